@@ -1,0 +1,216 @@
+"""Typed records that flow through the pipeline.
+
+Every mention carries ``start``/``end`` character offsets into the document text exactly as
+the project stores it (``Document.text``): stages never rewrite the text, they mark ranges.
+Records are frozen dataclasses; ``to_dict`` gives the JSON shape of ``CONTRACT.md``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article as read from a file or a JSONL record."""
+
+    doc_id: str
+    text: str
+    date: str | None = None  # ISO prefix: "2021", "2021-03" or "2021-03-25"
+    url: str | None = None
+    outlet: str | None = None
+    title: str | None = None
+    lang: str | None = None
+    source: str | None = None  # path (and line) it was read from, for messages
+
+
+@dataclass(frozen=True)
+class Span:
+    """A half-open character range ``[start, end)`` of the document text."""
+
+    start: int
+    end: int
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def contains(self, pos: int) -> bool:
+        return self.start <= pos < self.end
+
+
+@dataclass(frozen=True)
+class Noise:
+    """A range that must never yield a figure: URL, handle, hashtag, reading time line..."""
+
+    start: int
+    end: int
+    kind: str  # "url" | "handle" | "hashtag" | "reading_time" | "phone" | "tweet_signature"
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A sentence, a quotation or an embedded tweet.
+
+    ``date`` is the segment's own reference date when it has one (an embedded tweet's
+    date), else ``None`` (the document date applies). ``author``/``handle`` are set for
+    tweets. ``parent`` is the index of the enclosing segment for quotes.
+    """
+
+    start: int
+    end: int
+    kind: str  # "sentence" | "quote" | "tweet" | "title"
+    language: str = "fr"
+    date: str | None = None
+    author: str | None = None
+    handle: str | None = None
+    paragraph: int = 0
+
+
+@dataclass(frozen=True)
+class TimeMention:
+    start: int
+    end: int
+    text: str
+    type: str  # TIMEX3 type: DATE, TIME, DURATION, SET
+    value: str  # ISO-TimeML value: "2021-03", "2021-W09", "P20Y", "PAST_REF"...
+    mod: str | None = None  # START, MID, END, MORE_THAN, LESS_THAN, APPROX...
+    start_date: str | None = None  # resolved interval, inclusive ISO dates
+    end_date: str | None = None
+    granularity: str = "unknown"  # day, week, month, year, range, unknown
+    kind: str = field(default="time", init=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    start: int
+    end: int
+    text: str
+    name: str  # canonical (English) name
+    country: str | None  # ISO 3166-1 alpha-2
+    admin1: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    precision: str = "exact"  # exact, near, admin2, admin1, region, country
+    geonameid: int | None = None
+    kind: str = field(default="place", init=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def to_claim_place(self) -> dict[str, Any]:
+        return {
+            "name": self.name, "text": self.text, "country": self.country,
+            "admin1": self.admin1, "lat": self.lat, "lon": self.lon,
+            "precision": self.precision,
+        }
+
+
+@dataclass(frozen=True)
+class NumberMention:
+    """A figure: an exact value, a bound or a vague count (CONTRACT.md qualifiers)."""
+
+    start: int
+    end: int
+    text: str
+    value: int | float | None
+    low: int | float | None
+    high: int | float | None
+    qualifier: str  # exact, more_than, at_least, less_than, at_most, about, range, several...
+    kind: str = field(default="number", init=False)
+
+    @property
+    def best(self) -> int | float | None:
+        if self.qualifier in ("exact", "about"):
+            return self.value
+        if self.qualifier in ("less_than", "at_most"):
+            return None
+        return self.low
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    start: int
+    end: int
+    text: str
+    id: str  # actor id of CONTRACT.md, or "state:XX"
+    kind: str = field(default="actor", init=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class SpeakerMention:
+    """Who says so: a person or a body, with role and channel."""
+
+    start: int
+    end: int
+    text: str
+    name: str
+    role: str | None = None
+    channel: str | None = None
+    kind: str = field(default="speaker", init=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+Mention = TimeMention | PlaceMention | NumberMention | ActorMention | SpeakerMention
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One thing a report says happened (CONTRACT.md's unit)."""
+
+    doc: str
+    doc_date: str | None
+    claim_id: str
+    language: str
+    event_type: str
+    measure: str | None
+    number: NumberMention | None
+    hedged: bool
+    negated: bool
+    actors: tuple[str, ...]
+    targets: tuple[str, ...]
+    places: tuple[PlaceMention, ...]
+    time: dict[str, Any]
+    speaker: dict[str, Any] | None
+    channel: str | None
+    outlet: str | None
+    evidence: dict[str, Any]
+    confidence: float
+
+    def to_dict(self) -> dict[str, Any]:
+        number = self.number
+        return {
+            "doc": self.doc,
+            "doc_date": self.doc_date,
+            "claim_id": self.claim_id,
+            "language": self.language,
+            "event_type": self.event_type,
+            "measure": self.measure,
+            "value": number.value if number else None,
+            "low": number.low if number else None,
+            "high": number.high if number else None,
+            "qualifier": number.qualifier if number else None,
+            "best": number.best if number else None,
+            "hedged": self.hedged,
+            "negated": self.negated,
+            "actors": list(self.actors),
+            "targets": list(self.targets),
+            "places": [p.to_claim_place() for p in self.places],
+            "time": dict(self.time),
+            "speaker": dict(self.speaker) if self.speaker else None,
+            "channel": self.channel,
+            "outlet": self.outlet,
+            "evidence": dict(self.evidence),
+            "confidence": self.confidence,
+        }

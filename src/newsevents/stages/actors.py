@@ -1,0 +1,187 @@
+"""Actors: the registry of `data/actors.yaml` matched in the text, with offsets.
+
+Aliases match on a case- and accent-folded copy of the text that keeps every offset;
+acronyms that are also words (EI, IS, US) match case-sensitively. A demonym names an actor
+only when it qualifies a force noun; a country or capital name only outside a locative
+phrase. Generic words for the enemy resolve to the document's most-named armed group.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from newsevents.records import ActorMention
+
+GENERIC = "generic_hostile"
+_WORD = re.compile(r"[\w’'.-]{1,40}")
+
+
+def fold(text: str) -> str:
+    """Lowercase, accent-free, straight apostrophes; the same length as `text`."""
+    out = []
+    for ch in text:
+        low = ch.lower()
+        if len(low) != 1:
+            low = ch
+        base = unicodedata.normalize("NFD", low)[0]
+        out.append("'" if base == "’" else base)
+    return "".join(out)
+
+
+@dataclass(frozen=True)
+class ActorRegistry:
+    alias_pattern: re.Pattern[str]
+    alias_ids: dict[str, str]
+    exact_pattern: re.Pattern[str]
+    exact_ids: dict[str, str]
+    demonyms: dict[str, str]
+    place_names: dict[str, str]
+    place_pattern: re.Pattern[str]
+    force_nouns: frozenset[str]
+    locatives: frozenset[str]
+    armed_groups: frozenset[str]
+
+
+def _alternation(words: list[str]) -> str:
+    ordered = sorted(set(words), key=len, reverse=True)
+    return "|".join(re.escape(w) for w in ordered)
+
+
+def _bounded(alternation: str, flags: int = 0) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w@#])(?:" + alternation + r")(?![\w])", flags)
+
+
+@lru_cache(maxsize=1)
+def registry() -> ActorRegistry:
+    raw = resources.files("newsevents.data").joinpath("actors.yaml").read_text("utf-8")
+    data: dict[str, Any] = yaml.safe_load(raw)
+    alias_ids: dict[str, str] = {}
+    exact_ids: dict[str, str] = {}
+    demonyms: dict[str, str] = {}
+    place_names: dict[str, str] = {}
+    armed: set[str] = set()
+    for actor_id, spec in data.items():
+        if not isinstance(spec, dict):
+            continue
+        for alias in spec.get("aliases", []):
+            alias_ids[fold(str(alias))] = actor_id
+        for alias in spec.get("exact", []):
+            exact_ids[str(alias)] = actor_id
+        for word in spec.get("demonyms", []):
+            demonyms[fold(str(word))] = actor_id
+        for name in spec.get("place_names", []):
+            place_names[fold(str(name))] = actor_id
+        if spec.get("armed_group"):
+            armed.add(actor_id)
+    for word in data.get(GENERIC, []):
+        alias_ids.setdefault(fold(str(word)), GENERIC)
+    return ActorRegistry(
+        alias_pattern=_bounded(_alternation(list(alias_ids))),
+        alias_ids=alias_ids,
+        exact_pattern=_bounded(_alternation(list(exact_ids))),
+        exact_ids=exact_ids,
+        demonyms=demonyms,
+        place_names=place_names,
+        place_pattern=_bounded(_alternation(list(place_names))),
+        force_nouns=frozenset(fold(str(w)) for w in data.get("force_nouns", [])),
+        locatives=frozenset(fold(str(w)) for w in data.get("locative_prepositions", [])),
+        armed_groups=frozenset(armed),
+    )
+
+
+def find_actors(text: str) -> list[ActorMention]:
+    """Every actor mention in `text`, non-overlapping, generic enemy words resolved."""
+    reg = registry()
+    folded = fold(text)
+    candidates: list[ActorMention] = []
+    for match in reg.alias_pattern.finditer(folded):
+        candidates.append(_mention(text, match.start(), match.end(), reg.alias_ids[match.group()]))
+    for match in reg.exact_pattern.finditer(text):
+        candidates.append(_mention(text, match.start(), match.end(), reg.exact_ids[match.group()]))
+    for match in reg.place_pattern.finditer(folded):
+        if not _after_locative(folded, match.start(), reg.locatives):
+            candidates.append(
+                _mention(text, match.start(), match.end(), reg.place_names[match.group()]))
+    candidates.extend(_demonym_mentions(text, folded, reg))
+    chosen = _longest_non_overlapping(candidates)
+    return _resolve_generic(chosen, reg.armed_groups)
+
+
+def _mention(text: str, start: int, end: int, actor_id: str) -> ActorMention:
+    return ActorMention(start, end, text[start:end], actor_id)
+
+
+_COORDINATORS = frozenset({"et", "and", "&", "ou", "or", ","})
+
+
+def _after_locative(folded: str, start: int, locatives: frozenset[str]) -> bool:
+    """'en Irak', "à l'Irak", and the second of 'en Irak et en Syrie' / 'in Iraq & Syria'."""
+    words = re.findall(r"[\w&,]+", folded[max(0, start - 40):start].replace("'", " "))
+    words = [w for w in words if w not in {"l", "d"}]
+    if not words:
+        return False
+    if words[-1] in locatives:
+        return True
+    # "in Iraq & Syria": coordinated with a place that follows a locative preposition.
+    return len(words) >= 3 and words[-1] in _COORDINATORS and words[-3] in locatives
+
+
+def _demonym_mentions(text: str, folded: str, reg: ActorRegistry) -> list[ActorMention]:
+    """'frappes américaines et irakiennes', 'forces spéciales françaises', 'Iraqi forces'."""
+    words = []
+    for match in _WORD.finditer(folded):
+        word = match.group().rstrip(".")
+        words.append((match.start(), match.start() + len(word), word))
+    found: list[ActorMention] = []
+    for index, (_, _, word) in enumerate(words):
+        if word not in reg.force_nouns:
+            continue
+        # French: the demonym follows the noun, possibly after one adjective.
+        for start, end, after in words[index + 1:index + 5]:
+            if after in reg.demonyms:
+                found.append(_mention(text, start, end, reg.demonyms[after]))
+            elif after not in {"et", "speciales", "armees", "aeriennes", "terrestres"}:
+                break
+        # English: the demonym precedes the noun ("Iraqi and US forces").
+        for start, end, before in reversed(words[max(0, index - 3):index]):
+            if before in reg.demonyms:
+                found.append(_mention(text, start, end, reg.demonyms[before]))
+            elif before not in {"and", "special", "&"}:
+                break
+    return found
+
+
+def _longest_non_overlapping(candidates: list[ActorMention]) -> list[ActorMention]:
+    chosen: list[ActorMention] = []
+    for cand in sorted(candidates, key=lambda m: (-(m.end - m.start), m.start)):
+        if all(cand.end <= c.start or c.end <= cand.start for c in chosen):
+            chosen.append(cand)
+    return sorted(chosen, key=lambda m: m.start)
+
+
+def _resolve_generic(mentions: list[ActorMention], armed: frozenset[str]) -> list[ActorMention]:
+    counts = Counter(m.id for m in mentions if m.id in armed)
+    if not counts:
+        return [m for m in mentions if m.id != GENERIC]
+    top = max(counts.values())
+    main_enemy = next(m.id for m in mentions if counts.get(m.id) == top)
+    return [ActorMention(m.start, m.end, m.text, main_enemy) if m.id == GENERIC else m
+            for m in mentions]
+
+
+def main_armed_group(mentions: list[ActorMention]) -> str | None:
+    """The most-named armed group of a document (its 'enemy'), first named on a tie."""
+    armed = registry().armed_groups
+    counts = Counter(m.id for m in mentions if m.id in armed)
+    if not counts:
+        return None
+    top = max(counts.values())
+    return next(m.id for m in mentions if counts.get(m.id) == top)

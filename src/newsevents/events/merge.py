@@ -1,0 +1,156 @@
+"""Merging claims that report the same happening into events.
+
+Claims are blocked by (measure, event type, negated, period total): a negated claim never
+meets a positive one, a period total never meets a single event. Inside a block, claims
+are taken in time order and each joins the first open event all of whose claims it is
+compatible with (complete linkage: no chains of "A like B like C" with A unlike C), else
+opens a new event. An event stops being open once the sweep has passed its end date.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from datetime import date
+from typing import Any
+
+from newsevents.events import figures
+from newsevents.events.compat import (
+    Interval,
+    claim_interval,
+    claims_compatible,
+    is_period_total,
+)
+
+Claim = Mapping[str, Any]
+_SOURCE_KEYS = ("claim_id", "doc", "language", "value", "low", "high", "qualifier", "best",
+                "hedged", "speaker", "channel", "outlet", "doc_outlet", "time", "places")
+
+
+class _OpenEvent:
+    def __init__(self, first: Claim) -> None:
+        self.claims: list[Claim] = [first]
+        interval = claim_interval(first)
+        self.last_day: date | None = interval[1] if interval else None
+
+    def accepts(self, claim: Claim) -> bool:
+        return all(claims_compatible(member, claim) for member in self.claims)
+
+    def add(self, claim: Claim) -> None:
+        self.claims.append(claim)
+        interval = claim_interval(claim)
+        if interval is None:
+            return
+        if self.last_day is None or interval[1] > self.last_day:
+            self.last_day = interval[1]
+
+
+def _block_key(claim: Claim) -> tuple[str, str, bool, bool]:
+    return (claim.get("measure") or "", claim.get("event_type") or "",
+            bool(claim.get("negated")), is_period_total(claim))
+
+
+def _time_order(claim: Claim) -> tuple[str, str, str]:
+    time = claim.get("time") or {}
+    return (time.get("start") or "", str(claim.get("doc")), str(claim.get("claim_id")))
+
+
+def _cluster_block(claims: list[Claim]) -> list[list[Claim]]:
+    done: list[_OpenEvent] = []
+    open_events: list[_OpenEvent] = []
+    for claim in sorted(claims, key=_time_order):
+        interval = claim_interval(claim)
+        if interval is not None:
+            still_open: list[_OpenEvent] = []
+            for event in open_events:
+                closed = event.last_day is not None and event.last_day < interval[0]
+                (done if closed else still_open).append(event)
+            open_events = still_open
+        target = next((e for e in open_events if e.accepts(claim)), None)
+        if target is None:
+            open_events.append(_OpenEvent(claim))
+        else:
+            target.add(claim)
+    return [event.claims for event in done + open_events]
+
+
+def cluster_claims(claims: Iterable[Claim]) -> list[list[Claim]]:
+    """Groups of claims, each group one event (order: by block, then time)."""
+    blocks: dict[tuple[str, str, bool, bool], list[Claim]] = defaultdict(list)
+    for claim in claims:
+        blocks[_block_key(claim)].append(claim)
+    groups: list[list[Claim]] = []
+    for key in sorted(blocks):
+        groups.extend(_cluster_block(blocks[key]))
+    return groups
+
+
+def _event_interval(members: list[Claim], total: bool, best: Any) -> Interval | None:
+    intervals = [iv for iv in (claim_interval(c) for c in members) if iv is not None]
+    if not intervals:
+        return None
+    if total:
+        # A period total keeps the interval of the source that gives its best figure.
+        for claim in members:
+            if claim.get("best") == best and claim_interval(claim) is not None:
+                return claim_interval(claim)
+        return intervals[0]
+    # Pairwise-overlapping intervals share a common part (Helly): the tightest dating.
+    return max(iv[0] for iv in intervals), min(iv[1] for iv in intervals)
+
+
+def _distinct(values: Iterable[Any]) -> list[Any]:
+    seen: dict[str, Any] = {}
+    for value in values:
+        if value is not None and value != "":
+            seen.setdefault(repr(value), value)
+    return list(seen.values())
+
+
+def build_event(members: list[Claim]) -> dict[str, Any]:
+    """The event dict of a group of claims (see the module docstring of figures)."""
+    members = sorted(members, key=lambda c: (str(c.get("doc")), str(c.get("claim_id"))))
+    first = members[0]
+    total = is_period_total(first)
+    best = figures.best_figure(members)
+    interval = _event_interval(members, total, best)
+    places = _distinct(p for c in members for p in c.get("places") or [])
+    countries = Counter(p.get("country") for p in places if p.get("country"))
+    conflicts = figures.disagreeing_pairs(members)
+    return {
+        "event_id": "E:" + str(first.get("claim_id")),
+        "event_type": first.get("event_type"),
+        "measure": first.get("measure"),
+        "negated": bool(first.get("negated")),
+        "is_total": total,
+        "best": best,
+        "low": figures.low_figure(members),
+        "high": figures.high_figure(members),
+        "time": {"start": interval[0].isoformat() if interval else None,
+                 "end": interval[1].isoformat() if interval else None},
+        "country": countries.most_common(1)[0][0] if countries else None,
+        "places": places,
+        "actors": sorted({a for c in members for a in c.get("actors") or []}),
+        "targets": sorted({t for c in members for t in c.get("targets") or []}),
+        "speakers": _distinct((c.get("speaker") or {}).get("name") for c in members),
+        "outlets": _distinct(c.get("outlet") or c.get("doc_outlet") for c in members),
+        "languages": sorted({str(c.get("language")) for c in members}),
+        "sources": len(members),
+        "independent_sources": figures.independent_sources(members),
+        "conflicting": bool(conflicts),
+        "disagreements": [[members[i]["claim_id"], members[j]["claim_id"]]
+                          for i, j in conflicts],
+        "claims": [_source_view(c) for c in members],
+    }
+
+
+def _source_view(claim: Claim) -> dict[str, Any]:
+    view = {key: claim.get(key) for key in _SOURCE_KEYS}
+    view["evidence"] = (claim.get("evidence") or {}).get("text")
+    return view
+
+
+def merge_claims(claims: Iterable[Claim]) -> list[dict[str, Any]]:
+    """Every claim in exactly one event; events sorted by start date then id."""
+    events = [build_event(group) for group in cluster_claims(claims)]
+    return sorted(events, key=lambda e: (e["time"]["start"] or "", e["event_id"]))

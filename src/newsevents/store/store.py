@@ -1,0 +1,261 @@
+"""``Store``: the library API over the SQLite file, used by the CLI and the web API.
+
+Rows come back as plain dicts (CONTRACT.md claims, event dicts). One connection per
+``Store``; open one ``Store`` per thread or process (SQLite in WAL mode gives one writer
+and many readers). Writes happen one transaction per document, so a crash loses at most
+the document in flight and re-running a batch completes it without duplicates.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from newsevents.errors import StoreError
+from newsevents.events import merge_claims, timeline
+from newsevents.store import schema
+from newsevents.store.filters import ClaimFilter, haversine_km, where_sql
+from newsevents.store.rows import claim_dict
+from newsevents.store.writes import IngestReport, ResultLike, write_claims, write_document
+
+DEFAULT_DB = "newsevents.db"
+Clock = Callable[[], datetime]
+
+_CLAIM_SELECT = (
+    "SELECT c.*, d.outlet AS doc_outlet, d.url AS doc_url, d.version AS doc_version,"
+    " d.ingested_at AS ingested_at FROM claims c JOIN documents d ON d.id = c.document_id"
+)
+
+
+def utc_now() -> datetime:
+    """The store's clock: the only place the project reads the time of day."""
+    return datetime.now(UTC)
+
+
+class Store:
+    """A newsevents database file (created and migrated on open)."""
+
+    def __init__(self, path: str | Path = DEFAULT_DB, clock: Clock = utc_now) -> None:
+        self.path = str(path)
+        self.clock = clock
+        self._lock = threading.RLock()
+        try:
+            self.conn = sqlite3.connect(self.path, isolation_level=None,
+                                        check_same_thread=False)
+            self._configure()
+            schema.migrate(self.conn, self._now())
+        except sqlite3.Error as error:
+            raise StoreError(
+                f"{self.path}: cannot open the database ({error}); check the path is a "
+                "writable newsevents database or choose another with --db."
+            ) from error
+
+    def _configure(self) -> None:
+        self.conn.row_factory = sqlite3.Row
+        self.conn.execute("PRAGMA busy_timeout = 10000")
+        if self.path != ":memory:":
+            self.conn.execute("PRAGMA journal_mode = WAL")
+        # NORMAL is durable against process crashes in WAL mode (only power loss can drop
+        # the last commits), and makes per-document commits several times faster.
+        self.conn.execute("PRAGMA synchronous = NORMAL")
+        self.conn.execute("PRAGMA foreign_keys = ON")
+        self.conn.create_function("haversine_km", 4, haversine_km, deterministic=True)
+
+    def _now(self) -> str:
+        return self.clock().isoformat(timespec="seconds")
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _transaction(self) -> _Transaction:
+        return _Transaction(self.conn, self._lock)
+
+    # -- writes -----------------------------------------------------------------------
+
+    def ingest_result(self, result: ResultLike, ingested_at: str | None = None) -> IngestReport:
+        """Store one processed document in one transaction (idempotent, versioned)."""
+        with self._transaction():
+            report = write_document(self.conn, result, ingested_at or self._now())
+            if report.status != "unchanged":
+                self._bump_generation()
+        return report
+
+    def ingest_results(self, results: Iterable[ResultLike], batch_size: int = 500,
+                       ingested_at: str | None = None) -> list[IngestReport]:
+        """Bulk ingest: ``batch_size`` documents per transaction (a crash loses a batch)."""
+        reports: list[IngestReport] = []
+        batch: list[ResultLike] = []
+        for result in results:
+            batch.append(result)
+            if len(batch) >= batch_size:
+                reports += self._ingest_batch(batch, ingested_at or self._now())
+                batch = []
+        if batch:
+            reports += self._ingest_batch(batch, ingested_at or self._now())
+        return reports
+
+    def _ingest_batch(self, batch: list[ResultLike], now: str) -> list[IngestReport]:
+        with self._transaction():
+            reports = [write_document(self.conn, result, now) for result in batch]
+            self._bump_generation()
+        return reports
+
+    def _bump_generation(self) -> None:
+        self.conn.execute(
+            "INSERT INTO store_state (key, value) VALUES ('claims_generation', 1)"
+            " ON CONFLICT (key) DO UPDATE SET value = value + 1"
+        )
+
+    def _state(self, key: str) -> int:
+        row = self.conn.execute("SELECT value FROM store_state WHERE key = ?", (key,)).fetchone()
+        return int(row[0]) if row else 0
+
+    # -- claims -----------------------------------------------------------------------
+
+    def iter_claims(self, flt: ClaimFilter | None = None, limit: int | None = None,
+                    offset: int = 0) -> Iterator[dict[str, Any]]:
+        where, params = where_sql(flt or ClaimFilter())
+        sql = _CLAIM_SELECT + where + " ORDER BY c.time_start, c.id LIMIT ? OFFSET ?"
+        with self._lock:
+            cursor = self.conn.execute(sql, [*params, -1 if limit is None else limit, offset])
+            for row in cursor:
+                yield claim_dict(row)
+
+    def claims(self, flt: ClaimFilter | None = None, limit: int | None = None,
+               offset: int = 0) -> list[dict[str, Any]]:
+        return list(self.iter_claims(flt, limit, offset))
+
+    def count_claims(self, flt: ClaimFilter | None = None) -> int:
+        where, params = where_sql(flt or ClaimFilter())
+        with self._lock:
+            return int(self.conn.execute("SELECT COUNT(*) FROM claims c" + where,
+                                         params).fetchone()[0])
+
+    def documents(self, doc_id: str | None = None) -> list[dict[str, Any]]:
+        """Document versions (text left out), oldest first."""
+        sql = ("SELECT id, doc_id, url, outlet, title, date, lang, sha256, version, superseded,"
+               " ingested_at, superseded_at FROM documents")
+        params: list[Any] = []
+        if doc_id is not None:
+            sql += " WHERE doc_id = ?"
+            params.append(doc_id)
+        with self._lock:
+            rows = self.conn.execute(sql + " ORDER BY doc_id, version", params).fetchall()
+        return [dict(row) for row in rows]
+
+    def canonical_dump(self) -> list[dict[str, Any]]:
+        """Every claim (superseded too) without store-assigned ids or times, sorted."""
+        flt = ClaimFilter(include_superseded=True)
+        dump = []
+        for claim in self.iter_claims(flt):
+            for key in ("rowid", "ingested_at"):
+                claim.pop(key, None)
+            dump.append(claim)
+        return sorted(dump, key=lambda c: (c["doc"], c["doc_version"], c["claim_id"]))
+
+    # -- events -----------------------------------------------------------------------
+
+    def rebuild_events(self) -> int:
+        """Merge the current claims into events again; returns the number of events."""
+        with self._lock:
+            claims = list(self.iter_claims(ClaimFilter()))
+            merged = merge_claims(claims)
+            rowid_of = {c["claim_id"]: c["rowid"] for c in claims}
+            with self._transaction():
+                self._write_events(merged, rowid_of)
+        return len(merged)
+
+    def _write_events(self, merged: list[dict[str, Any]], rowid_of: dict[str, int]) -> None:
+        self.conn.execute("DELETE FROM event_claims")
+        self.conn.execute("DELETE FROM events")
+        for event in merged:
+            cursor = self.conn.execute(
+                "INSERT INTO events (event_key, event_type, measure, negated, is_total, best,"
+                " low, high, time_start, time_end, country, sources, independent_sources,"
+                " conflicting, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (event["event_id"], event["event_type"], event["measure"], event["negated"],
+                 event["is_total"], event["best"], event["low"], event["high"],
+                 event["time"]["start"], event["time"]["end"], event["country"],
+                 event["sources"], event["independent_sources"], event["conflicting"],
+                 json.dumps(event, ensure_ascii=False)),
+            )
+            self.conn.executemany(
+                "INSERT INTO event_claims (event_rowid, claim_rowid) VALUES (?, ?)",
+                [(cursor.lastrowid, rowid_of[c["claim_id"]]) for c in event["claims"]],
+            )
+        self.conn.execute(
+            "INSERT INTO store_state (key, value) VALUES ('events_generation', ?)"
+            " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (self._state("claims_generation"),),
+        )
+
+    def ensure_events(self) -> None:
+        """Rebuild the events when claims changed since they were last built."""
+        with self._lock:
+            stale = self._state("events_generation") != self._state("claims_generation")
+            never_built = self.conn.execute("SELECT 1 FROM store_state WHERE key ="
+                                            " 'events_generation'").fetchone() is None
+        if stale or never_built:
+            self.rebuild_events()
+
+    def events(self, flt: ClaimFilter | None = None, conflicting_only: bool = False,
+               include_totals: bool = True) -> list[dict[str, Any]]:
+        """Events with at least one claim matching the filter, by start date."""
+        self.ensure_events()
+        where, params = where_sql(flt or ClaimFilter())
+        sql = ("SELECT e.data FROM events e WHERE e.id IN (SELECT ec.event_rowid FROM"
+               " event_claims ec WHERE ec.claim_rowid IN (SELECT c.id FROM claims c"
+               + where + "))")
+        if conflicting_only:
+            sql += " AND e.conflicting = 1"
+        if not include_totals:
+            sql += " AND e.is_total = 0"
+        with self._lock:
+            rows = self.conn.execute(sql + " ORDER BY e.time_start, e.event_key", params)
+            return [json.loads(row[0]) for row in rows]
+
+    def conflicts(self, flt: ClaimFilter | None = None) -> list[dict[str, Any]]:
+        """Events whose sources report incompatible figures, each with all its sources."""
+        return self.events(flt, conflicting_only=True)
+
+    def timeline(self, measure: str, by: str = "month", totals: str = "spread",
+                 flt: ClaimFilter | None = None) -> list[dict[str, Any]]:
+        base = flt or ClaimFilter()
+        flt = ClaimFilter(**{**base.__dict__, "measure": measure})
+        return timeline(self.events(flt), by=by, totals=totals)
+
+
+class _Transaction:
+    """``BEGIN IMMEDIATE`` ... ``COMMIT`` (``ROLLBACK`` on any exception)."""
+
+    def __init__(self, conn: sqlite3.Connection, lock: threading.RLock) -> None:
+        self.conn = conn
+        self.lock = lock
+
+    def __enter__(self) -> None:
+        self.lock.acquire()
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except BaseException:
+            self.lock.release()
+            raise
+
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        try:
+            self.conn.execute("ROLLBACK" if exc_type else "COMMIT")
+        finally:
+            self.lock.release()
+
+
+__all__ = ["DEFAULT_DB", "ClaimFilter", "IngestReport", "Store", "write_claims"]

@@ -8,6 +8,7 @@ the document in flight and re-running a batch completes it without duplicates.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sqlite3
 import threading
@@ -231,8 +232,7 @@ class Store:
 
     def timeline(self, measure: str, by: str = "month", totals: str = "spread",
                  flt: ClaimFilter | None = None) -> list[dict[str, Any]]:
-        base = flt or ClaimFilter()
-        flt = ClaimFilter(**{**base.__dict__, "measure": measure})
+        flt = dataclasses.replace(flt or ClaimFilter(), measure=measure)
         return timeline(self.events(flt), by=by, totals=totals)
 
 

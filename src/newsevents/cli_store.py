@@ -1,0 +1,341 @@
+"""Click commands over the store: ingest, claims, events, conflicts, timeline, export.
+
+Each command parses its options, calls one library function (``newsevents.store.Store``,
+``newsevents.exports``) and turns the project's exceptions into one-line messages.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import json
+import re
+import sys
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, TypeVar
+
+import click
+
+from newsevents import exports
+from newsevents.errors import NewsEventsError
+from newsevents.store import DEFAULT_DB, ClaimFilter, Store, parse_near
+
+F = TypeVar("F", bound=Callable[..., Any])
+_ISO_PREFIX = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?\Z")
+FILTER_KEYS = ("actor", "target", "measure", "event_type", "country", "near", "since",
+               "until", "speaker", "outlet", "language", "text")
+OUTPUT_FORMATS = ("table", "jsonl", "csv")
+
+
+def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is not None and not _ISO_PREFIX.match(value):
+        raise click.BadParameter(f"{value!r} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD")
+    return value
+
+
+def _near(ctx: click.Context, param: click.Parameter,
+          value: str | None) -> tuple[float, float, float] | None:
+    if value is None:
+        return None
+    try:
+        return parse_near(value)
+    except ValueError as error:
+        raise click.BadParameter(str(error)) from None
+
+
+def db_option(func: F) -> F:
+    return click.option("--db", "db", default=DEFAULT_DB, show_default=True,
+                        type=click.Path(dir_okay=False),
+                        help="SQLite database file (created if missing).")(func)
+
+
+def claim_filter_options(require_measure: bool = False) -> Callable[[F], F]:
+    """The filters shared by claims, events, conflicts, timeline and export."""
+    options = [
+        click.option("--actor", help="Actor id of CONTRACT.md (coalition, islamic_state, "
+                     "state:ML...)."),
+        click.option("--target", help="Target actor id."),
+        click.option("--measure", required=require_measure,
+                     help="What figures count: strikes, fatalities, injured..."),
+        click.option("--event-type", "event_type",
+                     help="air_strike, shelling, armed_clash, attack..."),
+        click.option("--country", help="ISO 3166 alpha-2 code of a place (IQ, SY, ML...)."),
+        click.option("--near", callback=_near, metavar="LAT,LON,KM",
+                     help="Places within KM kilometres of LAT,LON."),
+        click.option("--since", callback=_iso_date, metavar="DATE",
+                     help="Events ending on or after DATE (YYYY[-MM[-DD]])."),
+        click.option("--until", callback=_iso_date, metavar="DATE",
+                     help="Events starting on or before DATE (YYYY[-MM[-DD]])."),
+        click.option("--speaker", help="Words of the speaker's name (full-text)."),
+        click.option("--outlet", help="Outlet of the claim or of its article."),
+        click.option("--language", type=click.Choice(["fr", "en"]), help="Claim language."),
+        click.option("--text", help="Full-text search over the evidence."),
+    ]
+
+    def decorate(func: F) -> F:
+        for option in reversed(options):
+            func = option(func)
+        return func
+
+    return decorate
+
+
+def filter_from(options: Mapping[str, Any], include_superseded: bool = False) -> ClaimFilter:
+    values: dict[str, Any] = {key: options.get(key) for key in FILTER_KEYS}
+    return ClaimFilter(**values, include_superseded=include_superseded)
+
+
+def _open_store(db: str) -> Store:
+    try:
+        return Store(db)
+    except NewsEventsError as error:
+        raise click.ClickException(str(error)) from None
+
+
+def _fail_cleanly(func: F) -> F:
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except NewsEventsError as error:
+            raise click.ClickException(str(error)) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+# -- output ---------------------------------------------------------------------------
+
+def _truncate(value: Any, width: int) -> str:
+    text = "" if value is None else str(value)
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def print_table(rows: list[Mapping[str, Any]], columns: Mapping[str, int]) -> None:
+    """Aligned columns: ``columns`` maps a key to its maximum width."""
+    widths = {k: min(w, max([len(k)] + [len(_truncate(r.get(k), w)) for r in rows]))
+              for k, w in columns.items()}
+    click.echo("  ".join(k.ljust(widths[k]) for k in columns).rstrip())
+    for row in rows:
+        click.echo("  ".join(_truncate(row.get(k), widths[k]).ljust(widths[k])
+                             for k in columns).rstrip())
+
+
+def print_rows(rows: Iterable[Mapping[str, Any]], fmt: str, table_columns: Mapping[str, int],
+               csv_columns: Mapping[str, str] | None = None) -> None:
+    if fmt == "jsonl":
+        for row in rows:
+            click.echo(json.dumps(row, ensure_ascii=False))
+        return
+    if fmt == "csv":
+        materialised = list(rows)
+        columns = csv_columns or dict.fromkeys(materialised[0] if materialised else {}, "string")
+        writer = csv.writer(sys.stdout)
+        writer.writerow(list(columns))
+        for row in materialised:
+            writer.writerow([exports._csv_cell(row.get(k), kind) for k, kind in columns.items()])
+        return
+    print_table(list(rows), table_columns)
+
+
+CLAIM_TABLE = {"claim_id": 28, "time_start": 10, "event_type": 16, "measure": 20, "best": 8,
+               "qualifier": 9, "place_name": 16, "speaker_name": 20, "outlet": 18,
+               "evidence_text": 60}
+EVENT_TABLE = {"event_id": 30, "time_start": 10, "time_end": 10, "event_type": 16,
+               "measure": 20, "best": 8, "low": 8, "high": 8, "is_total": 5, "sources": 7,
+               "independent_sources": 11, "conflicting": 5, "place_name": 16}
+CONFLICT_TABLE = {"event_id": 30, "measure": 20, "figure": 14, "speaker": 22, "outlet": 20,
+                  "language": 4, "evidence": 70}
+TIMELINE_TABLE = {"period": 8, "value": 12, "low": 12, "high": 12, "events": 12,
+                  "totals": 12, "n_events": 8, "n_totals": 8}
+
+
+def _figure_text(source: Mapping[str, Any]) -> str:
+    if source.get("value") is not None:
+        prefix = "~" if source.get("qualifier") == "about" else ""
+        return f"{prefix}{source['value']}"
+    low, high = source.get("low"), source.get("high")
+    if low is not None and high is not None:
+        return f"{low}-{high}"
+    return f">={low}" if low is not None else f"<={high}" if high is not None else ""
+
+
+def conflict_rows(events: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """One row per source of each conflicting event, side by side."""
+    rows = []
+    for event in events:
+        for source in event.get("claims") or []:
+            rows.append({
+                "event_id": event["event_id"], "measure": event.get("measure"),
+                "figure": _figure_text(source), "claim_id": source.get("claim_id"),
+                "speaker": (source.get("speaker") or {}).get("name"),
+                "outlet": source.get("outlet") or source.get("doc_outlet"),
+                "language": source.get("language"), "evidence": source.get("evidence"),
+            })
+    return rows
+
+
+# -- commands -------------------------------------------------------------------------
+
+def _process(document: Any) -> Any:
+    from newsevents.pipeline import process_document  # heavy (spaCy): only when ingesting
+
+    return process_document(document)
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@click.option("--events/--no-events", "rebuild", default=True, show_default=True,
+              help="Merge the claims into events after the batch.")
+@_fail_cleanly
+def ingest(paths: tuple[str, ...], db: str, rebuild: bool) -> None:
+    """Extract claims from PATHS (files, directories, - for JSONL on stdin) into the store.
+
+    Each document is stored in its own transaction: re-running an interrupted batch
+    completes it without duplicates, and an unchanged document is left as it is. A changed
+    document (same id or URL, new text) becomes a new version; the old version's claims are
+    kept, marked superseded. Exit status 1 when any input was skipped.
+    """
+    from newsevents.reader import iter_documents
+
+    store = _open_store(db)
+    counts = {"added": 0, "new_version": 0, "unchanged": 0, "skipped": 0}
+    for item in iter_documents(list(paths)):
+        try:
+            if isinstance(item, Exception):
+                raise item
+            counts[store.ingest_result(_process(item)).status] += 1
+        except NewsEventsError as error:
+            click.echo(str(error), err=True)
+            counts["skipped"] += 1
+    if rebuild:
+        store.rebuild_events()
+    store.close()
+    click.echo(f"{counts['added']} added, {counts['new_version']} new versions, "
+               f"{counts['unchanged']} unchanged, {counts['skipped']} skipped", err=True)
+    sys.exit(1 if counts["skipped"] else 0)
+
+
+@click.command()
+@db_option
+@claim_filter_options()
+@click.option("--superseded", is_flag=True, help="Include claims of superseded versions.")
+@click.option("--limit", type=click.IntRange(min=0), default=None, help="At most N claims.")
+@click.option("--format", "fmt", type=click.Choice(OUTPUT_FORMATS), default="table",
+              show_default=True)
+@_fail_cleanly
+def claims(db: str, superseded: bool, limit: int | None, fmt: str, **options: Any) -> None:
+    """List stored claims matching the filters, by date."""
+    flt = filter_from(options, include_superseded=superseded)
+    rows = _open_store(db).iter_claims(flt, limit=limit)
+    if fmt == "jsonl":
+        print_rows(rows, fmt, CLAIM_TABLE)
+    else:
+        print_rows((exports.flat_claim(c) for c in rows), fmt, CLAIM_TABLE,
+                   exports.CLAIM_COLUMNS)
+
+
+@click.command()
+@db_option
+@claim_filter_options()
+@click.option("--totals/--no-totals", default=True, show_default=True,
+              help="Include period totals (claims spanning more than about two months).")
+@click.option("--format", "fmt", type=click.Choice(OUTPUT_FORMATS), default="table",
+              show_default=True)
+@_fail_cleanly
+def events(db: str, totals: bool, fmt: str, **options: Any) -> None:
+    """List events (claims about the same happening merged) with any claim matching.
+
+    best/low/high: low is the lowest figure a source gives, high the highest, best the
+    figure given by the most independent sources (ties: the lowest).
+    """
+    found = _open_store(db).events(filter_from(options), include_totals=totals)
+    if fmt == "jsonl":
+        print_rows(found, fmt, EVENT_TABLE)
+    else:
+        print_rows([exports.flat_event(e) for e in found], fmt, EVENT_TABLE,
+                   exports.EVENT_COLUMNS)
+
+
+@click.command()
+@db_option
+@claim_filter_options()
+@click.option("--format", "fmt", type=click.Choice(OUTPUT_FORMATS), default="table",
+              show_default=True)
+@_fail_cleanly
+def conflicts(db: str, fmt: str, **options: Any) -> None:
+    """Events whose sources report incompatible figures, one row per source.
+
+    Figures are incompatible when their ranges do not overlap: an exact figure is a point,
+    "about N" is N ± 10%, "at least N" is open above, a vague count is its fixed range.
+    In jsonl, one event per line with all its sources.
+    """
+    found = _open_store(db).conflicts(filter_from(options))
+    if fmt == "jsonl":
+        print_rows(found, fmt, CONFLICT_TABLE)
+    else:
+        print_rows(conflict_rows(found), fmt, CONFLICT_TABLE)
+
+
+@click.command()
+@db_option
+@claim_filter_options(require_measure=True)
+@click.option("--by", type=click.Choice(["week", "month", "year"]), default="month",
+              show_default=True)
+@click.option("--totals", "totals_mode", type=click.Choice(["spread", "range"]),
+              default="spread", show_default=True,
+              help="Period totals (e.g. 29,307 strikes from Aug 2014 to Mar 2018): 'spread' "
+                   "(default) spreads each total uniformly over its interval and shows, per "
+                   "period, the larger of the single events' sum and the totals' share, "
+                   "never their sum; 'range' does not spread them and shows low = the single "
+                   "events' sum, high = the largest total covering the period.")
+@click.option("--format", "fmt", type=click.Choice(OUTPUT_FORMATS), default="table",
+              show_default=True)
+@_fail_cleanly
+def timeline(db: str, by: str, totals_mode: str, fmt: str, **options: Any) -> None:
+    """A series of --measure by week, month or year, counting each event once.
+
+    Single events are spread uniformly over their days. Period totals are spread too by
+    default (--totals spread) or shown as a low-high range (--totals range); a period
+    total is never added on top of the single events it covers.
+    """
+    flt = filter_from(options)
+    assert flt.measure is not None
+    rows = _open_store(db).timeline(flt.measure, by=by, totals=totals_mode, flt=flt)
+    print_rows(rows, fmt, TIMELINE_TABLE)
+
+
+@click.command("export")
+@db_option
+@claim_filter_options()
+@click.option("--format", "fmt", type=click.Choice(exports.FORMATS), required=True,
+              help="csv, jsonl, geojson (a Point per place), parquet, or acled (an "
+                   "ACLED-shaped CSV of single events).")
+@click.option("--level", type=click.Choice(exports.LEVELS), default="claims",
+              show_default=True, help="Export claims or merged events (acled: events).")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
+              help="File to write.")
+@_fail_cleanly
+def export_command(db: str, fmt: str, level: str, output: str, **options: Any) -> None:
+    """Write the claims (or events) matching the filters to a file."""
+    store = _open_store(db)
+    flt = filter_from(options)
+    level = "events" if fmt == "acled" else level
+    records = store.events(flt) if level == "events" else store.iter_claims(flt)
+    try:
+        count = exports.export(records, fmt, output, level=level)
+    except OSError as error:
+        raise click.ClickException(
+            f"{output}: cannot be written ({error.strerror}); choose another -o path."
+        ) from None
+    click.echo(f"{count} {'features' if fmt == 'geojson' else 'rows'} written to {output}",
+               err=True)
+
+
+COMMANDS = (ingest, claims, events, conflicts, timeline, export_command)
+
+
+def register(group: click.Group) -> None:
+    """Add the store commands to the ``newsevents`` group."""
+    for command in COMMANDS:
+        group.add_command(command)

@@ -1,0 +1,275 @@
+"""Exports of claims and events: CSV, JSONL, GeoJSON, Parquet and an ACLED-shaped CSV.
+
+Every writer takes plain dicts as the store returns them (``Store.iter_claims``,
+``Store.events``) and returns how many rows (or features) it wrote. CSV and Parquet get
+flat rows (one place per row: the first place with coordinates); GeoJSON gets one Point
+per place with coordinates; ACLED gets one row per single event (period totals and
+negated events have no ACLED equivalent and are left out).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+FORMATS = ("csv", "jsonl", "geojson", "parquet", "acled")
+LEVELS = ("claims", "events")
+
+# (ACLED event_type, sub_event_type) for CONTRACT.md event types.
+ACLED_TYPES: dict[str, tuple[str, str]] = {
+    "air_strike": ("Explosions/Remote violence", "Air/drone strike"),
+    "shelling": ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    "remote_explosive": ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+    "armed_clash": ("Battles", "Armed clash"),
+    "attack": ("Violence against civilians", "Attack"),
+    "violence_against_civilians": ("Violence against civilians", "Attack"),
+    "arrest": ("Strategic developments", "Arrests"),
+    "protest": ("Protests", "Peaceful protest"),
+    "strategic_development": ("Strategic developments", "Other"),
+    "other": ("Strategic developments", "Other"),
+}
+FATALITY_MEASURES = frozenset({"fatalities", "fatalities_combatants", "fatalities_civilians"})
+# ACLED geo_precision: 1 the town itself, 2 near a town or a part of a region, 3 a region.
+GEO_PRECISION = {"exact": 1, "town": 1, "near": 2, "admin2": 2, "admin1": 3, "region": 3,
+                 "country": 3}
+
+ACLED_COLUMNS = (
+    "event_id_cnty", "event_date", "year", "time_precision", "event_type", "sub_event_type",
+    "actor1", "actor2", "country", "admin1", "location", "latitude", "longitude",
+    "geo_precision", "source", "notes", "fatalities",
+)
+CLAIM_COLUMNS: dict[str, str] = {
+    "claim_id": "string", "doc": "string", "doc_date": "string", "language": "string",
+    "event_type": "string", "measure": "string", "value": "float", "low": "float",
+    "high": "float", "qualifier": "string", "best": "float", "hedged": "bool",
+    "negated": "bool", "actors": "list", "targets": "list", "place_name": "string",
+    "country": "string", "admin1": "string", "lat": "float", "lon": "float",
+    "place_precision": "string", "places": "json", "time_start": "string",
+    "time_end": "string", "time_granularity": "string", "time_text": "string",
+    "speaker_name": "string", "speaker_role": "string", "channel": "string",
+    "outlet": "string", "doc_outlet": "string", "evidence_text": "string",
+    "evidence_start": "int", "evidence_end": "int", "confidence": "float",
+    "doc_version": "int", "superseded": "bool",
+}
+EVENT_COLUMNS: dict[str, str] = {
+    "event_id": "string", "event_type": "string", "measure": "string", "negated": "bool",
+    "is_total": "bool", "best": "float", "low": "float", "high": "float",
+    "time_start": "string", "time_end": "string", "country": "string",
+    "place_name": "string", "admin1": "string", "lat": "float", "lon": "float",
+    "place_precision": "string", "places": "json", "actors": "list", "targets": "list",
+    "speakers": "list", "outlets": "list", "languages": "list", "sources": "int",
+    "independent_sources": "int", "conflicting": "bool", "claim_ids": "list",
+    "evidence": "string",
+}
+
+
+def _main_place(places: Iterable[Mapping[str, Any]]) -> Mapping[str, Any]:
+    places = list(places)
+    located = [p for p in places if p.get("lat") is not None and p.get("lon") is not None]
+    return (located or places or [{}])[0]
+
+
+def _place_columns(place: Mapping[str, Any]) -> dict[str, Any]:
+    return {"place_name": place.get("name"), "country": place.get("country"),
+            "admin1": place.get("admin1"), "lat": place.get("lat"), "lon": place.get("lon"),
+            "place_precision": place.get("precision")}
+
+
+def flat_claim(claim: Mapping[str, Any]) -> dict[str, Any]:
+    """One flat row per claim (columns of ``CLAIM_COLUMNS``)."""
+    time = claim.get("time") or {}
+    speaker = claim.get("speaker") or {}
+    evidence = claim.get("evidence") or {}
+    row = {key: claim.get(key) for key in CLAIM_COLUMNS if key in claim}
+    row.update(_place_columns(_main_place(claim.get("places") or [])))
+    row.update({
+        "places": claim.get("places") or [], "time_start": time.get("start"),
+        "time_end": time.get("end"), "time_granularity": time.get("granularity"),
+        "time_text": time.get("text"), "speaker_name": speaker.get("name"),
+        "speaker_role": speaker.get("role"), "evidence_text": evidence.get("text"),
+        "evidence_start": evidence.get("start"), "evidence_end": evidence.get("end"),
+    })
+    return {key: row.get(key) for key in CLAIM_COLUMNS}
+
+
+def flat_event(event: Mapping[str, Any]) -> dict[str, Any]:
+    """One flat row per event (columns of ``EVENT_COLUMNS``)."""
+    time = event.get("time") or {}
+    sources = event.get("claims") or []
+    row = {key: event.get(key) for key in EVENT_COLUMNS if key in event}
+    place = _main_place(event.get("places") or [])
+    row.update(_place_columns(place))
+    row.update({
+        "country": event.get("country") or place.get("country"),
+        "time_start": time.get("start"), "time_end": time.get("end"),
+        "places": event.get("places") or [],
+        "claim_ids": [s.get("claim_id") for s in sources],
+        "evidence": " | ".join(str(s.get("evidence")) for s in sources if s.get("evidence")),
+    })
+    return {key: row.get(key) for key in EVENT_COLUMNS}
+
+
+def _csv_cell(value: Any, kind: str) -> Any:
+    if value is None:
+        return ""
+    if kind == "list":
+        return ";".join(str(v) for v in value)
+    if kind == "json":
+        return json.dumps(value, ensure_ascii=False)
+    return value
+
+
+def write_csv(rows: Iterable[Mapping[str, Any]], path: str | Path,
+              columns: Mapping[str, str]) -> int:
+    count = 0
+    with open(path, "w", newline="", encoding="utf-8") as stream:
+        writer = csv.writer(stream)
+        writer.writerow(list(columns))
+        for row in rows:
+            writer.writerow([_csv_cell(row.get(k), kind) for k, kind in columns.items()])
+            count += 1
+    return count
+
+
+def write_jsonl(records: Iterable[Mapping[str, Any]], path: str | Path) -> int:
+    count = 0
+    with open(path, "w", encoding="utf-8") as stream:
+        for record in records:
+            stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+            count += 1
+    return count
+
+
+def geojson_features(records: Iterable[Mapping[str, Any]], level: str) -> list[dict[str, Any]]:
+    """A Point feature per place with coordinates; properties are the flat row's scalars."""
+    flatten = flat_claim if level == "claims" else flat_event
+    columns = CLAIM_COLUMNS if level == "claims" else EVENT_COLUMNS
+    features = []
+    for record in records:
+        flat = flatten(record)
+        base = {k: _csv_cell(v, columns[k]) if columns[k] in ("list", "json") else v
+                for k, v in flat.items() if k not in ("lat", "lon", "places")}
+        for place in record.get("places") or []:
+            if place.get("lat") is None or place.get("lon") is None:
+                continue
+            properties = {**base, **_place_columns(place)}
+            properties.pop("lat")
+            properties.pop("lon")
+            features.append({
+                "type": "Feature",
+                "geometry": {"type": "Point",
+                             "coordinates": [float(place["lon"]), float(place["lat"])]},
+                "properties": properties,
+            })
+    return features
+
+
+def write_geojson(records: Iterable[Mapping[str, Any]], path: str | Path, level: str) -> int:
+    features = geojson_features(records, level)
+    with open(path, "w", encoding="utf-8") as stream:
+        json.dump({"type": "FeatureCollection", "features": features}, stream,
+                  ensure_ascii=False)
+    return len(features)
+
+
+def write_parquet(rows: Iterable[Mapping[str, Any]], path: str | Path,
+                  columns: Mapping[str, str]) -> int:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    types = {"string": pa.string(), "float": pa.float64(), "int": pa.int64(),
+             "bool": pa.bool_(), "list": pa.list_(pa.string()), "json": pa.string()}
+    schema = pa.schema([(name, types[kind]) for name, kind in columns.items()])
+    data: dict[str, list[Any]] = {name: [] for name in columns}
+    for row in rows:
+        for name, kind in columns.items():
+            value = row.get(name)
+            if kind == "json" and value is not None:
+                value = json.dumps(value, ensure_ascii=False)
+            elif kind == "float" and value is not None:
+                value = float(value)
+            data[name].append(value)
+    table = pa.table(data, schema=schema)
+    pq.write_table(table, str(path))
+    return table.num_rows
+
+
+@lru_cache(maxsize=512)
+def country_name(code: str | None) -> str:
+    if not code:
+        return ""
+    import pycountry
+
+    country = pycountry.countries.get(alpha_2=code.upper())
+    return str(country.name) if country else code
+
+
+def actor_label(actor_id: str | None) -> str:
+    """A readable actor name: ``islamic_state`` -> Islamic State, ``state:ML`` -> Mali."""
+    if not actor_id:
+        return ""
+    if actor_id.startswith("state:"):
+        return f"Military Forces of {country_name(actor_id[6:])}"
+    return actor_id.replace("_", " ").title()
+
+
+def time_precision(start: str | None, end: str | None) -> int:
+    """ACLED-style: 1 a known day, 2 known within a month, 3 a longer span."""
+    from newsevents.events.compat import parse_iso_bound
+
+    first, last = parse_iso_bound(start, end=False), parse_iso_bound(end, end=True)
+    if first is None or last is None:
+        return 3
+    days = (last - first).days + 1
+    return 1 if days <= 1 else 2 if days <= 31 else 3
+
+
+def acled_row(event: Mapping[str, Any]) -> dict[str, Any]:
+    time = event.get("time") or {}
+    place = _main_place(event.get("places") or [])
+    sources = event.get("claims") or []
+    event_type, sub_event_type = ACLED_TYPES.get(str(event.get("event_type")),
+                                                 ACLED_TYPES["other"])
+    fatalities = event.get("best") if event.get("measure") in FATALITY_MEASURES else 0
+    return {
+        "event_id_cnty": event.get("event_id"),
+        "event_date": time.get("start") or "",
+        "year": (time.get("start") or "")[:4],
+        "time_precision": time_precision(time.get("start"), time.get("end")),
+        "event_type": event_type, "sub_event_type": sub_event_type,
+        "actor1": actor_label((event.get("actors") or [None])[0]),
+        "actor2": actor_label((event.get("targets") or [None])[0]),
+        "country": country_name(event.get("country") or place.get("country")),
+        "admin1": place.get("admin1") or "", "location": place.get("name") or "",
+        "latitude": place.get("lat"), "longitude": place.get("lon"),
+        "geo_precision": GEO_PRECISION.get(str(place.get("precision")), 2),
+        "source": "; ".join(str(o) for o in event.get("outlets") or []),
+        "notes": " | ".join(str(s.get("evidence")) for s in sources if s.get("evidence")),
+        "fatalities": int(fatalities or 0),
+    }
+
+
+def write_acled(events: Iterable[Mapping[str, Any]], path: str | Path) -> int:
+    rows = (acled_row(e) for e in events if not e.get("is_total") and not e.get("negated"))
+    return write_csv(rows, path, dict.fromkeys(ACLED_COLUMNS, "string"))
+
+
+def export(records: Iterable[Mapping[str, Any]], fmt: str, path: str | Path,
+           level: str = "claims") -> int:
+    """Write claims or events (``level``) in ``fmt``; ``acled`` needs events."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}")
+    if fmt == "acled":
+        return write_acled(records, path)
+    if fmt == "jsonl":
+        return write_jsonl(records, path)
+    if fmt == "geojson":
+        return write_geojson(records, path, level)
+    flatten, columns = ((flat_claim, CLAIM_COLUMNS) if level == "claims"
+                        else (flat_event, EVENT_COLUMNS))
+    rows = (flatten(r) for r in records)
+    return write_csv(rows, path, columns) if fmt == "csv" else write_parquet(rows, path, columns)

@@ -1,0 +1,126 @@
+"""Pick one gazetteer entry per name found, from the article's context, or none."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from newsevents.gazetteer.loading import Gazetteer, Place, read_word_list, read_yaml
+from newsevents.gazetteer.lookup import NameMatch, Token
+from newsevents.gazetteer.normalize import fold_name
+
+KIND_PRIOR = {"C": 30.0, "R": 12.0, "A1": 3.0, "A2": 1.0, "P": 0.0}
+CURATED_BONUS = 8.0
+PRIMARY_NAME_BONUS = 1.0
+CONTEXT_COUNTRY_BONUS = 4.0
+THEATRE_BONUS = 1.5
+# A town this big is taken on its own; smaller ones need their country named nearby, or
+# (in a conflict theatre) their main name and some size.
+ALWAYS_POPULATION = 150_000
+THEATRE_POPULATION = 10_000
+# A surname-like capitalised neighbour rules a town out below this size ("Wayne Marotto").
+NEIGHBOUR_RULE_POPULATION = 500_000
+
+
+@dataclass(frozen=True)
+class ContextWords:
+    person_titles: frozenset[str]
+    function_words: frozenset[str]
+    theatre: frozenset[str]
+    stoplist: frozenset[str]
+    raw: dict[str, Any]
+
+
+@lru_cache(maxsize=1)
+def context_words() -> ContextWords:
+    data = read_yaml("gazetteer/context_words.yaml")
+    return ContextWords(
+        person_titles=frozenset(fold_name(str(w)) for w in data["person_titles"]),
+        function_words=frozenset(fold_name(str(w)) for w in data["function_words"]),
+        theatre=frozenset(data["theatre_countries"]),
+        stoplist=read_word_list("gazetteer/stoplist.txt"),
+        raw=data,
+    )
+
+
+def document_countries(gazetteer: Gazetteer, matches: Sequence[NameMatch]) -> Counter[str]:
+    """Countries the article names, or names an unambiguous curated place of."""
+    counts: Counter[str] = Counter()
+    for match in matches:
+        places = gazetteer.candidates(match.key)
+        countries = [p.country for p in places if p.kind == "C"]
+        if countries:
+            counts[countries[0]] += 2
+        elif len({p.country for p in places if p.curated}) == 1:
+            counts[next(p.country for p in places if p.curated)] += 1
+    return counts
+
+
+def score(gazetteer: Gazetteer, place: Place, key: str, countries: Counter[str]) -> float:
+    value = KIND_PRIOR.get(place.kind, 0.0) + math.log10(place.population + 1)
+    if place.curated:
+        value += CURATED_BONUS
+    if (place.row, key) in gazetteer.primary:
+        value += PRIMARY_NAME_BONUS
+    if countries.get(place.country):
+        value += CONTEXT_COUNTRY_BONUS + min(countries[place.country], 4)
+    if place.country in context_words().theatre:
+        value += THEATRE_BONUS
+    return value
+
+
+def best_candidate(gazetteer: Gazetteer, key: str, countries: Counter[str],
+                   kinds: frozenset[str] | None = None) -> Place | None:
+    places = [p for p in gazetteer.candidates(key) if kinds is None or p.kind in kinds]
+    if not places:
+        return None
+    return max(places, key=lambda p: score(gazetteer, p, key, countries))
+
+
+def looks_like_person(text: str, tokens: Sequence[Token], match: NameMatch, place: Place) -> bool:
+    """A title before the name, or a capitalised word glued to it: "Col. Wayne",
+    "Wayne Marotto", "Brett Mc Gurk"."""
+    words = context_words()
+    before = tokens[match.first - 1] if match.first > 0 else None
+    if before is not None and match.start - before.end <= 2:
+        if before.key in words.person_titles:
+            return True
+        glued = text[before.end:match.start] == " "
+        if glued and _capitalised(before.text(text)) and before.key not in words.function_words:
+            return True
+    after_index = match.first + match.count
+    after = tokens[after_index] if after_index < len(tokens) else None
+    if after is None or text[match.end:after.start] != " ":
+        return False
+    if place.curated or place.population >= NEIGHBOUR_RULE_POPULATION:
+        return False
+    return _capitalised(after.text(text)) and after.key not in words.function_words
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def acceptable(gazetteer: Gazetteer, place: Place, key: str, countries: Counter[str],
+               signalled: bool) -> bool:
+    """Whether the best entry is good enough to report; ``signalled`` when a phrase around
+    the name says it is a place ("près de", "la province de")."""
+    words = context_words()
+    if key in words.stoplist and not place.curated:
+        return False
+    if place.kind in ("C", "R") or place.curated:
+        return True
+    named_country = bool(countries.get(place.country))
+    in_theatre = place.country in words.theatre
+    if place.kind in ("A1", "A2"):
+        return signalled or ((named_country or in_theatre) and len(key) >= 4)
+    if place.population >= ALWAYS_POPULATION or named_country:
+        return True
+    primary = (place.row, key) in gazetteer.primary
+    if in_theatre and primary and (signalled or place.population >= THEATRE_POPULATION):
+        return True
+    return signalled and primary and place.population >= THEATRE_POPULATION

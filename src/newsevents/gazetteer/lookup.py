@@ -1,0 +1,100 @@
+"""Find gazetteer names in text: longest match first over a first-token index."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from newsevents.gazetteer.loading import Gazetteer
+from newsevents.gazetteer.normalize import TOKEN_RE, fold_token
+
+# What may separate the tokens of one name: spaces (not a line break), hyphens, apostrophes.
+_NAME_GAP_RE = re.compile(r"[ \t\u00a0\-'’‘ʼ]{1,3}")
+# Ranges never searched even when the caller passes no Noise: links, handles, hashtags.
+_LINK_RE = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S{1,500}|[@#][\w]{1,100}")
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    key: str  # folded
+
+    def text(self, text: str) -> str:
+        return text[self.start:self.end]
+
+
+@dataclass(frozen=True)
+class NameMatch:
+    """A gazetteer name found in text: token range, folded key and the span."""
+
+    first: int  # index of the first token
+    count: int  # number of tokens
+    key: str
+    start: int
+    end: int
+
+
+def skipped_ranges(text: str, noise: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    ranges = [(m.start(), m.end()) for m in _LINK_RE.finditer(text)]
+    return sorted([*ranges, *noise])
+
+
+def tokenize(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Token]:
+    """Word tokens with offsets; tokens inside ``skip`` ranges are left out."""
+    tokens: list[Token] = []
+    ranges = iter(skip)
+    current = next(ranges, None)
+    for match in TOKEN_RE.finditer(text):
+        while current is not None and current[1] <= match.start():
+            current = next(ranges, None)
+        if current is not None and current[0] < match.end() and match.start() < current[1]:
+            continue
+        tokens.append(Token(match.start(), match.end(), fold_token(match.group())))
+    return tokens
+
+
+def _joined(text: str, tokens: Sequence[Token], first: int, count: int) -> bool:
+    """True when tokens first..first+count-1 are written as one name (no punctuation)."""
+    for i in range(first, first + count - 1):
+        gap = text[tokens[i].end:tokens[i + 1].start]
+        if not _NAME_GAP_RE.fullmatch(gap):
+            return False
+    return True
+
+
+def _acceptable_case(gazetteer: Gazetteer, span: str, key: str) -> bool:
+    """Case-sensitive on capitalised tokens: a name starts with a capital (curated lower-case
+    phrases aside); a short all-capitals span must be a curated acronym ("USA", not "OIR")."""
+    if key in gazetteer.lowercase_keys:
+        return True
+    if not span[:1].isupper():
+        return False
+    letters = [ch for ch in span if ch.isalpha()]
+    if len(letters) <= 5 and all(ch.isupper() for ch in letters) and len(letters) > 1:
+        return key in gazetteer.acronym_keys
+    return True
+
+
+def find_names(gazetteer: Gazetteer, text: str, tokens: Sequence[Token]) -> list[NameMatch]:
+    """Every gazetteer name in the token stream, longest first, not overlapping."""
+    matches: list[NameMatch] = []
+    i = 0
+    while i < len(tokens):
+        longest = gazetteer.longest.get(tokens[i].key, 0)
+        found = None
+        for count in range(min(longest, len(tokens) - i), 0, -1):
+            key = " ".join(token.key for token in tokens[i:i + count])
+            if key not in gazetteer.index or not _joined(text, tokens, i, count):
+                continue
+            start, end = tokens[i].start, tokens[i + count - 1].end
+            if _acceptable_case(gazetteer, text[start:end], key):
+                found = NameMatch(i, count, key, start, end)
+                break
+        if found is None:
+            i += 1
+        else:
+            matches.append(found)
+            i += found.count
+    return matches

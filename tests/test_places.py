@@ -1,0 +1,77 @@
+"""Places stage: seed-article places, French and English sentences across conflicts, and
+the labelled set scored at exact place, admin1 and country level."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsevents.records import Noise
+from newsevents.stages.places import find_places, is_speaker_seat, lookup_place
+
+SEED = (
+    "la coalition dirigée par les États-Unis a mené plus de frappes aériennes en Irak. "
+    "Les avions de la coalition ont mené plus de 150 frappes contre des combattants de "
+    "l’Etat islamique dans les montagnes au sud de Mossoul ce mois-ci. "
+    "a déclaré le colonel Wayne Marotto, porte-parole de la coalition militaire. "
+    "GND ops Ready Lion in the far Makhmour MTN. #DefeatDaesh "
+    "Thus far in March our partners in Iraq & Syria completed 50 operations. "
+    "pourparlers entre Bagdad et Washington. fermeture à Baghdad. "
+    "un nouvel effort dans la vallée de l'Euphrate dans les jours qui viennent."
+)
+
+
+def _by_text(text: str) -> dict[str, tuple[str, str | None, str]]:
+    return {m.text: (m.name, m.country, m.precision) for m in find_places(text)}
+
+
+def test_seed_article_places() -> None:
+    found = _by_text(SEED)
+    assert found["États-Unis"] == ("United States", "US", "country")
+    assert found["Irak"] == ("Iraq", "IQ", "country")
+    assert found["les montagnes au sud de Mossoul"] == ("Mosul", "IQ", "near")
+    assert found["Makhmour MTN"] == ("Makhmur", "IQ", "region")
+    assert found["Iraq"] == ("Iraq", "IQ", "country")
+    assert found["Syria"] == ("Syria", "SY", "country")
+    assert found["Bagdad"] == ("Baghdad", "IQ", "exact")
+    assert found["Baghdad"] == ("Baghdad", "IQ", "exact")
+    assert found["Washington"][1] == "US"
+    assert found["la vallée de l'Euphrate"] == ("Euphrates Valley", "SY", "region")
+    assert not any("Wayne" in text or "Marotto" in text for text in found)
+
+
+def test_offsets_point_into_the_text() -> None:
+    for mention in find_places(SEED):
+        assert SEED[mention.start:mention.end] == mention.text
+
+
+def test_makhmur_carries_admin1_and_coordinates() -> None:
+    (mention,) = [m for m in find_places("in the far Makhmour MTN.") if m.name == "Makhmur"]
+    assert mention.admin1 == "Erbil"
+    assert mention.lat == pytest.approx(35.78, abs=0.05)
+    assert mention.lon == pytest.approx(43.58, abs=0.05)
+
+
+def test_noise_ranges_are_skipped() -> None:
+    text = "Report #ISIS at https://t.co/Mosul or @Kabul, strikes in Syria"
+    noise = [Noise(16, 33, "url")]
+    assert [m.name for m in find_places(text, noise=noise)] == ["Syria"]
+
+
+@pytest.mark.parametrize(("name", "country", "expected"), [
+    ("Mossoul", None, "Mosul"), ("Bagdad", None, "Baghdad"), ("Alep", None, "Aleppo"),
+    ("Tombouctou", None, "Timbuktu"), ("Irak", None, "Iraq"), ("Somalie", None, "Somalia"),
+    ("Kaboul", None, "Kabul"), ("Mogadiscio", None, "Mogadishu"), ("Kiev", None, "Kyiv"),
+    ("Gao", "ML", "Gao"), ("Ménaka", None, "Menaka"), ("Hodeïda", None, "Hodeidah"),
+])
+def test_lookup_place(name: str, country: str | None, expected: str) -> None:
+    mention = lookup_place(name, country)
+    assert mention is not None and mention.name == expected
+    assert (mention.start, mention.end) == (0, len(name))
+
+
+def test_speaker_seat() -> None:
+    text = "Les frappes près de Mossoul, a annoncé Bagdad."
+    mentions = {m.name: m for m in find_places(text)}
+    assert mentions["Mosul"].precision == "near"
+    assert is_speaker_seat(text, mentions["Baghdad"])
+    assert not is_speaker_seat(text, mentions["Mosul"])

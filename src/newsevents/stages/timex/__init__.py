@@ -1,0 +1,1 @@
+"""Time expressions (TIMEX3): finding, resolving against a reference date, scoring."""

@@ -1,0 +1,183 @@
+"""Calendar arithmetic and ISO-TimeML values for resolved time expressions.
+
+An :class:`Anchor` is what relative expressions are resolved against: a date known to the
+day, the month or the year (``"2021-03-25"``, ``"2021-03"``, ``"2021"``). Expressions that
+need a finer anchor than we have (a weekday in an article dated by month only) resolve to
+the anchor's own interval: the month or the year that surely contains them.
+"""
+
+from __future__ import annotations
+
+import calendar as _calendar
+import datetime as _dt
+import re
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+GRANULARITY_RANK = {"year": 0, "month": 1, "week": 2, "day": 3}
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """A reference date with its precision ("day", "month" or "year")."""
+
+    year: int
+    month: int = 1
+    day: int = 1
+    precision: str = "day"
+
+    @classmethod
+    def parse(cls, iso: str | None) -> Anchor | None:
+        match = re.match(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", iso or "")
+        if not match:
+            return None
+        year, month, day = match.groups()
+        try:
+            if day:
+                date(int(year), int(month), int(day))
+                return cls(int(year), int(month), int(day), "day")
+            if month and 1 <= int(month) <= 12:
+                return cls(int(year), int(month), 1, "month")
+        except ValueError:
+            pass
+        return cls(int(year), 1, 1, "year")
+
+    @property
+    def date(self) -> _dt.date:
+        return _dt.date(self.year, self.month, self.day)
+
+    def knows(self, granularity: str) -> bool:
+        """Whether the anchor is precise enough to compute at ``granularity``."""
+        return GRANULARITY_RANK[self.precision] >= GRANULARITY_RANK.get(granularity, 3)
+
+    def at(self, day: _dt.date) -> Anchor:
+        return replace(self, year=day.year, month=day.month, day=day.day, precision="day")
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """A resolved time: TIMEX3 type/value/mod plus the inclusive interval it covers."""
+
+    type: str
+    value: str
+    start: date | None = None
+    end: date | None = None
+    granularity: str = "unknown"
+    mod: str | None = None
+    explicit_year: bool = False  # the text named the year (anaphora and ranges reuse it)
+    month: int | None = None  # month/day named without a year, for ranges "de juin à août 2014"
+    day: int | None = None
+
+    def with_mod(self, mod: str | None) -> Resolved:
+        if mod is None or self.start is None or self.end is None:
+            return replace(self, mod=mod or self.mod)
+        start, end = narrow(self.start, self.end, mod)
+        return replace(self, mod=mod, start=start, end=end)
+
+
+def month_end(year: int, month: int) -> date:
+    return date(year, month, _calendar.monthrange(year, month)[1])
+
+
+def day_value(day: date) -> Resolved:
+    return Resolved("DATE", day.isoformat(), day, day, "day")
+
+
+def month_value(year: int, month: int) -> Resolved:
+    return Resolved("DATE", f"{year:04d}-{month:02d}", date(year, month, 1),
+                    month_end(year, month), "month")
+
+
+def year_value(year: int) -> Resolved:
+    return Resolved("DATE", f"{year:04d}", date(year, 1, 1), date(year, 12, 31), "year")
+
+
+def week_value(day: date) -> Resolved:
+    iso_year, iso_week, _ = day.isocalendar()
+    monday = day - timedelta(days=day.weekday())
+    return Resolved("DATE", f"{iso_year:04d}-W{iso_week:02d}", monday,
+                    monday + timedelta(days=6), "week")
+
+
+def weekend_value(day: date) -> Resolved:
+    iso_year, iso_week, _ = day.isocalendar()
+    saturday = day - timedelta(days=day.weekday()) + timedelta(days=5)
+    return Resolved("DATE", f"{iso_year:04d}-W{iso_week:02d}-WE", saturday,
+                    saturday + timedelta(days=1), "week")
+
+
+def quarter_value(year: int, quarter: int) -> Resolved:
+    first = 3 * (quarter - 1) + 1
+    return Resolved("DATE", f"{year:04d}-Q{quarter}", date(year, first, 1),
+                    month_end(year, first + 2), "month")
+
+
+def season_value(year: int, code: str, months: tuple[int, int]) -> Resolved:
+    first, last = months
+    end_year = year + 1 if last < first else year
+    return Resolved("DATE", f"{year:04d}-{code}", date(year, first, 1),
+                    month_end(end_year, last), "month")
+
+
+def decade_value(first_year: int) -> Resolved:
+    return Resolved("DATE", f"{first_year // 10:03d}X", date(first_year, 1, 1),
+                    date(first_year + 9, 12, 31), "year")
+
+
+def century_value(number: int) -> Resolved:
+    """The Nth century as ISO-TimeML writes it: the XXe siècle is "19" (1900-1999)."""
+    first = (number - 1) * 100
+    return Resolved("DATE", f"{number - 1:02d}", date(max(first, 1), 1, 1),
+                    date(first + 99, 12, 31), "year")
+
+
+def anchor_interval(anchor: Anchor) -> Resolved:
+    """The interval the anchor itself names (its day, month or year)."""
+    if anchor.precision == "day":
+        return day_value(anchor.date)
+    if anchor.precision == "month":
+        return month_value(anchor.year, anchor.month)
+    return year_value(anchor.year)
+
+
+def add_months(day: date, months: int) -> date:
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    return date(year, month + 1, min(day.day, _calendar.monthrange(year, month + 1)[1]))
+
+
+def shift(day: date, amount: int, unit: str) -> date:
+    """``day`` moved by ``amount`` units (D, W, M, Y; 10Y and 100Y too)."""
+    if unit == "D":
+        return day + timedelta(days=amount)
+    if unit == "W":
+        return day + timedelta(weeks=amount)
+    multiplier = {"M": 1, "3M": 3, "6M": 6, "Y": 12, "10Y": 120, "100Y": 1200}.get(unit, 0)
+    if multiplier == 0:
+        return day
+    return add_months(day, amount * multiplier)
+
+
+def narrow(start: date, end: date, mod: str) -> tuple[date, date]:
+    """Keep the first, middle or last third of ``[start, end]`` for START/MID/END."""
+    length = (end - start).days + 1
+    third = max(length // 3, 1)
+    if mod == "START":
+        return start, start + timedelta(days=third - 1)
+    if mod == "MID":
+        return start + timedelta(days=third), end - timedelta(days=third)
+    if mod == "END":
+        return end - timedelta(days=third - 1), end
+    return start, end
+
+
+def iso_duration(amount: str, unit: str) -> str:
+    """ISO-8601 duration of ``amount`` units: ("3", "Y") -> "P3Y", ("24", "H T") -> "PT24H"."""
+    designator, _, time_flag = unit.partition(" ")
+    multiplier_match = re.match(r"^(\d+)(\w)$", designator)
+    if multiplier_match and amount.isdigit():
+        amount = str(int(amount) * int(multiplier_match.group(1)))
+        designator = multiplier_match.group(2)
+    elif multiplier_match:
+        designator = {"10Y": "DE", "100Y": "CE"}.get(designator, multiplier_match.group(2))
+    return f"PT{amount}{designator}" if time_flag else f"P{amount}{designator}"

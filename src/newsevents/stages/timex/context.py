@@ -1,0 +1,58 @@
+"""What a time expression is resolved against: the anchor, the tense, the previous time."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from newsevents.stages.timex.calendar import Anchor, Resolved
+from newsevents.stages.timex.lexicon import lexicon
+
+_SENTENCE_END = re.compile(r"[.!?\n]\s|\n")
+
+
+@dataclass(frozen=True)
+class Context:
+    """Everything a resolver may look at besides the match itself."""
+
+    anchor: Anchor | None
+    tense: int  # -1 past, +1 future, 0 unknown (news default: past)
+    previous: Resolved | None  # the last resolved date in the text, for anaphora
+    previous_day: Resolved | None  # the last resolved day-level date in the paragraph
+    before: str  # up to 40 characters of text before the match
+    after: str  # up to 40 characters after
+
+
+@lru_cache(maxsize=1)
+def _tense_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    context = lexicon().context
+    future = re.compile("|".join(f"(?:{p})" for p in context["future"]), re.IGNORECASE)
+    past = re.compile("|".join(f"(?:{p})" for p in context["past"]), re.IGNORECASE)
+    return future, past
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around ``[start, end)``, found by punctuation (at most 400 chars away)."""
+    window_start = max(0, start - 400)
+    left = window_start
+    for match in _SENTENCE_END.finditer(text, window_start, start):
+        left = match.end()
+    right_match = _SENTENCE_END.search(text, end, min(len(text), end + 400))
+    right = right_match.start() + 1 if right_match else min(len(text), end + 400)
+    return left, right
+
+
+def sentence_tense(text: str, start: int, end: int) -> int:
+    """Whether the verb nearest to the expression is future (+1), past (-1) or neither (0)."""
+    left, right = sentence_bounds(text, start, end)
+    future, past = _tense_patterns()
+    best: tuple[int, int] | None = None
+    for direction, pattern in ((1, future), (-1, past)):
+        for match in pattern.finditer(text, left, right):
+            if match.start() < end and match.end() > start:
+                continue
+            distance = start - match.end() if match.end() <= start else match.start() - end
+            if best is None or distance < best[0]:
+                best = (distance, direction)
+    return best[1] if best else 0

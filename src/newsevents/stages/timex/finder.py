@@ -1,0 +1,179 @@
+"""Find time expressions in a text and resolve them in reading order.
+
+1. Every rule of the grammar proposes spans; overlaps keep the longest (then the earlier
+   rule), and spans touching a noise range (URL, reading time...) are dropped.
+2. Spans are resolved left to right, each against its anchor (the segment's own date for
+   an embedded tweet, else the document date), the tense of its sentence and the previous
+   time (anaphora: "la veille", "de la même année", "deux jours plus tard").
+3. Neighbours are combined: position modifiers ("début avril", "fin 2017"), ranges
+   ("d'août 2014 à mars 2018", "entre 2015 et 2017") and "depuis juin 2014".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+
+from newsevents.records import Noise, Segment, TimeMention
+from newsevents.stages.timex import resolve_dates as d
+from newsevents.stages.timex import resolve_relative as r
+from newsevents.stages.timex.calendar import Anchor, Resolved
+from newsevents.stages.timex.combine import combine
+from newsevents.stages.timex.context import Context, sentence_bounds, sentence_tense
+from newsevents.stages.timex.grammar import compiled_rules
+
+Resolver = Callable[[re.Match[str], Context], Resolved | None]
+
+RESOLVERS: dict[str, Resolver] = {
+    "range_days": d.resolve_day_range,
+    "date_dmy": d.resolve_date,
+    "date_mdy": d.resolve_date,
+    "month_year": d.resolve_month,
+    "month_alone": d.resolve_month,
+    "year": d.resolve_year,
+    "decade": d.resolve_decade,
+    "century": d.resolve_century,
+    "season": d.resolve_season,
+    "night_between": d.resolve_night_between,
+    "weekday": d.resolve_weekday,
+    "deictic": r.resolve_deictic,
+    "this_part": r.resolve_this_part,
+    "anaphoric_day": r.resolve_anaphoric_day,
+    "pod_alone": r.resolve_pod_alone,
+    "anaphoric_year": r.resolve_anaphoric_year,
+    "relative_period": r.resolve_relative_period,
+    "mod_period": r.resolve_mod_period,
+    "clock": r.resolve_clock,
+    "ago": r.resolve_ago,
+    "in_future": r.resolve_in_future,
+    "recent": r.resolve_recent,
+    "coming": r.resolve_coming,
+    "duration": r.resolve_duration,
+    "fixed_duration": r.resolve_fixed_duration,
+    "set": r.resolve_set,
+    "set_per": r.resolve_set_per,
+    "set_adjective": r.resolve_set_adjective,
+    "present_ref": lambda m, c: Resolved("TIME", "PRESENT_REF"),
+    "past_ref": lambda m, c: Resolved("TIME", "PAST_REF"),
+    "future_ref": lambda m, c: Resolved("TIME", "FUTURE_REF"),
+}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int
+    end: int
+    rule: str
+    priority: int
+    match: re.Match[str]
+
+
+@dataclass(frozen=True)
+class Found:
+    """A resolved span before it becomes a public TimeMention."""
+
+    start: int
+    end: int
+    resolved: Resolved
+    anchor: Anchor | None
+
+
+_PLAIN = {ord("’"): "'", 0x00A0: " ", 0x202F: " ", ord("‑"): "-"}
+
+
+def normalise(text: str) -> str:
+    """Same-length copy with curly apostrophes and odd spaces made plain for matching."""
+    return text.translate(_PLAIN)
+
+
+def candidates(text: str, noise: Sequence[Noise]) -> list[Candidate]:
+    """Non-overlapping spans: the longest wins, then the earlier rule, then the leftmost."""
+    proposed: list[Candidate] = []
+    for priority, rule in enumerate(compiled_rules()):
+        for match in rule.pattern.finditer(text):
+            start = match.end("lead") if match.groupdict().get("lead") else match.start()
+            if match.end() > start and not _in_noise(start, match.end(), noise):
+                proposed.append(Candidate(start, match.end(), rule.name, priority, match))
+    proposed.sort(key=lambda c: (-(c.end - c.start), c.priority, c.start))
+    kept: list[Candidate] = []
+    for candidate in proposed:
+        if all(candidate.end <= k.start or candidate.start >= k.end for k in kept):
+            kept.append(candidate)
+    return sorted(kept, key=lambda c: c.start)
+
+
+def _in_noise(start: int, end: int, noise: Sequence[Noise]) -> bool:
+    return any(n.start < end and start < n.end for n in noise)
+
+
+def segment_at(position: int, segments: Sequence[Segment]) -> Segment | None:
+    """The innermost segment holding ``position`` that carries its own date."""
+    holding = [s for s in segments if s.start <= position < s.end and s.date]
+    return min(holding, key=lambda s: s.end - s.start) if holding else None
+
+
+def resolve_all(text: str, doc_date: str | None, segments: Sequence[Segment],
+                noise: Sequence[Noise]) -> list[Found]:
+    plain = normalise(text)
+    doc_anchor = Anchor.parse(doc_date)
+    found: list[Found] = []
+    previous: Resolved | None = None
+    previous_day: tuple[int, Resolved] | None = None
+    for candidate in candidates(plain, noise):
+        segment = segment_at(candidate.start, segments)
+        anchor = Anchor.parse(segment.date) if segment and segment.date else doc_anchor
+        paragraph_start = plain.rfind("\n", 0, candidate.start)
+        day = previous_day[1] if previous_day and previous_day[0] == paragraph_start else None
+        context = Context(
+            anchor=anchor,
+            tense=sentence_tense(plain, candidate.start, candidate.end),
+            previous=previous if _same_sentence(plain, previous, found, candidate) else None,
+            previous_day=day,
+            before=plain[max(0, candidate.start - 40):candidate.start],
+            after=plain[candidate.end:candidate.end + 40],
+        )
+        resolved = RESOLVERS[candidate.rule](candidate.match, context)
+        if resolved is None:
+            continue
+        found.append(Found(candidate.start, candidate.end, resolved, anchor))
+        if resolved.start is not None and resolved.type in ("DATE", "TIME"):
+            previous = resolved
+            if resolved.granularity == "day":
+                previous_day = (paragraph_start, resolved)
+    return combine(plain, found)
+
+
+def _same_sentence(text: str, previous: Resolved | None, found: list[Found],
+                   candidate: Candidate) -> bool:
+    """Anaphora reaches back within the paragraph only."""
+    if previous is None or not found:
+        return False
+    last = next((f for f in reversed(found) if f.resolved is previous), None)
+    if last is None:
+        return False
+    return "\n" not in text[last.end:candidate.start]
+
+
+def to_mention(text: str, item: Found) -> TimeMention:
+    resolved = item.resolved
+    return TimeMention(
+        start=item.start,
+        end=item.end,
+        text=text[item.start:item.end],
+        type=resolved.type,
+        value=resolved.value,
+        mod=resolved.mod,
+        start_date=resolved.start.isoformat() if resolved.start else None,
+        end_date=resolved.end.isoformat() if resolved.end else None,
+        granularity=resolved.granularity,
+    )
+
+
+def find_times(text: str, doc_date: str | None, segments: Sequence[Segment] = (),
+               noise: Sequence[Noise] = ()) -> list[TimeMention]:
+    """All time expressions of ``text`` as TimeMentions, in reading order."""
+    return [to_mention(text, item) for item in resolve_all(text, doc_date, segments, noise)]
+
+
+__all__ = ["Found", "find_times", "replace", "sentence_bounds"]

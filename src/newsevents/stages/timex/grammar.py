@@ -1,0 +1,141 @@
+"""The patterns that find time expressions, one named rule per expression family.
+
+Templates name vocabulary alternations as ``{name}`` (see ``Lexicon.regex_context``). A
+group named ``lead`` is matched but left out of the mention ("on Monday" -> "Monday",
+"in March" -> "March"). Every repetition is bounded; alternatives are literal words, so
+no pattern backtracks catastrophically on untrusted text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from newsevents.stages.timex.lexicon import lexicon
+
+_DAYNUM = r"(?:1er|1re|premier|[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?<![\d.,])(?:1[5-9]\d\d|20\d\d)(?![\d]|[.,]\d)"
+_SHORT_YEAR = r"'?\d{2}(?=\s{0,2}[,.;:)»]|\s*$)"
+_NUM = r"(?:\d{1,4}(?:[.,]5)?|{numword}(?:[-\s]{{1,2}}{numword}){{0,4}})"
+_AFTER = r"(?:plus\s+tard|plus\s+tôt|auparavant|later|earlier|ago)"
+
+# (rule name, template). Order matters only for ties between equally long matches.
+RULES: tuple[tuple[str, str], ...] = (
+    ("range_days",
+     r"(?:du|entre\s+le|from|between(?:\s+the)?)\s+(?P<d1>" + _DAYNUM + r")\s+"
+     r"(?:au|et\s+le|et|à|to|and|-|–)\s+(?P<day>" + _DAYNUM + r")\s+(?P<month>{month}|{month_cs})"
+     r"(?:\s+(?P<year>" + _YEAR + r"))?"),
+    ("date_dmy",
+     r"(?:(?P<det>le|les|the)\s+)?(?:(?P<wd>{weekday})\s+)?(?P<day>" + _DAYNUM + r")\s+"
+     r"(?:of\s+)?(?P<month>{month}|{month_cs}|{month_abbr})"
+     r"(?:,?\s+(?P<year>" + _YEAR + "|" + _SHORT_YEAR + r"))?(?:\s+(?P<dir>{dir_after}))?"),
+    ("date_mdy",
+     r"(?:(?P<wd>{weekday}),?\s+)?(?P<month>{month_en}|{month_abbr})\s+(?P<day>" + _DAYNUM +
+     r")(?![\d:])(?:,?\s+(?P<year>" + _YEAR + r"))?"),
+    ("month_year",
+     r"(?:(?P<det>le\s+|l')?mois\s+d[e']\s*)?(?P<month>{month}|{month_cs})\s+(?:de\s+|of\s+)?"
+     r"(?P<year>" + _YEAR + "|" + _SHORT_YEAR + r")"),
+    ("month_alone",
+     r"(?:(?P<lead>(?:in|since|until|of|during|by|from|to|and|early|late|mid-?|last|next|"
+     r"this|thus\s+far\s+in|so\s+far\s+in)\s+)|(?P<det>le\s+|l')?mois\s+d[e']\s*)?"
+     r"(?P<month>{month}|{month_cs})(?:\s+(?P<dir>{dir_after}))?"
+     r"(?:\s+(?P<anaph>de\s+la\s+même\s+année|de\s+cette\s+année-là|of\s+the\s+same\s+year|"
+     r"of\s+that\s+year))?"),
+    ("year",
+     r"(?:(?P<det>l'an|l'année|the\s+year|en\s+l'an)\s+)?(?P<year>" + _YEAR + r")"),
+    ("decade",
+     r"(?:(?:les|the)\s+)?(?:années|decade\s+of\s+the)\s+(?P<dec>\d{4}|\d{2}|{decade_word})"
+     r"|(?:the\s+)?(?P<dec_en>\d{4}|'\d{2})s|the\s+(?P<dec_word>{decade_word})"),
+    ("century",
+     r"(?:(?:le|au|du|the)\s+)?(?P<cent>[XVI]{1,5}|\d{1,2})(?:e|ème|è|th|st|nd|rd)\s+"
+     r"(?:siècle|century)"),
+    ("season",
+     r"(?:(?P<det>l'|cet\s+|ce\s+|the\s+|this\s+|last\s+|next\s+)|(?P<lead>(?:en|in)\s+))?"
+     r"(?P<season>{season})(?:\s+(?:de\s+|of\s+)?(?P<year>" + _YEAR + r")"
+     r"|\s+(?P<dir>{dir_after}))?"),
+    ("night_between",
+     r"(?:la\s+|the\s+)?(?:nuit|night)\s+(?:de|du|of)\s+(?P<wd>{weekday})\s+(?:à|au|to)\s+"
+     r"(?P<wd2>{weekday})"),
+    ("weekday",
+     r"(?:(?P<lead>on\s+)|(?P<pre>ce\s+même|ce|cette|this|last|next|le|les|dès)\s+)?"
+     r"(?P<wd>{weekday})(?P<plural>s)?(?:\s+(?P<pod>{pod}))?(?:\s+(?P<dir>{dir_after}))?"),
+    ("deictic",
+     r"(?P<deictic>{deictic_day})(?:\s+(?:(?P<pmod>en\s+début\s+d['e]|en\s+fin\s+d['e]|"
+     r"dans\s+l['a])\s*)?(?P<pod>{pod}))?(?:\s{0,2}\((?P<paren>{weekday})\))?"),
+    ("this_part", r"(?P<this_part>{this_part})"),
+    ("anaphoric_day", r"(?P<anaphoric_day>{anaphoric_day})(?:\s+(?P<pod>{pod}))?"),
+    ("pod_alone",
+     r"(?:(?P<pmod>(?:en\s+)?(?:début|fin)\s+d['e]\s*)|(?P<det>la\s+|l'|le\s+))(?P<pod>{pod})"
+     r"(?:\s+(?P<meme>même))?"),
+    ("anaphoric_year", r"(?P<anaphoric_year>{anaphoric_year})"),
+    ("relative_period",
+     r"(?:(?P<within>{within_period})\s+)?(?:(?P<this>ce|cet|cette|this|last|next|coming)\s+"
+     r"(?P<period>{period})(?P<ci>-ci|-là)?|(?P<det>le\s+|la\s+|l'|the\s+)(?P<period2>{period})"
+     r"\s+(?P<dir>{dir_after}))"),
+    ("mod_period",
+     r"(?P<lead>(?:en|au|à|dès|vers|at|in|by)\s+)?(?P<det>la\s+|le\s+|l'|the\s+)?"
+     r"(?P<pos>début|fin|milieu|beginning|end|middle)\s+(?:de\s+la\s+|de\s+l'|du\s+|de\s+|d'|"
+     r"of\s+(?:the\s+|this\s+)?)(?P<period>semaine|mois|année|an|week-end|week|month|year)"
+     r"(?:\s+(?P<dir>{dir_after}))?"),
+    ("clock",
+     r"(?:(?P<bound>{bound})\s+)?(?:(?P<h>[01]?\d|2[0-3])\s?h\s?(?P<m>[0-5]\d)?"
+     r"|(?P<h12>1[0-2]|0?[1-9])(?::(?P<m12>[0-5]\d))?\s?(?P<ampm>[ap]\.?m\b\.?)"
+     r"|(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?![\d:])"
+     r"|(?P<fixed>{fixed_clock}))(?:\s+(?P<local>locales?|GMT|UTC))?"),
+    ("ago",
+     r"(?P<ilya>il\s+y\s+a|voici|voilà)\s+(?:(?P<bound>{bound})\s+)?(?:(?P<n>" + _NUM +
+     r")|(?P<one>{one}))\s+(?P<unit>{unit})"),
+    ("in_future", r"(?P<lead>dans\s+)(?P<n>" + _NUM + r"|{one})\s+(?P<unit>{unit})"),
+    ("recent",
+     r"(?:(?P<lead>(?:dans|au\s+cours|pendant|durant|in|over|during)\s+)?(?:ces|les|des|the)\s+)"
+     r"(?:(?P<n>" + _NUM + r")\s+)?(?P<adj>derniers|dernières|prochains|prochaines|past|last|"
+     r"next|coming|recent)\s+(?:(?P<n2>" + _NUM + r")\s+)?(?P<unit>{unit})"),
+    ("coming",
+     r"(?:(?P<lead>dans\s+)(?P<det>les\s+))(?P<unit>{unit})\s+(?P<coming>{coming})"),
+    ("duration",
+     r"(?:(?P<bound>{bound})\s+)?(?:(?P<n>" + _NUM + r")|(?P<one>{one})|(?P<vague>{vague}))\s+"
+     r"(?P<unit>{unit})(?:\s+(?P<after>" + _AFTER + r"))?"),
+    ("fixed_duration", r"(?:(?P<bound>{bound})\s+)?(?P<fixed_duration>{fixed_duration})"),
+    ("set",
+     r"(?P<opener>{set_opener})\s+(?:(?P<n>" + _NUM + r")\s+)?(?:(?P<wd>{weekday})s?|"
+     r"(?P<unit>{unit}))"),
+    ("set_per", r"(?P<lead>(?:par|per)\s+)(?P<unit>jour|semaine|mois|an|day|week|month|year)"),
+    ("set_adjective", r"(?P<set_adjective>{set_adjective})"),
+    ("present_ref", r"(?P<ref>{present_ref})"),
+    ("past_ref", r"(?P<ref>{past_ref})"),
+    ("future_ref", r"(?P<ref>{future_ref})"),
+)
+
+# Rules whose vocabulary is capitalised in English: matched case-sensitively so that
+# "may" (the verb) or "march" (to walk) are not months.
+CASE_SENSITIVE = frozenset({"date_mdy"})
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    pattern: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def compiled_rules() -> tuple[Rule, ...]:
+    """All rules, compiled once with the vocabulary filled in."""
+    names = lexicon().regex_context()
+    rules = []
+    for name, template in RULES:
+        body = _fill(template, names)
+        flags = 0 if name in CASE_SENSITIVE else re.IGNORECASE
+        pattern = re.compile(r"(?:(?<![\w-])|(?<=mi-)|(?<=Mi-))(?:" + body + r")(?![\w])", flags)
+        rules.append(Rule(name, pattern))
+    return tuple(rules)
+
+
+def _fill(template: str, names: dict[str, str]) -> str:
+    """Substitute ``{name}`` placeholders, leaving regex braces like ``{1,2}`` alone."""
+    def substitute(match: re.Match[str]) -> str:
+        key = match.group(1)
+        return names[key] if key in names else match.group(0)
+
+    filled = re.sub(r"\{(\w+)\}", substitute, template)
+    return filled.replace("{{", "{").replace("}}", "}")

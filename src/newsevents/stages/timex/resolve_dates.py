@@ -1,0 +1,256 @@
+"""Resolvers for calendar expressions: dates, months, years, seasons, decades, weekdays."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date, timedelta
+
+from newsevents.stages.timex.calendar import (
+    Anchor,
+    Resolved,
+    anchor_interval,
+    century_value,
+    day_value,
+    decade_value,
+    month_value,
+    season_value,
+    year_value,
+)
+from newsevents.stages.timex.context import Context
+from newsevents.stages.timex.lexicon import fold, lexicon
+from newsevents.stages.timex.numbers import parse_day, parse_roman
+
+Match = re.Match[str]
+
+
+def direction_of(word: str | None) -> int:
+    if not word:
+        return 0
+    return int(lexicon().relative["direction_after"].get(fold(word), 0))
+
+
+def parse_year(text: str, anchor: Anchor | None) -> int:
+    """Four digits as is; two digits ("98", "'93") in the century closest below the anchor."""
+    digits = text.strip("'’")
+    if len(digits) == 4:
+        return int(digits)
+    reference = anchor.year if anchor else 2000
+    candidate = reference // 100 * 100 + int(digits)
+    return candidate - 100 if candidate > reference + 10 else candidate
+
+
+def year_for_month(month: int, day: int | None, ctx: Context, direction: int) -> int | None:
+    """The year of a month (and day) named without one, from "dernier/prochain" or tense."""
+    anchor = ctx.anchor
+    if anchor is None:
+        return None
+    if anchor.precision == "year":
+        return anchor.year
+    here = (anchor.month, anchor.day if anchor.precision == "day" else 15)
+    there = (month, day if day is not None else 15)
+    way = direction or ctx.tense
+    if way < 0:
+        return anchor.year - 1 if there >= here and (there != here or direction) else anchor.year
+    if way > 0:
+        return anchor.year + 1 if there <= here and (there != here or direction) else anchor.year
+    if day is None:
+        return anchor.year
+    return _nearest_year(anchor, month, day)
+
+
+def _nearest_year(anchor: Anchor, month: int, day: int) -> int:
+    reference = anchor.date
+    best_year, best_distance = anchor.year, 10**6
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            distance = abs((date(year, month, day) - reference).days)
+        except ValueError:
+            continue
+        if distance < best_distance:
+            best_year, best_distance = year, distance
+    return best_year
+
+
+def narrative_year(ctx: Context) -> int | None:
+    """The year named by the previous expression of the sentence, if it named one."""
+    previous = ctx.previous
+    if previous is not None and previous.explicit_year and previous.start is not None:
+        return previous.start.year
+    return None
+
+
+def resolve_date(match: Match, ctx: Context) -> Resolved | None:
+    """"le 3 mai", "samedi 5 juin", "25 mars 2021", "March 25, 2021", "le 6 mai dernier"."""
+    month = lexicon().month_number(match.group("month"))
+    day = parse_day(match.group("day"))
+    if month is None or day is None:
+        return None
+    year_text = match.groupdict().get("year")
+    if year_text:
+        year: int | None = parse_year(year_text, ctx.anchor)
+    else:
+        year = year_for_month(month, day, ctx, direction_of(match.groupdict().get("dir")))
+    if year is None:
+        return Resolved("DATE", f"XXXX-{month:02d}-{day:02d}", month=month, day=day)
+    try:
+        resolved = day_value(date(year, month, day))
+    except ValueError:
+        return None
+    return replace(resolved, explicit_year=bool(year_text), month=month, day=day)
+
+
+def resolve_day_range(match: Match, ctx: Context) -> Resolved | None:
+    """"du 3 au 5 mai (2021)": one mention from the first day to the last."""
+    last = resolve_date(match, ctx)
+    first_day = parse_day(match.group("d1"))
+    if last is None or last.start is None or first_day is None or first_day > last.start.day:
+        return None
+    first = last.start.replace(day=first_day)
+    return Resolved("DATE", f"{first.isoformat()}/{last.start.isoformat()}", first, last.end,
+                    "range", explicit_year=last.explicit_year)
+
+
+def resolve_month(match: Match, ctx: Context) -> Resolved | None:
+    """"en mars", "juin 2014", "septembre dernier", "septembre de la même année"."""
+    groups = match.groupdict()
+    bare = not (groups.get("lead") or groups.get("det") or groups.get("year"))
+    if bare and _english_bare(match):
+        return None
+    month = lexicon().month_number(match.group("month"))
+    if month is None:
+        return None
+    year_text = groups.get("year")
+    explicit = bool(year_text)
+    if year_text:
+        year: int | None = parse_year(year_text, ctx.anchor)
+    elif groups.get("anaph"):
+        year = ctx.previous.start.year if ctx.previous and ctx.previous.start else None
+        explicit = year is not None
+    else:
+        year = narrative_year(ctx) if not groups.get("dir") else None
+        if year is None:
+            year = year_for_month(month, None, ctx, direction_of(groups.get("dir")))
+    if year is None:
+        return Resolved("DATE", f"XXXX-{month:02d}", month=month)
+    return replace(month_value(year, month), explicit_year=explicit, month=month)
+
+
+def _english_bare(match: Match) -> bool:
+    """A capitalised English month word with no cue ("May I...") is not a date."""
+    word = match.group("month")
+    return word in lexicon().month_case_sensitive and word[0].isupper() and word != "Mars"
+
+
+def resolve_year(match: Match, ctx: Context) -> Resolved | None:
+    if _is_count(ctx.after) or re.match(r"\s?%|\s?[-–]\s?\d{1,2}\b(?!\d)", ctx.after):
+        return None
+    year = int(match.group("year"))
+    return replace(year_value(year), explicit_year=True)
+
+
+def _is_count(after: str) -> bool:
+    """A year-like number followed by a counted noun ("2000 soldats") is a quantity."""
+    word = re.match(r"\s{1,3}([\w'’-]+)", after)
+    if not word:
+        return False
+    nouns = {fold(n) for n in lexicon().context["count_nouns"]}
+    return fold(word.group(1)) in nouns
+
+
+def resolve_decade(match: Match, ctx: Context) -> Resolved | None:
+    groups = match.groupdict()
+    word = groups.get("dec_word") or groups.get("dec")
+    decades = {fold(k): v for k, v in lexicon().numbers["decades"].items()}
+    if word and fold(word) in decades:
+        return decade_value(1900 + 10 * int(decades[fold(word)]))
+    digits = (groups.get("dec") or groups.get("dec_en") or "").strip("'’")
+    if len(digits) == 4 and digits.endswith("0"):
+        return decade_value(int(digits))
+    if len(digits) == 2 and digits.endswith("0"):
+        return decade_value(parse_year(digits, ctx.anchor))
+    return None
+
+
+def resolve_century(match: Match, ctx: Context) -> Resolved | None:
+    number = parse_roman(match.group("cent"))
+    return century_value(number) if number and 1 <= number <= 21 else None
+
+
+def resolve_season(match: Match, ctx: Context) -> Resolved | None:
+    lex = lexicon()
+    groups = match.groupdict()
+    word = fold(match.group("season"))
+    code = lex.seasons.get(word)
+    if code is None:
+        return None
+    marked = groups.get("det") or groups.get("lead") or groups.get("year") or groups.get("dir")
+    if word in {fold(w) for w in lex.seasons_raw["ambiguous"]} and not marked:
+        if not re.search(r"\bd['’]$", ctx.before) and not match.group("season")[0].isupper():
+            return None
+    if groups.get("year"):
+        return replace(season_value(int(groups["year"]), code, lex.season_months[code]),
+                       explicit_year=True)
+    if ctx.anchor is None:
+        return Resolved("DATE", f"XXXX-{code}")
+    direction = direction_of(groups.get("dir"))
+    det = fold(groups.get("det") or "")
+    direction = direction or {"last": -1, "next": 1}.get(det, 0)
+    year = ctx.anchor.year + direction
+    return season_value(year, code, lex.season_months[code])
+
+
+def weekday_date(weekday: int, anchor: Anchor, direction: int, tense: int) -> date:
+    """The weekday nearest the anchor: "dernier" strictly before, "prochain" strictly after,
+    bare by tense (past unless the sentence is in the future), the same day counting."""
+    reference = anchor.date
+    back = (reference.weekday() - weekday) % 7
+    forward = (weekday - reference.weekday()) % 7
+    if direction < 0:
+        return reference - timedelta(days=back or 7)
+    if direction > 0:
+        return reference + timedelta(days=forward or 7)
+    if tense > 0:
+        return reference + timedelta(days=forward)
+    return reference - timedelta(days=back)
+
+
+def resolve_weekday(match: Match, ctx: Context) -> Resolved | None:
+    """"mercredi", "jeudi dernier", "mardi prochain", "last Thursday", "vendredi matin"."""
+    groups = match.groupdict()
+    weekday = lexicon().weekdays.get(fold(match.group("wd")))
+    if weekday is None:
+        return None
+    pre = fold(groups.get("pre") or "")
+    if groups.get("plural") or (pre in ("le", "les") and not groups.get("dir")):
+        return Resolved("SET", f"XXXX-WXX-{weekday + 1}")
+    if ctx.anchor is None:
+        return Resolved("DATE", f"XXXX-WXX-{weekday + 1}")
+    if not ctx.anchor.knows("day"):
+        return anchor_interval(ctx.anchor)
+    direction = direction_of(groups.get("dir")) or {"last": -1, "next": 1}.get(pre, 0)
+    tense = 0 if pre in ("ce", "cette", "this", "ce même") and ctx.tense < 0 else ctx.tense
+    day = weekday_date(weekday, ctx.anchor, direction, tense)
+    return with_part_of_day(day_value(day), groups.get("pod"))
+
+
+def with_part_of_day(resolved: Resolved, pod: str | None, mod: str | None = None) -> Resolved:
+    """"vendredi matin" -> TIME 1999-08-06TMO, same interval as the day."""
+    if not pod or resolved.granularity != "day":
+        return resolved
+    code = lexicon().parts_of_day["names"].get(fold(pod).replace(" ", "-"))
+    code = code or {fold(k): v for k, v in lexicon().parts_of_day["names"].items()}.get(fold(pod))
+    if code is None:
+        return resolved
+    return replace(resolved, type="TIME", value=f"{resolved.value}T{code}", mod=mod)
+
+
+def resolve_night_between(match: Match, ctx: Context) -> Resolved | None:
+    """"la nuit de lundi à mardi": the night that starts on Monday."""
+    weekday = lexicon().weekdays.get(fold(match.group("wd")))
+    if weekday is None or ctx.anchor is None:
+        return None
+    if not ctx.anchor.knows("day"):
+        return anchor_interval(ctx.anchor)
+    day = weekday_date(weekday, ctx.anchor, 0, ctx.tense)
+    return Resolved("TIME", f"{day.isoformat()}TNI", day, day + timedelta(days=1), "day")

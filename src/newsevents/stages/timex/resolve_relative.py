@@ -1,0 +1,373 @@
+"""Resolvers for expressions relative to the reference or to the previous time."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date, timedelta
+
+from newsevents.stages.timex.calendar import (
+    Anchor,
+    Resolved,
+    anchor_interval,
+    day_value,
+    iso_duration,
+    month_value,
+    quarter_value,
+    shift,
+    week_value,
+    weekend_value,
+    year_value,
+)
+from newsevents.stages.timex.context import Context
+from newsevents.stages.timex.lexicon import fold, lexicon
+from newsevents.stages.timex.numbers import parse_count
+from newsevents.stages.timex.resolve_dates import direction_of, resolve_weekday, with_part_of_day
+
+Match = re.Match[str]
+_START_OR_END = {"début": "START", "beginning": "START", "fin": "END", "end": "END"}
+
+
+def _lookup(table: dict[str, object], word: str) -> object:
+    return {fold(k): v for k, v in table.items()}.get(fold(word))
+
+
+def relative_day(anchor: Anchor | None, offset: int) -> Resolved | None:
+    """The day ``offset`` days from the anchor; the anchor's month/year if it has no day."""
+    if anchor is None:
+        return None
+    if not anchor.knows("day"):
+        return anchor_interval(anchor)
+    return day_value(anchor.date + timedelta(days=offset))
+
+
+def resolve_deictic(match: Match, ctx: Context) -> Resolved | None:
+    """"hier", "aujourd'hui (lundi)", "hier soir", "hier en début d'après-midi", "tomorrow"."""
+    offset = _lookup(lexicon().relative["deictic_days"], match.group("deictic"))
+    resolved = relative_day(ctx.anchor, int(str(offset or 0)))
+    if resolved is None:
+        return None
+    pmod = fold(match.group("pmod") or "")
+    mod = "START" if pmod.startswith("en début") else "END" if pmod.startswith("en fin") else None
+    return with_part_of_day(resolved, match.group("pod"), mod)
+
+
+def resolve_this_part(match: Match, ctx: Context) -> Resolved | None:
+    """"ce soir", "cette nuit", "this morning", "last night" (the night before)."""
+    code = str(_lookup(lexicon().parts_of_day["this_part"], match.group("this_part")))
+    offset = -1 if fold(match.group("this_part")) == "last night" else 0
+    resolved = relative_day(ctx.anchor, offset)
+    if resolved is None or resolved.granularity != "day":
+        return resolved
+    return replace(resolved, type="TIME", value=f"{resolved.value}T{code}")
+
+
+def resolve_anaphoric_day(match: Match, ctx: Context) -> Resolved | None:
+    """"le lendemain", "la veille", "the following day": from the previous day named."""
+    offset = int(str(_lookup(lexicon().relative["anaphoric_days"], match.group("anaphoric_day"))))
+    base = ctx.previous_day
+    if base is not None and base.start is not None:
+        resolved = day_value(base.start + timedelta(days=offset))
+    else:
+        resolved_or_none = relative_day(ctx.anchor, offset)
+        if resolved_or_none is None:
+            return None
+        resolved = resolved_or_none
+    return with_part_of_day(resolved, match.group("pod"))
+
+
+def resolve_pod_alone(match: Match, ctx: Context) -> Resolved | None:
+    """"la nuit", "la soirée", "fin d'après-midi", "le matin même": on the previous day."""
+    pod = fold(match.group("pod"))
+    if pod in ("journée", "day"):
+        return None
+    pmod = fold(match.group("pmod") or "")
+    mod = "START" if "début" in pmod else "END" if "fin" in pmod else None
+    base = ctx.previous_day or relative_day(ctx.anchor, 0)
+    if base is None or base.granularity != "day" or base.start is None:
+        return None
+    return with_part_of_day(day_value(base.start), pod, mod)
+
+
+def resolve_anaphoric_year(match: Match, ctx: Context) -> Resolved | None:
+    offset = int(str(_lookup(lexicon().relative["anaphoric_years"],
+                             match.group("anaphoric_year"))))
+    if ctx.previous is not None and ctx.previous.start is not None:
+        return replace(year_value(ctx.previous.start.year + offset), explicit_year=True)
+    return None
+
+
+def period_value(period: str, anchor: Anchor, amount: int) -> Resolved:
+    """The week/month/year/weekend/quarter ``amount`` periods from the anchor's."""
+    reference = anchor.date
+    if period in ("W", "WE"):
+        if not anchor.knows("day"):
+            return anchor_interval(anchor)
+        moved = reference + timedelta(weeks=amount)
+        return week_value(moved) if period == "W" else weekend_value(moved)
+    if period in ("M", "Q") and not anchor.knows("month"):
+        return anchor_interval(anchor)
+    if period == "M":
+        moved = shift(reference, amount, "M")
+        return month_value(moved.year, moved.month)
+    if period == "Q":
+        moved = shift(reference, 3 * amount, "M")
+        return quarter_value(moved.year, (moved.month - 1) // 3 + 1)
+    return year_value(reference.year + amount)
+
+
+def resolve_relative_period(match: Match, ctx: Context) -> Resolved | None:
+    """"ce mois-ci", "la semaine dernière", "l'an dernier", "plus tôt cette semaine"."""
+    if ctx.anchor is None:
+        return None
+    groups = match.groupdict()
+    word = groups.get("period") or groups.get("period2") or ""
+    period = str(lexicon().periods.get(fold(word), ""))
+    if not period:
+        return None
+    this = fold(groups.get("this") or "")
+    amount = direction_of(groups.get("dir")) or {"last": -1, "next": 1, "coming": 1}.get(this, 0)
+    if groups.get("ci") and fold(groups["ci"]) == "-là" and ctx.previous is not None:
+        return ctx.previous
+    resolved = period_value(period, ctx.anchor, amount)
+    return replace(resolved, explicit_year=False)
+
+
+def resolve_mod_period(match: Match, ctx: Context) -> Resolved | None:
+    """"en début de semaine", "la fin de l'année dernière", "the end of the month"."""
+    if ctx.anchor is None:
+        return None
+    period = str(lexicon().periods.get(fold(match.group("period")), ""))
+    if not period:
+        return None
+    resolved = period_value(period, ctx.anchor, direction_of(match.group("dir")))
+    position = fold(match.group("pos"))
+    mod = _START_OR_END.get(position, "MID")
+    return resolved.with_mod(mod)
+
+
+def resolve_clock(match: Match, ctx: Context) -> Resolved | None:
+    """"21 h 45", "vers 18 h", "3 p.m.", "midi": on the previous day named, else the anchor."""
+    groups = match.groupdict()
+    if groups.get("fixed"):
+        if groups["fixed"] != groups["fixed"].lower():
+            return None  # "le Midi" is the south of France
+        fixed = _lookup(lexicon().parts_of_day["fixed_clock"], groups["fixed"])
+        hour, minute = str(fixed).split(":")
+    elif groups.get("h") is not None:
+        hour, minute = groups["h"], groups.get("m") or "00"
+    elif groups.get("h12") is not None:
+        twelve = int(groups["h12"]) % 12 + (12 if groups["ampm"].lower().startswith("p") else 0)
+        hour, minute = str(twelve), groups.get("m12") or "00"
+    else:
+        hour, minute = groups["h24"], groups["m24"]
+    clock = f"T{int(hour):02d}:{int(minute):02d}"
+    mod = _bound(groups.get("bound"))
+    base = ctx.previous_day or relative_day(ctx.anchor, 0)
+    if base is None or base.granularity != "day" or base.start is None:
+        value = (base.value if base is not None else "XXXX-XX-XX") + clock
+        return Resolved("TIME", value, base.start if base else None,
+                        base.end if base else None, base.granularity if base else "unknown", mod)
+    return Resolved("TIME", base.start.isoformat() + clock, base.start, base.start, "day", mod)
+
+
+def _bound(word: str | None) -> str | None:
+    if not word:
+        return None
+    mod = _lookup(lexicon().modifiers["bound"], word)
+    return str(mod) if mod else None
+
+
+def _unit_of(word: str) -> str:
+    return str(lexicon().units.get(fold(word), ""))
+
+
+def _count(match: Match, *names: str) -> int | None:
+    for name in names:
+        text = match.groupdict().get(name)
+        if text:
+            return parse_count(text)
+    return None
+
+
+def resolve_ago(match: Match, ctx: Context) -> Resolved | None:
+    """"il y a trois jours", "il y a une semaine" (a day), "il y a deux ans" (a year)."""
+    amount = _count(match, "n", "one")
+    unit = _unit_of(match.group("unit"))
+    if amount is None or not unit:
+        return None
+    return _shifted(ctx.anchor, -amount, unit, _bound(match.groupdict().get("bound")))
+
+
+def _shifted(anchor: Anchor | None, amount: int, unit: str, mod: str | None = None,
+             base: date | None = None) -> Resolved | None:
+    """The day/month/year reached by moving ``amount`` units from ``base`` or the anchor."""
+    if anchor is None and base is None:
+        return None
+    if " T" in unit:
+        return None
+    if base is None:
+        assert anchor is not None
+        if unit in ("D", "W") and not anchor.knows("day"):
+            return anchor_interval(anchor)
+        if unit in ("M", "3M", "6M") and not anchor.knows("month"):
+            return anchor_interval(anchor)
+        base = anchor.date
+    moved = shift(base, amount, unit)
+    if unit in ("D", "W"):
+        resolved = day_value(moved)
+    elif unit in ("M", "3M", "6M"):
+        resolved = month_value(moved.year, moved.month)
+    else:
+        resolved = year_value(moved.year)
+    return replace(resolved, mod=mod)
+
+
+def resolve_in_future(match: Match, ctx: Context) -> Resolved | None:
+    """"dans trois jours", "in two weeks": a future day, month or year."""
+    amount = _count(match, "n")
+    unit = _unit_of(match.group("unit"))
+    if amount is None or not unit:
+        return None
+    return _shifted(ctx.anchor, amount, unit)
+
+
+def resolve_recent(match: Match, ctx: Context) -> Resolved | None:
+    """"ces derniers jours" (PXD), "les trois derniers mois" (P3M), "the past 24 hours"."""
+    unit = _unit_of(match.group("unit"))
+    if not unit:
+        return None
+    amount = _count(match, "n", "n2")
+    adjective = fold(match.group("adj"))
+    future = adjective in ("prochains", "prochaines", "next", "coming")
+    if future and amount is None:
+        return _coming(unit, ctx)
+    value = iso_duration(str(amount) if amount is not None else "X", unit)
+    resolved = Resolved("DURATION", value)
+    if ctx.anchor is None or not ctx.anchor.knows("day") or " T" in unit:
+        return resolved
+    reference = ctx.anchor.date
+    if amount is None:
+        window = int(lexicon().relative["recent_window_days"].get(unit.split()[0], 30))
+        return replace(resolved, start=reference - timedelta(days=window), end=reference,
+                       granularity="range")
+    if future:
+        return replace(resolved, start=reference + timedelta(days=1),
+                       end=shift(reference, amount, unit), granularity="range")
+    return replace(resolved, start=shift(reference, -amount, unit), end=reference,
+                   granularity="range")
+
+
+def _coming(unit: str, ctx: Context) -> Resolved:
+    """"dans les jours qui viennent": FUTURE_REF over a short window after the reference."""
+    resolved = Resolved("DATE", "FUTURE_REF")
+    anchor = ctx.anchor
+    if anchor is None:
+        return resolved
+    window = int(lexicon().relative["coming_window_days"].get(unit.split()[0], 30))
+    interval = anchor_interval(anchor)
+    assert interval.start is not None and interval.end is not None
+    first = interval.start + timedelta(days=1) if anchor.knows("day") else interval.start
+    return replace(resolved, start=first, end=interval.end + timedelta(days=window),
+                   granularity="range")
+
+
+def resolve_coming(match: Match, ctx: Context) -> Resolved | None:
+    unit = _unit_of(match.group("unit"))
+    return _coming(unit, ctx) if unit else None
+
+
+def resolve_duration(match: Match, ctx: Context) -> Resolved | None:
+    """"trois ans", "plus de vingt ans" (MORE_THAN), "plusieurs jours" (PXD), and
+    "deux jours plus tard" (a day after the previous time)."""
+    unit = _unit_of(match.group("unit"))
+    groups = match.groupdict()
+    if not unit or _is_age(match, ctx):
+        return None
+    amount = None if groups.get("vague") else _count(match, "n", "one")
+    if amount is None and not groups.get("vague"):
+        return None
+    after = fold(groups.get("after") or "")
+    if after and amount is not None:
+        return _relative_to_previous(amount, unit, after, ctx)
+    number = "X" if amount is None else str(amount)
+    return Resolved("DURATION", iso_duration(number, unit), mod=_bound(groups.get("bound")))
+
+
+def _relative_to_previous(amount: int, unit: str, after: str, ctx: Context) -> Resolved | None:
+    sign = 1 if after in ("plus tard", "later") else -1
+    if after == "ago":
+        return _shifted(ctx.anchor, -amount, unit)
+    base = ctx.previous_day.start if ctx.previous_day else None
+    if base is None and ctx.previous is not None and unit not in ("D", "W"):
+        base = ctx.previous.start
+    return _shifted(ctx.anchor, sign * amount, unit, base=base)
+
+
+_AGE_AFTER = re.compile(r"^\s?(?:old|-old)\b", re.IGNORECASE)
+
+
+def _is_age(match: Match, ctx: Context) -> bool:
+    """"âgé de 17 ans", "Jean Burget, 87 ans,", "une fillette de 6 ans", "17 years old"."""
+    unit = fold(match.group("unit"))
+    if unit not in ("an", "ans", "year", "years") or match.groupdict().get("bound"):
+        return False
+    if _AGE_AFTER.match(ctx.after):
+        return True
+    before = fold(ctx.before)
+    context = lexicon().context
+    cues = sorted((fold(c) for c in context["age_cues"]), key=len, reverse=True)
+    if any(before.endswith(" " + cue) or before == cue for cue in cues):
+        return True
+    if re.search(r"(?:^|[^\d]),$|\d\s?[-–/à]\s?$|\d\s[aà]$|\bet$", before):
+        return True
+    de_match = re.search(r"([\w']+) d[e']$", before)
+    if de_match and not re.match(r"\s(?:de |d'|plus|après|avant)", ctx.after):
+        return fold(de_match.group(1)) not in {fold(w) for w in context["duration_before_de"]}
+    return False
+
+
+def resolve_fixed_duration(match: Match, ctx: Context) -> Resolved | None:
+    value = _lookup(lexicon().unit_file["fixed_durations"], match.group("fixed_duration"))
+    return Resolved("DURATION", str(value), mod=_bound(match.groupdict().get("bound")))
+
+
+def resolve_set(match: Match, ctx: Context) -> Resolved | None:
+    """"chaque semaine" (P1W), "tous les deux jours" (P2D), "tous les jeudis"."""
+    groups = match.groupdict()
+    if groups.get("wd"):
+        weekday = lexicon().weekdays.get(fold(groups["wd"]))
+        return Resolved("SET", f"XXXX-WXX-{(weekday or 0) + 1}")
+    unit = _unit_of(groups.get("unit") or "")
+    amount = _count(match, "n") or 1
+    return Resolved("SET", iso_duration(str(amount), unit)) if unit else None
+
+
+def resolve_set_per(match: Match, ctx: Context) -> Resolved | None:
+    unit = _unit_of(match.group("unit"))
+    return Resolved("SET", iso_duration("1", unit)) if unit else None
+
+
+def resolve_set_adjective(match: Match, ctx: Context) -> Resolved | None:
+    """"quotidien" is a frequency after a noun, the newspaper after a determiner."""
+    word = match.group("set_adjective")
+    modifiers = lexicon().modifiers
+    determiners = {fold(d) for d in modifiers["noun_determiners"]}
+    previous_word = re.search(r"([\w']+)\s$", ctx.before)
+    if fold(word).startswith("quotidien"):
+        if fold(word).endswith("s") and fold(word) != "quotidiennes":
+            return None
+        if previous_word and fold(previous_word.group(1)) in determiners:
+            return None
+    return Resolved("SET", str(_lookup(modifiers["set_adjectives"], word)))
+
+
+def resolve_ref(kind: str) -> object:
+    def resolver(match: Match, ctx: Context) -> Resolved | None:
+        return Resolved("TIME", kind)
+
+    return resolver
+
+
+def resolve_weekday_rule(match: Match, ctx: Context) -> Resolved | None:
+    return resolve_weekday(match, ctx)

@@ -1,0 +1,292 @@
+"""Merging claims into events, figures and disagreements, timeline aggregates."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from newsevents.events import figure_bounds, merge_claims, timeline
+from newsevents.events.compat import claims_compatible, is_period_total
+from newsevents.events.figures import best_figure, independent_sources
+from newsevents.store import Store
+
+
+def _load_corpus() -> Any:
+    path = Path(__file__).parent / "data" / "events_corpus" / "corpus.py"
+    spec = importlib.util.spec_from_file_location("events_corpus", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["events_corpus"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+corpus = _load_corpus()
+
+PLACES = {
+    "mosul": {"name": "Mosul", "country": "IQ", "admin1": "Nineveh", "lat": 36.34,
+              "lon": 43.13, "precision": "town"},
+    "qayyarah": {"name": "Qayyarah", "country": "IQ", "admin1": "Nineveh", "lat": 35.80,
+                 "lon": 43.29, "precision": "town"},
+    "tal_afar": {"name": "Tal Afar", "country": "IQ", "admin1": "Nineveh", "lat": 36.37,
+                 "lon": 42.45, "precision": "town"},
+    "nineveh": {"name": "Nineveh", "country": "IQ", "admin1": "Nineveh", "lat": 36.0,
+                "lon": 42.5, "precision": "admin1"},
+    "iraq": {"name": "Iraq", "country": "IQ", "lat": 33.0, "lon": 44.0, "precision": "country"},
+    "raqqa": {"name": "Raqqa", "country": "SY", "admin1": "Raqqa", "lat": 35.95, "lon": 39.01,
+              "precision": "town"},
+    "gao": {"name": "Gao", "country": "ML", "admin1": "Gao", "lat": 16.27, "lon": -0.04,
+            "precision": "town"},
+    "gao_near": {"name": "Gao", "country": "ML", "admin1": "Gao", "lat": 16.40, "lon": 0.10,
+                 "precision": "near"},
+    "menaka": {"name": "Ménaka", "country": "ML", "admin1": "Ménaka", "lat": 15.92,
+               "lon": 2.40, "precision": "town"},
+    "menaka_plain": {"name": "Menaka", "country": "ML", "lat": None, "lon": None,
+                     "precision": "town"},
+    "kandahar": {"name": "Kandahar", "country": "AF", "admin1": "Kandahar", "lat": 31.61,
+                 "lon": 65.71, "precision": "town"},
+}
+
+
+def claim(n: int, **overrides: Any) -> dict[str, Any]:
+    base: dict[str, Any] = {
+        "doc": f"doc{n}", "claim_id": f"doc{n}#1", "language": "fr",
+        "event_type": "air_strike", "measure": "strikes", "value": 10, "low": None,
+        "high": None, "qualifier": "exact", "best": 10, "negated": False,
+        "actors": ["coalition"], "targets": ["islamic_state"], "places": [PLACES["mosul"]],
+        "time": {"start": "2017-06-03", "end": "2017-06-03", "granularity": "day"},
+        "speaker": None, "outlet": None, "evidence": {"text": "", "start": 0, "end": 10},
+    }
+    if "place" in overrides:
+        overrides["places"] = [PLACES[overrides.pop("place")]]
+    if "day" in overrides:
+        day = overrides.pop("day")
+        overrides["time"] = {"start": day, "end": day, "granularity": "day"}
+    base.update(overrides)
+    return base
+
+
+# (what it tests, overrides of the second claim, same event?)
+PAIRS = [
+    ("same town, same day (Iraq)", {}, True),
+    ("Mossoul/Mosul exonym via coordinates", {"places": [{**PLACES["mosul"], "name": "Mossoul"}]},
+     True),
+    ("town inside the admin1 named by the other", {"place": "nineveh"}, True),
+    ("town inside the country named by the other", {"place": "iraq"}, True),
+    ("Qayyarah, 60 km south of Mosul", {"place": "qayyarah"},
+     False),
+    ("Tal Afar 60 km west of Mosul", {"place": "tal_afar"}, False),
+    ("different country (Syria)", {"place": "raqqa"}, False),
+    ("unknown place agrees", {"places": []}, True),
+    ("next day does not overlap", {"day": "2017-06-04"}, False),
+    ("month interval contains the day",
+     {"time": {"start": "2017-06-01", "end": "2017-06-30", "granularity": "month"}}, True),
+    ("unknown actor agrees", {"actors": ["unknown"]}, True),
+    ("disjoint actors (Russia vs coalition)", {"actors": ["russia"]}, False),
+    ("overlapping actors", {"actors": ["united_states", "coalition"]}, True),
+    ("different targets", {"targets": ["civilians"]}, False),
+    ("different figure, still compatible", {"value": 14, "best": 14}, True),
+]
+
+
+@pytest.mark.parametrize(("what", "overrides", "same"), PAIRS, ids=[p[0] for p in PAIRS])
+def test_pair_compatibility(what: str, overrides: dict[str, Any], same: bool) -> None:
+    a, b = claim(1), claim(2, **overrides)
+    assert claims_compatible(a, b) is same
+    assert claims_compatible(b, a) is same
+    assert (len(merge_claims([a, b])) == 1) is same
+
+
+SAHEL_PAIRS = [
+    ("Gao and 'near Gao' (Mali)", "gao", "gao_near", True),
+    ("Ménaka and Menaka without coordinates (accents)", "menaka", "menaka_plain", True),
+    ("Gao and Ménaka, 270 km apart", "gao", "menaka", False),
+    ("Mali and Afghanistan", "gao", "kandahar", False),
+]
+
+
+@pytest.mark.parametrize(("what", "pa", "pb", "same"), SAHEL_PAIRS,
+                         ids=[p[0] for p in SAHEL_PAIRS])
+def test_place_nesting_sahel(what: str, pa: str, pb: str, same: bool) -> None:
+    base = {"actors": ["france"], "targets": ["jnim"], "measure": "neutralized"}
+    a, b = claim(1, place=pa, **base), claim(2, place=pb, **base)
+    assert claims_compatible(a, b) is same
+
+
+def test_negated_never_merges_with_positive() -> None:
+    positive = claim(1, place="gao", actors=["france"])
+    denial = claim(2, place="gao", actors=["france"], negated=True, value=None, best=None,
+                   qualifier=None)
+    events = merge_claims([positive, denial])
+    assert len(events) == 2
+    assert sorted(e["negated"] for e in events) == [False, True]
+
+
+def test_period_total_stays_apart_from_single_events() -> None:
+    total = claim(1, value=29307, best=29307, places=[PLACES["iraq"]],
+                  time={"start": "2014-08-01", "end": "2018-03-31", "granularity": "range"})
+    single = claim(2, day="2017-06-03")
+    assert is_period_total(total) and not is_period_total(single)
+    events = merge_claims([total, single])
+    assert sorted(e["is_total"] for e in events) == [False, True]
+
+
+def test_complete_linkage_does_not_chain() -> None:
+    # B (a month) overlaps A (1 June) and C (30 June), but A and C are different days.
+    a = claim(1, day="2017-06-01")
+    b = claim(2, time={"start": "2017-06-01", "end": "2017-06-30", "granularity": "month"})
+    c = claim(3, day="2017-06-30")
+    groups = merge_claims([a, b, c])
+    assert len(groups) == 2
+
+
+FIGURES = [
+    # (claims as (value, low, high, qualifier, outlet, speaker), best, low, high, conflict)
+    ("two outlets say 312, one says about 300",
+     [(312, None, None, "exact", "AFP", "Marotto"),
+      (312, None, None, "exact", "Reuters", "Marotto"),
+      (300, None, None, "about", "RFI", "official")], 312, 300, 312, False),
+    ("at least 30 vs exactly 12 disagree",
+     [(None, 30, None, "at_least", "Lake Chad Post", "official"),
+      (12, None, None, "exact", "Radio Sahel", "army")], 12, 12, 30, True),
+    ("tie between 20 and 21: the lowest",
+     [(None, 20, None, "at_least", "A", "police"), (None, 21, None, "at_least", "B", "police")],
+     20, 20, 21, False),
+    ("dozens (12-99) and 45 agree",
+     [(None, 12, 99, "dozens", "A", "x"), (45, None, None, "exact", "B", "y")], 12, 12, 99, False),
+    ("fewer than 120 vs 150 disagree",
+     [(None, None, 120, "less_than", "A", "x"), (150, None, None, "exact", "B", "y")],
+     150, 150, 150, True),
+    ("same speaker twice in one outlet counts once",
+     [(27, None, None, "exact", "AFP", "Wayne Marotto"),
+      (30, None, None, "exact", "AFP", "Col. Wayne Marotto"),
+      (30, None, None, "exact", "AFP", "Marotto")], 27, 27, 30, True),
+]
+
+
+def _figure_claims(rows: list[tuple[Any, ...]]) -> list[dict[str, Any]]:
+    out = []
+    for i, (value, low, high, qualifier, outlet, speaker) in enumerate(rows):
+        best = value if qualifier in ("exact", "about") else (
+            None if qualifier == "less_than" else low)
+        out.append(claim(i, measure="fatalities", value=value, low=low, high=high,
+                         qualifier=qualifier, best=best, outlet=outlet,
+                         speaker={"name": speaker}))
+    return out
+
+
+@pytest.mark.parametrize(("what", "rows", "best", "low", "high", "conflict"), FIGURES,
+                         ids=[f[0] for f in FIGURES])
+def test_event_figures(what: str, rows: list[tuple[Any, ...]], best: int, low: int,
+                       high: int, conflict: bool) -> None:
+    claims = _figure_claims(rows)
+    events = merge_claims(claims)
+    assert len(events) == 1
+    event = events[0]
+    assert (event["best"], event["low"], event["high"]) == (best, low, high)
+    assert event["conflicting"] is conflict
+
+
+def test_independent_sources_and_best_by_sources() -> None:
+    claims = _figure_claims([(27, None, None, "exact", "AFP", "Wayne Marotto"),
+                             (30, None, None, "exact", "AFP", "Col. Wayne Marotto"),
+                             (30, None, None, "exact", "AFP", "Marotto")])
+    assert independent_sources(claims) == 1
+    # 27 and 30 come from the same single source: a tie, settled by the lowest figure.
+    assert best_figure(claims) == 27
+
+
+@pytest.mark.parametrize(("qualifier", "value", "low", "high", "bounds"), [
+    ("exact", 5, None, None, (5, 5)),
+    ("about", 300, None, None, (270, 330)),
+    ("at_least", None, 786, None, (786, float("inf"))),
+    ("less_than", None, None, 120, (0, 120)),
+    ("tens", None, 10, 99, (10, 99)),
+])
+def test_figure_bounds(qualifier: str, value: Any, low: Any, high: Any,
+                       bounds: tuple[float, float]) -> None:
+    got = figure_bounds({"qualifier": qualifier, "value": value, "low": low, "high": high})
+    assert got == pytest.approx(bounds)
+
+
+# -- the corpus ---------------------------------------------------------------------------
+
+def _scores(store: Store) -> dict[str, float]:
+    claims = {c["claim_id"]: c for c in store.claims()}
+    return corpus.pairwise_scores(store.events(), corpus.gold(), claims)
+
+
+def test_corpus_merge_precision_recall_hand_claims(tmp_path: Path) -> None:
+    store = Store(tmp_path / "hand.db")
+    for result in corpus.hand_results():
+        store.ingest_result(result, ingested_at="2024-01-01T00:00:00+00:00")
+    scores = _scores(store)
+    print(f"\nhand claims: pairwise merge precision {scores['precision']:.3f}, "
+          f"recall {scores['recall']:.3f} over {scores['matched_claims']:.0f} claims")
+    assert scores["matched_claims"] == len(corpus.gold())
+    assert scores["precision"] >= 0.95
+    assert scores["recall"] >= 0.95
+
+
+@pytest.mark.skipif(not corpus.pipeline_available(), reason="pipeline.process_document missing")
+def test_corpus_merge_precision_recall_real_pipeline(tmp_path: Path) -> None:
+    from newsevents.pipeline import process_document
+
+    store = Store(tmp_path / "pipeline.db")
+    for document in corpus.articles():
+        store.ingest_result(process_document(document))
+    scores = _scores(store)
+    print(f"\npipeline: pairwise merge precision {scores['precision']:.3f}, "
+          f"recall {scores['recall']:.3f} over {scores['matched_claims']:.0f} claims, "
+          f"{scores['gold_events_covered']:.0%} of gold events extracted")
+    assert scores["precision"] >= 0.95
+    assert scores["recall"] >= 0.95
+
+
+def _corpus_events(tmp_path: Path) -> list[dict[str, Any]]:
+    store = Store(tmp_path / "events.db")
+    for result in corpus.hand_results():
+        store.ingest_result(result)
+    return store.events()
+
+
+def test_corpus_disagreement_and_total(tmp_path: Path) -> None:
+    events = _corpus_events(tmp_path)
+    conflicting = [e for e in events if e["conflicting"]]
+    assert [e["measure"] for e in conflicting] == ["fatalities_civilians"]
+    assert conflicting[0]["country"] == "NG"
+    assert {s["best"] for s in conflicting[0]["claims"]} == {30, 12}
+    totals = [e for e in events if e["is_total"]]
+    assert [(t["best"], t["sources"], t["languages"]) for t in totals] == [
+        (29307, 2, ["en", "fr"])]
+
+
+def test_timeline_spread_never_double_counts(tmp_path: Path) -> None:
+    events = [e for e in _corpus_events(tmp_path) if e["measure"] == "strikes"]
+    rows = {r["period"]: r for r in timeline(events, by="month")}
+    march_2018 = rows["2018-03"]
+    assert march_2018["events"] == 14
+    assert march_2018["totals"] == pytest.approx(29307 * 31 / 1339, abs=0.01)
+    assert march_2018["value"] == march_2018["totals"]  # the total covers the 14
+    # The period total is counted once over its months; the Makhmour and Saada strikes
+    # lie outside it and add to it.
+    assert sum(r["value"] for r in rows.values()) == pytest.approx(29307 + 312 + 5, abs=0.1)
+
+
+def test_timeline_range_mode(tmp_path: Path) -> None:
+    events = [e for e in _corpus_events(tmp_path) if e["measure"] == "strikes"]
+    rows = {r["period"]: r for r in timeline(events, by="year", totals="range")}
+    assert (rows["2018"]["low"], rows["2018"]["high"]) == (14, 29307)
+    assert (rows["2021"]["low"], rows["2021"]["high"]) == (312, 312)
+
+
+@pytest.mark.parametrize(("by", "label"), [("week", "2018-W12"), ("month", "2018-03"),
+                                           ("year", "2018")])
+def test_timeline_buckets(by: str, label: str) -> None:
+    event = {"best": 14, "time": {"start": "2018-03-20", "end": "2018-03-20"},
+             "is_total": False}
+    assert [r["period"] for r in timeline([event], by=by)] == [label]

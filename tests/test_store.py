@@ -1,0 +1,283 @@
+"""The SQLite store: migrations, idempotent and versioned ingest, filters, crash safety."""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib.util
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from newsevents import cli_store
+from newsevents.errors import StoreError
+from newsevents.store import ClaimFilter, Store, claim_from_dict
+from newsevents.store.schema import MIGRATIONS
+
+
+def _load_corpus() -> Any:
+    path = Path(__file__).parent / "data" / "events_corpus" / "corpus.py"
+    spec = importlib.util.spec_from_file_location("events_corpus", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["events_corpus"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+corpus = _load_corpus()
+FIXED = datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
+
+
+def _store(tmp_path: Path, name: str = "store.db", when: datetime = FIXED) -> Store:
+    return Store(tmp_path / name, clock=lambda: when)
+
+
+@pytest.fixture
+def corpus_store(tmp_path: Path) -> Store:
+    store = _store(tmp_path)
+    for result in corpus.hand_results():
+        store.ingest_result(result)
+    return store
+
+
+def test_migrations_recorded_and_not_reapplied(tmp_path: Path) -> None:
+    _store(tmp_path).close()
+    conn = sqlite3.connect(tmp_path / "store.db")
+    versions = [row[0] for row in conn.execute("SELECT version FROM schema_migrations")]
+    assert versions == [m.version for m in MIGRATIONS]
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    conn.close()
+    reopened = _store(tmp_path, when=datetime(2030, 1, 1, tzinfo=UTC))
+    times = {r[0] for r in reopened.conn.execute("SELECT applied_at FROM schema_migrations")}
+    assert times == {FIXED.isoformat(timespec="seconds")}
+
+
+def test_datasette_detects_full_text_search(corpus_store: Store) -> None:
+    # The query Datasette runs (datasette/utils/__init__.py, detect_fts_sql).
+    sql = """select name from sqlite_master where rootpage = 0 and (
+                 sql like '%VIRTUAL TABLE%USING FTS%content="claims"%'
+                 or (tbl_name = 'claims' and sql like '%VIRTUAL TABLE%USING FTS%'))"""
+    assert [r[0] for r in corpus_store.conn.execute(sql)] == ["claims_fts"]
+    hits = corpus_store.conn.execute(
+        "SELECT c.claim_id FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid"
+        " WHERE claims_fts MATCH 'Mogadiscio'").fetchall()
+    assert [h[0] for h in hits] == ["oceanindien_2022_05_mogadiscio#1"]
+
+
+def test_reingest_changes_nothing(corpus_store: Store, tmp_path: Path) -> None:
+    before = corpus_store.canonical_dump()
+    reports = [corpus_store.ingest_result(r) for r in corpus.hand_results()]
+    assert {r.status for r in reports} == {"unchanged"}
+    assert corpus_store.canonical_dump() == before
+    assert len(corpus_store.documents()) == len(corpus.articles())
+
+
+def _edited(result: Any, text_suffix: str, value: int, doc_id: str | None = None) -> Any:
+    document = dataclasses.replace(result.document, text=result.document.text + text_suffix,
+                                   doc_id=doc_id or result.document.doc_id)
+    claims = []
+    for claim in result.claims:
+        data = claim.to_dict()
+        data.update(doc=document.doc_id, claim_id=data["claim_id"].replace(
+            result.document.doc_id, document.doc_id), value=value, best=value)
+        claims.append(claim_from_dict(data))
+    return dataclasses.replace(result, document=document, claims=claims)
+
+
+def test_changed_document_supersedes_old_version(tmp_path: Path) -> None:
+    first = next(r for r in corpus.hand_results() if r.document.doc_id.startswith("radiosahel"))
+    _store(tmp_path).ingest_result(first)
+    later = datetime(2024, 5, 2, 9, 30, tzinfo=UTC)
+    store = _store(tmp_path, when=later)
+    report = store.ingest_result(_edited(first, "\n\nLe bilan s'est alourdi à 15 morts.", 15))
+    assert (report.status, report.version) == ("new_version", 2)
+    versions = store.documents(first.document.doc_id)
+    assert [(v["version"], v["superseded"]) for v in versions] == [(1, 1), (2, 0)]
+    assert versions[0]["ingested_at"] == FIXED.isoformat(timespec="seconds")
+    assert versions[0]["superseded_at"] == later.isoformat(timespec="seconds")
+    assert versions[1]["ingested_at"] == later.isoformat(timespec="seconds")
+    assert [c["value"] for c in store.claims()] == [15]
+    every = store.claims(ClaimFilter(include_superseded=True))
+    assert sorted((c["value"], c["superseded"], c["doc_version"]) for c in every) == [
+        (12, True, 1), (15, False, 2)]
+    assert [e["best"] for e in store.events()] == [15]
+
+
+def test_same_url_new_id_is_a_new_version(tmp_path: Path) -> None:
+    store = _store(tmp_path)
+    first = corpus.hand_results()[0]
+    store.ingest_result(first)
+    store.ingest_result(_edited(first, " (mis à jour)", 300, doc_id="renamed"))
+    superseded = {d["doc_id"]: d["superseded"] for d in store.documents()}
+    assert superseded == {first.document.doc_id: 1, "renamed": 0}
+    assert {c["doc"] for c in store.claims()} == {"renamed"}
+
+
+def test_one_transaction_per_document(tmp_path: Path) -> None:
+    store = _store(tmp_path)
+    good, bad = corpus.hand_results()[:2]
+    duplicated = dataclasses.replace(bad, claims=[bad.claims[0], bad.claims[0]])
+    store.ingest_result(good)
+    with pytest.raises(sqlite3.IntegrityError):
+        store.ingest_result(duplicated)
+    assert [d["doc_id"] for d in store.documents()] == [good.document.doc_id]
+    assert store.count_claims() == len(good.claims)
+    store.ingest_result(bad)  # the store is usable after the rollback
+    assert store.count_claims() == len(good.claims) + len(bad.claims)
+
+
+FILTERS = [
+    ("actor", ClaimFilter(actor="boko_haram"), {"lakechad_2021_06_dalori#1",
+                                                 "lakechad_2021_06_dalori#2",
+                                                 "radiosahel_2021_06_dalori#1"}),
+    ("target", ClaimFilter(target="houthis"), {"gulfwire_2022_02_saada#1"}),
+    ("measure + country", ClaimFilter(measure="fatalities_civilians", country="ua"),
+     {"kyivbulletin_2022_09_shelling#1", "kyivbulletin_2022_09_shelling#2",
+      "afp_2022_09_kharkiv#1"}),
+    ("event type", ClaimFilter(event_type="remote_explosive"),
+     {"hornobserver_2022_05_mogadishu#1", "oceanindien_2022_05_mogadiscio#1"}),
+    ("near Kharkiv 50 km", ClaimFilter(near=(50.0, 36.3, 50)),
+     {"kyivbulletin_2022_09_shelling#1", "afp_2022_09_kharkiv#1"}),
+    ("since/until a month", ClaimFilter(since="2018-03", until="2018-03"),
+     {"ledger_2018_04_totals#1", "ledger_2018_04_totals#2", "levant_2018_04_bilan#1",
+      "levant_2018_04_bilan#2"}),
+    ("speaker words", ClaimFilter(speaker="marotto"),
+     {"levant_2021_03_makhmour#1", "levant_2021_03_makhmour#2",
+      "militarytimes_2021_03_makhmour#1"}),
+    ("document outlet, any case", ClaimFilter(outlet="afp", language="fr"),
+     {"afp_2021_03_makhmour#1", "yemen_fr_2022_02_saada#1", "yemen_fr_2022_02_saada#2",
+      "afp_2022_09_kharkiv#1"}),
+    ("full text", ClaimFilter(text="voiture piégée"), {"oceanindien_2022_05_mogadiscio#1"}),
+    ("full text, FTS syntax is searched as words", ClaimFilter(text='NEAR("x" OR *'), set()),
+    ("SQL in a value is a value", ClaimFilter(actor="x' OR 1=1 --"), set()),
+]
+
+
+@pytest.mark.parametrize(("what", "flt", "expected"), FILTERS, ids=[f[0] for f in FILTERS])
+def test_filters(corpus_store: Store, what: str, flt: ClaimFilter, expected: set[str]) -> None:
+    assert {c["claim_id"] for c in corpus_store.claims(flt)} == expected
+    assert corpus_store.count_claims(flt) == len(expected)
+    assert corpus_store.count_claims() == len(corpus.hand_claims())
+
+
+def test_claims_round_trip_contract(corpus_store: Store) -> None:
+    stored = {c["claim_id"]: c for c in corpus_store.claims()}
+    for original in corpus.hand_claims():
+        kept = {k: stored[original["claim_id"]][k] for k in original}
+        assert kept == original
+
+
+def test_events_filtered_by_claims(corpus_store: Store) -> None:
+    events = corpus_store.events(ClaimFilter(language="en", country="IQ"))
+    # The Makhmour strikes, and the period total whose English source names Iraq.
+    assert [(e["is_total"], e["sources"]) for e in events] == [(True, 2), (False, 4)]
+    assert corpus_store.conflicts(ClaimFilter(country="SO")) == []
+
+
+def test_unopenable_database_is_a_store_error(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="--db"):
+        Store(tmp_path / "missing-dir" / "x.db")
+
+
+# -- the CLI, and a killed ingest ---------------------------------------------------------
+
+def _cli() -> click.Group:
+    group = click.Group("newsevents")
+    cli_store.register(group)
+    return group
+
+
+def test_cli_claims_events_conflicts(corpus_store: Store) -> None:
+    db = corpus_store.path
+    runner = CliRunner()
+    out = runner.invoke(_cli(), ["claims", "--db", db, "--country", "SO", "--format", "jsonl"])
+    assert out.exit_code == 0, out.output
+    assert len(out.output.splitlines()) == 2
+    out = runner.invoke(_cli(), ["conflicts", "--db", db])
+    assert out.exit_code == 0, out.output
+    assert ">=30" in out.output and "armée nigériane" in out.output
+    assert len(out.output.splitlines()) == 3  # a header and the two sources side by side
+    out = runner.invoke(_cli(), ["timeline", "--db", db, "--measure", "strikes", "--by",
+                                 "year", "--format", "csv"])
+    assert out.exit_code == 0, out.output
+    assert out.output.splitlines()[0].startswith("period,start,end")
+    out = runner.invoke(_cli(), ["claims", "--db", db, "--near", "north"])
+    assert out.exit_code == 2 and "lat,lon,km" in out.output
+
+
+def test_cli_every_command_has_help() -> None:
+    runner = CliRunner()
+    for name in ("ingest", "claims", "events", "conflicts", "timeline", "export"):
+        out = runner.invoke(_cli(), [name, "--help"])
+        assert out.exit_code == 0 and len(out.output) > 200
+    timeline_help = runner.invoke(_cli(), ["timeline", "--help"]).output
+    assert "spread" in timeline_help and "default" in timeline_help
+
+
+def _cli_available() -> bool:
+    return corpus.pipeline_available() and importlib.util.find_spec("newsevents.cli") is not None
+
+
+def _many_articles(path: Path, copies: int) -> int:
+    lines = corpus.ARTICLES.read_text(encoding="utf-8").splitlines()
+    with path.open("w", encoding="utf-8") as stream:
+        for copy in range(copies):
+            for line in lines:
+                record = json.loads(line)
+                record["id"] = f"{record['id']}-{copy}"
+                record["url"] = f"{record['url']}?copy={copy}"
+                stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return copies * len(lines)
+
+
+def _ingest_command(articles: Path, db: Path) -> list[str]:
+    return [sys.executable, "-m", "newsevents", "ingest", str(articles), "--db", str(db),
+            "--no-events"]
+
+
+def _documents_in(db: Path) -> int:
+    try:
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1)
+        try:
+            return int(conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0])
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return 0
+
+
+@pytest.mark.skipif(not _cli_available(), reason="newsevents.cli / pipeline not there yet")
+def test_killed_ingest_rerun_equals_uninterrupted(tmp_path: Path) -> None:
+    articles = tmp_path / "articles.jsonl"
+    total = _many_articles(articles, copies=4)
+    env = {**os.environ, "PYTHONWARNINGS": "ignore"}
+    killed_db = tmp_path / "killed.db"
+    process = subprocess.Popen(_ingest_command(articles, killed_db), env=env,
+                               stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while _documents_in(killed_db) < 3 and time.monotonic() < deadline:
+        time.sleep(0.005)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    done_when_killed = _documents_in(killed_db)
+    assert process.returncode == -signal.SIGKILL
+    assert 0 < done_when_killed < total, "the batch must be killed in the middle"
+
+    rerun = subprocess.run(_ingest_command(articles, killed_db), env=env, capture_output=True)
+    clean_db = tmp_path / "clean.db"
+    clean = subprocess.run(_ingest_command(articles, clean_db), env=env, capture_output=True)
+    assert rerun.returncode == 0 and clean.returncode == 0, rerun.stderr + clean.stderr
+    killed_dump = Store(killed_db).canonical_dump()
+    assert killed_dump == Store(clean_db).canonical_dump()
+    assert _documents_in(killed_db) == total

@@ -88,7 +88,8 @@ def _ranges(text: str, found: list[Found]) -> list[Found]:
             joined = _join(first, second)
             if joined is not None:
                 start = opener.start() if opener else first.start
-                merged.append(replace(first, start=start, end=second.end, resolved=joined))
+                merged.append(replace(first, start=start, end=second.end, resolved=joined,
+                                      parts=(first, second)))
                 index += 2
                 continue
         merged.append(first)
@@ -137,12 +138,12 @@ def _open_range(text: str, item: Found) -> Found:
         return item
     since = patterns.since.search(text, max(0, item.start - 12), item.start)
     if since and resolved.start <= reference:
-        return replace(item, start=since.start(), resolved=replace(
+        return replace(item, start=since.start(), parts=(item,), resolved=replace(
             resolved, mod="ON_OR_AFTER", end=reference, granularity="range"))
     so_far = patterns.so_far.search(text, max(0, item.start - 20), item.start)
     if so_far and resolved.start <= reference:
         end = min(reference, resolved.end or reference)
-        return replace(item, start=so_far.start(), resolved=replace(
+        return replace(item, start=so_far.start(), parts=(item,), resolved=replace(
             resolved, end=end, granularity="range"))
     return item
 

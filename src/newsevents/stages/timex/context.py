@@ -27,7 +27,8 @@ class Context:
 @lru_cache(maxsize=1)
 def _tense_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     context = lexicon().context
-    future = re.compile("|".join(f"(?:{p})" for p in context["future"]), re.IGNORECASE)
+    future_patterns = context["future"] + context.get("future_cues", [])
+    future = re.compile("|".join(f"(?:{p})" for p in future_patterns), re.IGNORECASE)
     past = re.compile("|".join(f"(?:{p})" for p in context["past"]), re.IGNORECASE)
     return future, past
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from newsevents.records import Noise, Segment, TimeMention
 from newsevents.stages.timex import resolve_dates as d
 from newsevents.stages.timex import resolve_relative as r
-from newsevents.stages.timex.calendar import Anchor, Resolved
+from newsevents.stages.timex.calendar import Anchor, Resolved, day_value
 from newsevents.stages.timex.combine import combine
 from newsevents.stages.timex.context import Context, sentence_bounds, sentence_tense
 from newsevents.stages.timex.grammar import compiled_rules
@@ -77,6 +77,13 @@ class Found:
     end: int
     resolved: Resolved
     anchor: Anchor | None
+    parts: tuple[Found, ...] = ()  # a range's endpoints, as TimeML would tag them
+
+    def timeml(self) -> tuple[Found, ...]:
+        """TimeML tags a range as its endpoints and "depuis X" as X: our view of it."""
+        if not self.parts:
+            return (self,)
+        return tuple(p for part in self.parts for p in part.timeml())
 
 
 _PLAIN = {ord("’"): "'", 0x00A0: " ", 0x202F: " ", ord("‑"): "-"}
@@ -136,12 +143,24 @@ def resolve_all(text: str, doc_date: str | None, segments: Sequence[Segment],
         resolved = RESOLVERS[candidate.rule](candidate.match, context)
         if resolved is None:
             continue
-        found.append(Found(candidate.start, candidate.end, resolved, anchor))
+        found.append(_with_parts(Found(candidate.start, candidate.end, resolved, anchor),
+                                 candidate))
         if resolved.start is not None and resolved.type in ("DATE", "TIME"):
             previous = resolved
             if resolved.granularity == "day":
                 previous_day = (paragraph_start, resolved)
     return combine(plain, found)
+
+
+def _with_parts(item: Found, candidate: Candidate) -> Found:
+    """"du 3 au 5 mai": keep the two days as the range's parts."""
+    resolved = item.resolved
+    if candidate.rule != "range_days" or resolved.start is None or resolved.end is None:
+        return item
+    match = candidate.match
+    first = Found(match.start("d1"), match.end("d1"), day_value(resolved.start), item.anchor)
+    last = Found(match.start("day"), item.end, day_value(resolved.end), item.anchor)
+    return replace(item, parts=(first, last))
 
 
 def _same_sentence(text: str, previous: Resolved | None, found: list[Found],
@@ -176,4 +195,9 @@ def find_times(text: str, doc_date: str | None, segments: Sequence[Segment] = ()
     return [to_mention(text, item) for item in resolve_all(text, doc_date, segments, noise)]
 
 
-__all__ = ["Found", "find_times", "replace", "sentence_bounds"]
+def find_timeml(text: str, doc_date: str | None) -> list[Found]:
+    """The expressions as TimeML tags them (ranges split into endpoints), for scoring."""
+    return [part for item in resolve_all(text, doc_date, (), ()) for part in item.timeml()]
+
+
+__all__ = ["Found", "find_timeml", "find_times", "sentence_bounds"]

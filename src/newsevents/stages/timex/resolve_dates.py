@@ -50,6 +50,8 @@ def year_for_month(month: int, day: int | None, ctx: Context, direction: int) ->
     here = (anchor.month, anchor.day if anchor.precision == "day" else 15)
     there = (month, day if day is not None else 15)
     way = direction or ctx.tense
+    if day is None and month == anchor.month and not direction:
+        return anchor.year
     if way < 0:
         return anchor.year - 1 if there >= here and (there != here or direction) else anchor.year
     if way > 0:
@@ -93,11 +95,25 @@ def resolve_date(match: Match, ctx: Context) -> Resolved | None:
         year = year_for_month(month, day, ctx, direction_of(match.groupdict().get("dir")))
     if year is None:
         return Resolved("DATE", f"XXXX-{month:02d}-{day:02d}", month=month, day=day)
+    weekday_word = match.groupdict().get("wd")
+    if weekday_word and not year_text:
+        year = _year_matching_weekday(year, month, day, lexicon().weekdays.get(fold(weekday_word)))
     try:
         resolved = day_value(date(year, month, day))
     except ValueError:
         return None
     return replace(resolved, explicit_year=bool(year_text), month=month, day=day)
+
+
+def _year_matching_weekday(year: int, month: int, day: int, weekday: int | None) -> int:
+    """"jeudi 16 septembre": the year near ``year`` where 16 September is a Thursday."""
+    for candidate in (year, year + 1, year - 1):
+        try:
+            if date(candidate, month, day).weekday() == weekday:
+                return candidate
+        except ValueError:
+            continue
+    return year
 
 
 def resolve_day_range(match: Match, ctx: Context) -> Resolved | None:
@@ -185,16 +201,20 @@ def resolve_season(match: Match, ctx: Context) -> Resolved | None:
     if code is None:
         return None
     marked = groups.get("det") or groups.get("lead") or groups.get("year") or groups.get("dir")
-    if word in {fold(w) for w in lex.seasons_raw["ambiguous"]} and not marked:
-        if not re.search(r"\bd['’]$", ctx.before) and not match.group("season")[0].isupper():
+    if not marked:
+        after_month = re.search(r"\bmois\s+d['’]$", ctx.before)
+        initial = match.group("season")[0].isupper() and re.search(r"(?:^|[.!?\n]\s*)$",
+                                                                     ctx.before)
+        if not after_month and not initial:
             return None
     if groups.get("year"):
         return replace(season_value(int(groups["year"]), code, lex.season_months[code]),
                        explicit_year=True)
-    if ctx.anchor is None:
+    det = fold(groups.get("det") or "")
+    generic = not (groups.get("dir") or det in ("cet", "ce", "last", "next", "this"))
+    if ctx.anchor is None or (generic and ctx.tense >= 0):
         return Resolved("DATE", f"XXXX-{code}")
     direction = direction_of(groups.get("dir"))
-    det = fold(groups.get("det") or "")
     direction = direction or {"last": -1, "next": 1}.get(det, 0)
     year = ctx.anchor.year + direction
     return season_value(year, code, lex.season_months[code])

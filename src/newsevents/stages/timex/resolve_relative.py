@@ -129,13 +129,17 @@ def resolve_relative_period(match: Match, ctx: Context) -> Resolved | None:
     amount = direction_of(groups.get("dir")) or {"last": -1, "next": 1, "coming": 1}.get(this, 0)
     if groups.get("ci") and fold(groups["ci"]) == "-là" and ctx.previous is not None:
         return ctx.previous
+    if period == "WE" and amount == 0 and ctx.tense < 0 and ctx.anchor.knows("day"):
+        amount = -1 if ctx.anchor.date.weekday() < 5 else 0
     resolved = period_value(period, ctx.anchor, amount)
     return replace(resolved, explicit_year=False)
 
 
 def resolve_mod_period(match: Match, ctx: Context) -> Resolved | None:
     """"en début de semaine", "la fin de l'année dernière", "the end of the month"."""
-    if ctx.anchor is None:
+    groups = match.groupdict()
+    if ctx.anchor is None or (not groups.get("det") and not groups.get("lead")
+                              and re.search(r"\bde\s$", ctx.before)):
         return None
     period = str(lexicon().periods.get(fold(match.group("period")), ""))
     if not period:
@@ -227,7 +231,7 @@ def resolve_in_future(match: Match, ctx: Context) -> Resolved | None:
     """"dans trois jours", "in two weeks": a future day, month or year."""
     amount = _count(match, "n")
     unit = _unit_of(match.group("unit"))
-    if amount is None or not unit:
+    if amount is None or not unit or re.match(r"\s(?:de|d')", ctx.after):
         return None
     return _shifted(ctx.anchor, amount, unit)
 
@@ -288,7 +292,9 @@ def resolve_duration(match: Match, ctx: Context) -> Resolved | None:
     if amount is None and not groups.get("vague"):
         return None
     after = fold(groups.get("after") or "")
-    if after and amount is not None:
+    if groups.get("vague") and fold(groups["vague"]) == "des" and " T" in unit:
+        return None
+    if after and amount is not None and " T" not in unit:
         return _relative_to_previous(amount, unit, after, ctx)
     number = "X" if amount is None else str(amount)
     return Resolved("DURATION", iso_duration(number, unit), mod=_bound(groups.get("bound")))

@@ -1,0 +1,49 @@
+"""French TimeBank, scored the TempEval-3 way: strict and relaxed span P/R/F1 and value
+accuracy on relaxed matches, overall and by TIMEX3 type. Fails below tests/ftib_floor.json
+(the best figures reached, minus a hair). ``pytest -s`` prints the table."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from newsevents.stages.timex.finder import find_timeml
+from newsevents.stages.timex.tempeval import (
+    Predicted,
+    Score,
+    format_table,
+    read_timeml,
+    score_document,
+)
+
+HERE = Path(__file__).parent
+CORPUS = HERE / "data" / "ftib"
+FLOOR = json.loads((HERE / "ftib_floor.json").read_text(encoding="utf-8"))
+
+
+def score_corpus() -> Score:
+    score = Score()
+    for path in sorted(CORPUS.glob("*.tml")):
+        document = read_timeml(path.read_text(encoding="utf-8"), path.stem)
+        predicted = [Predicted(f.start, f.end, f.resolved.type, f.resolved.value)
+                     for f in find_timeml(document.text, document.dct)]
+        score_document(document.timexes, predicted, score, path.stem)
+    return score
+
+
+def test_gold_spans_map_onto_the_plain_text() -> None:
+    for path in sorted(CORPUS.glob("*.tml"))[:20]:
+        document = read_timeml(path.read_text(encoding="utf-8"), path.stem)
+        assert document.dct
+        for timex in document.timexes:
+            assert document.text[timex.start:timex.end] == timex.text
+
+
+def test_ftib_scores_stay_above_the_floor() -> None:
+    score = score_corpus()
+    table = format_table(score)
+    print("\nFrench TimeBank (TempEval-3 scoring)\n" + table)
+    overall = score.by_type["ALL"].scores()
+    below = {name: (round(overall[name], 4), floor) for name, floor in FLOOR.items()
+             if overall[name] < floor}
+    assert not below, f"below the floor {below}\n{table}"

@@ -90,6 +90,8 @@ PAIRS = [
     ("overlapping actors", {"actors": ["united_states", "coalition"]}, True),
     ("different targets", {"targets": ["civilians"]}, False),
     ("different figure, still compatible", {"value": 14, "best": 14}, True),
+    ("an actor that is also the target says nothing about who acted",
+     {"actors": ["islamic_state"]}, True),
 ]
 
 
@@ -115,6 +117,19 @@ def test_place_nesting_sahel(what: str, pa: str, pb: str, same: bool) -> None:
     base = {"actors": ["france"], "targets": ["jnim"], "measure": "neutralized"}
     a, b = claim(1, place=pa, **base), claim(2, place=pb, **base)
     assert claims_compatible(a, b) is same
+
+
+@pytest.mark.parametrize(("type_a", "type_b", "same"), [
+    ("attack", "violence_against_civilians", True),  # one ACLED type, outlets differ
+    ("air_strike", "shelling", False),
+    ("armed_clash", "attack", False),
+])
+def test_event_type_families(type_a: str, type_b: str, same: bool) -> None:
+    base = {"measure": "fatalities_civilians", "actors": ["boko_haram"],
+            "targets": ["civilians"], "place": "gao"}
+    events = merge_claims([claim(1, event_type=type_a, **base),
+                           claim(2, event_type=type_b, **base)])
+    assert (len(events) == 1) is same
 
 
 def test_negated_never_merges_with_positive() -> None:

@@ -22,6 +22,7 @@ NEAR_KM = 50.0
 TOTAL_MIN_OVERLAP = 0.5  # period totals: shared share of the union of their intervals
 _UNKNOWN_ACTORS = frozenset({"unknown"})
 _AREA_PRECISIONS = frozenset({"admin1", "region"})
+_EVENT_FAMILIES = {"attack": "violence_against_civilians"}
 
 Interval = tuple[date, date]
 
@@ -68,6 +69,22 @@ def ids_compatible(a: Iterable[str], b: Iterable[str]) -> bool:
     known_a = set(a) - _UNKNOWN_ACTORS
     known_b = set(b) - _UNKNOWN_ACTORS
     return not known_a or not known_b or bool(known_a & known_b)
+
+
+def acting(claim: Mapping[str, Any]) -> set[str]:
+    """The claim's actors, less any that is also its target.
+
+    "Des frappes ont visé les caches de l'EI" can come out with the EI as both actor and
+    target: a side cannot be told apart from the other, so it says nothing about who acted.
+    """
+    return set(claim.get("actors") or ()) - set(claim.get("targets") or ())
+
+
+def event_family(event_type: str | None) -> str:
+    """Event types that sources use for one happening: an armed attack on people is
+    ``attack`` for one outlet and ``violence_against_civilians`` for another (one ACLED
+    type, "Violence against civilians")."""
+    return _EVENT_FAMILIES.get(event_type or "", event_type or "")
 
 
 def times_compatible(a: Interval | None, b: Interval | None, totals: bool) -> bool:
@@ -128,12 +145,12 @@ def places_compatible(a: Sequence[Mapping[str, Any]], b: Sequence[Mapping[str, A
 
 
 def claims_compatible(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
-    """Whether two claims of the same block (measure, type, polarity) can be one event."""
+    """Whether two claims of one block (measure, event family, polarity) can be one event."""
     if a.get("doc") == b.get("doc") and a.get("best") != b.get("best") and _same_sentence(a, b):
         return False  # two different figures in one sentence are two different counts
     totals = is_period_total(a)
     return (
-        ids_compatible(a.get("actors") or (), b.get("actors") or ())
+        ids_compatible(acting(a), acting(b))
         and ids_compatible(a.get("targets") or (), b.get("targets") or ())
         and times_compatible(claim_interval(a), claim_interval(b), totals)
         and places_compatible(a.get("places") or (), b.get("places") or ())

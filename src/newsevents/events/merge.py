@@ -1,6 +1,6 @@
 """Merging claims that report the same happening into events.
 
-Claims are blocked by (measure, event type, negated, period total): a negated claim never
+Claims are blocked by (measure, event family, negated, period total): a negated claim never
 meets a positive one, a period total never meets a single event. Inside a block, claims
 are taken in time order and each joins the first open event all of whose claims it is
 compatible with (complete linkage: no chains of "A like B like C" with A unlike C), else
@@ -19,12 +19,14 @@ from newsevents.events.compat import (
     Interval,
     claim_interval,
     claims_compatible,
+    event_family,
     is_period_total,
 )
 
 Claim = Mapping[str, Any]
-_SOURCE_KEYS = ("claim_id", "doc", "language", "value", "low", "high", "qualifier", "best",
-                "hedged", "speaker", "channel", "outlet", "doc_outlet", "time", "places")
+_SOURCE_KEYS = ("claim_id", "doc", "language", "event_type", "value", "low", "high",
+                "qualifier", "best", "hedged", "speaker", "channel", "outlet", "doc_outlet",
+                "time", "places")
 
 
 class _OpenEvent:
@@ -46,7 +48,7 @@ class _OpenEvent:
 
 
 def _block_key(claim: Claim) -> tuple[str, str, bool, bool]:
-    return (claim.get("measure") or "", claim.get("event_type") or "",
+    return (claim.get("measure") or "", event_family(claim.get("event_type")),
             bool(claim.get("negated")), is_period_total(claim))
 
 
@@ -119,7 +121,7 @@ def build_event(members: list[Claim]) -> dict[str, Any]:
     conflicts = figures.disagreeing_pairs(members)
     return {
         "event_id": "E:" + str(first.get("claim_id")),
-        "event_type": first.get("event_type"),
+        "event_type": _most_common(c.get("event_type") for c in members),
         "measure": first.get("measure"),
         "negated": bool(first.get("negated")),
         "is_total": total,
@@ -142,6 +144,12 @@ def build_event(members: list[Claim]) -> dict[str, Any]:
                           for i, j in conflicts],
         "claims": [_source_view(c) for c in members],
     }
+
+
+def _most_common(values: Iterable[Any]) -> Any:
+    counts = Counter(v for v in values if v is not None)
+    # Most frequent, then alphabetical: the same members always give the same type.
+    return min(counts, key=lambda v: (-counts[v], str(v))) if counts else None
 
 
 def _source_view(claim: Claim) -> dict[str, Any]:

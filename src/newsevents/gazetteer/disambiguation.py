@@ -13,8 +13,11 @@ from newsevents.gazetteer.loading import Gazetteer, Place, read_word_list, read_
 from newsevents.gazetteer.lookup import NameMatch, Token
 from newsevents.gazetteer.normalize import fold_name
 
-KIND_PRIOR = {"C": 30.0, "R": 12.0, "A1": 3.0, "A2": 1.0, "P": 0.0}
+KIND_PRIOR = {"C": 30.0, "R": 12.0, "A1": 3.0, "A2": 2.0, "P": 0.0}
+# Admin areas score as a fixed-size town: the town of the same name wins a bare mention.
+ADMIN_KINDS = frozenset({"A1", "A2"})
 CURATED_BONUS = 8.0
+ADMIN_CURATED_BONUS = 2.0  # curated admin aliases must not beat the town of the same name
 PRIMARY_NAME_BONUS = 1.0
 CONTEXT_COUNTRY_BONUS = 4.0
 THEATRE_BONUS = 1.5
@@ -31,6 +34,7 @@ class ContextWords:
     person_titles: frozenset[str]
     function_words: frozenset[str]
     theatre: frozenset[str]
+    locatives: frozenset[str]
     stoplist: frozenset[str]
     raw: dict[str, Any]
 
@@ -42,6 +46,7 @@ def context_words() -> ContextWords:
         person_titles=frozenset(fold_name(str(w)) for w in data["person_titles"]),
         function_words=frozenset(fold_name(str(w)) for w in data["function_words"]),
         theatre=frozenset(data["theatre_countries"]),
+        locatives=frozenset(fold_name(str(w)) for w in data["locative_prepositions"]),
         stoplist=read_word_list("gazetteer/stoplist.txt"),
         raw=data,
     )
@@ -53,17 +58,28 @@ def document_countries(gazetteer: Gazetteer, matches: Sequence[NameMatch]) -> Co
     for match in matches:
         places = gazetteer.candidates(match.key)
         countries = [p.country for p in places if p.kind == "C"]
+        # curated entries and admin areas of one country vouch for it; a town's
+        # alternate name alone does not ("Des" is a spelling of Dej, Romania)
+        vouching = {p.country for p in places if p.curated or p.kind in ("A1", "R")}
         if countries:
             counts[countries[0]] += 2
-        elif len({p.country for p in places if p.curated}) == 1:
-            counts[next(p.country for p in places if p.curated)] += 1
+        elif len(vouching) == 1 and len({p.country for p in places}) == 1:
+            counts[vouching.pop()] += 1
     return counts
 
 
+def after_locative(tokens: Sequence[Token], match: NameMatch) -> bool:
+    """True after "à", "in", "near"...: "à Tessalit" is a place even if GeoNames gives it
+    no population."""
+    return match.first > 0 and tokens[match.first - 1].key in context_words().locatives
+
+
 def score(gazetteer: Gazetteer, place: Place, key: str, countries: Counter[str]) -> float:
-    value = KIND_PRIOR.get(place.kind, 0.0) + math.log10(place.population + 1)
+    value = KIND_PRIOR.get(place.kind, 0.0)
+    if place.kind not in ADMIN_KINDS:
+        value += math.log10(place.population + 1)
     if place.curated:
-        value += CURATED_BONUS
+        value += ADMIN_CURATED_BONUS if place.kind in ADMIN_KINDS else CURATED_BONUS
     if (place.row, key) in gazetteer.primary:
         value += PRIMARY_NAME_BONUS
     if countries.get(place.country):
@@ -106,9 +122,9 @@ def _capitalised(word: str) -> bool:
 
 
 def acceptable(gazetteer: Gazetteer, place: Place, key: str, countries: Counter[str],
-               signalled: bool) -> bool:
+               signalled: bool, locative: bool = False) -> bool:
     """Whether the best entry is good enough to report; ``signalled`` when a phrase around
-    the name says it is a place ("près de", "la province de")."""
+    the name says it is a place ("près de", "la province de"), ``locative`` after "à"/"in"."""
     words = context_words()
     if key in words.stoplist and not place.curated:
         return False
@@ -121,6 +137,7 @@ def acceptable(gazetteer: Gazetteer, place: Place, key: str, countries: Counter[
     if place.population >= ALWAYS_POPULATION or named_country:
         return True
     primary = (place.row, key) in gazetteer.primary
-    if in_theatre and primary and (signalled or place.population >= THEATRE_POPULATION):
+    big_enough = place.population >= THEATRE_POPULATION
+    if in_theatre and primary and (signalled or locative or big_enough):
         return True
     return signalled and primary and place.population >= THEATRE_POPULATION

@@ -51,6 +51,7 @@ class Gazetteer:
     primary: set[tuple[int, str]] = field(default_factory=set)  # (row, key) of main names
     display: dict[int, str] = field(default_factory=dict)  # curated English names
     lowercase_keys: set[str] = field(default_factory=set)  # curated keys like "vallee de l ..."
+    curated_keys: set[str] = field(default_factory=set)
     acronym_keys: set[str] = field(default_factory=set)  # curated all-capitals names: "usa"
     unresolved: list[str] = field(default_factory=list)  # curated aliases matching no entry
     admin1_names: dict[tuple[str, str], str] = field(default_factory=dict)
@@ -150,6 +151,7 @@ def _add_names(gazetteer: Gazetteer, row: int, names: Iterable[str]) -> None:
     for name in names:
         key = fold_name(name)
         gazetteer.add_key(key, row)
+        gazetteer.curated_keys.add(key)
         if name[:1].islower():
             gazetteer.lowercase_keys.add(key)
         if name.isupper():

@@ -71,6 +71,10 @@ def _acceptable_case(gazetteer: Gazetteer, span: str, key: str) -> bool:
         return True
     if not span[:1].isupper():
         return False
+    # "Le port" is not Le Port (Réunion): only short particles ("ez", "al") stay lower-case
+    words = TOKEN_RE.findall(span)
+    if key not in gazetteer.curated_keys and any(w[:1].islower() and len(w) > 3 for w in words[1:]):
+        return False
     letters = [ch for ch in span if ch.isalpha()]
     if len(letters) <= 5 and all(ch.isupper() for ch in letters) and len(letters) > 1:
         return key in gazetteer.acronym_keys

@@ -27,6 +27,7 @@ def _alternation(words: Iterable[str]) -> str:
 
 
 _SP = r"[ \t\u00a0]{1,3}"
+_SP0 = r"[ \t\u00a0]{0,3}"
 # "de", "de l'", "de la", "d'", "du", "des" before a name
 _DE = rf"(?:de{_SP}l['’]|de{_SP}la{_SP}|de{_SP}|d['’]|du{_SP}|des{_SP})"
 
@@ -51,16 +52,16 @@ def patterns() -> PhrasePatterns:
     dirs_fr, dirs_en = _alternation(data["directions_fr"]), _alternation(data["directions_en"])
     units, nouns = _alternation(data["distance_units"]), _alternation(data["area_nouns"])
     about = rf"(?:environ{_SP}|quelque{_SP}|some{_SP}|about{_SP})?"
-    distance = rf"(?:(?:à{_SP})?{about}\d{{1,4}}{_SP}?{units}{_SP})?"
-    noun = rf"(?:(?:les|la|le|l['’]|the){_SP}?{nouns}{_SP})?"
-    admin_fr = rf"(?:(?:la|le|les|l['’]){_SP}?)?"
+    distance = rf"(?:(?:à{_SP})?{about}\d{{1,4}}{_SP0}{units}{_SP})?"
+    noun = rf"(?:(?:les|la|le|l['’]|the){_SP0}{nouns}{_SP})?"
+    admin_fr = rf"(?:(?:la|le|les|l['’]){_SP0})?"
     return PhrasePatterns(
-        near=re.compile(rf"{noun}{_alternation(data['near_before'])}{_SP}?$", flags),
+        near=re.compile(rf"{noun}{_alternation(data['near_before'])}{_SP0}$", flags),
         direction=re.compile(
-            rf"{noun}{distance}(?:(?:au|à{_SP}l['’]){_SP}?{dirs_fr}{_SP}{_DE}|{dirs_en}(?:ern)?{_SP}of{_SP})$",
+            rf"{noun}{distance}(?:(?:au|à{_SP}l['’]){_SP0}{dirs_fr}{_SP}{_DE}|{dirs_en}(?:ern)?{_SP}of{_SP})$",
             flags),
         country_part=re.compile(
-            rf"(?:(?:le|la|l['’]|au|à{_SP}l['’]){_SP}?{dirs_fr}{_SP}{_DE}|{dirs_en}(?:ern){_SP}|the{_SP}{dirs_en}{_SP}of{_SP})$",
+            rf"(?:(?:le|la|l['’]|au|du|à{_SP}l['’]){_SP0}{dirs_fr}{_SP}{_DE}|{dirs_en}(?:ern){_SP}|the{_SP}{dirs_en}{_SP}of{_SP})$",
             flags),
         admin1_before=re.compile(
             rf"{admin_fr}{_alternation(data['admin1_words_fr'])}{_SP}{_DE}?$|"
@@ -71,7 +72,7 @@ def patterns() -> PhrasePatterns:
         admin1_after=re.compile(rf"{_SP}{_alternation(data['admin1_words_en'])}\b", flags),
         admin2_after=re.compile(rf"{_SP}{_alternation(data['admin2_words_en'])}\b", flags),
         feature_before=re.compile(
-            rf"(?:(?:les|la|le|l['’]|the){_SP}?)?{_alternation(data['feature_before'])}{_SP}?$",
+            rf"(?:(?:les|la|le|l['’]|the){_SP0})?{_alternation(data['feature_before'])}{_SP0}$",
             flags),
         feature_after=re.compile(rf"{_SP}{_alternation(data['feature_after'])}\b"),
     )
@@ -111,11 +112,13 @@ def find_phrase(text: str, start: int, end: int, kind: str) -> Phrase | None:
         finish = _after(pattern, text, end)
         if finish is not None:
             return Phrase(start, finish, precision)
-    if kind != "P":
+    if kind not in ("P", "R"):
         return None
     finish = _after(found.feature_after, text, end)
     if finish is not None:
         return Phrase(start, finish, "region")
+    if kind == "R":
+        return None
     begin = _before(found.feature_before, text, start)
     if begin is not None:
         return Phrase(begin, end, "region")

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from newsevents.gazetteer.disambiguation import (
     acceptable,
+    after_locative,
     best_candidate,
     context_words,
     document_countries,
@@ -66,7 +67,8 @@ def _resolve(gazetteer: Gazetteer, text: str, tokens: Sequence[Token], match: Na
     phrase = find_phrase(text, match.start, match.end, place.kind)
     if phrase is not None and phrase.precision in ADMIN_KINDS:
         place = _admin_area(gazetteer, match.key, place, phrase, countries)
-    if not acceptable(gazetteer, place, match.key, countries, signalled=phrase is not None):
+    locative = after_locative(tokens, match)
+    if not acceptable(gazetteer, place, match.key, countries, phrase is not None, locative):
         return None
     if phrase is None and place.kind not in ("C", "R"):
         if looks_like_person(text, tokens, match, place):

@@ -140,8 +140,10 @@ def range_blocked(text: str, start: int, first: Atom, second: Atom,
         return True
     if glued_after(text, second.end, vocab) or blocked_after(text, second.end, vocab):
         return True
-    years = first.year_like or second.year_like
-    return years and not counted_noun_follows(text, second.end, vocab)
+    if first.year_like and second.year_like:
+        return True  # "2014-2018", "de 2014 à 2018": a period, whatever follows
+    some_year = first.year_like or second.year_like
+    return some_year and not counted_noun_follows(text, second.end, vocab)
 
 
 def range_mention(text: str, first: Atom, second: Atom, lo: int,
@@ -173,6 +175,11 @@ def assemble(text: str, atoms: list[Atom], lo: int, hi: int,
     while index < len(atoms):
         atom = atoms[index]
         following = atoms[index + 1] if index + 1 < len(atoms) else None
+        if following and atom.kind == "vague" and following.kind in NUMERIC_KINDS and (
+            text[atom.end:following.start].isspace()
+        ):
+            index += 1  # "quelques 200": the vague word is the figure's prefix
+            continue
         if following and atom.kind in NUMERIC_KINDS and following.kind in NUMERIC_KINDS:
             pair = range_mention(text, atom, following, lo, vocab)
             if pair is not None:

@@ -221,7 +221,7 @@ def compile_internal_noise() -> re.Pattern[str]:
     return re.compile(
         r"(?<!\w)(?:\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}"
         r"|\d{1,4}/\d{1,4}"
-        r"|\d{1,2}[:h]\d{2}"
+        r"|\d{1,2}\s?[:hH]\s?\d{2}"
         r"|\d{1,4}(?:-\d{1,4}){2,8}"
         r"|\d{1,2}(?:er)?\s{1,3}(?i:sept)\.?(?:\s{1,3}\d{4})?"  # "25 sept. 2021", not seven
         r"|(?i:pour)[\s-]{1,3}(?i:cent))(?!\w)"  # "pour cent" is a percentage, not 100

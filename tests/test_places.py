@@ -125,3 +125,14 @@ def test_every_curated_alias_resolves() -> None:
     from newsevents.gazetteer.loading import load_gazetteer
 
     assert load_gazetteer().unresolved == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Le colonel Wayne Marotto a précisé que les frappes visaient des grottes.",
+    "Mission impossible pour Jordan Bardella, selon l'AFP.",
+    "The Independent reported that Victoria Nuland met Jake Sullivan.",
+    "Des combats ont éclaté, selon Reuters et Human Rights Watch.",
+    "Help us defeat Daesh, report ISIS in your area.",
+])
+def test_people_and_common_words_are_not_places(sentence: str) -> None:
+    assert find_places(sentence) == []

@@ -102,7 +102,7 @@ def looks_like_person(text: str, tokens: Sequence[Token], match: NameMatch, plac
     "Wayne Marotto", "Brett Mc Gurk"."""
     words = context_words()
     before = tokens[match.first - 1] if match.first > 0 else None
-    if before is not None and match.start - before.end <= 2:
+    if before is not None and match.start - before.end <= 2 and place.kind != "C":
         if before.key in words.person_titles:
             return True
         glued = text[before.end:match.start] == " "
@@ -112,7 +112,9 @@ def looks_like_person(text: str, tokens: Sequence[Token], match: NameMatch, plac
     after = tokens[after_index] if after_index < len(tokens) else None
     if after is None or text[match.end:after.start] != " ":
         return False
-    if place.curated or place.population >= NEIGHBOUR_RULE_POPULATION:
+    # a country glued to a capitalised word is a name: "Jordan Bardella", "Chad Smith"
+    big = place.curated or place.population >= NEIGHBOUR_RULE_POPULATION
+    if big and place.kind != "C":
         return False
     return _capitalised(after.text(text)) and after.key not in words.function_words
 

@@ -70,7 +70,7 @@ def _resolve(gazetteer: Gazetteer, text: str, tokens: Sequence[Token], match: Na
     locative = after_locative(tokens, match)
     if not acceptable(gazetteer, place, match.key, countries, phrase is not None, locative):
         return None
-    if phrase is None and place.kind not in ("C", "R"):
+    if phrase is None and place.kind != "R":
         if looks_like_person(text, tokens, match, place):
             return None
     if phrase is None:

@@ -24,7 +24,8 @@ JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 
 # "date 2021-03" or "date 2021-03-25" at the very start, possibly after spaces (the seeds).
-_DATE_HEADER = re.compile(r"\A[ \t\ufeff]{0,20}date[ \t]{1,5}(\d{4}(?:-\d{2}(?:-\d{2})?)?)\b[ \t]*\n?")
+_DATE_HEADER = re.compile(
+    r"\A[ \t\ufeff]{0,20}date[ \t]{1,5}(\d{4}(?:-\d{2}(?:-\d{2})?)?)\b[ \t]*\n?")
 _ISO_PREFIX = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?\Z")
 
 
@@ -175,7 +176,7 @@ def _decoded_lines(stream: IO[bytes]) -> Iterator[str]:
 
 def _open_binary(path: Path) -> IO[bytes]:
     if path.suffix == ".gz":
-        return gzip.open(path, "rb")
+        return gzip.open(path, "rb")  # type: ignore[return-value]
     return path.open("rb")
 
 

@@ -1,0 +1,172 @@
+"""The command line: a thin layer over the library. Each command parses its arguments,
+calls one library function and turns our exceptions into one clear line on stderr.
+
+Exit status: 0 when every input went through, 1 when any input was skipped.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Iterator
+from typing import Any, TextIO
+
+import click
+
+from newsevents.errors import InputError, NewsEventsError, StageError
+
+MENTION_KINDS = ("time", "place", "number", "actor", "speaker")
+CSV_COLUMNS = ("doc", "doc_date", "claim_id", "language", "event_type", "measure", "value",
+               "low", "high", "qualifier", "best", "hedged", "negated", "actors", "targets",
+               "places", "time_start", "time_end", "time_granularity", "speaker", "speaker_role",
+               "channel", "outlet", "evidence", "evidence_start", "evidence_end", "confidence")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="newsevents")
+def main() -> None:
+    """newsevents: source-attributed claims about armed conflict, from news reports."""
+
+
+def _results(paths: tuple[str, ...], failures: list[str]) -> Iterator[Any]:
+    """Pipeline results for PATHS; unreadable inputs reported on stderr and counted."""
+    from newsevents.pipeline import DocumentResult, process_documents
+    from newsevents.reader import iter_documents
+
+    for result in process_documents(iter_documents(list(paths))):
+        if isinstance(result, (InputError, StageError)):
+            failures.append(str(result))
+            click.echo(f"newsevents: {result}", err=True)
+            continue
+        assert isinstance(result, DocumentResult)
+        for warning in result.warnings:
+            click.echo(f"newsevents: warning: {warning}", err=True)
+        yield result
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
+              help="Write to FILE instead of stdout.")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "table"]), default="jsonl",
+              show_default=True, help="jsonl: CONTRACT.md records; csv: flat columns; "
+                                      "table: for reading.")
+def extract(paths: tuple[str, ...], output: TextIO, fmt: str) -> None:
+    """Extract claims from articles (.txt, .jsonl, .html, directories, - for JSONL on stdin).
+
+    \b
+    Examples:
+      newsevents extract examples/
+      newsevents extract articles.jsonl --format csv -o claims.csv
+      cat articles.jsonl | newsevents extract -
+    """
+    failures: list[str] = []
+    claims = (c.to_dict() for r in _results(paths, failures) for c in r.claims)
+    if fmt == "jsonl":
+        for claim in claims:
+            output.write(json.dumps(claim, ensure_ascii=False) + "\n")
+    elif fmt == "csv":
+        writer = csv.DictWriter(output, fieldnames=CSV_COLUMNS)
+        writer.writeheader()
+        for claim in claims:
+            writer.writerow(flatten_claim(claim))
+    else:
+        from newsevents.table import claims_table
+
+        output.write(claims_table(list(claims)))
+    sys.exit(1 if failures else 0)
+
+
+def flatten_claim(claim: dict[str, Any]) -> dict[str, Any]:
+    speaker = claim.get("speaker") or {}
+    time = claim.get("time") or {}
+    evidence = claim.get("evidence") or {}
+    row = {k: claim.get(k) for k in CSV_COLUMNS if k in claim}
+    row.update({
+        "actors": ";".join(claim["actors"]), "targets": ";".join(claim["targets"]),
+        "places": ";".join(f"{p['name']} ({p['country']})" for p in claim["places"]),
+        "time_start": time.get("start"), "time_end": time.get("end"),
+        "time_granularity": time.get("granularity"),
+        "speaker": speaker.get("name"), "speaker_role": speaker.get("role"),
+        "evidence": evidence.get("text"), "evidence_start": evidence.get("start"),
+        "evidence_end": evidence.get("end"),
+    })
+    return row
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--kind", type=click.Choice(MENTION_KINDS), default=None,
+              help="Only mentions of this kind.")
+def mentions(paths: tuple[str, ...], kind: str | None) -> None:
+    """Print every mention (time, place, number, actor, speaker) with its offsets, as JSONL.
+
+    \b
+    Example:
+      newsevents mentions examples/ --kind time
+    """
+    failures: list[str] = []
+    for result in _results(paths, failures):
+        for mention in result.mentions:
+            if kind is None or mention.kind == kind:
+                record = {"doc": result.document.doc_id, **mention.to_dict()}
+                click.echo(json.dumps(record, ensure_ascii=False))
+    sys.exit(1 if failures else 0)
+
+
+@main.command()
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--show", is_flag=True, help="List missed and spurious claims and slot errors.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as one JSON object.")
+def evaluate(gold: str, paths: tuple[str, ...], show: bool, as_json: bool) -> None:
+    """Score the claims extracted from PATHS against a GOLD file (CONTRACT.md's matching).
+
+    \b
+    Example:
+      newsevents evaluate ../shared/corpus/seeds.gold.jsonl ../shared/corpus/seeds/
+    """
+    from newsevents import evaluate as scoring
+
+    try:
+        gold_claims = scoring.load_gold(gold)
+    except NewsEventsError as error:
+        raise click.ClickException(str(error)) from error
+    failures: list[str] = []
+    texts: dict[str, str] = {}
+    predicted: list[dict[str, Any]] = []
+    for result in _results(paths, failures):
+        texts[result.document.doc_id] = result.document.text
+        predicted.extend(c.to_dict() for c in result.claims)
+    report = scoring.evaluate(gold_claims, predicted, texts)
+    if as_json:
+        click.echo(json.dumps(report.summary()))
+    else:
+        _print_report(report, show)
+    sys.exit(1 if failures else 0)
+
+
+def _print_report(report: Any, show: bool) -> None:
+    summary = report.summary()
+    click.echo(f"claims: gold {summary['gold']}, predicted {summary['predicted']}, "
+               f"matched {summary['matched']}")
+    click.echo(f"precision {summary['precision']:.3f}  recall {summary['recall']:.3f}  "
+               f"F1 {summary['f1']:.3f}")
+    for slot, accuracy in summary["slots"].items():
+        click.echo(f"  {slot:<11} {accuracy:.3f}")
+    if not show:
+        return
+    for miss in report.misses:
+        click.echo(f"MISS     {miss.get('id')}: {miss.get('measure')} {miss.get('value')} "
+                   f"{miss.get('evidence')!r}")
+    for extra in report.spurious:
+        click.echo(f"SPURIOUS {extra['claim_id']}: {extra['measure']} {extra['value']} "
+                   f"{extra['evidence']['text'][:80]!r}")
+    for gold_id, slot, expected, got in report.slot_errors:
+        click.echo(f"SLOT     {gold_id} {slot}: expected {expected!r}, got {got!r}")
+
+
+from newsevents import cli_store  # noqa: E402  (commands of the store, events and exports)
+
+cli_store.register(main)

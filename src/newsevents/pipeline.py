@@ -1,0 +1,138 @@
+"""The pipeline: one `Document` in, its segments, mentions and claims out.
+
+Stages run in a fixed order, each a function of the text and what earlier stages found:
+cleanup -> segments (+ language) -> numbers, times, places, actors -> parse (only the
+sentences that can hold a claim) -> attribution -> claims. A failing stage raises
+`StageError` naming the document and the stage; the caller records it and goes on.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import TypeVar
+
+from newsevents.errors import InputError, StageError
+from newsevents.reader import iter_documents, text_document
+from newsevents.records import Claim, Document, Mention, Noise, Segment
+from newsevents.stages import actors as actors_stage
+from newsevents.stages import attribution as attribution_stage
+from newsevents.stages import claims as claims_stage
+from newsevents.stages import cleanup, dates, numbers, parse, places, sentences
+from newsevents.stages.actors import fold
+from newsevents.stages.claims_slots import DocumentMentions
+from newsevents.stages.claims_vocab import claim_vocabulary
+
+T = TypeVar("T")
+MAX_SEGMENT_CHARS = 5_000  # longer "sentences" are not prose (tables, dumps): not parsed
+
+
+@dataclass(frozen=True)
+class DocumentResult:
+    document: Document
+    segments: list[Segment]
+    mentions: list[Mention]
+    claims: list[Claim]
+    warnings: list[str] = field(default_factory=list)
+
+
+def _run(doc: Document, stage: str, func: Callable[[], T]) -> T:
+    try:
+        return func()
+    except Exception as error:  # one document's failure must not stop a batch
+        raise StageError(doc.doc_id, stage, error) from error
+
+
+def process_document(doc: Document) -> DocumentResult:
+    """Extract every mention and claim of one document."""
+    text = doc.text
+    warnings = []
+    if doc.date is None:
+        warnings.append(f"{doc.source or doc.doc_id}: the article has no date; relative dates "
+                        "('jeudi dernier') stay unresolved: give a date to resolve them.")
+    noise = _run(doc, "cleanup", lambda: cleanup.find_noise(text))
+    segments, signatures = _run(doc, "segments", lambda: sentences.split_segments(
+        text, doc.lang if doc.lang in ("fr", "en") else "fr"))
+    noise = sorted([*noise, *signatures], key=lambda n: n.start)
+    found_numbers = _run(doc, "numbers", lambda: numbers.find_numbers(text, noise))
+    found_times = _run(doc, "dates", lambda: dates.find_times(text, doc.date, segments, noise))
+    found_places = _run(doc, "places", lambda: places.find_places(text, segments, noise))
+    found_actors = _run(doc, "actors", lambda: _actors_outside_urls(text, noise))
+    units = [s for s in segments if s.kind != "quote"]
+    quotes = [s for s in segments if s.kind == "quote"]
+    parses = _run(doc, "parse", lambda: _parse_candidates(text, units, found_numbers))
+    tracker = attribution_stage.AttributionTracker(
+        text, [p for parsed in parses.values() for p in parsed.persons])
+    attributions = _run(doc, "attribution", lambda: {
+        unit.start: tracker.for_sentence(unit, _enclosing_quote(unit, quotes)) for unit in units})
+    mentions_for_claims = DocumentMentions(
+        text=text, doc_id=doc.doc_id, doc_date=doc.date, outlet=doc.outlet,
+        numbers=found_numbers, times=found_times, places=found_places, actors=found_actors,
+        main_enemy=actors_stage.main_armed_group(found_actors))
+    found_claims = _run(doc, "claims", lambda: claims_stage.extract_claims(
+        mentions_for_claims, units, attributions, parses))
+    speakers = list({m for a in attributions.values() if a for m in (a.mention(text),) if m})
+    mentions: list[Mention] = [*found_numbers, *found_times, *found_places, *found_actors,
+                               *speakers]
+    mentions.sort(key=lambda m: (m.start, m.end))
+    return DocumentResult(doc, segments, mentions, found_claims, warnings)
+
+
+def _actors_outside_urls(text: str, noise: list[Noise]) -> list[actors_stage.ActorMention]:
+    urls = [n for n in noise if n.kind == "url"]
+    return [a for a in actors_stage.find_actors(text)
+            if not any(u.start <= a.start < u.end for u in urls)]
+
+
+def _enclosing_quote(unit: Segment, quotes: list[Segment]) -> Segment | None:
+    return next((q for q in quotes if q.start <= unit.start < q.end), None)
+
+
+@lru_cache(maxsize=1)
+def _screen() -> re.Pattern[str]:
+    """Cheap test that a sentence may hold a figure-less event: a prefix of an event verb."""
+    stems = {lemma[:max(4, len(lemma) - 3)] for lemma in claim_vocabulary().event_verbs}
+    return re.compile(r"(?<![\w])(?:" + "|".join(sorted(map(re.escape, stems))) + ")")
+
+
+def _parse_candidates(text: str, units: list[Segment],
+                      found_numbers: list) -> dict[int, parse.ParsedSentence]:
+    """Parse only French sentences that can hold a claim (a figure or an event verb)."""
+    screen = _screen()
+    chosen = []
+    for unit in units:
+        if unit.language != "fr" or unit.end - unit.start > MAX_SEGMENT_CHARS:
+            continue
+        has_number = any(unit.start <= n.start < unit.end for n in found_numbers)
+        if has_number or screen.search(fold(text[unit.start:unit.end])):
+            chosen.append((unit.start, unit.end))
+    return {p.start: p for p in parse.parse_spans(text, chosen)}
+
+
+def process_documents(docs: Iterable[Document | InputError]
+                      ) -> Iterator[DocumentResult | InputError | StageError]:
+    for doc in docs:
+        if isinstance(doc, InputError):
+            yield doc
+            continue
+        try:
+            yield process_document(doc)
+        except StageError as error:
+            yield error
+
+
+def extract(text_or_path: str | Path, date: str | None = None,
+            doc_id: str = "text") -> list[Claim]:
+    """Claims of one article given as text, or of every article under a path.
+
+    >>> claims = extract("Au moins 23 soldats ont été tués mardi près de Gao.", date="2023-05-10")
+    """
+    if isinstance(text_or_path, Path) or (
+            isinstance(text_or_path, str) and "\n" not in text_or_path
+            and len(text_or_path) < 4096 and Path(text_or_path).exists()):
+        results = process_documents(iter_documents([str(text_or_path)]))
+        return [c for r in results if isinstance(r, DocumentResult) for c in r.claims]
+    return process_document(text_document(str(text_or_path), doc_id=doc_id, date=date)).claims

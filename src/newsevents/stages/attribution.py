@@ -1,0 +1,326 @@
+"""Attribution: who says so, through which channel, carried by which outlet.
+
+Per sentence, in document order (a speaker introduced once is found again under a role,
+"le chef du Pentagone", or a pronoun): a reporting clause after the content ("..., a
+déclaré le colonel X, porte-parole de Y, dans un tweet"), before it ("X a annoncé que"),
+a source phrase ("selon X", "d'après une déclaration de X", "according to X"), the clause
+after a closing quote for every sentence inside the quote, and an embedded tweet's author.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from newsevents.records import Segment, SpeakerMention
+from newsevents.stages.actors import fold
+
+
+@dataclass(frozen=True)
+class Attribution:
+    start: int  # the attribution clause: its actors, places and times are not the event's
+    end: int
+    text: str  # the source as written
+    name: str | None
+    role: str | None
+    channel: str | None
+    outlet: str | None
+    pluperfect: bool = False
+
+    def speaker(self) -> dict[str, Any] | None:
+        if self.name is None:
+            return None
+        return {"name": self.name, "role": self.role}
+
+    def mention(self, document_text: str) -> SpeakerMention | None:
+        if self.name is None or self.end <= self.start:
+            return None
+        return SpeakerMention(self.start, self.end, document_text[self.start:self.end],
+                              self.name, self.role, self.channel)
+
+
+@dataclass(frozen=True)
+class _Vocabulary:
+    postposed: re.Pattern[str]
+    preposed: re.Pattern[str]
+    source_phrase: re.Pattern[str]
+    channels: tuple[tuple[str, re.Pattern[str]], ...]
+    channel_nouns: frozenset[str]
+    titles: frozenset[str]
+    role_nouns: frozenset[str]
+    role_aliases: dict[str, str]
+    same_source: frozenset[str]
+    outlets: tuple[str, ...]
+
+
+def _words(items: Sequence[str]) -> str:
+    return "|".join(re.escape(fold(w)) for w in sorted(set(items), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> _Vocabulary:
+    raw = resources.files("newsevents.data").joinpath("attribution.yaml").read_text("utf-8")
+    data: dict[str, Any] = yaml.safe_load(raw)
+    past = _words(data["reporting_verbs_fr"])
+    present = _words(data["reporting_verbs_fr_present"] + data["reporting_verbs_en"])
+    aux = r"(?:a|ont|avait|avaient|aurait|auraient|a-t-il|a-t-elle|ont-ils|avait-t-il|avait-il)"
+    postposed = re.compile(
+        r",[ \u00a0]{1,3}(?:(?P<aux>" + aux + r")(?:[ \u00a0](?:egalement|aussi|encore|"
+        r"pour sa part|de son cote|deja|ensuite)){0,2}[ \u00a0](?P<past>" + past
+        + r")|(?P<present>" + present + r"))(?:-t-(?:il|elle)|-(?:il|elle))?\b")
+    preposed = re.compile(
+        r"^(?P<np>[^,;:]{2,160}?)[ \u00a0](?P<aux>a|ont|avait|avaient)(?:[ \u00a0]\w{2,12}){0,2}?"
+        r"[ \u00a0](?P<past>" + past + r")(?:[ \u00a0]\w{2,12}){0,3}?[ \u00a0](?:que|qu'|:)")
+    source = re.compile(r"(?<!\w)(?P<prep>" + _words(data["source_prepositions"]) + r")[ \u00a0']")
+    channels = tuple((name, re.compile(r"(?<!\w)(?:" + _words(cues) + r")(?!\w)"))
+                     for name, cues in data["channels"].items())
+    aliases = {fold(alias): key for key, values in data["role_aliases"].items()
+               for alias in values}
+    return _Vocabulary(
+        postposed=postposed, preposed=preposed, source_phrase=source, channels=channels,
+        channel_nouns=frozenset(fold(w) for w in data["channel_nouns"]),
+        titles=frozenset(fold(w) for w in data["titles"]),
+        role_nouns=frozenset(fold(w) for w in data["role_nouns"]),
+        role_aliases=aliases, same_source=frozenset(fold(w) for w in data["same_source"]),
+        outlets=tuple(data["outlets"]),
+    )
+
+
+_NP_STOP = re.compile(
+    r"[,;.:!?»\"”(]|[ \u00a0](?:dans|lors|sur|devant|avant|apres|pour|qui|que|qu'|plus tot|"
+    r"cette semaine|ce mois|mercredi|jeudi|vendredi|samedi|dimanche|lundi|mardi|hier|"
+    r"aujourd'hui|in a|on|during|before|after|who|that|annoncant|notant|estimant|ajoutant)"
+    r"(?![\w])")
+_DETERMINER = re.compile(r"^(?:le|la|les|l'|un|une|des|du|de la|de l'|de|d'|ses|son|sa|leur|"
+                         r"leurs|the|a|an|its|their)[ \u00a0]?", re.I)
+
+
+class AttributionTracker:
+    """Finds each sentence's attribution, remembering the speakers already introduced."""
+
+    def __init__(self, text: str, persons: Sequence[tuple[int, int]] = ()) -> None:
+        self.text = text
+        self.folded = fold(text)
+        self.persons = list(persons)
+        self.history: list[Attribution] = []
+
+    def for_sentence(self, sentence: Segment, quote: Segment | None) -> Attribution | None:
+        if sentence.kind == "tweet":
+            return self._remember(self._tweet_author(sentence))
+        found = (self._postposed(sentence.start, sentence.end)
+                 or self._preposed(sentence.start, sentence.end)
+                 or self._source_phrase(sentence.start, sentence.end))
+        if found is None and quote is not None and quote.end > sentence.end:
+            found = self._after_quote(quote)
+        return self._remember(found) if found else None
+
+    # -- the three kinds of reporting clause ------------------------------------------
+    def _postposed(self, start: int, end: int) -> Attribution | None:
+        matches = list(vocabulary().postposed.finditer(self.folded, start, end))
+        if not matches:
+            return None
+        match = matches[-1]
+        pluperfect = (match.group("aux") or "").startswith("avai")
+        return self._from_source(match.end(), end, match.start(), end, pluperfect)
+
+    def _preposed(self, start: int, end: int) -> Attribution | None:
+        match = vocabulary().preposed.match(self.folded[start:end])
+        if not match:
+            return None
+        pluperfect = match.group("aux").startswith("avai")
+        found = self._from_source(start, start + match.end("np"), start, start + match.end(),
+                                  pluperfect)
+        return found
+
+    def _source_phrase(self, start: int, end: int) -> Attribution | None:
+        match = vocabulary().source_phrase.search(self.folded, start, end)
+        if not match:
+            return None
+        comma = self.folded.find(",", match.end(), end)
+        clause_end = end if comma < 0 else comma
+        found = self._from_source(match.end(), clause_end, match.start(), clause_end, False)
+        if found and found.name and fold(found.text).startswith(("ses propres", "leurs propres")):
+            found = replace(found, name=self._sentence_subject(start, match.start()), role=None)
+        return found
+
+    def _after_quote(self, quote: Segment) -> Attribution | None:
+        end = self.text.find("\n", quote.end)
+        end = len(self.text) if end < 0 else end
+        period = re.search(r"[.!?](?:\s|$)", self.text[quote.end:end])
+        stop = quote.end + period.end() if period else end
+        return self._postposed(quote.end - 1, stop)
+
+    # -- the source noun phrase ----------------------------------------------------------
+    def _from_source(self, np_start: int, np_end: int, clause_start: int, clause_end: int,
+                     pluperfect: bool) -> Attribution | None:
+        vocab = vocabulary()
+        np_start = self._skip_adverbs(np_start, np_end)
+        np_end = self._np_end(np_start, np_end)
+        source_text = self.text[np_start:np_end].strip()
+        if not source_text:
+            return None
+        clause = self.folded[clause_start:clause_end]
+        channel = next((name for name, cue in vocab.channels if cue.search(clause)), None)
+        outlet = next((o for o in vocab.outlets if self._starts_with_outlet(np_start, o)), None)
+        if outlet:
+            return Attribution(clause_start, clause_end, source_text, None, None, channel,
+                               outlet, pluperfect)
+        name, role = self._name_and_role(np_start, np_end, clause_end)
+        base = Attribution(clause_start, clause_end, source_text, name, role,
+                           channel or "statement", None, pluperfect)
+        return self._resolve_reference(base)
+
+    def _skip_adverbs(self, start: int, end: int) -> int:
+        skip = re.compile(r"[ \u00a0]*(?:(?:egalement|aussi|encore|de son cote|pour sa part|"
+                          r"cette semaine|mercredi|jeudi|hier|lundi|mardi|vendredi|samedi|"
+                          r"dimanche)[ \u00a0,]+)*")
+        match = skip.match(self.folded, start, end)
+        return match.end() if match else start
+
+    def _np_end(self, start: int, end: int) -> int:
+        stop = _NP_STOP.search(self.folded, start, end)
+        return stop.start() if stop else end
+
+    def _starts_with_outlet(self, start: int, outlet: str) -> bool:
+        rest = _DETERMINER.sub("", self.folded[start:start + 80])
+        return rest.startswith(fold(outlet))
+
+    def _name_and_role(self, start: int, end: int, clause_end: int) -> tuple[str, str | None]:
+        """'le colonel Wayne Marotto, porte-parole de la coalition' -> (name, role)."""
+        vocab = vocabulary()
+        phrase = self.text[start:end].strip()
+        words = phrase.split()
+        if (words and fold(words[0]).rstrip("'") in vocab.channel_nouns) or (
+                len(words) > 1 and fold(words[1]) in vocab.channel_nouns):
+            # "un communiqué du Commandement de la coalition": the source is the complement.
+            complement = re.search(r"\b(?:du|de la|des|de|of the|of)\s+(?:l['’])?(.+)$", phrase)
+            if complement:
+                return complement.group(1).strip(), None
+        person = self._person_in(start, end) or _capitalised_tail(phrase, vocab.titles)
+        role = self._apposition(end, clause_end)
+        if person:
+            before = phrase[:phrase.find(person)] if person in phrase else ""
+            role = role or _clean_role(before, vocab.titles)
+            return person, role
+        cleaned = _DETERMINER.sub("", phrase).strip()
+        return cleaned, role
+
+    def _person_in(self, start: int, end: int) -> str | None:
+        spans = [(s, e) for s, e in self.persons if s >= start and e <= end]
+        if not spans:
+            return None
+        s, e = spans[-1]
+        words = self.text[s:e].split()
+        titles = vocabulary().titles
+        while words and fold(words[0]).rstrip(".") in titles | {"defense", "défense"}:
+            words = words[1:]
+        return " ".join(words) or None
+
+    def _apposition(self, np_end: int, clause_end: int) -> str | None:
+        rest = self.text[np_end:clause_end]
+        match = re.match(r",\s{1,3}([^,.;]{3,120})", rest)
+        if not match:
+            return None
+        head = fold(match.group(1).split()[0]) if match.group(1).split() else ""
+        return match.group(1).strip() if head in vocabulary().role_nouns else None
+
+    def _sentence_subject(self, start: int, before: int) -> str | None:
+        """'la coalition a réalisé, selon ses propres estimations' -> 'coalition'."""
+        from newsevents.stages.actors import find_actors
+
+        actors = find_actors(self.text[start:before])
+        return _DETERMINER.sub("", actors[0].text) if actors else None
+
+    # -- coreference ----------------------------------------------------------------------
+    def _resolve_reference(self, found: Attribution) -> Attribution:
+        vocab = vocabulary()
+        key = fold(found.name or "").strip()
+        if key in vocab.same_source and self.history:
+            return self._as_previous(found, self.history[-1])
+        if key and " " not in key:
+            # "a déclaré Marotto": a surname already introduced in full.
+            for previous in reversed(self.history):
+                if previous.name and fold(previous.name).split()[-1] == key:
+                    return replace(found, name=previous.name, role=previous.role)
+        alias = _role_key(key, vocab.role_aliases)
+        head = key.split()[0] if key.split() else ""
+        if found.role is None and (alias or head in vocab.role_nouns):
+            for previous in reversed(self.history):
+                prev_role = fold(previous.role or "")
+                if (alias and alias == _role_key(prev_role, vocab.role_aliases)) or (
+                        prev_role and (prev_role.startswith(key) or key.startswith(prev_role))):
+                    return self._as_previous(found, previous)
+        return found
+
+    @staticmethod
+    def _as_previous(found: Attribution, previous: Attribution) -> Attribution:
+        channel = found.channel
+        if found.pluperfect and channel == "statement":
+            # "Le chef du Pentagone avait confié que...": the account of an earlier
+            # occasion goes on, through the channel already named for it.
+            channel = previous.channel
+        return replace(found, name=previous.name, role=previous.role, channel=channel)
+
+    def _tweet_author(self, sentence: Segment) -> Attribution:
+        author = sentence.author or sentence.handle or ""
+        name, role = _split_author(author, vocabulary().titles)
+        # The author as written in the tweet's signature, after the tweet's text.
+        found = self.text.find(author, sentence.end, sentence.end + 2000) if author else -1
+        start = found if found >= 0 else sentence.end
+        return Attribution(start, start + len(author) if found >= 0 else start, author, name,
+                           role, "tweet", None)
+
+    def _remember(self, found: Attribution | None) -> Attribution | None:
+        if found is not None and found.name:
+            self.history.append(found)
+        return found
+
+
+def _role_key(phrase: str, aliases: dict[str, str]) -> str | None:
+    for alias, key in aliases.items():
+        if alias in phrase:
+            return key
+    return None
+
+
+def _clean_role(before: str, titles: frozenset[str]) -> str | None:
+    words = _DETERMINER.sub("", before.strip()).split()
+    while words and fold(words[-1]).rstrip(".") in titles:
+        words = words[:-1]
+    while words and fold(words[0]).rstrip(".") in titles:
+        words = words[1:]
+    return " ".join(words) or None
+
+
+def _capitalised_tail(phrase: str, titles: frozenset[str]) -> str | None:
+    """A person's name at the end of a phrase: 'le colonel Wayne Marotto' -> 'Wayne Marotto'."""
+    words = phrase.split()
+    tail: list[str] = []
+    for word in reversed(words):
+        if word[:1].isupper() and fold(word).rstrip(".") not in titles:
+            tail.insert(0, word)
+        elif word in {"Mc", "de", "al", "el", "ben", "bin", "van", "von"} and tail:
+            tail.insert(0, word)
+        else:
+            break
+    return " ".join(tail) if len(tail) >= 2 else None
+
+
+def _split_author(author: str, titles: frozenset[str]) -> tuple[str, str | None]:
+    """'OIR Spokesman Col. Wayne Marotto' -> ('Wayne Marotto', 'OIR Spokesman')."""
+    words = author.split()
+    for index in range(len(words) - 1, -1, -1):
+        if fold(words[index]).rstrip(".") in titles and index < len(words) - 1:
+            role = " ".join(words[:index]) or None
+            return " ".join(words[index + 1:]), role
+    role_nouns = vocabulary().role_nouns
+    for index in range(len(words) - 1, -1, -1):
+        if fold(words[index]) in role_nouns and index < len(words) - 1:
+            return " ".join(words[index + 1:]), " ".join(words[:index + 1])
+    return author, None

@@ -1,0 +1,209 @@
+"""Building claim records: event type, slots with their fallbacks, flags and evidence."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any
+
+from newsevents.records import Claim, NumberMention, PlaceMention, Segment
+from newsevents.stages.actors import find_actors, fold
+from newsevents.stages.attribution import Attribution
+from newsevents.stages.claims_slots import (
+    Context,
+    DocumentMentions,
+    Figure,
+    choose_time,
+    fallback_time,
+    first_person,
+    split_actors,
+    time_slot,
+)
+from newsevents.stages.claims_vocab import claim_vocabulary
+from newsevents.stages.parse import ParsedSentence
+
+_MILITARY_MEASURES = frozenset({"strikes", "operations", "targets_destroyed",
+                                "fatalities_combatants", "neutralized"})
+_STRATEGIC_MEASURES = frozenset({"members", "personnel"})
+_MEASURE_TYPES = {"operations": "armed_clash", "captured": "arrest", "displaced": "other",
+                  "strikes": "air_strike"}
+
+
+def _within(items: Sequence[Any], start: int, end: int, attribution: Attribution | None) -> list:
+    return [i for i in items if start <= i.start and i.end <= end and not (
+        attribution is not None and attribution.start <= i.start < attribution.end)]
+
+
+def evidence_range(text: str, sentence: Segment,
+                   attribution: Attribution | None) -> tuple[int, int]:
+    """The sentence without its attribution clause when that clause opens or closes it."""
+    start, end = sentence.start, sentence.end
+    if attribution is not None and start <= attribution.start < end:
+        if attribution.start <= start + 1:
+            start = max(start, attribution.end)
+        elif attribution.end >= end - 2 and attribution.start > start:
+            end = attribution.start
+    while start < end and text[start].isspace():
+        start += 1
+    return start, end
+
+
+def event_type_of(text: str, start: int, end: int, measure: str | None,
+                  context: Context) -> tuple[str, bool]:
+    """(event type, is it said explicitly) from the clause's words and the measure."""
+    if measure in _STRATEGIC_MEASURES:
+        return "strategic_development", True
+    vocab = claim_vocabulary()
+    folded = fold(text[start:end])
+    for etype, pattern in vocab.event_types:
+        if pattern.search(folded):
+            return etype, True
+    if context.strong_type and context.event_type:
+        return context.event_type, False
+    for etype, pattern in vocab.weak_event_types:
+        if pattern.search(folded):
+            return etype, False
+    if measure in _MEASURE_TYPES:
+        return _MEASURE_TYPES[measure], False
+    return context.event_type or "other", False
+
+
+def emit_figure(doc: DocumentMentions, sentence: Segment, attribution: Attribution | None,
+                parsed: ParsedSentence | None, context: Context, figure: Figure,
+                victims: Sequence[tuple[int, int]]) -> Context:
+    start, end = evidence_range(doc.text, sentence, attribution)
+    etype, explicit = event_type_of(doc.text, start, end, figure.measure, context)
+    return _emit(doc, sentence, attribution, parsed, context, etype, explicit,
+                 figure.measure, figure.number, (start, end), figure.number.start, victims)
+
+
+def emit_event(doc: DocumentMentions, sentence: Segment, attribution: Attribution | None,
+               parsed: ParsedSentence | None, context: Context, etype: str,
+               trigger_start: int, trigger_end: int) -> Context:
+    start, end = evidence_range(doc.text, sentence, attribution)
+    for part_start, part_end in _coordinated_parts(doc, start, end, attribution, trigger_end):
+        context = _emit(doc, sentence, attribution, parsed, context, etype, True, None, None,
+                        (part_start, part_end), trigger_start, ())
+    return context
+
+
+def _coordinated_parts(doc: DocumentMentions, start: int, end: int,
+                       attribution: Attribution | None, after: int) -> list[tuple[int, int]]:
+    """'ont commencé en juin 2014 en Irak et en septembre de la même année en Syrie' holds
+    two events: one part per coordinated time, each with its own places."""
+    times = [t for t in _within(doc.times, after, end, attribution) if t.start_date]
+    places = _within(doc.places, after, end, attribution)
+    if len(times) < 2 or len(places) < 2:
+        return [(start, end)]
+    parts: list[tuple[int, int]] = []
+    part_start = start
+    for following in times[1:]:
+        link = doc.text.rfind(" et ", part_start, following.start)
+        if link < 0:
+            link = doc.text.rfind(" and ", part_start, following.start)
+        cut = link + 1 if link >= 0 else following.start
+        parts.append((part_start, cut - 1 if doc.text[cut - 1] == " " else cut))
+        part_start = cut
+    parts.append((part_start, end))
+    return parts
+
+
+def _emit(doc: DocumentMentions, sentence: Segment, attribution: Attribution | None,
+          parsed: ParsedSentence | None, context: Context, etype: str, explicit: bool,
+          measure: str | None, number: NumberMention | None, evidence: tuple[int, int],
+          anchor: int, victims: Sequence[tuple[int, int]]) -> Context:
+    start, end = evidence
+    same_paragraph = context.paragraph == sentence.paragraph
+    mentions = _within(doc.actors, sentence.start, sentence.end, attribution)
+    actors, targets = split_actors(doc.text, mentions, parsed, victims)
+    actors = actors or _speaker_affiliation(doc.text, sentence, attribution) or (
+        list(context.actors) if same_paragraph else [])
+    targets = targets or _default_targets(doc, measure, min(start, sentence.start), anchor)
+    places = tuple(_event_places(doc, start, end, attribution))
+    inherited_place = not places
+    if not places:
+        places = context.places if same_paragraph and context.places else tuple(
+            p for p in (doc.fallback_place,) if p is not None)
+    time_mention = choose_time(doc.text, _within(doc.times, start, end, attribution), anchor)
+    if time_mention is not None:
+        time = time_slot(time_mention)
+    elif same_paragraph and context.time is not None:
+        time = dict(context.time)
+    else:
+        time = fallback_time(sentence.date or doc.doc_date)
+    claim = Claim(
+        doc=doc.doc_id, doc_date=doc.doc_date, claim_id=f"{doc.doc_id}#{len(doc.claims) + 1}",
+        language=sentence.language, event_type=etype, measure=measure, number=number,
+        hedged=_hedged(doc.text, sentence), negated=_negated(doc.text, start, anchor),
+        actors=tuple(actors), targets=tuple(targets), places=places, time=time,
+        speaker=attribution.speaker() if attribution else None,
+        channel=attribution.channel if attribution and attribution.name else None,
+        outlet=(attribution.outlet if attribution else None) or doc.outlet,
+        evidence={"text": doc.text[start:end], "start": start, "end": end},
+        confidence=_confidence(actors, inherited_place, time_mention is None),
+    )
+    doc.claims.append(claim)
+    return replace(context, paragraph=sentence.paragraph, actors=tuple(actors),
+                   targets=tuple(targets), places=places, time=time,
+                   event_type=etype if explicit or not context.strong_type else context.event_type,
+                   strong_type=explicit or context.strong_type)
+
+
+def _event_places(doc: DocumentMentions, start: int, end: int,
+                  attribution: Attribution | None) -> list[PlaceMention]:
+    """Places of the event: not inside an actor's name ('coalition dirigée par les
+    États-Unis'), not in the attribution clause ('a annoncé Bagdad')."""
+    actor_spans = [(a.start, a.end) for a in doc.actors if a.end - a.start > 0]
+    chosen: list[PlaceMention] = []
+    for place in _within(doc.places, start, end, attribution):
+        if any(s <= place.start and place.end <= e for s, e in actor_spans):
+            continue
+        if any(p.name == place.name for p in chosen):
+            continue
+        chosen.append(place)
+    return chosen
+
+
+def _speaker_affiliation(text: str, sentence: Segment,
+                         attribution: Attribution | None) -> list[str]:
+    """'nos partenaires' in the coalition spokesman's words: the speaker's own side; a
+    sentence naming no actor is the speaker's body's act ('un communiqué du Commandement
+    de la coalition')."""
+    if attribution is None:
+        return []
+    source = " ".join(p for p in (attribution.role, attribution.text, attribution.name) if p)
+    found = [m.id for m in find_actors(source) if m.id not in ("civilians", "unknown")]
+    if not found:
+        return []
+    if first_person(text, sentence.start, sentence.end) or attribution.channel:
+        return list(dict.fromkeys(found))
+    return []
+
+
+def _default_targets(doc: DocumentMentions, measure: str | None, start: int,
+                     anchor: int) -> list[str]:
+    """Military action with no named target is against the document's main armed group."""
+    if doc.main_enemy is None:
+        return []
+    if measure in _MILITARY_MEASURES:
+        return [doc.main_enemy]
+    if measure is None:
+        subject = fold(doc.text[start:anchor])
+        if claim_vocabulary().military_nouns.search(subject):
+            return [doc.main_enemy]
+    return []
+
+
+def _hedged(text: str, sentence: Segment) -> bool:
+    return bool(claim_vocabulary().hedges.search(fold(text[sentence.start:sentence.end])))
+
+
+def _negated(text: str, start: int, anchor: int) -> bool:
+    clause_start = max(text.rfind(",", start, anchor), start)
+    return bool(claim_vocabulary().negations.search(fold(text[clause_start:anchor + 1])))
+
+
+def _confidence(actors: Sequence[str], inherited_place: bool, inherited_time: bool) -> float:
+    score = 0.9 - 0.1 * inherited_place - 0.1 * inherited_time - 0.1 * (not actors)
+    return round(max(score, 0.3), 2)
+

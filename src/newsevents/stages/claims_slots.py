@@ -1,0 +1,160 @@
+"""Filling a claim's slots from the mentions of its sentence: actors and targets, places,
+time, and the fallbacks a sentence inherits from the claim it continues or its document."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from newsevents.records import (
+    ActorMention,
+    Claim,
+    NumberMention,
+    PlaceMention,
+    Segment,
+    TimeMention,
+)
+from newsevents.stages.actors import fold
+from newsevents.stages.parse import ParsedSentence
+
+# Words before an actor that make it the target: "des frappes contre l'EI", "strikes on IS".
+_TARGET_CUE = re.compile(
+    r"(?<![\w])(?:contre|visant|ciblant|sur|against|targeting|on|at|vers)(?![\w])"
+    r"(?P<between>(?:[ \u00a0(]{1,3}[\w'’-]{1,20}){0,4}?)[ \u00a0'’(]{0,3}$")
+_TARGET_DEPS = ("obj", "nsubj:pass", "iobj")
+_VIOLENT_LEMMAS = frozenset({"tuer", "frapper", "viser", "cibler", "attaquer", "bombarder",
+                             "abattre", "neutraliser", "éliminer", "détruire", "empêcher"})
+_FIRST_PERSON = re.compile(r"(?<![\w])(?:nos|notre|our|we|nous)(?![\w])", re.I)
+NON_ACTORS = frozenset({"civilians"})
+
+
+@dataclass
+class DocumentMentions:
+    """Everything the earlier stages found in one document."""
+
+    text: str
+    doc_id: str
+    doc_date: str | None
+    outlet: str | None
+    numbers: list[NumberMention]
+    times: list[TimeMention]
+    places: list[PlaceMention]
+    actors: list[ActorMention]
+    main_enemy: str | None = None
+    fallback_place: PlaceMention | None = None
+    claims: list[Claim] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Figure:
+    number: NumberMention
+    measure: str
+    victims: tuple[int, int] | None  # the counted people, who are the targets
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a sentence can inherit: the previous claim of its paragraph, the document."""
+
+    paragraph: int
+    actors: tuple[str, ...] = ()
+    targets: tuple[str, ...] = ()
+    places: tuple[PlaceMention, ...] = ()
+    time: dict[str, Any] | None = None
+    event_type: str | None = None
+    strong_type: bool = False
+
+
+def is_target(text: str, mention: ActorMention, parsed: ParsedSentence | None,
+              victims: Sequence[tuple[int, int]]) -> bool:
+    """Target by syntax: after 'contre/against', object of a violent verb, or the counted
+    victims themselves ('tuant 27 terroristes'); not by word order."""
+    if any(start <= mention.start < end for start, end in victims):
+        return True
+    before = fold(text[max(0, mention.start - 60):mention.start])
+    if _TARGET_CUE.search(before):
+        return True
+    if parsed is None:
+        return False
+    for token in parsed.tokens:
+        if token.start <= mention.start < token.end:
+            head = parsed.tokens[token.head]
+            if token.dep in _TARGET_DEPS and head.lemma in _VIOLENT_LEMMAS:
+                return True
+            if token.dep == "obl:agent":
+                return False
+    return False
+
+
+def split_actors(text: str, mentions: Sequence[ActorMention], parsed: ParsedSentence | None,
+                 victims: Sequence[tuple[int, int]]) -> tuple[list[str], list[str]]:
+    actors: list[str] = []
+    targets: list[str] = []
+    for mention in mentions:
+        into = targets if is_target(text, mention, parsed, victims) else actors
+        if mention.id not in into and not (into is actors and mention.id in NON_ACTORS):
+            into.append(mention.id)
+    targets = [t for t in targets if t != "civilians"]
+    return [a for a in actors if a not in targets], targets
+
+
+def first_person(text: str, start: int, end: int) -> bool:
+    return bool(_FIRST_PERSON.search(text, start, end))
+
+
+# "plus de frappes ce mois-ci qu'elle ne l'a fait de toute l'année dernière": the time after
+# a comparative is the standard of comparison, not the time of the event.
+_COMPARATIVE = re.compile(
+    r"(?<![\w])(?:qu'(?:il|elle|ils|elles|on)?[ \u00a0]?n(?:e|')|than)(?![\w])")
+
+
+def choose_time(text: str, times: Sequence[TimeMention], anchor: int) -> TimeMention | None:
+    """The resolved time expression nearest the figure or trigger, outside comparisons."""
+    usable = [t for t in times if t.start_date and t.end_date and t.type in ("DATE", "TIME")
+              and not _COMPARATIVE.search(fold(text[max(0, t.start - 50):t.start]))]
+    if not usable:
+        return None
+    return min(usable, key=lambda t: (abs(t.start - anchor), t.start))
+
+
+def time_slot(mention: TimeMention) -> dict[str, Any]:
+    return {"start": mention.start_date, "end": mention.end_date,
+            "granularity": mention.granularity, "text": mention.text}
+
+
+def fallback_time(reference: str | None) -> dict[str, Any]:
+    """No time in the sentence or its paragraph: the month (or year) of the reference date.
+
+    A report rarely happens on the day it is published; its month is the honest precision.
+    """
+    if not reference:
+        return {"start": None, "end": None, "granularity": "unknown", "text": None}
+    year = int(reference[:4])
+    if len(reference) < 7:
+        return {"start": f"{year}-01-01", "end": f"{year}-12-31", "granularity": "year",
+                "text": None}
+    month = int(reference[5:7])
+    import calendar
+
+    last = calendar.monthrange(year, month)[1]
+    return {"start": f"{year}-{month:02d}-01", "end": f"{year}-{month:02d}-{last:02d}",
+            "granularity": "month", "text": None}
+
+
+def dominant_country(places: Sequence[PlaceMention]) -> PlaceMention | None:
+    """The country the document names most, as a country-precision place."""
+    counts = Counter(p.country for p in places if p.country)
+    if not counts:
+        return None
+    country = counts.most_common(1)[0][0]
+    whole = [p for p in places if p.country == country and p.precision == "country"]
+    if whole:
+        return whole[0]
+    return None
+
+
+def reference_date(sentence: Segment, doc_date: str | None) -> str | None:
+    return sentence.date or doc_date

@@ -1,0 +1,62 @@
+"""The claims stage's vocabulary (`data/triggers/claims.yaml`), loaded once and indexed."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from newsevents.stages.actors import fold
+
+
+def phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
+    """Whole-word alternation over folded phrases, longest first."""
+    ordered = sorted({fold(str(p)) for p in phrases}, key=len, reverse=True)
+    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(p) for p in ordered) + r")(?![\w])")
+
+
+@dataclass(frozen=True)
+class ClaimVocabulary:
+    counted: dict[str, str]  # folded noun phrase -> noun class
+    counted_pattern: re.Pattern[str]
+    person_verbs: tuple[tuple[str, re.Pattern[str]], ...]
+    destroy: re.Pattern[str]
+    total: re.Pattern[str]
+    event_types: tuple[tuple[str, re.Pattern[str]], ...]
+    weak_event_types: tuple[tuple[str, re.Pattern[str]], ...]
+    event_verbs: dict[str, str]  # lemma or English form -> event type
+    hedges: re.Pattern[str]
+    negations: re.Pattern[str]
+    zero_words: re.Pattern[str]
+    military_nouns: re.Pattern[str]
+
+
+def _typed_patterns(section: dict[str, list[str]]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((name, phrase_pattern(words)) for name, words in section.items())
+
+
+@lru_cache(maxsize=1)
+def claim_vocabulary() -> ClaimVocabulary:
+    raw = resources.files("newsevents.data").joinpath("triggers/claims.yaml").read_text("utf-8")
+    data: dict[str, Any] = yaml.safe_load(raw)
+    counted = {fold(str(w)): cls for cls, words in data["counted_nouns"].items() for w in words}
+    event_verbs = {fold(str(w)): etype for etype, words in data["event_verbs"].items()
+                   for w in words}
+    return ClaimVocabulary(
+        counted=counted,
+        counted_pattern=phrase_pattern(list(counted)),
+        person_verbs=_typed_patterns(data["person_verbs"]),
+        destroy=phrase_pattern(data["destroy_verbs"]),
+        total=phrase_pattern(data["total_verbs"]),
+        event_types=_typed_patterns(data["event_types"]),
+        weak_event_types=_typed_patterns(data["weak_event_types"]),
+        event_verbs=event_verbs,
+        hedges=phrase_pattern(data["hedges"]),
+        negations=phrase_pattern(data["negations"]),
+        zero_words=phrase_pattern(data["zero_words"]),
+        military_nouns=phrase_pattern(data["military_action_nouns"]),
+    )

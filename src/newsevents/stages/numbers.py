@@ -19,7 +19,6 @@ from collections.abc import Sequence
 from newsevents.records import Noise, NumberMention
 from newsevents.stages.numbers_atoms import Atom, find_atoms
 from newsevents.stages.numbers_context import (
-    LOOKBACK,
     blocked_after,
     blocked_before,
     counted_noun_follows,
@@ -31,8 +30,6 @@ from newsevents.stages.numbers_data import NumberVocabulary, normalize_phrase, n
 
 __all__ = ["find_numbers", "parse_number_phrase"]
 
-# How far before a figure a range opener ("entre", "between", "from") may start.
-OPENER_LOOKBACK = 12
 NUMERIC_KINDS = ("digits", "words")
 DASH_JOINERS = frozenset({"-", "–", "—"})
 BOUND_FIELDS = {
@@ -80,10 +77,11 @@ def matched_group(match_groups: dict[str, str | None]) -> str:
 
 def read_prefix(text: str, atom: Atom, lo: int, vocab: NumberVocabulary) -> tuple[int, str | None]:
     """Where a qualifier before the atom starts, and which qualifier it is."""
-    match = vocab.prefix.search(text, max(lo, atom.start - LOOKBACK), atom.start)
-    if match is None:
+    found = vocab.prefix.before(text, atom.start, lo)
+    if found is None:
         return atom.start, None
-    return match.start(), matched_group(match.groupdict())
+    start, match = found
+    return start, matched_group(match.groupdict())
 
 
 def read_suffix(text: str, atom: Atom, hi: int, vocab: NumberVocabulary) -> tuple[int, str | None]:
@@ -126,11 +124,12 @@ def range_opener(text: str, first: Atom, joiner: str, lo: int,
                  vocab: NumberVocabulary) -> int | None:
     """Start of "entre"/"between"/"de"/"from" before the first figure, if it calls for
     this joiner."""
-    match = vocab.range_opener.search(text, max(lo, first.start - OPENER_LOOKBACK), first.start)
-    if match is None:
+    found = vocab.range_opener.before(text, first.start, lo)
+    if found is None:
         return None
-    opener = normalize_phrase(match.group())
-    return match.start() if joiner in vocab.range_openers.get(opener, ()) else None
+    start, match = found
+    opener = normalize_phrase(match.group("opener")[::-1])
+    return start if joiner in vocab.range_openers.get(opener, ()) else None
 
 
 def range_blocked(text: str, start: int, first: Atom, second: Atom,

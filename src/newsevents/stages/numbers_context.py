@@ -8,10 +8,8 @@ scanned): a number glued to "F-" is a designator whatever the slice boundaries s
 from __future__ import annotations
 
 from newsevents.stages.numbers_atoms import Atom
-from newsevents.stages.numbers_data import NumberVocabulary
+from newsevents.stages.numbers_data import LOOKBACK, NumberVocabulary
 
-# How far back a phrase before the number may start ("at the age of", "aux alentours de").
-LOOKBACK = 40
 DASHES = "-‑"
 
 
@@ -53,11 +51,10 @@ def blocked_after(text: str, end: int, vocab: NumberVocabulary) -> bool:
 def blocked_before(text: str, start: int, atom: Atom, vocab: NumberVocabulary) -> bool:
     """A designator ("résolution", "Boeing") or an age phrase; a month or weekday before
     a day or a year ("March 25", "août 2014"), not before a count ("En mars 150 frappes")."""
-    window = max(0, start - LOOKBACK)
-    if vocab.blocked_before.search(text, window, start):
+    if vocab.blocked_before.before(text, start):
         return True
     day_or_year = atom.year_like or (isinstance(atom.value, int) and 1 <= atom.value <= 31)
-    return day_or_year and vocab.calendar_before.search(text, window, start) is not None
+    return day_or_year and vocab.calendar_before.before(text, start) is not None
 
 
 def counted_noun_follows(text: str, end: int, vocab: NumberVocabulary) -> bool:
@@ -75,8 +72,7 @@ def is_year(text: str, atom: Atom, phrase_start: int, qualifier: str,
     """"en 2021", "in 2014", "2021." are years; "2000 morts", "plus de 2000" are figures."""
     if not atom.year_like or qualifier in ("more_than", "at_least", "less_than", "about"):
         return False
-    window = max(0, phrase_start - LOOKBACK)
-    if vocab.year_before.search(text, window, phrase_start):
+    if vocab.year_before.before(text, phrase_start):
         return True
     return not counted_noun_follows(text, atom.end, vocab)
 

@@ -46,29 +46,62 @@ def split_required_follower(phrase: str) -> tuple[str, str | None]:
     return match.group(1), match.group(2)
 
 
-def phrase_pattern(phrase: str) -> str:
-    """Regex for one data-file phrase, with word boundaries where the phrase has words."""
+def char_unit(char: str) -> str:
+    """One character of a phrase as a regex: any apostrophe, any hyphen, else literal."""
+    if char in "'’":
+        return APOSTROPHE
+    if char in "-‑":
+        return HYPHEN
+    return re.escape(char)
+
+
+def phrase_units(phrase: str, backward: bool = False) -> list[str]:
+    """A data-file phrase as regex units (one per character or gap), then a terminal unit
+    (prefixed with NUL) holding its end condition: a word boundary, a required follower.
+
+    ``backward`` gives the units of the phrase written backwards, to match it against a
+    reversed window that ends where a figure starts (one anchored match instead of a
+    search from every position of the window).
+    """
     phrase, follower = split_required_follower(phrase)
-    body = ""
     words = phrase.split()
+    gaps = [r"\s{0,3}" if word.endswith(("'", "’")) else SPACE for word in words[:-1]]
+    if backward:
+        words = [word[::-1] for word in reversed(words)]
+        gaps.reverse()
+    first, last = (phrase[-1], phrase[0]) if backward else (phrase[0], phrase[-1])
+    units = [r"(?<!\w)"] if first.isalnum() else []
     for index, word in enumerate(words):
-        piece = re.escape(word.replace("’", "'")).replace("'", APOSTROPHE)
-        body += re.sub(r"\\?-", HYPHEN, piece)
-        if index < len(words) - 1:
-            body += r"\s{0,3}" if word.endswith(("'", "’")) else SPACE
-    if phrase[0].isalnum():
-        body = r"(?<!\w)" + body
-    if phrase[-1].isalnum():
-        body += r"(?!\w)"
-    if follower is not None:
-        body += rf"(?={SPACE}{re.escape(follower)}(?!\w))"
-    return body
+        if index:
+            units.append(gaps[index - 1])
+        units.extend(char_unit(char) for char in word)
+    end = r"(?!\w)" if last.isalnum() else ""
+    if follower is not None and not backward:
+        end += rf"(?={SPACE}{re.escape(follower)}(?!\w))"
+    return [*units, "\0" + end]
 
 
-def alternation(phrases: list[str]) -> str:
-    """Longest phrases first, so the regex prefers "plusieurs dizaines" to "plusieurs"."""
-    unique = sorted(set(phrases), key=lambda p: (-len(p), p))
-    return "(?:" + "|".join(phrase_pattern(p) for p in unique) + ")"
+Trie = dict[str, "Trie"]
+
+
+def trie_pattern(node: Trie) -> str:
+    """A trie of units as a regex; at each node longer phrases are tried first."""
+    branches = [
+        key[1:] if key.startswith("\0") else key + trie_pattern(child)
+        for key, child in sorted(node.items(), key=lambda item: item[0].startswith("\0"))
+    ]
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
+def alternation(phrases: list[str], backward: bool = False) -> str:
+    """The phrases as one regex, built as a trie so each position costs a few branches
+    rather than one try per phrase; prefers "plusieurs dizaines" to "plusieurs"."""
+    root: Trie = {}
+    for phrase in phrases:
+        node = root
+        for unit in phrase_units(phrase, backward):
+            node = node.setdefault(unit, {})
+    return "(?:" + trie_pattern(root) + ")"
 
 
 def as_strings(values: Any, where: str) -> list[str]:
@@ -81,6 +114,37 @@ def as_strings(values: Any, where: str) -> list[str]:
 def with_capitals(words: list[str]) -> list[str]:
     """``mars`` also as ``Mars`` (sentence start); ``May`` stays capitalised only."""
     return sorted({w for word in words for w in (word, word[:1].upper() + word[1:])})
+
+
+# How far back a phrase before a figure may start ("aux alentours de", "at the age of").
+LOOKBACK = 40
+
+
+@dataclass(frozen=True)
+class BackwardPattern:
+    """Phrases that end where a figure starts ("plus de", "résolution", "March").
+
+    Matched once, anchored, on the reversed window before the figure: linear in the
+    window, where a forward search would try every alternative at every position.
+    """
+
+    pattern: re.Pattern[str]
+    lookback: int = LOOKBACK
+
+    def before(self, text: str, end: int, lo: int = 0) -> tuple[int, re.Match[str]] | None:
+        """Where the phrase ending at ``end`` starts (gap included), and its match."""
+        window = text[max(lo, end - self.lookback):end][::-1]
+        match = self.pattern.match(window)
+        return None if match is None else (end - match.end(), match)
+
+
+def compile_backward(groups: dict[str, list[str]], min_gap: int = 0,
+                     flags: re.RegexFlag = re.IGNORECASE) -> BackwardPattern:
+    """Named groups of phrases, each written backwards, after a gap of whitespace."""
+    body = "|".join(
+        f"(?P<{name}>{alternation(phrases, backward=True)})" for name, phrases in groups.items()
+    )
+    return BackwardPattern(re.compile(rf"\s{{{min_gap},3}}(?:{body})", flags))
 
 
 @dataclass(frozen=True)
@@ -109,10 +173,10 @@ class NumberVocabulary:
     one_word: str
     article_one: frozenset[str]
     one_not_after: frozenset[str]
-    prefix: re.Pattern[str]
+    prefix: BackwardPattern
     suffix: re.Pattern[str]
     range_openers: dict[str, frozenset[str]]
-    range_opener: re.Pattern[str]
+    range_opener: BackwardPattern
     range_joiner: re.Pattern[str]
     unit_after: re.Pattern[str]
     month_after: re.Pattern[str]
@@ -120,9 +184,9 @@ class NumberVocabulary:
     hotline_after: re.Pattern[str]
     symbols_before: frozenset[str]
     symbols_after: frozenset[str]
-    blocked_before: re.Pattern[str]
-    calendar_before: re.Pattern[str]
-    year_before: re.Pattern[str]
+    blocked_before: BackwardPattern
+    calendar_before: BackwardPattern
+    year_before: BackwardPattern
     next_word: re.Pattern[str]
     previous_word: re.Pattern[str]
     function_words: frozenset[str]
@@ -179,17 +243,19 @@ def compile_vague(data: dict[str, Any]) -> tuple[re.Pattern[str], dict[str, Vagu
     return pattern, meaning
 
 
-def compile_qualifiers(
-    section: dict[str, list[str]], anchor_end: bool
-) -> re.Pattern[str]:
-    """One named group per qualifier; prefixes are anchored at the window's end."""
+def compile_suffix(section: dict[str, list[str]]) -> re.Pattern[str]:
+    """One named group per qualifier after a figure ("ou plus", "or more")."""
     groups = "|".join(
         f"(?P<{qualifier}>{alternation(as_strings(phrases, f'qualifiers.yaml {qualifier}'))})"
         for qualifier, phrases in section.items()
     )
-    if anchor_end:
-        return re.compile(rf"(?:{groups})\s{{0,3}}$", re.IGNORECASE)
     return re.compile(rf"{SPACE}(?:{groups})", re.IGNORECASE)
+
+
+def compile_prefix(section: dict[str, list[str]]) -> BackwardPattern:
+    """One named group per qualifier before a figure ("plus de", "at least")."""
+    groups = {q: as_strings(phrases, f"qualifiers.yaml {q}") for q, phrases in section.items()}
+    return compile_backward(groups)
 
 
 def compile_units(data: dict[str, Any]) -> re.Pattern[str]:
@@ -201,19 +267,19 @@ def compile_units(data: dict[str, Any]) -> re.Pattern[str]:
     )
 
 
-def compile_blocked_before(data: dict[str, Any]) -> re.Pattern[str]:
+def compile_blocked_before(data: dict[str, Any]) -> BackwardPattern:
     """Designators and age phrases right before the number: "résolution 2254", "aged 17"."""
     phrases = as_strings(data["designators_before"], "designators_before") + as_strings(
         data["age_before"], "age_before"
     )
-    return re.compile(rf"{alternation(phrases)}\s{{0,3}}$", re.IGNORECASE)
+    return compile_backward({"designator": phrases})
 
 
-def compile_calendar_before(data: dict[str, Any]) -> re.Pattern[str]:
+def compile_calendar_before(data: dict[str, Any]) -> BackwardPattern:
     """A month or weekday right before a day or a year: "March 25", "août 2014"."""
     months = with_capitals(as_strings(data["months"], "months"))
     weekdays = with_capitals(as_strings(data["weekdays"], "weekdays"))
-    return re.compile(rf"{alternation(months + weekdays)}\s{{1,3}}$")
+    return compile_backward({"calendar": months + weekdays}, min_gap=1, flags=re.NOFLAG)
 
 
 def compile_internal_noise() -> re.Pattern[str]:
@@ -261,13 +327,13 @@ def number_vocabulary() -> NumberVocabulary:
         one_word=words["one"]["word"],
         article_one=frozenset(as_strings(words["en"]["article_one"], "en.article_one")),
         one_not_after=frozenset(as_strings(words["one"]["not_after"], "one.not_after")),
-        prefix=compile_qualifiers(qualifiers["prefix"], anchor_end=True),
-        suffix=compile_qualifiers(qualifiers["suffix"], anchor_end=False),
+        prefix=compile_prefix(qualifiers["prefix"]),
+        suffix=compile_suffix(qualifiers["suffix"]),
         range_openers={
             normalize_phrase(k): frozenset(normalize_phrase(j) for j in v)
             for k, v in openers.items()
         },
-        range_opener=re.compile(rf"{alternation(list(openers))}\s{{0,3}}$", re.IGNORECASE),
+        range_opener=compile_backward({"opener": list(openers)}),
         range_joiner=compile_range_joiner(qualifiers["range"]),
         unit_after=compile_units(blocks),
         month_after=re.compile(rf"(?:\s{{1,3}}|\s?{HYPHEN}\s?)(?:er\s)?{months}"),
@@ -279,9 +345,8 @@ def number_vocabulary() -> NumberVocabulary:
         symbols_after=frozenset(as_strings(blocks["symbols_after"], "symbols_after")),
         blocked_before=compile_blocked_before(blocks),
         calendar_before=compile_calendar_before(blocks),
-        year_before=re.compile(
-            rf"{alternation(as_strings(blocks['year_before'], 'year_before'))}\s{{1,3}}$",
-            re.IGNORECASE,
+        year_before=compile_backward(
+            {"year": as_strings(blocks["year_before"], "year_before")}, min_gap=1
         ),
         next_word=re.compile(rf"{SPACE}(?P<word>[^\W\d_][\w'’]*)"),
         previous_word=re.compile(r"(?P<word>[^\W\d_]+)\s{1,3}$"),

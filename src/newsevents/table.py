@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-COLUMNS = (("doc", 10), ("type", 21), ("measure", 21), ("figure", 13), ("who -> whom", 32),
+COLUMNS = (("doc", 14), ("type", 21), ("measure", 21), ("figure", 13), ("who -> whom", 32),
            ("where", 18), ("when", 23), ("source", 30))
 
 

@@ -53,8 +53,10 @@ def blocked_before(text: str, start: int, atom: Atom, vocab: NumberVocabulary) -
     a day or a year ("March 25", "août 2014"), not before a count ("En mars 150 frappes")."""
     if vocab.blocked_before.before(text, start):
         return True
-    day_or_year = atom.year_like or (isinstance(atom.value, int) and 1 <= atom.value <= 31)
-    return day_or_year and vocab.calendar_before.before(text, start) is not None
+    day = isinstance(atom.value, int) and 1 <= atom.value <= 31 and atom.kind == "digits"
+    if day and vocab.day_before.before(text, start):
+        return not counted_noun_follows(text, atom.end, vocab)
+    return (day or atom.year_like) and vocab.calendar_before.before(text, start) is not None
 
 
 def counted_noun_follows(text: str, end: int, vocab: NumberVocabulary) -> bool:

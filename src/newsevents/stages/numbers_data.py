@@ -187,6 +187,7 @@ class NumberVocabulary:
     blocked_before: BackwardPattern
     calendar_before: BackwardPattern
     year_before: BackwardPattern
+    day_before: BackwardPattern
     next_word: re.Pattern[str]
     previous_word: re.Pattern[str]
     function_words: frozenset[str]
@@ -338,7 +339,8 @@ def number_vocabulary() -> NumberVocabulary:
         unit_after=compile_units(blocks),
         month_after=re.compile(rf"(?:\s{{1,3}}|\s?{HYPHEN}\s?)(?:er\s)?{months}"),
         date_continuation=re.compile(
-            rf"{SPACE}(?i:et|and|au|à|to|-|–){SPACE}\d{{1,2}}(?:er)?{SPACE}{months}"
+            rf"{SPACE}(?i:et|and|au|à|to|-|–){SPACE}(?i:(?:le|the){SPACE})?"
+            rf"\d{{1,2}}(?:er)?{SPACE}{months}"
         ),
         hotline_after=re.compile(r"\s{0,2}\(\s?[A-Z][^\d()\n]{1,30}\)"),
         symbols_before=frozenset(as_strings(blocks["symbols_before"], "symbols_before")),
@@ -347,6 +349,9 @@ def number_vocabulary() -> NumberVocabulary:
         calendar_before=compile_calendar_before(blocks),
         year_before=compile_backward(
             {"year": as_strings(blocks["year_before"], "year_before")}, min_gap=1
+        ),
+        day_before=compile_backward(
+            {"day": as_strings(blocks["day_before"], "day_before")}, min_gap=1
         ),
         next_word=re.compile(rf"{SPACE}(?P<word>[^\W\d_][\w'’]*)"),
         previous_word=re.compile(r"(?P<word>[^\W\d_]+)\s{1,3}$"),

@@ -204,6 +204,9 @@ def ingest(paths: tuple[str, ...], db: str, rebuild: bool) -> None:
         try:
             if isinstance(item, Exception):
                 raise item
+            if store.is_stored(item):  # a re-run after a crash skips what is done
+                counts["unchanged"] += 1
+                continue
             counts[store.ingest_result(_process(item)).status] += 1
         except NewsEventsError as error:
             click.echo(str(error), err=True)

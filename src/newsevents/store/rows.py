@@ -48,7 +48,9 @@ def claim_row(rowid: int, document_rowid: int, claim: Mapping[str, Any]) -> tupl
         time.get("start"), time.get("end"), time.get("granularity"),
         _dumps(speaker) if speaker else None,
         speaker.get("name") if speaker else None, speaker.get("role") if speaker else None,
-        claim.get("channel"), claim.get("outlet"), _dumps(dict(evidence)),
+        # The evidence text lives in its own (full-text indexed) column, not twice.
+        claim.get("channel"), claim.get("outlet"),
+        _dumps({k: v for k, v in evidence.items() if k != "text"}),
         evidence.get("text"), claim.get("confidence"), 0,
     )
 
@@ -86,6 +88,8 @@ def claim_dict(row: Mapping[str, Any]) -> dict[str, Any]:
         elif key in ("value", "low", "high", "best"):
             value = _number(value)
         out[key] = value
+    if out["evidence"] is not None:
+        out["evidence"] = {"text": row["evidence_text"], **out["evidence"]}
     extras = ("id", "doc_outlet", "doc_url", "doc_version", "ingested_at", "superseded")
     for key in extras:
         if key in row.keys():

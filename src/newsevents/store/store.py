@@ -19,10 +19,16 @@ from typing import Any
 
 from newsevents.errors import StoreError
 from newsevents.events import merge_claims, timeline
+from newsevents.records import Document
 from newsevents.store import schema
 from newsevents.store.filters import ClaimFilter, haversine_km, where_sql
 from newsevents.store.rows import claim_dict
-from newsevents.store.writes import IngestReport, ResultLike, write_claims, write_document
+from newsevents.store.writes import (
+    IngestReport,
+    ResultLike,
+    is_stored,
+    write_document,
+)
 
 DEFAULT_DB = "newsevents.db"
 Clock = Callable[[], datetime]
@@ -31,6 +37,8 @@ _CLAIM_SELECT = (
     "SELECT c.*, d.outlet AS doc_outlet, d.url AS doc_url, d.version AS doc_version,"
     " d.ingested_at AS ingested_at FROM claims c JOIN documents d ON d.id = c.document_id"
 )
+
+_ORDERS = {"time": "c.time_start, c.id", "ingest": "c.id"}  # the only ORDER BY clauses
 
 
 def utc_now() -> datetime:
@@ -92,6 +100,11 @@ class Store:
                 self._bump_generation()
         return report
 
+    def is_stored(self, document: Document) -> bool:
+        """True when ingesting ``document`` would change nothing: callers skip the NLP."""
+        with self._lock:
+            return is_stored(self.conn, document)
+
     def ingest_results(self, results: Iterable[ResultLike], batch_size: int = 500,
                        ingested_at: str | None = None) -> list[IngestReport]:
         """Bulk ingest: ``batch_size`` documents per transaction (a crash loses a batch)."""
@@ -112,6 +125,12 @@ class Store:
             self._bump_generation()
         return reports
 
+    def optimize(self) -> None:
+        """Refresh the query planner's statistics (after a bulk load) and merge FTS segments."""
+        with self._lock:
+            self.conn.execute("ANALYZE")
+            self.conn.execute("INSERT INTO claims_fts (claims_fts) VALUES ('optimize')")
+
     def _bump_generation(self) -> None:
         self.conn.execute(
             "INSERT INTO store_state (key, value) VALUES ('claims_generation', 1)"
@@ -125,17 +144,22 @@ class Store:
     # -- claims -----------------------------------------------------------------------
 
     def iter_claims(self, flt: ClaimFilter | None = None, limit: int | None = None,
-                    offset: int = 0) -> Iterator[dict[str, Any]]:
+                    offset: int = 0, order: str = "time") -> Iterator[dict[str, Any]]:
+        """Claims matching ``flt``; ``order`` is ``time`` (start date) or ``ingest``.
+
+        ``ingest`` order needs no sort, so the first rows of a large result come back at
+        once; ``time`` sorts every matching claim first.
+        """
         where, params = where_sql(flt or ClaimFilter())
-        sql = _CLAIM_SELECT + where + " ORDER BY c.time_start, c.id LIMIT ? OFFSET ?"
+        sql = _CLAIM_SELECT + where + " ORDER BY " + _ORDERS[order] + " LIMIT ? OFFSET ?"
         with self._lock:
             cursor = self.conn.execute(sql, [*params, -1 if limit is None else limit, offset])
             for row in cursor:
                 yield claim_dict(row)
 
     def claims(self, flt: ClaimFilter | None = None, limit: int | None = None,
-               offset: int = 0) -> list[dict[str, Any]]:
-        return list(self.iter_claims(flt, limit, offset))
+               offset: int = 0, order: str = "time") -> list[dict[str, Any]]:
+        return list(self.iter_claims(flt, limit, offset, order))
 
     def count_claims(self, flt: ClaimFilter | None = None) -> int:
         where, params = where_sql(flt or ClaimFilter())
@@ -258,4 +282,4 @@ class _Transaction:
             self.lock.release()
 
 
-__all__ = ["DEFAULT_DB", "ClaimFilter", "IngestReport", "Store", "write_claims"]
+__all__ = ["DEFAULT_DB", "ClaimFilter", "IngestReport", "Store"]

@@ -66,6 +66,16 @@ def _supersede(conn: sqlite3.Connection, document_rowids: list[int], now: str) -
                      [(rowid,) for rowid in document_rowids])
 
 
+def is_stored(conn: sqlite3.Connection, doc: Document) -> bool:
+    """Whether this exact content is the current version of the document (id or URL)."""
+    row = conn.execute(
+        "SELECT 1 FROM documents WHERE superseded = 0 AND sha256 = ?"
+        " AND (doc_id = ? OR (url IS NOT NULL AND url = ?))",
+        (content_sha256(doc.text), doc.doc_id, doc.url),
+    ).fetchone()
+    return row is not None
+
+
 def _version_for(conn: sqlite3.Connection, doc: Document, sha: str, now: str) -> int | None:
     """The version number the document gets, or None when this content is already stored."""
     known = conn.execute(

@@ -120,6 +120,9 @@ def _mention(text: str, start: int, end: int, actor_id: str) -> ActorMention:
 
 
 _COORDINATORS = frozenset({"et", "and", "&", "ou", "or", ","})
+_SPATIAL = frozenset({"pres", "autour", "dessus", "nord", "sud", "est", "ouest", "environs",
+                      "region", "ville", "province", "centre", "banlieue", "outskirts",
+                      "north", "south", "east", "west", "city", "near", "abords", "large"})
 
 
 def _after_locative(folded: str, start: int, locatives: frozenset[str]) -> bool:
@@ -129,6 +132,9 @@ def _after_locative(folded: str, start: int, locatives: frozenset[str]) -> bool:
     if not words:
         return False
     if words[-1] in locatives:
+        return True
+    # "au-dessus de Kiev", "près de Gao", "au nord de Bagdad": a place after a spatial "de".
+    if len(words) >= 2 and words[-1] in {"de", "du", "of"} and words[-2] in _SPATIAL:
         return True
     # "in Iraq & Syria": coordinated with a place that follows a locative preposition.
     return len(words) >= 3 and words[-1] in _COORDINATORS and words[-3] in locatives

@@ -49,6 +49,8 @@ class Attribution:
 class _Vocabulary:
     postposed: re.Pattern[str]
     preposed: re.Pattern[str]
+    english_after: re.Pattern[str]
+    english_before: re.Pattern[str]
     source_phrase: re.Pattern[str]
     channels: tuple[tuple[str, re.Pattern[str]], ...]
     channel_nouns: frozenset[str]
@@ -68,7 +70,7 @@ def vocabulary() -> _Vocabulary:
     raw = resources.files("newsevents.data").joinpath("attribution.yaml").read_text("utf-8")
     data: dict[str, Any] = yaml.safe_load(raw)
     past = _words(data["reporting_verbs_fr"])
-    present = _words(data["reporting_verbs_fr_present"] + data["reporting_verbs_en"])
+    present = _words(data["reporting_verbs_fr_present"])
     aux = r"(?:a|ont|avait|avaient|aurait|auraient|a-t-il|a-t-elle|ont-ils|avait-t-il|avait-il)"
     postposed = re.compile(
         r",[ \u00a0]{1,3}(?:(?P<aux>" + aux + r")(?:[ \u00a0](?:egalement|aussi|encore|"
@@ -78,12 +80,20 @@ def vocabulary() -> _Vocabulary:
         r"^(?P<np>[^,;:]{2,160}?)[ \u00a0](?P<aux>a|ont|avait|avaient)(?:[ \u00a0]\w{2,12}){0,2}?"
         r"[ \u00a0](?P<past>" + past + r")(?:[ \u00a0]\w{2,12}){0,3}?[ \u00a0](?:que|qu'|:)")
     source = re.compile(r"(?<!\w)(?P<prep>" + _words(data["source_prepositions"]) + r")[ \u00a0']")
+    english = _words(data["reporting_verbs_en"])
+    # "..., a local official told AFP." / "..., the health ministry said in a statement."
+    english_after = re.compile(r",[ \u00a0](?P<np>[^,;\"”»]{2,80}?)[ \u00a0](?P<verb>" + english
+                               + r")(?P<rest>[^.;,]{0,80})[.!?\"”]{0,2}$")
+    # "The Nigerian Air Force said its jets killed..."
+    english_before = re.compile(r"^(?P<np>[^,;]{2,80}?)[ \u00a0](?P<verb>said|says|announced|"
+                                r"reported|claimed|confirmed)(?: that)?[ \u00a0]")
     channels = tuple((name, re.compile(r"(?<!\w)(?:" + _words(cues) + r")(?!\w)"))
                      for name, cues in data["channels"].items())
     aliases = {fold(alias): key for key, values in data["role_aliases"].items()
                for alias in values}
     return _Vocabulary(
-        postposed=postposed, preposed=preposed, source_phrase=source, channels=channels,
+        postposed=postposed, preposed=preposed, english_after=english_after,
+        english_before=english_before, source_phrase=source, channels=channels,
         channel_nouns=frozenset(fold(w) for w in data["channel_nouns"]),
         titles=frozenset(fold(w) for w in data["titles"]),
         role_nouns=frozenset(fold(w) for w in data["role_nouns"]),
@@ -97,8 +107,8 @@ _NP_STOP = re.compile(
     r"cette semaine|ce mois|mercredi|jeudi|vendredi|samedi|dimanche|lundi|mardi|hier|"
     r"aujourd'hui|in a|on|during|before|after|who|that|annoncant|notant|estimant|ajoutant)"
     r"(?![\w])")
-_DETERMINER = re.compile(r"^(?:le|la|les|l'|un|une|des|du|de la|de l'|de|d'|ses|son|sa|leur|"
-                         r"leurs|the|a|an|its|their)[ \u00a0]?", re.I)
+_DETERMINER = re.compile(r"^(?:(?:le|la|les|un|une|des|du|de la|de|ses|son|sa|leur|leurs|the|a|"
+                         r"an|its|their)[ \u00a0]+|(?:de l|l|d)['’])", re.I)
 
 
 class AttributionTracker:
@@ -114,7 +124,9 @@ class AttributionTracker:
         if sentence.kind == "tweet":
             return self._remember(self._tweet_author(sentence))
         found = (self._postposed(sentence.start, sentence.end)
+                 or self._english_after(sentence.start, sentence.end)
                  or self._preposed(sentence.start, sentence.end)
+                 or self._english_before(sentence.start, sentence.end)
                  or self._source_phrase(sentence.start, sentence.end))
         if found is None and quote is not None and quote.end > sentence.end:
             found = self._after_quote(quote)
@@ -128,6 +140,25 @@ class AttributionTracker:
         match = matches[-1]
         pluperfect = (match.group("aux") or "").startswith("avai")
         return self._from_source(match.end(), end, match.start(), end, pluperfect)
+
+    def _english_after(self, start: int, end: int) -> Attribution | None:
+        match = vocabulary().english_after.search(self.folded, start, end)
+        if not match:
+            return None
+        found = self._from_source(match.start("np"), match.end("np"), match.start(), end, False)
+        told = re.match(r"[ \u00a0]*(.+)", self.text[match.start("rest"):match.end("rest")])
+        if found is not None and match.group("verb") == "told" and told:
+            outlet = next((o for o in vocabulary().outlets
+                           if fold(told.group(1)).startswith(fold(o))), None)
+            found = replace(found, outlet=outlet or found.outlet)
+        return found
+
+    def _english_before(self, start: int, end: int) -> Attribution | None:
+        match = vocabulary().english_before.match(self.folded[start:end])
+        if not match:
+            return None
+        return self._from_source(start, start + match.end("np"), start, start + match.end(),
+                                 False)
 
     def _preposed(self, start: int, end: int) -> Attribution | None:
         match = vocabulary().preposed.match(self.folded[start:end])
@@ -202,13 +233,17 @@ class AttributionTracker:
             complement = re.search(r"\b(?:du|de la|des|de|of the|of)\s+(?:l['’])?(.+)$", phrase)
             if complement:
                 return complement.group(1).strip(), None
+        cleaned = _DETERMINER.sub("", phrase).strip()
+        if cleaned[:1].isupper():
+            # "AFRICOM", "the Syrian Observatory for Human Rights", "Wayne Marotto": a
+            # name as a whole (an organisation keeps its inner "for", "de").
+            return cleaned, self._apposition(end, clause_end)
         person = self._person_in(start, end) or _capitalised_tail(phrase, vocab.titles)
         role = self._apposition(end, clause_end)
         if person:
             before = phrase[:phrase.find(person)] if person in phrase else ""
             role = role or _clean_role(before, vocab.titles)
             return person, role
-        cleaned = _DETERMINER.sub("", phrase).strip()
         return cleaned, role
 
     def _person_in(self, start: int, end: int) -> str | None:

@@ -70,8 +70,10 @@ def _sentence_claims(doc: DocumentMentions, sentence: Segment, attribution: Attr
         for figure in figures:
             context = emit_figure(doc, sentence, attribution, parsed, context, figure, victims)
         return context
+    if not _military_context(doc, sentence, attribution, vocab):
+        return context
     for trigger_start, trigger_end, event_type in _event_triggers(doc.text, sentence, parsed,
-                                                                  attribution, vocab):
+                                                                  attribution, vocab)[:1]:
         context = emit_event(doc, sentence, attribution, parsed, context, event_type,
                               trigger_start, trigger_end)
     return context
@@ -82,22 +84,37 @@ def _figure(text: str, number: NumberMention, sentence: Segment,
             vocab: ClaimVocabulary) -> Figure | None:
     folded_after = fold(text[number.end:min(sentence.end, number.end + 60)])
     noun = _counted_noun_after(folded_after, vocab)
-    if noun is None:
-        noun = _counted_subject(text, number, sentence, vocab)
-        victims = None
-    else:
+    victims: tuple[int, int] | None = None
+    if noun is not None:
         victims = (number.start, number.end + noun[1])
-    if noun is None:
-        return None
-    noun_class = noun[0]
-    window = fold(text[max(sentence.start, number.start - 50):
-                       min(sentence.end, number.end + noun[1] + 50)])
-    measure = _measure(noun_class, window, vocab)
+        window = fold(text[max(sentence.start, number.start - 50):
+                           min(sentence.end, number.end + noun[1] + 50)])
+        measure = _measure(noun[0], window, vocab)
+    else:
+        measure = _elliptic_measure(text, number, sentence, vocab)
+        subject = _counted_subject(text, number, sentence, vocab) if measure is None else None
+        if subject is not None:
+            window = fold(text[sentence.start:min(sentence.end, number.end + 50)])
+            measure = _measure(subject[0], window, vocab)
     if measure is None:
         return None
-    if measure in ("strikes", "operations", "targets_destroyed", "members"):
+    if measure in ("strikes", "operations", "members", "other"):
         victims = None
     return Figure(number, measure, victims)
+
+
+def _elliptic_measure(text: str, number: NumberMention, sentence: Segment,
+                      vocab: ClaimVocabulary) -> str | None:
+    """'killed four civilians and wounded 11': the verb just before a bare figure."""
+    before = fold(text[max(sentence.start, number.start - 25):number.start])
+    words = before.split()
+    if not words:
+        return None
+    last = words[-1]
+    for verb_class, pattern in vocab.person_verbs:
+        if verb_class not in ("members", "personnel") and pattern.fullmatch(last):
+            return "fatalities" if verb_class == "fatalities" else verb_class
+    return None
 
 
 def _counted_noun_after(folded: str, vocab: ClaimVocabulary) -> tuple[str, int] | None:
@@ -127,28 +144,29 @@ def _counted_subject(text: str, number: NumberMention, sentence: Segment,
     return vocab.counted[nouns[0].group()], 0
 
 
+_DIRECT_MEASURES = {"strikes": "strikes", "operations": "operations", "dead": "fatalities",
+                    "wounded": "injured", "displaced_people": "displaced"}
+
+
 def _measure(noun_class: str, window: str, vocab: ClaimVocabulary) -> str | None:
-    if noun_class == "strikes":
-        return "strikes"
-    if noun_class == "operations":
-        return "operations"
-    if noun_class == "targets":
-        return "targets_destroyed" if vocab.destroy.search(window) else None
-    if noun_class == "members":
-        verbs = dict(vocab.person_verbs)
-        return "members" if verbs["members"].search(window) else None
-    if noun_class == "displaced_people":
-        return "displaced"
+    """What a figure counts, from the class of its noun and the verbs around it."""
+    if noun_class in _DIRECT_MEASURES:
+        return _DIRECT_MEASURES[noun_class]
+    if noun_class in ("targets", "munitions"):
+        if vocab.destroy.search(window):
+            return "targets_destroyed"
+        return "other" if noun_class == "munitions" and vocab.fire.search(window) else None
+    verbs = dict(vocab.person_verbs)
     for verb_class, pattern in vocab.person_verbs:
-        if not pattern.search(window):
+        if verb_class in ("members", "personnel") or not pattern.search(window):
             continue
         if verb_class == "fatalities":
             return _PERSON_CLASSES.get(noun_class, "fatalities")
-        if verb_class in ("members",):
-            continue
         return verb_class
-    if noun_class == "people" and re.search(r"\b(?:morts|tues|dead|killed)\b", window):
-        return "fatalities"
+    if noun_class == "members":
+        return "members" if verbs["members"].search(window) else None
+    if noun_class == "combatants" and verbs["personnel"].search(window):
+        return "personnel"
     return None
 
 
@@ -178,6 +196,14 @@ def _zero_counts(text: str, sentence: Segment, vocab: ClaimVocabulary,
 
 
 # -- figure-less events ---------------------------------------------------------------------
+def _military_context(doc: DocumentMentions, sentence: Segment,
+                      attribution: Attribution | None, vocab: ClaimVocabulary) -> bool:
+    """A figure-less event needs an actor or a military noun ('the match ended' is none)."""
+    if _inside(doc.actors, sentence.start, sentence.end, attribution):
+        return True
+    return bool(vocab.military_context.search(fold(doc.text[sentence.start:sentence.end])))
+
+
 def _event_triggers(text: str, sentence: Segment, parsed: ParsedSentence | None,
                     attribution: Attribution | None,
                     vocab: ClaimVocabulary) -> list[tuple[int, int, str]]:
@@ -191,11 +217,14 @@ def _event_triggers(text: str, sentence: Segment, parsed: ParsedSentence | None,
             if etype and token.pos == "VERB" and _is_reported_act(parsed, token.index):
                 found.append((token.start, token.end, etype))
         return found
+    if sentence.language != "en":
+        return found
     for match in _WORD.finditer(text, sentence.start, sentence.end):
         if attribution and attribution.start <= match.start() < attribution.end:
             continue
         etype = vocab.event_verbs.get(fold(match.group()))
-        if etype and sentence.language == "en" and match.group()[-2:] in ("ed", "nt", "ck"):
+        # "plans to deploy" is not a deployment: the infinitive is an intention.
+        if etype and not fold(text[max(0, match.start() - 3):match.start()]).endswith("to "):
             found.append((match.start(), match.end(), etype))
     return found
 

@@ -73,6 +73,9 @@ def emit_figure(doc: DocumentMentions, sentence: Segment, attribution: Attributi
                 victims: Sequence[tuple[int, int]]) -> Context:
     start, end = evidence_range(doc.text, sentence, attribution)
     etype, explicit = event_type_of(doc.text, start, end, figure.measure, context)
+    if figure.measure == "fatalities_civilians" and etype in ("attack", "other"):
+        # ACLED: an armed attack whose victims are civilians is violence against civilians.
+        etype = "violence_against_civilians"
     return _emit(doc, sentence, attribution, parsed, context, etype, explicit,
                  figure.measure, figure.number, (start, end), figure.number.start, victims)
 

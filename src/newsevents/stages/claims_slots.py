@@ -72,7 +72,8 @@ def is_target(text: str, mention: ActorMention, parsed: ParsedSentence | None,
               victims: Sequence[tuple[int, int]]) -> bool:
     """Target by syntax: after 'contre/against', object of a violent verb, or the counted
     victims themselves ('tuant 27 terroristes'); not by word order."""
-    if any(start <= mention.start < end for start, end in victims):
+    if any(start <= mention.start < end or _complements(text, end, mention.start)
+           for start, end in victims):
         return True
     before = fold(text[max(0, mention.start - 60):mention.start])
     if _TARGET_CUE.search(before):
@@ -87,6 +88,21 @@ def is_target(text: str, mention: ActorMention, parsed: ParsedSentence | None,
             if token.dep == "obl:agent":
                 return False
     return False
+
+
+_COMPLEMENT_GAP = re.compile(
+    r"[ \u00a0]{0,2}(?:(?:[\w-]{3,15}[ \u00a0]){0,2}?(?:de|des|du|d'|of|from)"
+    r"[ \u00a0']{0,2})?(?:(?:l'|la|les|the)[ \u00a0']{0,2})?")
+
+
+def _complements(text: str, victims_end: int, start: int) -> bool:
+    """'27 soldats maliens', 'deux combattants des FDS', 'membres présumés de l'EI': the
+    actor that qualifies the counted people is theirs."""
+    if not 0 <= start - victims_end <= 40:
+        return False
+    gap = fold(text[victims_end:start])
+    match = _COMPLEMENT_GAP.fullmatch(gap)
+    return match is not None
 
 
 def split_actors(text: str, mentions: Sequence[ActorMention], parsed: ParsedSentence | None,

@@ -25,6 +25,8 @@ class ClaimVocabulary:
     counted_pattern: re.Pattern[str]
     person_verbs: tuple[tuple[str, re.Pattern[str]], ...]
     destroy: re.Pattern[str]
+    fire: re.Pattern[str]
+    military_context: re.Pattern[str]
     total: re.Pattern[str]
     event_types: tuple[tuple[str, re.Pattern[str]], ...]
     weak_event_types: tuple[tuple[str, re.Pattern[str]], ...]
@@ -51,6 +53,8 @@ def claim_vocabulary() -> ClaimVocabulary:
         counted_pattern=phrase_pattern(list(counted)),
         person_verbs=_typed_patterns(data["person_verbs"]),
         destroy=phrase_pattern(data["destroy_verbs"]),
+        fire=phrase_pattern(data["fire_verbs"]),
+        military_context=phrase_pattern(data["military_context"]),
         total=phrase_pattern(data["total_verbs"]),
         event_types=_typed_patterns(data["event_types"]),
         weak_event_types=_typed_patterns(data["weak_event_types"]),

@@ -170,3 +170,7 @@ def _print_report(report: Any, show: bool) -> None:
 from newsevents import cli_store  # noqa: E402  (commands of the store, events and exports)
 
 cli_store.register(main)
+
+from newsevents import cli_web  # noqa: E402  (newsevents serve: the HTTP API and the page)
+
+cli_web.register(main)

@@ -1,0 +1,145 @@
+"""The FastAPI application: the JSON API under /api, the page at /, the schema at
+/openapi.json.
+
+    from newsevents.web import create_app
+    app = create_app("newsevents.db", token=os.environ.get("NEWSEVENTS_TOKEN"))
+
+Nothing is fetched from the network: the page and its libraries are served from
+``static/``, and Swagger UI (/docs), which FastAPI loads from a CDN, is off; the OpenAPI
+schema itself is served.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI
+from starlette.middleware.cors import CORSMiddleware
+from starlette.responses import FileResponse
+from starlette.staticfiles import StaticFiles
+
+from newsevents.store import Store
+from newsevents.web import ingest, queries, routes
+from newsevents.web.errors import install_error_handlers
+from newsevents.web.security import BodyLimit, ReadAccess, SecurityHeaders
+
+STATIC = Path(__file__).parent / "static"
+MAX_BODY_BYTES = 2_000_000
+
+
+@dataclass(frozen=True)
+class Settings:
+    db_path: str
+    token: str | None = None
+    public_reads: bool = False
+    max_body_bytes: int = MAX_BODY_BYTES
+    cors_origins: tuple[str, ...] = ()
+
+
+class Stores:
+    """One reading ``Store`` per worker thread (SQLite in WAL mode serves many readers at
+    once) and one writing ``Store`` used under ``write_lock``."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.write_lock = threading.Lock()
+        self._local = threading.local()
+        self._opened: list[Store] = []
+        self._opened_lock = threading.Lock()
+        self._writer: Store | None = None
+        self._facets: tuple[int, dict[str, Any]] | None = None
+
+    def reader(self) -> Store:
+        store: Store | None = getattr(self._local, "store", None)
+        if store is None:
+            store = self._local.store = Store(self.path)
+            with self._opened_lock:
+                self._opened.append(store)
+        return store
+
+    def writer(self) -> Store:
+        with self._opened_lock:
+            if self._writer is None:
+                self._writer = Store(self.path)
+                self._opened.append(self._writer)
+            return self._writer
+
+    def cached_facets(self, store: Store) -> dict[str, Any]:
+        """Facets, recomputed only when claims changed (they scan every claim)."""
+        generation = queries.claims_generation(store)
+        cached = self._facets
+        if cached is None or cached[0] != generation:
+            cached = self._facets = (generation, queries.facets(store))
+        return cached[1]
+
+    def close(self) -> None:
+        with self._opened_lock:
+            for store in self._opened:
+                store.close()
+            self._opened.clear()
+
+
+def create_app(db_path: str, token: str | None = None, *, public_reads: bool = False,
+               max_body_bytes: int = MAX_BODY_BYTES,
+               cors_origins: Sequence[str] = ()) -> FastAPI:
+    """The application over the store at ``db_path`` (created and migrated if needed).
+
+    ``token``: the bearer token POST /api/documents requires (None: POST is refused);
+    ``public_reads``: answer reads from other machines without the token;
+    ``cors_origins``: origins allowed to call the API from a browser (none by default).
+    """
+    settings = Settings(db_path, token or None, public_reads, max_body_bytes,
+                        tuple(cors_origins))
+    Store(db_path).close()  # fail now, with the store's message, if the file is unusable
+    stores = Stores(db_path)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        stores.close()
+
+    app = FastAPI(title="newsevents", version=_version(), lifespan=lifespan,
+                  docs_url=None, redoc_url=None, openapi_url="/openapi.json",
+                  description="Source-attributed claims and events about armed conflict, "
+                              "extracted from news reports. Every error has the shape "
+                              '{"error": {"status", "code", "message"}}.')
+    app.state.settings = settings
+    app.state.stores = stores
+    install_error_handlers(app)
+    app.include_router(routes.router)
+    app.include_router(ingest.router)
+    _add_page(app)
+    _add_middleware(app, settings)
+    return app
+
+
+def _add_page(app: FastAPI) -> None:
+    @app.get("/", include_in_schema=False)
+    def index() -> FileResponse:
+        return FileResponse(STATIC / "index.html", media_type="text/html")
+
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+
+def _add_middleware(app: FastAPI, settings: Settings) -> None:
+    # The last added runs first: headers on every response, then access, then body size.
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    if settings.cors_origins:
+        app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins),
+                           allow_methods=["GET"], allow_headers=["Authorization"])
+    app.add_middleware(ReadAccess, token=settings.token, public_reads=settings.public_reads)
+    app.add_middleware(SecurityHeaders)
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("newsevents")
+    except PackageNotFoundError:
+        return "0"

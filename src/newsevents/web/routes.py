@@ -1,0 +1,119 @@
+"""The read endpoints: claims, events, conflicts, documents, timeline and facets.
+
+Each route validates its parameters (``params``), calls one ``Store`` method (or one of
+``queries``) and returns JSON. Lists are paginated with ``limit``/``offset`` and say how
+many rows match in all (``total``).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, Path, Query, Request
+from starlette.responses import Response
+
+from newsevents.store import ClaimFilter, Store
+from newsevents.web import queries
+from newsevents.web.errors import ApiError
+from newsevents.web.params import Page, claim_filter, page, reject_unknown_parameters
+from newsevents.web.spans import with_field_spans
+
+router = APIRouter(prefix="/api", dependencies=[Depends(reject_unknown_parameters)])
+Filter = Annotated[ClaimFilter, Depends(claim_filter)]
+Paging = Annotated[Page, Depends(page)]
+
+
+class JSON(Response):
+    """Compact UTF-8 JSON, serialised once (plain dicts need no validation pass)."""
+
+    media_type = "application/json"
+
+    def render(self, content: Any) -> bytes:
+        return json.dumps(content, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def reader(request: Request) -> Store:
+    store: Store = request.app.state.stores.reader()
+    return store
+
+
+Reader = Annotated[Store, Depends(reader)]
+
+
+@router.get("/claims", response_class=JSON, summary="Claims matching the filters")
+def list_claims(store: Reader, flt: Filter, paging: Paging,
+                order: Annotated[Literal["time", "ingest"], Query(
+                    description="time: by start date; ingest: as stored (fastest)")] = "time",
+                ) -> Response:
+    """CONTRACT.md claims, by date; ``total`` counts every match, not just this page."""
+    rows = store.claims(flt, limit=paging.limit, offset=paging.offset, order=order)
+    return JSON({"total": store.count_claims(flt), "limit": paging.limit,
+                 "offset": paging.offset, "claims": rows})
+
+
+@router.get("/events", response_class=JSON, summary="Events with a claim matching the filters")
+def list_events(store: Reader, flt: Filter, paging: Paging,
+                totals: Annotated[bool, Query(description="Include period totals.")] = True,
+                ) -> Response:
+    """Claims about the same happening merged, each with its sources, by start date."""
+    found = store.events(flt, include_totals=totals)
+    return JSON({"total": len(found), "limit": paging.limit, "offset": paging.offset,
+                 "events": paging.slice(found)})
+
+
+@router.get("/conflicts", response_class=JSON, summary="Events whose sources disagree")
+def list_conflicts(store: Reader, flt: Filter, paging: Paging) -> Response:
+    """Events whose sources report incompatible figures, each with all its sources."""
+    found = store.conflicts(flt)
+    return JSON({"total": len(found), "limit": paging.limit, "offset": paging.offset,
+                 "events": paging.slice(found)})
+
+
+@router.get("/timeline", response_class=JSON, summary="A measure per week, month or year")
+def get_timeline(store: Reader, flt: Filter,
+                 by: Annotated[Literal["week", "month", "year"], Query()] = "month",
+                 totals: Annotated[Literal["spread", "range"], Query(
+                     description="How period totals count (see `newsevents timeline`)."
+                 )] = "spread") -> Response:
+    """Each event counted once; ``measure`` is required."""
+    if flt.measure is None:
+        raise ApiError(422, "Query parameter 'measure' is required; give a measure such as "
+                            "strikes or fatalities.", "invalid_parameter")
+    periods = store.timeline(flt.measure, by=by, totals=totals, flt=flt)
+    return JSON({"measure": flt.measure, "by": by, "totals": totals, "periods": periods})
+
+
+@router.get("/documents", response_class=JSON, summary="Stored documents (no text)")
+def list_documents(store: Reader, paging: Paging,
+                   versions: Annotated[bool, Query(description="Every version, superseded "
+                                                   "ones too.")] = False) -> Response:
+    found = [_document_summary(d) for d in store.documents() if versions or not d["superseded"]]
+    return JSON({"total": len(found), "limit": paging.limit, "offset": paging.offset,
+                 "documents": paging.slice(found)})
+
+
+def _document_summary(row: dict[str, Any]) -> dict[str, Any]:
+    summary = {k: v for k, v in row.items() if k != "id"}  # the row id is the store's own
+    summary["superseded"] = bool(summary["superseded"])
+    return summary
+
+
+@router.get("/documents/{doc_id:path}", response_class=JSON,
+            summary="A document's text with the spans of its mentions and claims")
+def get_document(store: Reader,
+                 doc_id: Annotated[str, Path(max_length=300)],
+                 version: Annotated[int | None, Query(ge=1, le=1_000_000)] = None) -> Response:
+    """Text, mentions (kind, start, end, fields) and claims; each claim's ``spans`` link
+    its fields (value, places, time, speaker, actors, targets) to mention ids."""
+    found = queries.document(store, doc_id, version)
+    if found is None:
+        which = f"version {version} of " if version else ""
+        raise ApiError(404, f"There is no {which}document '{doc_id}'; list the stored "
+                            "documents with GET /api/documents.")
+    return JSON(with_field_spans(found))
+
+
+@router.get("/facets", response_class=JSON, summary="Values to filter on, with counts")
+def get_facets(request: Request, store: Reader) -> Response:
+    return JSON(request.app.state.stores.cached_facets(store))

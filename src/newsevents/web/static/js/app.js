@@ -1,0 +1,143 @@
+// The page: filters drive the map (events), the timeline (a chosen measure) and the table
+// of claims; a row of the table opens its document at the claim's evidence.
+
+import { api } from "./api.js";
+import { el, clear } from "./dom.js";
+import { EventMap } from "./map.js";
+import { drawTimeline } from "./timeline.js";
+import { renderClaims } from "./claims-table.js";
+import { DocumentView } from "./document-view.js";
+
+const PAGE_SIZE = 50;
+const NEAR_KM = 10; // a marker stands for the places within this distance of it
+
+const form = document.querySelector("#filters");
+const status = document.querySelector("#status");
+const nearChip = document.querySelector("#near-chip");
+const timelineMeasure = document.querySelector("#timeline-measure");
+const timelineBy = document.querySelector("#timeline-by");
+const state = { filters: {}, near: null, offset: 0 };
+
+const map = new EventMap(document.querySelector("#map"), selectPlace);
+const documentView = new DocumentView(document.querySelector("#document-panel"));
+
+function say(message, isError = false) {
+  status.textContent = message;
+  status.classList.toggle("error", isError);
+}
+
+function currentFilters() {
+  const filters = Object.fromEntries(new FormData(form).entries());
+  if (state.near) filters.near = `${state.near.lat},${state.near.lon},${NEAR_KM}`;
+  return filters;
+}
+
+function fillSelect(select, values, label = (v) => v) {
+  const keep = select.value;
+  clear(select).append(el("option", { value: "" }, select.name ? "any" : "choose"),
+    ...values.map((f) => el("option", { value: f.value }, `${label(f.value)} (${f.count})`)));
+  select.value = keep;
+}
+
+async function loadFacets() {
+  const facets = await api.facets();
+  for (const name of ["actor", "measure", "country"]) fillSelect(form.elements[name], facets[name]);
+  fillSelect(timelineMeasure, facets.measure);
+  if (!timelineMeasure.value && facets.measure.length) timelineMeasure.value = facets.measure[0].value;
+}
+
+async function refresh() {
+  state.filters = currentFilters();
+  state.offset = 0;
+  if (state.filters.measure) timelineMeasure.value = state.filters.measure;
+  say("Loading…");
+  try {
+    await Promise.all([loadEvents(), loadTimeline(), loadClaims()]);
+  } catch (error) {
+    say(error.message, true);
+  }
+}
+
+async function loadEvents() {
+  const { events, total } = await api.events(state.filters);
+  map.showEvents(events);
+  document.querySelector("#map-title").textContent =
+    `Events on the map (${total}${total > events.length ? `, ${events.length} shown` : ""})`;
+}
+
+async function loadTimeline() {
+  // The chosen measure, with the other filters (a measure filter chooses it too).
+  const measure = timelineMeasure.value;
+  if (!measure) return drawTimeline(document.querySelector("#timeline"), [], () => {});
+  const { periods } = await api.timeline(state.filters, measure, timelineBy.value);
+  drawTimeline(document.querySelector("#timeline"), periods, (period) => {
+    form.elements.since.value = period.start;
+    form.elements.until.value = period.end;
+    refresh();
+  });
+}
+
+async function loadClaims() {
+  const page = await api.claims(state.filters, PAGE_SIZE, state.offset);
+  renderClaims(document.querySelector("#claims tbody"), page.claims, openClaim);
+  const last = Math.min(page.offset + page.claims.length, page.total);
+  document.querySelector("#claims-count").textContent = `(${page.total})`;
+  document.querySelector("#page-info").textContent =
+    page.total ? `${page.offset + 1}–${last} of ${page.total}` : "none";
+  document.querySelector('#pager [data-step="-1"]').disabled = page.offset === 0;
+  document.querySelector('#pager [data-step="1"]').disabled = last >= page.total;
+  say(`${page.total} claim(s) match.`);
+}
+
+function selectPlace(place) {
+  state.near = { lat: place.lat, lon: place.lon, name: place.name };
+  nearChip.textContent = `near ${place.name} ✕`;
+  nearChip.hidden = false;
+  refresh();
+}
+
+async function openClaim(claim) {
+  try {
+    const doc = await api.document(claim.doc);
+    documentView.show(doc, claim.claim_id);
+    document.querySelector("#document-panel").scrollIntoView({ block: "start" });
+  } catch (error) {
+    say(error.message, true);
+  }
+}
+
+form.addEventListener("submit", (event) => {
+  event.preventDefault();
+  refresh();
+});
+form.addEventListener("reset", () => {
+  state.near = null;
+  nearChip.hidden = true;
+  setTimeout(refresh); // after the browser has emptied the fields
+});
+nearChip.addEventListener("click", () => {
+  state.near = null;
+  nearChip.hidden = true;
+  refresh();
+});
+for (const select of [timelineMeasure, timelineBy]) {
+  select.addEventListener("change", () => loadTimeline().catch((error) => say(error.message, true)));
+}
+document.querySelector("#pager").addEventListener("click", (event) => {
+  const step = Number(event.target.dataset?.step || 0);
+  if (!step) return;
+  state.offset = Math.max(0, state.offset + step * PAGE_SIZE);
+  loadClaims().catch((error) => say(error.message, true));
+});
+
+async function start() {
+  try {
+    await Promise.all([map.drawBasemap(), loadFacets()]);
+  } catch (error) {
+    say(error.message, true);
+  }
+  await refresh();
+  document.body.dataset.ready = "true";
+}
+
+start();

@@ -107,33 +107,49 @@ def time_query(run: Callable[[random.Random], Any], repeats: int) -> tuple[float
     return percentiles(samples)
 
 
-def queries(store: Store) -> dict[str, Callable[[random.Random], Any]]:
+def filters() -> dict[str, Callable[[random.Random], ClaimFilter]]:
+    def month(rng: random.Random) -> str:
+        return f"{rng.randint(2014, 2023)}-{rng.randint(1, 12):02d}"
+
     def near(rng: random.Random) -> ClaimFilter:
         _, _, _, lat, lon = rng.choice(PLACES)
         return ClaimFilter(near=(lat, lon, 25.0))
 
-    def month(rng: random.Random) -> str:
-        return f"{rng.randint(2014, 2023)}-{rng.randint(1, 12):02d}"
+    def actor_month(rng: random.Random) -> ClaimFilter:
+        when = month(rng)
+        return ClaimFilter(actor=rng.choice(ACTORS), since=when, until=when)
+
+    def narrow(rng: random.Random) -> ClaimFilter:
+        when = month(rng)
+        return ClaimFilter(measure="captured", country=rng.choice(PLACES)[1],
+                           actor=rng.choice(ACTORS), since=when, until=when)
 
     return {
-        "measure+country, first 100": lambda r: store.claims(ClaimFilter(
-            measure=r.choice(TYPES)[1], country=r.choice(PLACES)[1]), limit=100),
-        "actor+since/until (a month), first 100": lambda r: store.claims(ClaimFilter(
-            actor=r.choice(ACTORS), since=(m := month(r)), until=m), limit=100),
-        "near lat,lon 25 km, first 100": lambda r: store.claims(near(r), limit=100),
-        "full text (2 words), first 100": lambda r: store.claims(ClaimFilter(
-            text=" ".join(r.sample(WORDS, 2))), limit=100),
-        "speaker + measure, first 100": lambda r: store.claims(ClaimFilter(
-            speaker=r.choice(SPEAKERS).split()[-1], measure=r.choice(TYPES)[1]), limit=100),
-        "outlet + event type, first 100": lambda r: store.claims(ClaimFilter(
-            outlet=r.choice(OUTLETS), event_type=r.choice(TYPES)[0]), limit=100),
-        "count measure+country+month": lambda r: store.count_claims(ClaimFilter(
-            measure=r.choice(TYPES)[1], country=r.choice(PLACES)[1], since=(m := month(r)),
-            until=m)),
-        "claim by exact filter set, all rows": lambda r: store.claims(ClaimFilter(
-            measure="captured", country=r.choice(PLACES)[1], actor=r.choice(ACTORS),
-            since=(m := month(r)), until=m)),
+        "measure+country": lambda r: ClaimFilter(measure=r.choice(TYPES)[1],
+                                                 country=r.choice(PLACES)[1]),
+        "actor+since/until (a month)": actor_month,
+        "near lat,lon 25 km": near,
+        "full text (2 words)": lambda r: ClaimFilter(text=" ".join(r.sample(WORDS, 2))),
+        "speaker+measure": lambda r: ClaimFilter(speaker=r.choice(SPEAKERS).split()[-1],
+                                                 measure=r.choice(TYPES)[1]),
+        "outlet+event type": lambda r: ClaimFilter(outlet=r.choice(OUTLETS),
+                                                   event_type=r.choice(TYPES)[0]),
+        "measure+country+actor+month": narrow,
     }
+
+
+def report_queries(store: Store, repeats: int) -> None:
+    print(f"query latency, ms over {repeats} runs (first 100 claims; count = COUNT(*)):")
+    print(f"  {'filter':30s} {'by date p50/p95':>18s} {'ingest order p50/p95':>22s}"
+          f" {'count p50/p95':>16s}")
+    for name, make in filters().items():
+        cells = []
+        for run in (lambda r, m=make: store.claims(m(r), limit=100, order="time"),
+                    lambda r, m=make: store.claims(m(r), limit=100, order="ingest"),
+                    lambda r, m=make: store.count_claims(m(r))):
+            p50, p95 = time_query(run, repeats)
+            cells.append(f"{p50:7.1f} / {p95:7.1f}")
+        print(f"  {name:30s} {cells[0]:>18s} {cells[1]:>22s} {cells[2]:>16s}")
 
 
 def main() -> None:
@@ -173,10 +189,7 @@ def main() -> None:
     print(f"re-ingest of the same {unchanged:,} documents (no change): "
           f"{len(docs) / again:,.0f} documents/s")
 
-    print(f"query latency over {args.repeats} runs each (ms):")
-    for name, run in queries(store).items():
-        p50, p95 = time_query(run, args.repeats)
-        print(f"  {name:42s} p50 {p50:8.2f}  p95 {p95:8.2f}")
+    report_queries(store, args.repeats)
     store.close()
     if args.keep:
         print(f"kept {db}")

@@ -23,6 +23,7 @@ $(DEV_STAMP): $(STAMP)
 install-dev: $(DEV_STAMP)
 
 run: install
+	$(BIN)/newsevents ingest examples/ --db $(DB)
 	$(BIN)/newsevents extract examples/ --format table
 
 test: install-dev

@@ -20,7 +20,7 @@ def extract_article(html: str) -> ExtractedArticle | None:
 
     result = trafilatura.bare_extraction(
         html, with_metadata=True, include_comments=False, include_tables=False,
-        favor_precision=True, as_dict=True,
+        favor_precision=True,
     )
     if not result:
         return None

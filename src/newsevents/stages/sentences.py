@@ -23,7 +23,8 @@ _TWEET_SIGNATURE = re.compile(
 )
 # A sentence ends at . ! ? … (and closing quotes or brackets), before a space and a capital,
 # an opening quote or a digit.
-_SENTENCE_END = re.compile(r"[.!?…]+[»”\"')\]]{0,3}(?=[ \t\u00a0]{1,10}[«“\"(\[A-ZÀ-ÖØ-Þ0-9])")
+_SENTENCE_END = re.compile(
+    r"[.!?…]{1,5}(?:[ \u00a0\u202f]?[»”\"')\]]){0,3}(?=[ \t\u00a0]{1,10}[«“\"(\[A-ZÀ-ÖØ-Þ0-9])")
 _QUOTE_PAIRS = (("«", "»"), ("“", "”"), ('"', '"'))
 _MAX_QUOTE = 3000
 

@@ -1,0 +1,64 @@
+"""Actors from the registry, and actor versus target told apart by syntax."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsevents.pipeline import process_document
+from newsevents.reader import text_document
+from newsevents.stages.actors import find_actors
+
+
+@pytest.mark.parametrize(("text", "ids"), [
+    ("la coalition dirigée par les États-Unis contre l'EI", ["coalition", "islamic_state"]),
+    ("CJTFOIR jets w/IQAF & Army AVN", ["coalition", "iraq", "united_states"]),
+    ("Help us #DefeatDaesh, report #ISIS", ["islamic_state"]),
+    ("les shebab ont attaqué", ["al_shabaab"]),
+    ("Al-Shabaab fighters attacked", ["al_shabaab"]),
+    ("les rebelles houthis et Ansar Allah", ["houthis", "houthis"]),
+    ("l'armée malienne (FAMa)", ["state:ML", "state:ML"]),
+    ("Moscou a démenti", ["russia"]),
+    ("des frappes américaines et irakiennes", ["united_states", "iraq"]),
+    ("US and Iraqi forces", ["united_states", "iraq"]),
+    ("les forces spéciales françaises", ["france"]),
+    ("Daech(le groupe armé État islamique)", ["islamic_state", "islamic_state"]),
+    ("Hayat Tahrir al-Cham contrôle Idleb", ["al_nusra"]),
+    ("des hommes armés non identifiés", ["unknown"]),
+    ("the Saudi-led coalition", ["state:SA"]),
+])
+def test_aliases_and_demonyms(text: str, ids: list[str]) -> None:
+    assert [m.id for m in find_actors(text)] == ids
+
+
+@pytest.mark.parametrize("text", [
+    "en Irak et en Syrie",
+    "in Iraq & Syria",
+    "au-dessus de Kiev",
+    "la capitale irakienne",
+    "Les États généraux ont eu lieu.",
+])
+def test_places_and_plain_words_are_not_actors(text: str) -> None:
+    assert find_actors(text) == []
+
+
+def test_generic_enemy_words_resolve_to_the_documents_main_armed_group() -> None:
+    text = "Daech recule. Les frappes ont tué 27 terroristes et détruit 120 positions ennemies."
+    assert {m.id for m in find_actors(text)} == {"islamic_state"}
+    assert find_actors("Les terroristes ont fui.") == []
+
+
+@pytest.mark.parametrize(("text", "actors", "targets"), [
+    # target after "contre", whatever the order
+    ("Contre l'EI, la coalition a mené 12 frappes en Irak.", ["coalition"], ["islamic_state"]),
+    ("La coalition a mené 12 frappes contre l'EI en Irak.", ["coalition"], ["islamic_state"]),
+    # the killed are the targets even when they come first
+    ("Vingt jihadistes de l'EI ont été tués par l'armée irakienne à Mossoul.",
+     ["iraq"], ["islamic_state"]),
+    ("L'armée irakienne a tué vingt jihadistes de l'EI à Mossoul.", ["iraq"], ["islamic_state"]),
+    ("Russian strikes killed 12 Ukrainian soldiers near Bakhmut.", ["russia"], ["state:UA"]),
+])
+def test_actor_and_target_by_syntax(text: str, actors: list[str], targets: list[str]) -> None:
+    claims = process_document(text_document(text, doc_id="t", date="2021-03-01")).claims
+    assert claims, text
+    assert set(actors) <= set(claims[0].actors)
+    assert claims[0].targets == tuple(targets)

@@ -118,7 +118,7 @@ def _emit(doc: DocumentMentions, sentence: Segment, attribution: Attribution | N
     start, end = evidence
     same_paragraph = context.paragraph == sentence.paragraph
     mentions = _within(doc.actors, sentence.start, sentence.end, attribution)
-    actors, targets = split_actors(doc.text, mentions, parsed, victims)
+    actors, targets = split_actors(doc.text, mentions, parsed, victims, anchor)
     actors = actors or _speaker_affiliation(doc.text, sentence, attribution) or (
         list(context.actors) if same_paragraph else [])
     targets = targets or _default_targets(doc, measure, min(start, sentence.start), anchor)

@@ -105,15 +105,31 @@ def _complements(text: str, victims_end: int, start: int) -> bool:
     return match is not None
 
 
+_AGENT_CUE = re.compile(r"(?<![\w])(?:par|by|de la part de|attribuee? a|imputee? a|"
+                        r"revendiquee? par|claimed by|carried out by)[ \u00a0'’]{1,3}"
+                        r"(?:(?:l|la|le|les|the|des|du)[ \u00a0'’]{1,2})?$")
+
+
 def split_actors(text: str, mentions: Sequence[ActorMention], parsed: ParsedSentence | None,
-                 victims: Sequence[tuple[int, int]]) -> tuple[list[str], list[str]]:
-    actors: list[str] = []
+                 victims: Sequence[tuple[int, int]], anchor: int) -> tuple[list[str], list[str]]:
+    """(actors, targets) of a claim. Of the mentions that are not targets, those on the
+    subject side of the figure or trigger, or introduced as the agent ('par X'), are the
+    actors; the others ('l'étape de l'après Daech') only when no actor is left."""
+    subject_side: list[str] = []
+    elsewhere: list[str] = []
     targets: list[str] = []
     for mention in mentions:
-        into = targets if is_target(text, mention, parsed, victims) else actors
-        if mention.id not in into and not (into is actors and mention.id in NON_ACTORS):
+        if is_target(text, mention, parsed, victims):
+            into = targets
+        elif mention.start < anchor or _AGENT_CUE.search(fold(text[max(0, mention.start - 30):
+                                                                    mention.start])):
+            into = subject_side
+        else:
+            into = elsewhere
+        if mention.id not in into and not (into is not targets and mention.id in NON_ACTORS):
             into.append(mention.id)
     targets = [t for t in targets if t != "civilians"]
+    actors = subject_side or elsewhere
     return [a for a in actors if a not in targets], targets
 
 

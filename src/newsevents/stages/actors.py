@@ -120,7 +120,10 @@ def _mention(text: str, start: int, end: int, actor_id: str) -> ActorMention:
 
 
 _COORDINATORS = frozenset({"et", "and", "&", "ou", "or", ","})
-_SPATIAL = frozenset({"pres", "autour", "dessus", "nord", "sud", "est", "ouest", "environs",
+_SPATIAL = frozenset({"attentat", "attaque", "bataille", "siege", "prise", "explosion",
+                      "massacre", "combats", "bombardement", "bombardements", "liberation",
+                      "offensive", "pres", "autour", "dessus", "nord", "sud", "est", "ouest",
+                      "environs",
                       "region", "ville", "province", "centre", "banlieue", "outskirts",
                       "north", "south", "east", "west", "city", "near", "abords", "large"})
 

@@ -87,9 +87,15 @@ def _figure(text: str, number: NumberMention, sentence: Segment,
     victims: tuple[int, int] | None = None
     if noun is not None:
         victims = (number.start, number.end + noun[1])
+        noun_end = number.end + noun[1]
         window = fold(text[max(sentence.start, number.start - 50):
-                           min(sentence.end, number.end + noun[1] + 50)])
-        measure = _measure(noun[0], window, vocab)
+                           min(sentence.end, noun_end + 50)])
+        # The participle that follows the noun binds closest ("un millier d'habitants
+        # déplacés" after "une centaine de civils ont été tués").
+        following = " ".join(fold(text[noun_end:min(sentence.end, noun_end + 30)]).split()[:1])
+        measure = _measure(noun[0], following, vocab) if noun[0] not in _DIRECT_MEASURES \
+            else None
+        measure = measure or _measure(noun[0], window, vocab)
     else:
         measure = _elliptic_measure(text, number, sentence, vocab)
         subject = _counted_subject(text, number, sentence, vocab) if measure is None else None
@@ -144,6 +150,8 @@ def _counted_subject(text: str, number: NumberMention, sentence: Segment,
     return vocab.counted[nouns[0].group()], 0
 
 
+_ZERO_NOUNS = {"civil": "civilians", "civilian": "civilians", "victime": "dead", "mort": "dead",
+               "casualty": "dead", "casualties": "dead", "death": "dead"}
 _DIRECT_MEASURES = {"strikes": "strikes", "operations": "operations", "dead": "fatalities",
                     "wounded": "injured", "displaced_people": "displaced"}
 
@@ -165,7 +173,7 @@ def _measure(noun_class: str, window: str, vocab: ClaimVocabulary) -> str | None
         return verb_class
     if noun_class == "members":
         return "members" if verbs["members"].search(window) else None
-    if noun_class == "combatants" and verbs["personnel"].search(window):
+    if noun_class in ("combatants", "people") and verbs["personnel"].search(window):
         return "personnel"
     return None
 
@@ -180,9 +188,9 @@ def _zero_counts(text: str, sentence: Segment, vocab: ClaimVocabulary,
         noun = _counted_noun_after(after, vocab)
         if noun is None:
             singular = re.match(r"[ \u00a0]{1,3}(civil|soldat|militaire|combattant|civilian|"
-                                r"soldier)\b", after)
-            noun = ({"civil": "civilians", "civilian": "civilians"}.get(singular.group(1),
-                    "combatants"), singular.end()) if singular else None
+                                r"soldier|victime|mort|casualty|casualties|death)\b", after)
+            noun = (_ZERO_NOUNS.get(singular.group(1), "combatants"), singular.end()) \
+                if singular else None
         if noun is None:
             continue
         measure = _measure(noun[0], after, vocab)

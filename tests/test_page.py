@@ -1,0 +1,231 @@
+"""The page, end to end, in headless Chromium (Debian's /usr/bin/chromium, driven by
+Playwright): the real server on a free port over a store of the example articles, with
+every request to another host aborted, so the page is proven to work offline.
+
+Screenshots go to screenshots/ (git-ignored) or to $NEWSEVENTS_SCREENSHOTS.
+Install the browser with scripts/install-browser.sh.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from playwright.sync_api import expect
+
+from tests.test_api import build_example_store
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                 "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+TOKEN = "page-test-token-77"
+SCREENSHOTS = Path(os.environ.get("NEWSEVENTS_SCREENSHOTS")
+                   or Path(__file__).parents[1] / "screenshots")
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(),
+                       reason="no /usr/bin/chromium: run scripts/install-browser.sh"),
+    pytest.mark.filterwarnings("ignore::DeprecationWarning"),
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The real server (uvicorn) in a thread, over a store of the example articles."""
+    import uvicorn
+
+    from newsevents.web import create_app
+
+    db = build_example_store(tmp_path_factory.mktemp("page") / "examples.db")
+    port = _free_port()
+    config = uvicorn.Config(create_app(str(db), token=TOKEN), host="127.0.0.1", port=port,
+                            log_level="warning")
+    uvicorn_server = uvicorn.Server(config)
+    thread = threading.Thread(target=uvicorn_server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 15
+    while not uvicorn_server.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert uvicorn_server.started, "the server did not start"
+    yield f"http://127.0.0.1:{port}"
+    uvicorn_server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+class PageRun:
+    """A browser tab on the server, recording page errors and refused outside requests."""
+
+    def __init__(self, browser: Any, server: str) -> None:
+        self.server = server
+        self.page = browser.new_page(viewport={"width": 1280, "height": 900})
+        self.errors: list[str] = []
+        self.outside: list[str] = []
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.route("**/*", self._only_our_server)
+        self.page.set_default_timeout(10_000)
+
+    def _only_our_server(self, route: Any) -> None:
+        if route.request.url.startswith(self.server):
+            route.continue_()
+        else:  # no internet: anything else the page asks for is refused
+            self.outside.append(route.request.url)
+            route.abort()
+
+    def open(self) -> Any:
+        self.page.goto(self.server + "/")
+        self.page.wait_for_selector("body[data-ready=true]")
+        return self.page
+
+    def shot(self, name: str) -> Path:
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        path = SCREENSHOTS / f"{name}.png"
+        self.page.screenshot(path=str(path), full_page=True)
+        assert path.stat().st_size > 10_000
+        return path
+
+    def close(self) -> None:
+        self.page.close()
+        assert self.outside == [], f"the page asked for outside resources: {self.outside}"
+        assert self.errors == [], f"errors in the page: {self.errors}"
+
+
+@pytest.fixture()
+def run(browser: Any, server: str) -> Iterator[PageRun]:
+    page_run = PageRun(browser, server)
+    yield page_run
+    page_run.close()
+
+
+def api(server: str, path: str, **params: Any) -> Any:
+    return httpx.get(server + path, params=params, timeout=10).json()
+
+
+def column(page: Any, index: int) -> list[str]:
+    return page.locator(f"#claims tbody tr.claim-row td:nth-child({index})").all_inner_texts()
+
+
+def test_the_page_shows_map_timeline_and_table_offline(run: PageRun, server: str) -> None:
+    page = run.open()
+    total = api(server, "/api/claims")["total"]
+    assert page.locator("#map path.country").count() > 200  # the vendored basemap
+    assert page.locator("#map circle.marker").count() >= 3
+    assert page.locator("#timeline rect.bar").count() > 10
+    assert page.locator("#claims tbody tr.claim-row").count() == total
+    assert page.locator("#claims-count").inner_text() == f"({total})"
+    run.shot("01-page")
+
+
+def test_filters_narrow_the_table_and_the_timeline(run: PageRun, server: str) -> None:
+    page = run.open()
+    page.select_option("#filters select[name=measure]", "strikes")
+    page.fill("#filters input[name=since]", "2021")
+    page.click("#filters button[type=submit]")
+    expected = api(server, "/api/claims", measure="strikes", since="2021")["total"]
+    expect(page.locator("#claims tbody tr.claim-row")).to_have_count(expected)
+    assert set(column(page, 3)) == {"strikes"}
+    assert all(date >= "2021" for date in column(page, 1))
+    assert page.locator("#timeline-measure").input_value() == "strikes"
+    run.shot("02-filtered")
+    page.fill("#filters input[name=q]", "Mossoul")
+    page.click("#filters button[type=submit]")
+    expect(page.locator("#claims tbody tr.claim-row")).to_have_count(1)
+    assert "Mossoul" in page.locator("#claims tbody td.evidence").inner_text()
+
+
+def test_a_map_marker_lists_its_claims_and_a_claim_opens_its_evidence(run: PageRun,
+                                                                    server: str) -> None:
+    page = run.open()
+    marker = page.locator('#map circle.marker[data-name="Mosul"]')
+    lat, lon = marker.get_attribute("data-lat"), marker.get_attribute("data-lon")
+    near_mosul = api(server, "/api/claims", near=f"{lat},{lon},10")["claims"]
+    page.click('#map circle.marker[data-name="Mosul"]')
+    page.wait_for_selector("#near-chip:not([hidden])")
+    assert "Mosul" in page.locator("#near-chip").inner_text()
+    expect(page.locator("#claims-count")).to_have_text(f"({len(near_mosul)})")
+    assert len(near_mosul) >= 1
+    row = page.locator("#claims tbody tr.claim-row").first
+    evidence = row.locator("td.evidence").inner_text().rstrip("…")
+    row.click()
+    selected = page.locator("#doc-text .evidence.selected")
+    selected.first.wait_for(state="visible")
+    assert selected.first.is_visible()
+    assert "".join(selected.all_inner_texts()).startswith(evidence)
+    assert page.locator("#doc-claims .claim-link.active").count() == 1
+    run.shot("03-evidence")
+    # the figure's span is marked as the claim's value, and leads back to the claim
+    value = page.locator('#doc-text .field[data-field="value"]')
+    assert value.inner_text() == "plus de 150"
+    value.click()
+    assert page.locator("#doc-text .mention.selected").inner_text() == "plus de 150"
+    details = page.locator("#doc-details")
+    assert "number" in details.inner_text() and "more_than" in details.inner_text()
+    run.shot("04-mention")
+    details.locator(".claim-link").first.click()
+    assert page.locator("#doc-text .evidence.selected").first.is_visible()
+
+
+def test_clicking_highlighted_text_selects_its_claim(run: PageRun) -> None:
+    page = run.open()
+    page.locator("#claims tbody tr.claim-row").last.click()
+    page.locator("#doc-text .evidence.selected").first.wait_for(state="visible")
+    other = page.locator("#doc-text span.evidence:not(.selected):not(.mention)").first
+    other.click()
+    active = page.locator("#doc-claims .claim-link.active")
+    assert active.count() == 1
+    assert page.locator("#doc-text .evidence.selected").count() > 0
+
+
+HOSTILE = ("Au moins 14 civils ont été tués jeudi près de Gao, selon un élu local. "
+           "<script>window.__pwned=1</script> <img src=x onerror=\"window.__pwned=1\"> "
+           "<b onmouseover=\"window.__pwned=1\">gras</b>")
+
+
+def test_article_text_is_rendered_inert(run: PageRun, server: str) -> None:
+    response = httpx.post(server + "/api/documents", timeout=60, headers={
+        "Authorization": f"Bearer {TOKEN}"}, json={
+        "id": "hostile<img src=x onerror=window.__pwned=1>.txt", "date": "2023-06-01",
+        "text": HOSTILE, "title": "<script>window.__pwned=1</script>",
+        "outlet": "<img src=x onerror=\"window.__pwned=1\">"})
+    assert response.status_code == 201, response.text
+    assert response.json()["claims"] >= 1
+    page = run.open()
+    page.fill("#filters input[name=q]", "Gao")
+    page.click("#filters button[type=submit]")
+    expect(page.locator("#claims tbody tr.claim-row")).to_have_count(1)
+    page.locator("#claims tbody tr.claim-row").click()
+    page.locator("#doc-text .evidence.selected").first.wait_for(state="visible")
+    page.locator("#doc-text").hover()
+    text = page.locator("#doc-text").inner_text()
+    assert "<script>window.__pwned=1</script>" in text
+    assert '<img src=x onerror="window.__pwned=1">' in text
+    assert page.locator("#doc-title").inner_text() == "<script>window.__pwned=1</script>"
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert page.locator("img").count() == 0
+    assert page.locator("#doc-text b, #doc-text script, #claims script").count() == 0
+    run.shot("05-inert")

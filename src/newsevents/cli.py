@@ -174,3 +174,7 @@ cli_store.register(main)
 from newsevents import cli_web  # noqa: E402  (newsevents serve: the HTTP API and the page)
 
 cli_web.register(main)
+
+from newsevents import cli_batch  # noqa: E402  (batch and load: the distributed runner)
+
+cli_batch.register(main)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import re
 import sys
 from collections.abc import Iterable, Iterator, Sequence
@@ -37,13 +38,35 @@ def iter_documents(paths: Sequence[str]) -> Iterator[Document | InputError]:
             continue
         path = Path(raw)
         if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file()):
+            for child in walk_files(path):
                 if _reader_for(child) is not None:
                     yield from read_path(child)
         elif path.exists():
             yield from read_path(path)
         else:
             yield InputError(raw, "no such file or directory", "check the path")
+
+
+def walk_files(directory: Path) -> Iterator[Path]:
+    """Files under `directory` in `sorted(rglob)` order, one directory listed at a time.
+
+    Sorting each directory's names and descending depth-first gives the order of sorting
+    every path's parts, without holding the paths of a whole corpus in memory.
+    """
+    with os.scandir(directory) as listing:
+        # Like rglob: symlinked directories are not descended into (no loops).
+        entries = sorted((e.name, e.is_dir() and not e.is_symlink(), e.is_file())
+                         for e in listing)
+    for name, is_dir, is_file in entries:
+        if is_dir:
+            yield from walk_files(directory / name)
+        elif is_file:
+            yield directory / name
+
+
+def file_kind(path: Path) -> str | None:
+    """'text', 'jsonl' or 'html' from the suffixes (`.gz` allowed); None if unsupported."""
+    return _reader_for(path)
 
 
 def read_path(path: Path) -> Iterator[Document | InputError]:

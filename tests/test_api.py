@@ -30,8 +30,14 @@ EXAMPLES = Path(__file__).parents[1] / "examples"
 STATIC = Path(__file__).parents[1] / "src" / "newsevents" / "web" / "static"
 TOKEN = "test-token-4f1c9a"
 LOCAL = ("127.0.0.1", 50000)
+BASE = "http://127.0.0.1:8000"
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
+
+def local_client(app: Any, **options: Any) -> TestClient:
+    """A client on this machine, naming the server as a browser here would."""
+    return TestClient(app, client=LOCAL, base_url=BASE, **options)
 
 
 def build_example_store(path: Path) -> Path:
@@ -54,7 +60,7 @@ def example_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def client(example_db: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(str(example_db), token=TOKEN), client=LOCAL) as test_client:
+    with local_client(create_app(str(example_db), token=TOKEN)) as test_client:
         yield test_client
 
 
@@ -67,7 +73,7 @@ def db_copy(example_db: Path, tmp_path: Path) -> Path:
 
 @pytest.fixture()
 def writable(db_copy: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(str(db_copy), token=TOKEN), client=LOCAL) as test_client:
+    with local_client(create_app(str(db_copy), token=TOKEN)) as test_client:
         yield test_client
 
 
@@ -287,21 +293,32 @@ def test_a_wrong_method_is_405(client: TestClient) -> None:
 
 def test_reads_from_another_machine_need_the_token(example_db: Path) -> None:
     app = create_app(str(example_db), token=TOKEN)
-    with TestClient(app, client=("203.0.113.7", 40000)) as remote:
+    with TestClient(app, client=("203.0.113.7", 40000), base_url=BASE) as remote:
         assert_error(remote.get("/api/claims"), 403, "forbidden")
         assert_error(remote.get("/"), 403, "forbidden")
         allowed = remote.get("/api/claims", headers={"Authorization": f"Bearer {TOKEN}"})
         assert allowed.status_code == 200
     public = create_app(str(example_db), token=TOKEN, public_reads=True)
-    with TestClient(public, client=("203.0.113.7", 40000)) as remote:
+    with TestClient(public, client=("203.0.113.7", 40000), base_url=BASE) as remote:
         assert remote.get("/api/claims").status_code == 200
+
+
+@pytest.mark.parametrize("host", ["evil.example", "evil.example:8000", "127.0.0.1.evil.example",
+                                  "192.168.1.10:8000", ""])
+def test_a_host_header_naming_another_server_is_400(example_db: Path, host: str) -> None:
+    with local_client(create_app(str(example_db))) as client:
+        assert_error(client.get("/api/claims", headers={"Host": host}), 400, "bad_request")
+        for good in ("127.0.0.1:8000", "localhost", "[::1]:8000", "LOCALHOST:1"):
+            assert client.get("/api/claims", headers={"Host": good}).status_code == 200
+    with local_client(create_app(str(example_db), allowed_hosts=None)) as anywhere:
+        assert anywhere.get("/api/claims", headers={"Host": host}).status_code == 200
 
 
 def test_an_internal_failure_is_500_in_the_same_shape(db_copy: Path) -> None:
     app = create_app(str(db_copy), token=TOKEN)
     with sqlite3.connect(db_copy) as conn:  # a damaged database: a real failure, not a mock
         conn.execute("DROP TABLE event_claims")
-    with TestClient(app, client=LOCAL, raise_server_exceptions=False) as broken:
+    with local_client(app, raise_server_exceptions=False) as broken:
         error = assert_error(broken.get("/api/events"), 500, "internal_error")
         assert "event_claims" not in error["message"]  # internals stay in the server log
 
@@ -330,7 +347,7 @@ def test_post_with_a_wrong_token_is_refused(writable: TestClient, header: str | 
 
 
 def test_post_is_off_when_no_token_is_configured(db_copy: Path) -> None:
-    with TestClient(create_app(str(db_copy), token=None), client=LOCAL) as no_token:
+    with local_client(create_app(str(db_copy), token=None)) as no_token:
         for header in ({}, {"Authorization": "Bearer "}, {"Authorization": "Bearer None"}):
             response = no_token.post("/api/documents", json=ARTICLE, headers=header)
             assert "NEWSEVENTS_TOKEN" in assert_error(response, 403, "forbidden")["message"]
@@ -409,7 +426,7 @@ def test_a_body_that_is_not_json_is_422(writable: TestClient) -> None:
 def test_a_body_over_the_limit_is_413(db_copy: Path) -> None:
     app = create_app(str(db_copy), token=TOKEN, max_body_bytes=10_000)
     big = {**ARTICLE, "text": "Au moins 23 soldats ont été tués. " * 1000}
-    with TestClient(app, client=LOCAL) as small_limit:
+    with local_client(app) as small_limit:
         response = small_limit.post("/api/documents", json=big,
                                     headers={"Authorization": f"Bearer {TOKEN}"})
         assert_error(response, 413, "payload_too_large")

@@ -41,10 +41,14 @@ def serve(db: str, host: str, port: int, public: bool, cors_origins: tuple[str, 
     import uvicorn
 
     from newsevents.web import create_app
+    from newsevents.web.security import LOOPBACK_HOSTS
 
     token = os.environ.get(TOKEN_VARIABLE) or None
+    # Listening on every address: clients may name the machine in any way.
+    hosts = None if host in ("0.0.0.0", "::", "") else (*LOOPBACK_HOSTS, host)
     try:
-        app = create_app(db, token=token, public_reads=public, cors_origins=cors_origins)
+        app = create_app(db, token=token, public_reads=public, cors_origins=cors_origins,
+                         allowed_hosts=hosts)
     except NewsEventsError as error:
         raise click.ClickException(str(error)) from None
     shown = f"[{host}]" if ":" in host else host

@@ -26,7 +26,13 @@ from starlette.staticfiles import StaticFiles
 from newsevents.store import Store
 from newsevents.web import ingest, queries, routes
 from newsevents.web.errors import install_error_handlers
-from newsevents.web.security import BodyLimit, ReadAccess, SecurityHeaders
+from newsevents.web.security import (
+    LOOPBACK_HOSTS,
+    AllowedHosts,
+    BodyLimit,
+    ReadAccess,
+    SecurityHeaders,
+)
 
 STATIC = Path(__file__).parent / "static"
 MAX_BODY_BYTES = 2_000_000
@@ -39,6 +45,7 @@ class Settings:
     public_reads: bool = False
     max_body_bytes: int = MAX_BODY_BYTES
     cors_origins: tuple[str, ...] = ()
+    allowed_hosts: tuple[str, ...] | None = LOOPBACK_HOSTS
 
 
 class Stores:
@@ -86,15 +93,19 @@ class Stores:
 
 def create_app(db_path: str, token: str | None = None, *, public_reads: bool = False,
                max_body_bytes: int = MAX_BODY_BYTES,
-               cors_origins: Sequence[str] = ()) -> FastAPI:
+               cors_origins: Sequence[str] = (),
+               allowed_hosts: Sequence[str] | None = LOOPBACK_HOSTS) -> FastAPI:
     """The application over the store at ``db_path`` (created and migrated if needed).
 
     ``token``: the bearer token POST /api/documents requires (None: POST is refused);
     ``public_reads``: answer reads from other machines without the token;
-    ``cors_origins``: origins allowed to call the API from a browser (none by default).
+    ``cors_origins``: origins allowed to call the API from a browser (none by default);
+    ``allowed_hosts``: the names clients may use for this server in the Host header
+    (loopback names by default; None accepts any).
     """
     settings = Settings(db_path, token or None, public_reads, max_body_bytes,
-                        tuple(cors_origins))
+                        tuple(cors_origins),
+                        None if allowed_hosts is None else tuple(allowed_hosts))
     Store(db_path).close()  # fail now, with the store's message, if the file is unusable
     stores = Stores(db_path)
 
@@ -127,12 +138,14 @@ def _add_page(app: FastAPI) -> None:
 
 
 def _add_middleware(app: FastAPI, settings: Settings) -> None:
-    # The last added runs first: headers on every response, then access, then body size.
+    # The last added runs first: headers on every response, then the Host header, then
+    # access, then body size.
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins),
                            allow_methods=["GET"], allow_headers=["Authorization"])
     app.add_middleware(ReadAccess, token=settings.token, public_reads=settings.public_reads)
+    app.add_middleware(AllowedHosts, hosts=settings.allowed_hosts)
     app.add_middleware(SecurityHeaders)
 
 

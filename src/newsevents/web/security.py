@@ -4,6 +4,9 @@
   the bearer token, unless the server was started with public reads.
 - Writes (POST /api/documents) always need ``Authorization: Bearer <token>`` matching the
   configured token (compared in constant time); with no token configured, writes are off.
+- Requests must name this server in their Host header (loopback names by default): a web
+  page elsewhere cannot reach the open local reads by pointing its own domain at
+  127.0.0.1 (DNS rebinding).
 - Request bodies are limited in size (413 beyond the limit).
 - Every response carries a Content-Security-Policy that allows scripts, styles and data
   from this server only: article text can never run as script, and the page loads
@@ -91,6 +94,36 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
+
+
+def host_name(headers: Iterable[tuple[bytes, bytes]]) -> str | None:
+    """The Host header without its port (``[::1]:8000`` gives ``::1``)."""
+    for name, value in headers:
+        if name == b"host":
+            host = value.decode("latin-1").strip().lower()
+            if host.startswith("["):
+                return host[1:host.find("]")] if "]" in host else host
+            return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
+    return None
+
+
+class AllowedHosts:
+    """400 unless the Host header is one of ``hosts`` (``None``: any host)."""
+
+    def __init__(self, app: ASGIApp, hosts: Iterable[str] | None) -> None:
+        self.app = app
+        self.hosts = None if hosts is None else {h.strip("[]").lower() for h in hosts}
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if (scope["type"] == "http" and self.hosts is not None
+                and host_name(scope.get("headers", [])) not in self.hosts):
+            await _send_error(scope, send, 400, "The Host header does not name this server; "
+                              "use the address the server printed when it started.")
+            return
+        await self.app(scope, receive, send)
 
 
 class ReadAccess:

@@ -75,6 +75,7 @@ def process_document(doc: Document) -> DocumentResult:
     found_claims = _run(doc, "claims", lambda: claims_stage.extract_claims(
         mentions_for_claims, units, attributions, parses))
     speakers = list({m for a in attributions.values() if a for m in (a.mention(text),) if m})
+    speakers.sort(key=lambda m: m.start)
     mentions: list[Mention] = [*found_numbers, *found_times, *found_places, *found_actors,
                                *speakers]
     mentions.sort(key=lambda m: (m.start, m.end))

@@ -32,6 +32,8 @@ class Attribution:
     channel: str | None
     outlet: str | None
     pluperfect: bool = False
+    source_start: int = -1  # the source as written ("le colonel Wayne Marotto")
+    source_end: int = -1
 
     def speaker(self) -> dict[str, Any] | None:
         if self.name is None:
@@ -39,9 +41,11 @@ class Attribution:
         return {"name": self.name, "role": self.role}
 
     def mention(self, document_text: str) -> SpeakerMention | None:
-        if self.name is None or self.end <= self.start:
+        """The speaker mention, spanning the source as written in the text."""
+        if self.name is None or self.source_end <= self.source_start:
             return None
-        return SpeakerMention(self.start, self.end, document_text[self.start:self.end],
+        return SpeakerMention(self.source_start, self.source_end,
+                              document_text[self.source_start:self.source_end],
                               self.name, self.role, self.channel)
 
 
@@ -193,7 +197,11 @@ class AttributionTracker:
         vocab = vocabulary()
         np_start = self._skip_adverbs(np_start, np_end)
         np_end = self._np_end(np_start, np_end)
-        source_text = self.text[np_start:np_end].strip()
+        while np_end > np_start and self.text[np_end - 1].isspace():
+            np_end -= 1
+        while np_start < np_end and self.text[np_start].isspace():
+            np_start += 1
+        source_text = self.text[np_start:np_end]
         if not source_text:
             return None
         clause = self.folded[clause_start:clause_end]
@@ -201,10 +209,10 @@ class AttributionTracker:
         outlet = next((o for o in vocab.outlets if self._starts_with_outlet(np_start, o)), None)
         if outlet:
             return Attribution(clause_start, clause_end, source_text, None, None, channel,
-                               outlet, pluperfect)
+                               outlet, pluperfect, np_start, np_end)
         name, role = self._name_and_role(np_start, np_end, clause_end)
         base = Attribution(clause_start, clause_end, source_text, name, role,
-                           channel or "statement", None, pluperfect)
+                           channel or "statement", None, pluperfect, np_start, np_end)
         return self._resolve_reference(base)
 
     def _skip_adverbs(self, start: int, end: int) -> int:
@@ -308,8 +316,8 @@ class AttributionTracker:
         # The author as written in the tweet's signature, after the tweet's text.
         found = self.text.find(author, sentence.end, sentence.end + 2000) if author else -1
         start = found if found >= 0 else sentence.end
-        return Attribution(start, start + len(author) if found >= 0 else start, author, name,
-                           role, "tweet", None)
+        end = start + len(author) if found >= 0 else start
+        return Attribution(start, end, author, name, role, "tweet", None, False, start, end)
 
     def _remember(self, found: Attribution | None) -> Attribution | None:
         if found is not None and found.name:

@@ -196,21 +196,30 @@ def ingest(paths: tuple[str, ...], db: str, rebuild: bool) -> None:
     document (same id or URL, new text) becomes a new version; the old version's claims are
     kept, marked superseded. Exit status 1 when any input was skipped.
     """
+    from newsevents.batch.plan import count_documents
+    from newsevents.progress import Progress
     from newsevents.reader import iter_documents
 
     store = _open_store(db)
     counts = {"added": 0, "new_version": 0, "unchanged": 0, "skipped": 0}
-    for item in iter_documents(list(paths)):
-        try:
-            if isinstance(item, Exception):
-                raise item
-            if store.is_stored(item):  # a re-run after a crash skips what is done
-                counts["unchanged"] += 1
-                continue
-            counts[store.ingest_result(_process(item)).status] += 1
-        except NewsEventsError as error:
-            click.echo(str(error), err=True)
-            counts["skipped"] += 1
+    with Progress(unit="doc", description="ingest") as progress:
+        progress.count_in_background(lambda: count_documents(list(paths)))  # for the ETA
+        for item in iter_documents(list(paths)):
+            claims = errors = 0
+            try:
+                if isinstance(item, Exception):
+                    raise item
+                if store.is_stored(item):  # a re-run after a crash skips what is done
+                    counts["unchanged"] += 1
+                else:
+                    report = store.ingest_result(_process(item))
+                    counts[report.status] += 1
+                    claims = report.claims
+            except NewsEventsError as error:
+                progress.write(str(error))
+                counts["skipped"] += 1
+                errors = 1
+            progress.advance(claims=claims, errors=errors)
     if rebuild:
         store.rebuild_events()
     store.close()

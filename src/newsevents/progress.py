@@ -77,6 +77,13 @@ class Progress:
 
         threading.Thread(target=work, name="newsevents-count", daemon=True).start()
 
+    def write(self, message: str) -> None:
+        """A message line on the stream, above the bar when there is one."""
+        if self._bar is not None:
+            self._bar.write(message, file=self.stream)
+        else:
+            self.stream.write(message + "\n")
+
     def close(self) -> None:
         if self._bar is not None:
             self._bar.close()

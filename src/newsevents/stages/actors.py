@@ -125,7 +125,8 @@ _SPATIAL = frozenset({"attentat", "attaque", "bataille", "siege", "prise", "expl
                       "offensive", "pres", "autour", "dessus", "nord", "sud", "est", "ouest",
                       "environs",
                       "region", "ville", "province", "centre", "banlieue", "outskirts",
-                      "north", "south", "east", "west", "city", "near", "abords", "large"})
+                      "north", "south", "east", "west", "city", "near", "abords", "large",
+                      "frontiere", "border"})
 
 
 def _after_locative(folded: str, start: int, locatives: frozenset[str]) -> bool:
@@ -137,7 +138,8 @@ def _after_locative(folded: str, start: int, locatives: frozenset[str]) -> bool:
     if words[-1] in locatives:
         return True
     # "au-dessus de Kiev", "près de Gao", "au nord de Bagdad": a place after a spatial "de".
-    if len(words) >= 2 and words[-1] in {"de", "du", "of"} and words[-2] in _SPATIAL:
+    if len(words) >= 2 and words[-1] in {"de", "du", "of", "with", "avec"} and (
+            words[-2] in _SPATIAL):
         return True
     # "in Iraq & Syria": coordinated with a place that follows a locative preposition.
     return len(words) >= 3 and words[-1] in _COORDINATORS and words[-3] in locatives

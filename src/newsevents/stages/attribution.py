@@ -65,6 +65,11 @@ class _Vocabulary:
     outlets: tuple[str, ...]
 
 
+# ", adding that...", ", ajoutant que...": what follows is reported content again.
+_CONTINUATION = (r",[ \u00a0](?:adding|noting|saying|explaining|stressing|ajoutant|precisant|"
+                 r"notant|soulignant|expliquant|estimant|indiquant)")
+
+
 def _words(items: Sequence[str]) -> str:
     return "|".join(re.escape(fold(w)) for w in sorted(set(items), key=len, reverse=True))
 
@@ -87,7 +92,8 @@ def vocabulary() -> _Vocabulary:
     english = _words(data["reporting_verbs_en"])
     # "..., a local official told AFP." / "..., the health ministry said in a statement."
     english_after = re.compile(r",[ \u00a0](?P<np>[^,;\"”»]{2,80}?)[ \u00a0](?P<verb>" + english
-                               + r")(?P<rest>[^.;,]{0,80})[.!?\"”]{0,2}$")
+                               + r")(?P<rest>[^.;,]{0,80})(?:[.!?\"”]{0,2}$|(?=" + _CONTINUATION
+                               + "))")
     # "The Nigerian Air Force said its jets killed..."
     english_before = re.compile(r"^(?P<np>[^,;]{2,80}?)[ \u00a0](?P<verb>said|says|announced|"
                                 r"reported|claimed|confirmed)(?: that)?[ \u00a0]")
@@ -143,13 +149,16 @@ class AttributionTracker:
             return None
         match = matches[-1]
         pluperfect = (match.group("aux") or "").startswith("avai")
-        return self._from_source(match.end(), end, match.start(), end, pluperfect)
+        going_on = re.compile(_CONTINUATION).search(self.folded, match.end(), end)
+        clause_end = going_on.start() if going_on else end
+        return self._from_source(match.end(), clause_end, match.start(), clause_end, pluperfect)
 
     def _english_after(self, start: int, end: int) -> Attribution | None:
         match = vocabulary().english_after.search(self.folded, start, end)
         if not match:
             return None
-        found = self._from_source(match.start("np"), match.end("np"), match.start(), end, False)
+        found = self._from_source(match.start("np"), match.end("np"), match.start(),
+                                  match.end(), False)
         told = re.match(r"[ \u00a0]*(.+)", self.text[match.start("rest"):match.end("rest")])
         if found is not None and match.group("verb") == "told" and told:
             outlet = next((o for o in vocabulary().outlets
@@ -211,6 +220,11 @@ class AttributionTracker:
             return Attribution(clause_start, clause_end, source_text, None, None, channel,
                                outlet, pluperfect, np_start, np_end)
         name, role = self._name_and_role(np_start, np_end, clause_end)
+        outlet = next((o for o in vocab.outlets if fold(name) == fold(o)), None)
+        if outlet:
+            # "according to a tally by AFP": the outlet's own count.
+            return Attribution(clause_start, clause_end, source_text, None, None,
+                               channel or "report", outlet, pluperfect, np_start, np_end)
         base = Attribution(clause_start, clause_end, source_text, name, role,
                            channel or "statement", None, pluperfect, np_start, np_end)
         return self._resolve_reference(base)
@@ -238,9 +252,10 @@ class AttributionTracker:
         if (words and fold(words[0]).rstrip("'") in vocab.channel_nouns) or (
                 len(words) > 1 and fold(words[1]) in vocab.channel_nouns):
             # "un communiqué du Commandement de la coalition": the source is the complement.
-            complement = re.search(r"\b(?:du|de la|des|de|of the|of)\s+(?:l['’])?(.+)$", phrase)
+            complement = re.search(r"\b(?:du|de la|des|de|of the|of|by)\s+(?:l['’])?(.+)$",
+                                   phrase)
             if complement:
-                return complement.group(1).strip(), None
+                return _DETERMINER.sub("", complement.group(1).strip()), None
         cleaned = _DETERMINER.sub("", phrase).strip()
         if cleaned[:1].isupper():
             # "AFRICOM", "the Syrian Observatory for Human Rights", "Wayne Marotto": a

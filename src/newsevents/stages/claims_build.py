@@ -121,7 +121,8 @@ def _emit(doc: DocumentMentions, sentence: Segment, attribution: Attribution | N
     actors, targets = split_actors(doc.text, mentions, parsed, victims, anchor)
     actors = actors or _speaker_affiliation(doc.text, sentence, attribution) or (
         list(context.actors) if same_paragraph else [])
-    targets = targets or _default_targets(doc, measure, min(start, sentence.start), anchor)
+    targets = targets or _default_targets(doc, measure, actors, min(start, sentence.start),
+                                          anchor)
     places = tuple(_event_places(doc, start, end, attribution))
     inherited_place = not places
     if not places:
@@ -183,13 +184,16 @@ def _speaker_affiliation(text: str, sentence: Segment,
     return []
 
 
-def _default_targets(doc: DocumentMentions, measure: str | None, start: int,
-                     anchor: int) -> list[str]:
-    """Military action with no named target is against the document's main armed group."""
-    if doc.main_enemy is None:
+def _default_targets(doc: DocumentMentions, measure: str | None, actors: Sequence[str],
+                     start: int, anchor: int) -> list[str]:
+    """Military action with no named target is against the document's main armed group:
+    strikes, operations, destruction by anyone; deaths only when someone else acted."""
+    if doc.main_enemy is None or doc.main_enemy in actors:
         return []
-    if measure in _MILITARY_MEASURES:
+    if measure in _MILITARY_MEASURES - {"fatalities_combatants"}:
         return [doc.main_enemy]
+    if measure == "fatalities_combatants":
+        return [doc.main_enemy] if actors else []
     if measure is None:
         subject = fold(doc.text[start:anchor])
         if claim_vocabulary().military_nouns.search(subject):

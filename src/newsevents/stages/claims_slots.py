@@ -140,7 +140,8 @@ def first_person(text: str, start: int, end: int) -> bool:
 # "plus de frappes ce mois-ci qu'elle ne l'a fait de toute l'année dernière": the time after
 # a comparative is the standard of comparison, not the time of the event.
 _COMPARATIVE = re.compile(
-    r"(?<![\w])(?:qu'(?:il|elle|ils|elles|on)?[ \u00a0]?n(?:e|')|than)(?![\w])")
+    r"(?<![\w])(?:qu'(?:il|elle|ils|elles|on)?[ \u00a0]?n(?:e|')|than(?![ \u00a0]{1,2}(?:\d|a |an |"
+    r"one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand)))(?![\w])")
 
 
 def choose_time(text: str, times: Sequence[TimeMention], anchor: int) -> TimeMention | None:

@@ -107,7 +107,8 @@ def find_actors(text: str) -> list[ActorMention]:
     for match in reg.exact_pattern.finditer(text):
         candidates.append(_mention(text, match.start(), match.end(), reg.exact_ids[match.group()]))
     for match in reg.place_pattern.finditer(folded):
-        if not _after_locative(folded, match.start(), reg.locatives):
+        if not _after_locative(folded, match.start(), reg.locatives) and not _dateline(
+                folded, match.start(), match.end()):
             candidates.append(
                 _mention(text, match.start(), match.end(), reg.place_names[match.group()]))
     candidates.extend(_demonym_mentions(text, folded, reg))
@@ -143,6 +144,13 @@ def _after_locative(folded: str, start: int, locatives: frozenset[str]) -> bool:
         return True
     # "in Iraq & Syria": coordinated with a place that follows a locative preposition.
     return len(words) >= 3 and words[-1] in _COORDINATORS and words[-3] in locatives
+
+
+def _dateline(folded: str, start: int, end: int) -> bool:
+    """'Burkina Faso : au moins 79 civils tués': a place heading a paragraph or headline."""
+    line_start = folded.rfind("\n", 0, start) + 1
+    return not folded[line_start:start].strip() and folded[end:end + 3].lstrip(" \u00a0")[:1] in (
+        ":", "-", "—", "(")
 
 
 def _demonym_mentions(text: str, folded: str, reg: ActorRegistry) -> list[ActorMention]:

@@ -112,6 +112,11 @@ def vocabulary() -> _Vocabulary:
     )
 
 
+_CARRIED_BY = re.compile(r"[ \u00a0](?:joints?|jointes|cites?|citees?|interroges?|interrogees?|"
+                         r"contactes?|contactees?|quoted by|cited by|speaking to|told)"
+                         r"(?:[ \u00a0]par)?[ \u00a0](?:l'|la |le |les )?")
+_NAMED_APPOSITION = re.compile(r",\s{1,3}((?:[A-ZÀ-Ý][\w'’.-]{1,20}\s?){2,4})"
+                               r"(?=[,.;]|\s(?:lors|dans|à|in|at|on)\b|$)")
 _NP_STOP = re.compile(
     r"[,;.:!?»\"”(]|[ \u00a0](?:dans|lors|sur|devant|avant|apres|pour|qui|que|qu'|plus tot|"
     r"cette semaine|ce mois|mercredi|jeudi|vendredi|samedi|dimanche|lundi|mardi|hier|"
@@ -219,7 +224,20 @@ class AttributionTracker:
         if outlet:
             return Attribution(clause_start, clause_end, source_text, None, None, channel,
                                outlet, pluperfect, np_start, np_end)
+        carried = _CARRIED_BY.search(self.folded, np_start, np_end)
+        carrier = None
+        if carried:
+            # "des habitants joints par l'AFP": the AFP carried what the residents said.
+            carrier = next((o for o in vocab.outlets
+                            if self.folded.startswith(fold(o), carried.end())), None)
+            if carrier:
+                np_end = carried.start()
+                source_text = self.text[np_start:np_end]
         name, role = self._name_and_role(np_start, np_end, clause_end)
+        if carrier:
+            base = Attribution(clause_start, clause_end, source_text, name, role,
+                               channel or "statement", carrier, pluperfect, np_start, np_end)
+            return self._resolve_reference(base)
         outlet = next((o for o in vocab.outlets if fold(name) == fold(o)), None)
         if outlet:
             # "according to a tally by AFP": the outlet's own count.
@@ -263,6 +281,10 @@ class AttributionTracker:
             return cleaned, self._apposition(end, clause_end)
         person = self._person_in(start, end) or _capitalised_tail(phrase, vocab.titles)
         role = self._apposition(end, clause_end)
+        named = self._named_apposition(end, clause_end)
+        if person is None and named:
+            # "le porte-parole du gouvernement, Lionel Bilgo": the name follows the role.
+            return named, _clean_role(phrase, vocab.titles)
         if person:
             before = phrase[:phrase.find(person)] if person in phrase else ""
             role = role or _clean_role(before, vocab.titles)
@@ -287,6 +309,10 @@ class AttributionTracker:
             return None
         head = fold(match.group(1).split()[0]) if match.group(1).split() else ""
         return match.group(1).strip() if head in vocabulary().role_nouns else None
+
+    def _named_apposition(self, np_end: int, clause_end: int) -> str | None:
+        match = _NAMED_APPOSITION.match(self.text[np_end:clause_end])
+        return match.group(1).strip() if match else None
 
     def _sentence_subject(self, start: int, before: int) -> str | None:
         """'la coalition a réalisé, selon ses propres estimations' -> 'coalition'."""

@@ -49,7 +49,7 @@ def evidence_range(text: str, sentence: Segment,
 
 
 def event_type_of(text: str, start: int, end: int, measure: str | None,
-                  context: Context) -> tuple[str, bool]:
+                  context: Context, main_type: str | None = None) -> tuple[str, bool]:
     """(event type, is it said explicitly) from the clause's words and the measure."""
     if measure in _STRATEGIC_MEASURES:
         return "strategic_development", True
@@ -65,14 +65,19 @@ def event_type_of(text: str, start: int, end: int, measure: str | None,
             return etype, False
     if measure in _MEASURE_TYPES:
         return _MEASURE_TYPES[measure], False
-    return context.event_type or "other", False
+    # "Un précédent bilan faisait état de 50 morts": a toll with no event of its own is
+    # about the event the article reports.
+    return context.event_type or main_type or "other", False
 
 
 def emit_figure(doc: DocumentMentions, sentence: Segment, attribution: Attribution | None,
                 parsed: ParsedSentence | None, context: Context, figure: Figure,
                 victims: Sequence[tuple[int, int]]) -> Context:
     start, end = evidence_range(doc.text, sentence, attribution)
-    etype, explicit = event_type_of(doc.text, start, end, figure.measure, context)
+    etype, explicit = event_type_of(doc.text, start, end, figure.measure, context,
+                                    doc.main_event_type)
+    if explicit and doc.main_event_type is None and etype != "strategic_development":
+        doc.main_event_type = etype
     if figure.measure == "fatalities_civilians" and etype in ("attack", "other"):
         # ACLED: an armed attack whose victims are civilians is violence against civilians.
         etype = "violence_against_civilians"

@@ -45,6 +45,7 @@ class DocumentMentions:
     actors: list[ActorMention]
     main_enemy: str | None = None
     fallback_place: PlaceMention | None = None
+    main_event_type: str | None = None  # the first explicit type: what the article is about
     claims: list[Claim] = field(default_factory=list)
 
 

@@ -88,7 +88,7 @@ def start_server(db: Path, port: int) -> subprocess.Popen[bytes]:
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         try:
-            if httpx.get(f"http://127.0.0.1:{port}/api/documents?limit=1").status_code == 200:
+            if httpx.get(f"http://127.0.0.1:{port}/openapi.json").status_code == 200:
                 return server
         except httpx.TransportError:
             time.sleep(0.2)
@@ -130,13 +130,25 @@ async def load(base: str, params_for: Callable[[random.Random], Params], concurr
         return Result(latencies, errors, time.perf_counter() - began)
 
 
+def run_combos(base: str, concurrency: int, seconds: float) -> None:
+    print(f"GET /api/claims?limit=50, {concurrency} concurrent client(s), {seconds:.0f} s per "
+          "combination (latency in ms as the clients saw it):")
+    for name, params_for in COMBOS.items():
+        result = asyncio.run(load(base, params_for, concurrency, seconds))
+        count = len(result.latencies_ms)
+        print(f"  {name:34s} {count / result.seconds:7.1f} req/s  "
+              f"p50 {result.percentile(0.50):7.1f}  p95 {result.percentile(0.95):7.1f}  "
+              f"p99 {result.percentile(0.99):7.1f}  ({count} requests, {result.errors} errors)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--claims", type=int, default=1_000_000)
     parser.add_argument("--db", help="database path (reused when it holds enough claims)")
     parser.add_argument("--keep", action="store_true", help="keep a database built here")
     parser.add_argument("--seconds", type=float, default=8.0, help="load per combination")
-    parser.add_argument("--concurrency", type=int, default=8, help="clients at once")
+    parser.add_argument("--concurrency", default="1,8",
+                        help="clients at once; a comma-separated list runs each in turn")
     args = parser.parse_args()
     workdir = tempfile.TemporaryDirectory(prefix="newsevents-api-bench-")
     db = Path(args.db or Path(workdir.name) / "api.db")
@@ -146,15 +158,8 @@ def main() -> None:
     try:
         base = f"http://127.0.0.1:{port}"
         asyncio.run(load(base, COMBOS["measure + country"], 2, 1.0))  # warm the page cache
-        print(f"GET /api/claims?limit=50, {args.concurrency} concurrent clients, "
-              f"{args.seconds:.0f} s each (latency in ms as the clients saw it):")
-        for name, params_for in COMBOS.items():
-            result = asyncio.run(load(base, params_for, args.concurrency, args.seconds))
-            count = len(result.latencies_ms)
-            print(f"  {name:34s} {count / result.seconds:7.1f} req/s  "
-                  f"p50 {result.percentile(0.50):7.1f}  p95 {result.percentile(0.95):7.1f}  "
-                  f"p99 {result.percentile(0.99):7.1f}  ({count} requests, "
-                  f"{result.errors} errors)")
+        for concurrency in (int(c) for c in args.concurrency.split(",")):
+            run_combos(base, concurrency, args.seconds)
     finally:
         server.terminate()
         server.wait(timeout=10)

@@ -8,13 +8,18 @@ write get their own copy of it.
 from __future__ import annotations
 
 import shutil
+import socket
 import sqlite3
+import subprocess
+import sys
+import time
 import warnings
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 from click.testing import CliRunner
 
@@ -541,3 +546,26 @@ def test_serve_has_help_and_is_registered() -> None:
     assert result.exit_code == 0
     assert "--db" in result.output and "--port" in result.output
     assert "NEWSEVENTS_TOKEN" in result.output
+
+
+def test_serve_starts_the_server_and_prints_its_address(example_db: Path) -> None:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "newsevents", "serve", "--db",
+                               str(example_db), "--port", str(port)],
+                              stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                response = httpx.get(f"http://127.0.0.1:{port}/api/claims?limit=1")
+                break
+            except httpx.TransportError:
+                assert time.monotonic() < deadline and server.poll() is None
+                time.sleep(0.1)
+        assert response.status_code == 200 and response.json()["total"] > 0
+    finally:
+        server.terminate()
+        _, stderr = server.communicate(timeout=10)
+    assert f"http://127.0.0.1:{port}/" in stderr

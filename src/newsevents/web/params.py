@@ -22,7 +22,6 @@ MAX_OFFSET = 1_000_000_000  # beyond SQLite's reach anyway; keeps integers in 64
 _WORDS = 200  # longest free-text value, in characters
 
 
-
 def _identifier(description: str) -> Any:
     return Query(min_length=1, max_length=100, description=description)
 
@@ -32,13 +31,10 @@ def _text(description: str) -> Any:
 
 
 def claim_filter(
-    actor: Annotated[str | None, _identifier("Actor id (coalition, islamic_state, "
-                                                   "state:ML...).")] = None,
+    actor: Annotated[str | None, _identifier("Actor id (coalition, state:ML...).")] = None,
     target: Annotated[str | None, _identifier("Target actor id.")] = None,
-    measure: Annotated[str | None, _identifier("What figures count: strikes, "
-                                                     "fatalities, injured...")] = None,
-    event_type: Annotated[str | None, _identifier("air_strike, shelling, "
-                                                        "armed_clash...")] = None,
+    measure: Annotated[str | None, _identifier("strikes, fatalities, injured...")] = None,
+    event_type: Annotated[str | None, _identifier("air_strike, shelling...")] = None,
     country: Annotated[str | None, Query(pattern=r"^[A-Za-z]{2}$",
                                          description="ISO 3166 alpha-2 code.")] = None,
     near: Annotated[str | None, Query(max_length=60, description="lat,lon,km: places within "

@@ -33,7 +33,7 @@ def run_partition(partition: Partition, out_dir: str) -> dict[str, Any]:
     done = read_marker(out, partition.key)
     if done is not None:  # a task run twice (a lost worker's retry) does the work once
         return done
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     rows = ShardRows()
     errors: list[str] = []
     words = 0
@@ -48,6 +48,7 @@ def run_partition(partition: Partition, out_dir: str) -> dict[str, Any]:
         "key": partition.key, "documents": rows.count("documents"),
         "claims": rows.count("claims"), "mentions": rows.count("mentions"),
         "errors": errors, "words": words, "seconds": round(time.perf_counter() - started, 3),
+        "cpu_seconds": round(time.process_time() - cpu_started, 3),
         "maxrss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
         "worker": f"{socket.gethostname()}:{os.getpid()}",
     }

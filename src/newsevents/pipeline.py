@@ -8,6 +8,7 @@ sentences that can hold a claim) -> attribution -> claims. A failing stage raise
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -15,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar
 
+from newsevents import limits
 from newsevents.errors import InputError, StageError
 from newsevents.reader import iter_documents, text_document
 from newsevents.records import Claim, Document, Mention, Noise, Segment
@@ -27,7 +29,7 @@ from newsevents.stages.claims_slots import DocumentMentions
 from newsevents.stages.claims_vocab import claim_vocabulary
 
 T = TypeVar("T")
-MAX_SEGMENT_CHARS = 5_000  # longer "sentences" are not prose (tables, dumps): not parsed
+MAX_SEGMENT_CHARS = limits.MAX_SEGMENT_CHARS  # longer "sentences" are not prose: not parsed
 
 
 @dataclass(frozen=True)
@@ -48,8 +50,12 @@ def _run(doc: Document, stage: str, func: Callable[[], T]) -> T:
 
 def process_document(doc: Document) -> DocumentResult:
     """Extract every mention and claim of one document."""
-    text = doc.text
     warnings = []
+    if limits.has_lone_surrogates(doc.text):  # invalid Unicode (JSON "\ud800") breaks encoders
+        doc = dataclasses.replace(doc, text=limits.without_lone_surrogates(doc.text))
+        warnings.append(f"{doc.source or doc.doc_id}: invalid Unicode (lone surrogates) "
+                        "replaced by U+FFFD; save the article as valid UTF-8.")
+    text = doc.text
     if doc.date is None:
         warnings.append(f"{doc.source or doc.doc_id}: the article has no date; relative dates "
                         "('jeudi dernier') stay unresolved: give a date to resolve them.")
@@ -61,7 +67,17 @@ def process_document(doc: Document) -> DocumentResult:
     found_times = _run(doc, "dates", lambda: dates.find_times(text, doc.date, segments, noise))
     found_places = _run(doc, "places", lambda: places.find_places(text, segments, noise))
     found_actors = _run(doc, "actors", lambda: _actors_outside_urls(text, noise))
+    source = doc.source or doc.doc_id
+    most = limits.MAX_MENTIONS_PER_DOCUMENT
+    found_numbers = limits.capped(found_numbers, most, "figures", source, warnings)
+    found_times = limits.capped(found_times, most, "time expressions", source, warnings)
+    found_places = limits.capped(found_places, most, "places", source, warnings)
+    found_actors = limits.capped(found_actors, most, "actor mentions", source, warnings)
     units = [s for s in segments if s.kind != "quote"]
+    too_long = [s for s in units if limits.over_segment_limit(s.start, s.end)]
+    if too_long:  # not prose: neither parsed nor read for attribution and claims
+        warnings.append(limits.segments_skipped_warning(source, len(too_long)))
+        units = [s for s in units if not limits.over_segment_limit(s.start, s.end)]
     quotes = [s for s in segments if s.kind == "quote"]
     parses = _run(doc, "parse", lambda: _parse_candidates(text, units, found_numbers))
     tracker = attribution_stage.AttributionTracker(
@@ -74,6 +90,8 @@ def process_document(doc: Document) -> DocumentResult:
         main_enemy=actors_stage.main_armed_group(found_actors))
     found_claims = _run(doc, "claims", lambda: claims_stage.extract_claims(
         mentions_for_claims, units, attributions, parses))
+    found_claims = limits.capped(found_claims, limits.MAX_CLAIMS_PER_DOCUMENT, "claims",
+                                 source, warnings)
     speakers = list({m for a in attributions.values() if a for m in (a.mention(text),) if m})
     speakers.sort(key=lambda m: m.start)
     mentions: list[Mention] = [*found_numbers, *found_times, *found_places, *found_actors,
@@ -105,7 +123,7 @@ def _parse_candidates(text: str, units: list[Segment],
     screen = _screen()
     chosen = []
     for unit in units:
-        if unit.language != "fr" or unit.end - unit.start > MAX_SEGMENT_CHARS:
+        if unit.language != "fr" or limits.over_segment_limit(unit.start, unit.end):
             continue
         has_number = any(unit.start <= n.start < unit.end for n in found_numbers)
         if has_number or screen.search(fold(text[unit.start:unit.end])):

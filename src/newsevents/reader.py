@@ -16,10 +16,10 @@ from pathlib import Path
 from typing import IO, Any
 
 from newsevents import html_extract
-from newsevents.errors import InputError, LimitExceeded
+from newsevents.errors import InputError
+from newsevents.limits import MAX_DOCUMENT_BYTES, document_too_large, without_lone_surrogates
 from newsevents.records import Document
 
-MAX_DOCUMENT_BYTES = 5_000_000
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -80,10 +80,7 @@ def read_path(path: Path) -> Iterator[Document | InputError]:
         return
     try:
         if path.stat().st_size > MAX_DOCUMENT_BYTES and kind != "jsonl":
-            raise LimitExceeded(
-                str(path), f"the file is larger than {MAX_DOCUMENT_BYTES // 1_000_000} MB",
-                "split it into smaller articles",
-            )
+            raise document_too_large(str(path))
         if kind == "jsonl":
             with _open_binary(path) as stream:
                 yield from _read_jsonl_stream(_decoded_lines(stream), str(path))
@@ -91,10 +88,7 @@ def read_path(path: Path) -> Iterator[Document | InputError]:
         with _open_binary(path) as stream:
             data = stream.read(MAX_DOCUMENT_BYTES + 1)
         if len(data) > MAX_DOCUMENT_BYTES:
-            raise LimitExceeded(
-                str(path), f"the file is larger than {MAX_DOCUMENT_BYTES // 1_000_000} MB",
-                "split it into smaller articles",
-            )
+            raise document_too_large(str(path))
         text = decode_bytes(data, str(path))
         if kind == "html":
             yield html_document(text, doc_id=path.name, source=str(path))
@@ -161,14 +155,15 @@ def document_from_record(record: Any, source: str) -> Document:
     if not isinstance(doc_id, (str, int)) or isinstance(doc_id, bool) or str(doc_id) == "":
         raise InputError(source, "the record has no 'id'", "add a string 'id' to every record")
     if len(text.encode("utf-8", "surrogatepass")) > MAX_DOCUMENT_BYTES:
-        raise LimitExceeded(source, "the article text is larger than 5 MB", "split it")
+        raise document_too_large(source)
+    text = without_lone_surrogates(text)  # JSON allows "\ud800"; UTF-8 and SQLite do not
     date = _optional_str(record, "date")
     if date is not None:
         date = date[:10]
         if not _ISO_PREFIX.match(date):
             raise InputError(source, f"the date '{date}' is not ISO", "write YYYY-MM-DD")
     return Document(
-        doc_id=str(doc_id), text=text.replace("\r\n", "\n"), date=date,
+        doc_id=without_lone_surrogates(str(doc_id)), text=text.replace("\r\n", "\n"), date=date,
         url=_optional_str(record, "url"), outlet=_optional_str(record, "outlet"),
         title=_optional_str(record, "title"), lang=_optional_str(record, "lang"), source=source,
     )
@@ -176,7 +171,7 @@ def document_from_record(record: Any, source: str) -> Document:
 
 def _optional_str(record: dict[str, Any], key: str) -> str | None:
     value = record.get(key)
-    return value if isinstance(value, str) and value.strip() else None
+    return without_lone_surrogates(value) if isinstance(value, str) and value.strip() else None
 
 
 def _read_jsonl_stream(lines: Iterable[str], source: str) -> Iterator[Document | InputError]:

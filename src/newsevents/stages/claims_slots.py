@@ -167,7 +167,7 @@ def fallback_time(reference: str | None) -> dict[str, Any]:
     if not reference:
         return {"start": None, "end": None, "granularity": "unknown", "text": None}
     year = int(reference[:4])
-    if len(reference) < 7:
+    if len(reference) < 7 or not 1 <= int(reference[5:7]) <= 12:  # "2021-13": the year
         return {"start": f"{year}-01-01", "end": f"{year}-12-31", "granularity": "year",
                 "text": None}
     month = int(reference[5:7])

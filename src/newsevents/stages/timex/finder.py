@@ -140,7 +140,10 @@ def resolve_all(text: str, doc_date: str | None, segments: Sequence[Segment],
             before=plain[max(0, candidate.start - 40):candidate.start],
             after=plain[candidate.end:candidate.end + 40],
         )
-        resolved = RESOLVERS[candidate.rule](candidate.match, context)
+        try:
+            resolved = RESOLVERS[candidate.rule](candidate.match, context)
+        except (ValueError, OverflowError):  # off the calendar: "l'an prochain" in 9999
+            continue
         if resolved is None:
             continue
         found.append(_with_parts(Found(candidate.start, candidate.end, resolved, anchor),

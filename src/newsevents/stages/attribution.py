@@ -87,7 +87,8 @@ def vocabulary() -> _Vocabulary:
         + r")|(?P<present>" + present + r"))(?:-t-(?:il|elle)|-(?:il|elle))?\b")
     preposed = re.compile(
         r"^(?P<np>[^,;:]{2,160}?)[ \u00a0](?P<aux>a|ont|avait|avaient)(?:[ \u00a0]\w{2,12}){0,2}?"
-        r"[ \u00a0](?P<past>" + past + r")(?:[ \u00a0]\w{2,12}){0,3}?[ \u00a0](?:que|qu'|:)")
+        r"[ \u00a0](?:(?P<past>" + past + r")(?:[ \u00a0]\w{2,12}){0,3}?[ \u00a0](?:que|qu'|:)|"
+        r"fait etat[ \u00a0](?=de |d'))")
     source = re.compile(r"(?<!\w)(?P<prep>" + _words(data["source_prepositions"]) + r")[ \u00a0']")
     english = _words(data["reporting_verbs_en"])
     # "..., a local official told AFP." / "..., the health ministry said in a statement."
@@ -191,8 +192,10 @@ class AttributionTracker:
         match = vocabulary().source_phrase.search(self.folded, start, end)
         if not match:
             return None
-        comma = self.folded.find(",", match.end(), end)
-        clause_end = end if comma < 0 else comma
+        # The source phrase ends at the next comma or sentence mark, even where the
+        # sentence splitter saw no sentence end (markup after "selon un élu local.").
+        stop = re.compile(r"[,;.!?]").search(self.folded, match.end(), end)
+        clause_end = end if stop is None else stop.start()
         found = self._from_source(match.end(), clause_end, match.start(), clause_end, False)
         if found and found.name and fold(found.text).startswith(("ses propres", "leurs propres")):
             found = replace(found, name=self._sentence_subject(start, match.start()), role=None)

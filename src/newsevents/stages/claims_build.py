@@ -184,7 +184,9 @@ def _speaker_affiliation(text: str, sentence: Segment,
     found = [m.id for m in find_actors(source) if m.id not in ("civilians", "unknown")]
     if not found:
         return []
-    if first_person(text, sentence.start, sentence.end) or attribution.channel:
+    # A body's own communiqué about what it did, or "nos partenaires": the speaker's side.
+    # Otherwise the source's side is not the actor ("selon la chaîne des rebelles houthis").
+    if first_person(text, sentence.start, sentence.end) or attribution.channel == "communique":
         return list(dict.fromkeys(found))
     return []
 

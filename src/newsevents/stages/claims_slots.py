@@ -22,12 +22,14 @@ from newsevents.stages.parse import ParsedSentence
 
 # Words before an actor that make it the target: "des frappes contre l'EI", "strikes on IS".
 _TARGET_CUE = re.compile(
-    r"(?<![\w])(?:contre|visant|ciblant|sur|against|targeting|on|at|vers)(?![\w])"
+    r"(?<![\w])(?:contre|visant|ciblant|sur|against|targeting|on|at|vers|vise|visee|vises|visees|"
+    r"ciblee|ciblees|frappant|attaquant|targeted|struck|hit|hitting|attacked|attacking)(?![\w])"
     r"(?P<between>(?:[ \u00a0(]{1,3}[\w'’-]{1,20}){0,4}?)[ \u00a0'’(]{0,3}$")
 _TARGET_DEPS = ("obj", "nsubj:pass", "iobj")
 _VIOLENT_LEMMAS = frozenset({"tuer", "frapper", "viser", "cibler", "attaquer", "bombarder",
                              "abattre", "neutraliser", "éliminer", "détruire", "empêcher"})
-_FIRST_PERSON = re.compile(r"(?<![\w])(?:nos|notre|our|we|nous)(?![\w])", re.I)
+# "nos partenaires", "our partners", "its jets" (the Air Force said): the speaker's own side.
+_FIRST_PERSON = re.compile(r"(?<![\w])(?:nos|notre|our|we|nous|its|their)(?![\w])", re.I)
 NON_ACTORS = frozenset({"civilians"})
 
 

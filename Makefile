@@ -22,11 +22,17 @@ $(DEV_STAMP): $(STAMP)
 
 install-dev: $(DEV_STAMP)
 
+PORT ?= 8000
+
+# Extract and store the bundled articles, print their claims, then serve the page and API.
 run: install
 	$(BIN)/newsevents ingest examples/ --db $(DB)
 	$(BIN)/newsevents extract examples/ --format table
+	$(BIN)/newsevents serve --db $(DB) --port $(PORT)
 
+# The browser tests drive Debian's Chromium; the script installs it once if missing.
 test: install-dev
+	./scripts/install-browser.sh
 	$(BIN)/ruff check src tests bench
 	$(BIN)/mypy
 	$(BIN)/python -m pytest

@@ -13,18 +13,17 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from newsevents.records import (
-    ActorMention,
-    Claim,
-    NumberMention,
-    PlaceMention,
-    Segment,
-    TimeMention,
-)
+from newsevents.records import Claim, NumberMention, Segment
 from newsevents.stages.actors import fold
 from newsevents.stages.attribution import Attribution
 from newsevents.stages.claims_build import emit_event, emit_figure
-from newsevents.stages.claims_slots import Context, DocumentMentions, Figure, dominant_country
+from newsevents.stages.claims_slots import (
+    Context,
+    DocumentMentions,
+    Figure,
+    dominant_country,
+    within,
+)
 from newsevents.stages.claims_vocab import ClaimVocabulary, claim_vocabulary
 from newsevents.stages.parse import ParsedSentence
 
@@ -47,22 +46,10 @@ def extract_claims(doc: DocumentMentions, sentences: Sequence[Segment],
     return doc.claims
 
 
-def _inside(items: Sequence[TimeMention | PlaceMention | ActorMention | NumberMention],
-            start: int, end: int, exclude: Attribution | None) -> list:
-    chosen = []
-    for item in items:
-        if item.start < start or item.end > end:
-            continue
-        if exclude is not None and exclude.start <= item.start < exclude.end:
-            continue
-        chosen.append(item)
-    return chosen
-
-
 def _sentence_claims(doc: DocumentMentions, sentence: Segment, attribution: Attribution | None,
                      parsed: ParsedSentence | None, context: Context) -> Context:
     vocab = claim_vocabulary()
-    numbers = _inside(doc.numbers, sentence.start, sentence.end, attribution)
+    numbers = within(doc.numbers, sentence.start, sentence.end, attribution)
     figures = [f for f in (_figure(doc.text, n, sentence, vocab) for n in numbers) if f]
     figures.extend(_zero_counts(doc.text, sentence, vocab, figures))
     if figures:
@@ -209,7 +196,7 @@ def _zero_counts(text: str, sentence: Segment, vocab: ClaimVocabulary,
 def _military_context(doc: DocumentMentions, sentence: Segment,
                       attribution: Attribution | None, vocab: ClaimVocabulary) -> bool:
     """A figure-less event needs an actor or a military noun ('the match ended' is none)."""
-    if _inside(doc.actors, sentence.start, sentence.end, attribution):
+    if within(doc.actors, sentence.start, sentence.end, attribution):
         return True
     return bool(vocab.military_context.search(fold(doc.text[sentence.start:sentence.end])))
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import Any
 
 from newsevents.records import Claim, NumberMention, PlaceMention, Segment
 from newsevents.stages.actors import find_actors, fold
@@ -18,6 +17,7 @@ from newsevents.stages.claims_slots import (
     first_person,
     split_actors,
     time_slot,
+    within,
 )
 from newsevents.stages.claims_vocab import claim_vocabulary
 from newsevents.stages.parse import ParsedSentence
@@ -27,11 +27,6 @@ _MILITARY_MEASURES = frozenset({"strikes", "operations", "targets_destroyed",
 _STRATEGIC_MEASURES = frozenset({"members", "personnel"})
 _MEASURE_TYPES = {"operations": "armed_clash", "captured": "arrest", "displaced": "other",
                   "strikes": "air_strike"}
-
-
-def _within(items: Sequence[Any], start: int, end: int, attribution: Attribution | None) -> list:
-    return [i for i in items if start <= i.start and i.end <= end and not (
-        attribution is not None and attribution.start <= i.start < attribution.end)]
 
 
 def evidence_range(text: str, sentence: Segment,
@@ -99,8 +94,8 @@ def _coordinated_parts(doc: DocumentMentions, start: int, end: int,
                        attribution: Attribution | None, after: int) -> list[tuple[int, int]]:
     """'ont commencé en juin 2014 en Irak et en septembre de la même année en Syrie' holds
     two events: one part per coordinated time, each with its own places."""
-    times = [t for t in _within(doc.times, after, end, attribution) if t.start_date]
-    places = _within(doc.places, after, end, attribution)
+    times = [t for t in within(doc.times, after, end, attribution) if t.start_date]
+    places = within(doc.places, after, end, attribution)
     if len(times) < 2 or len(places) < 2:
         return [(start, end)]
     parts: list[tuple[int, int]] = []
@@ -122,7 +117,7 @@ def _emit(doc: DocumentMentions, sentence: Segment, attribution: Attribution | N
           anchor: int, victims: Sequence[tuple[int, int]]) -> Context:
     start, end = evidence
     same_paragraph = context.paragraph == sentence.paragraph
-    mentions = _within(doc.actors, sentence.start, sentence.end, attribution)
+    mentions = within(doc.actors, sentence.start, sentence.end, attribution)
     actors, targets = split_actors(doc.text, mentions, parsed, victims, anchor)
     actors = actors or _speaker_affiliation(doc.text, sentence, attribution) or (
         list(context.actors) if same_paragraph else [])
@@ -133,7 +128,7 @@ def _emit(doc: DocumentMentions, sentence: Segment, attribution: Attribution | N
     if not places:
         places = context.places if same_paragraph and context.places else tuple(
             p for p in (doc.fallback_place,) if p is not None)
-    time_mention = choose_time(doc.text, _within(doc.times, start, end, attribution), anchor)
+    time_mention = choose_time(doc.text, within(doc.times, start, end, attribution), anchor)
     if time_mention is not None:
         time = time_slot(time_mention)
     elif same_paragraph and context.time is not None:
@@ -164,7 +159,7 @@ def _event_places(doc: DocumentMentions, start: int, end: int,
     États-Unis'), not in the attribution clause ('a annoncé Bagdad')."""
     actor_spans = [(a.start, a.end) for a in doc.actors if a.end - a.start > 0]
     chosen: list[PlaceMention] = []
-    for place in _within(doc.places, start, end, attribution):
+    for place in within(doc.places, start, end, attribution):
         if any(s <= place.start and place.end <= e for s, e in actor_spans):
             continue
         if any(p.name == place.name for p in chosen):

@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from newsevents.records import (
     ActorMention,
@@ -31,6 +31,30 @@ _VIOLENT_LEMMAS = frozenset({"tuer", "frapper", "viser", "cibler", "attaquer", "
 # "nos partenaires", "our partners", "its jets" (the Air Force said): the speaker's own side.
 _FIRST_PERSON = re.compile(r"(?<![\w])(?:nos|notre|our|we|nous|its|their)(?![\w])", re.I)
 NON_ACTORS = frozenset({"civilians"})
+
+
+class _Ranged(Protocol):
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+R = TypeVar("R", bound=_Ranged)
+
+
+class _Clause(Protocol):
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+def within(items: Sequence[R], start: int, end: int, exclude: _Clause | None) -> list[R]:
+    """The items inside `[start, end)` that do not begin inside the `exclude` clause
+    (a sentence's attribution: its actors, places and times are not the event's)."""
+    return [item for item in items if start <= item.start and item.end <= end and not (
+        exclude is not None and exclude.start <= item.start < exclude.end)]
 
 
 @dataclass

@@ -8,6 +8,7 @@ phrase. Generic words for the enemy resolve to the document's most-named armed g
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections import Counter
@@ -179,11 +180,15 @@ def _demonym_mentions(text: str, folded: str, reg: ActorRegistry) -> list[ActorM
 
 
 def _longest_non_overlapping(candidates: list[ActorMention]) -> list[ActorMention]:
-    chosen: list[ActorMention] = []
+    chosen: list[ActorMention] = []  # sorted by start; disjoint, so their ends are sorted too
+    chosen_starts: list[int] = []
     for cand in sorted(candidates, key=lambda m: (-(m.end - m.start), m.start)):
-        if all(cand.end <= c.start or c.end <= cand.start for c in chosen):
-            chosen.append(cand)
-    return sorted(chosen, key=lambda m: m.start)
+        at = bisect.bisect_left(chosen_starts, cand.end)  # not a scan: linear on long texts
+        if at and chosen[at - 1].end > cand.start:
+            continue
+        chosen.insert(at, cand)
+        chosen_starts.insert(at, cand.start)
+    return chosen
 
 
 def _resolve_generic(mentions: list[ActorMention], armed: frozenset[str]) -> list[ActorMention]:

@@ -32,6 +32,8 @@ class Anchor:
         if not match:
             return None
         year, month, day = match.groups()
+        if int(year) == 0:  # no year 0 in the calendar: a broken date is no anchor
+            return None
         try:
             if day:
                 date(int(year), int(month), int(day))

@@ -1,0 +1,294 @@
+"""Hostile input for the fuzzing harness (bench/fuzz.py) and the fuzz tests.
+
+A case is built from its index and a seed alone (``make_case``), so a worker process can
+rebuild a failing case and a report can name it. Cases start from real text (the example
+articles and the sentences of ``tests/data/claims_table.yaml``) and mutate it: spans
+deleted, duplicated and shuffled; random Unicode, control characters, bidi marks,
+combining characters, mixed scripts, NUL bytes and lone surrogates inserted; 1 MB lines;
+deeply nested or broken HTML; JSONL with 100k lines, wrong types and nulls.
+
+``check_result`` states the invariants every processed document must keep.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import tempfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+CLAIMS_TABLE = ROOT / "tests" / "data" / "claims_table.yaml"
+
+BIDI = ["\u202e", "\u202d", "\u2066", "\u2067", "\u2068", "\u2069", "\u200f", "\u200e",
+        "\u061c"]
+CONTROL = [chr(c) for c in range(0, 32)] + ["\x7f", "\x85", "\u2028", "\u2029", "\ufeff",
+                                            "\u200b", "\u00ad", "\ufffe"]
+COMBINING = ["\u0301", "\u0300", "\u0327", "\u0308", "\u20dd", "\u0489", "\u036f"]
+SCRIPTS = ["قُتل 23 جندياً في الموصل", "Погибли 23 солдата под Киевом", "在摩苏尔有23名士兵死亡",
+           "٢٣ قتيلا", "۱۲۳", "२३", "ＡＢＣ１２３", "𝟐𝟑 𝐬𝐨𝐥𝐝𝐚𝐭𝐬", "😀🔥💣", "ǅ ß İ ﬁ ẞ"]
+SURROGATES = ["\ud800", "\udfff", "\udc00x\ud83d"]
+# Pieces that make regexes work hardest when repeated: figures with separators, function
+# words, apostrophes, hyphens, quotes, spaces of every kind.
+ADVERSARIAL_PIECES = ["1 ", "1,", "1.", "1 000 ", "12-", "de ", "d'", "l'", "'", "’", "a-",
+                      "-", " ", "\u00a0", "\t", "«", "»", "\"", "(", "((", "au moins ",
+                      "plus de ", "entre 1 et ", "le 12 ", "mardi ", "à ", "près de ", "Al-",
+                      "al ", "e ", "é", "A. ", "@a", "#a", "http://", "www.", "+1 ",
+                      "— A (@a) ", "selon ", "a indiqué ", "ont été tués ", "x" * 30 + " "]
+
+
+@dataclass(frozen=True)
+class Case:
+    """One fuzz input: ``kind`` is "document" (text straight to the pipeline) or the
+    suffix of a file given to the readers ("txt", "jsonl", "html")."""
+
+    index: int
+    kind: str
+    label: str  # how it was built, for reports
+    payload: str | bytes
+    date: str | None = None
+
+    @property
+    def size(self) -> int:
+        return len(self.payload)
+
+
+@lru_cache(maxsize=1)
+def seed_texts() -> tuple[str, ...]:
+    """The example articles (without their date line) and the claim-table sentences."""
+    texts = []
+    for path in sorted(EXAMPLES.glob("*.txt")):
+        texts.append(path.read_text("utf-8").split("\n", 1)[-1])
+    for case in yaml.safe_load(CLAIMS_TABLE.read_text("utf-8")):
+        texts.append(str(case["text"]))
+    return tuple(texts)
+
+
+# -- text mutations -----------------------------------------------------------------------
+def _span(rng: random.Random, text: str) -> tuple[int, int]:
+    if not text:
+        return 0, 0
+    start = rng.randrange(len(text))
+    return start, min(len(text), start + rng.randint(1, 200))
+
+
+def delete_span(rng: random.Random, text: str) -> str:
+    start, end = _span(rng, text)
+    return text[:start] + text[end:]
+
+
+def duplicate_span(rng: random.Random, text: str) -> str:
+    start, end = _span(rng, text)
+    return text[:end] + text[start:end] * rng.randint(1, 5) + text[end:]
+
+
+def shuffle_spans(rng: random.Random, text: str) -> str:
+    cuts = sorted(rng.sample(range(len(text) + 1), min(len(text) + 1, rng.randint(2, 12))))
+    pieces = [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True)]
+    rng.shuffle(pieces)
+    return "".join(pieces)
+
+
+def random_unicode(rng: random.Random, count: int) -> str:
+    """Code points from every plane (surrogates excluded here, see ``insert_noise``)."""
+    out = []
+    for _ in range(count):
+        plane = rng.choice([0x80, 0x800, 0x3000, 0xD7FF, 0x10000, 0x10FFFF])
+        code = rng.randrange(0, plane)
+        out.append(chr(code) if not 0xD800 <= code <= 0xDFFF else "?")
+    return "".join(out)
+
+
+def insert_noise(rng: random.Random, text: str, surrogates: bool = True) -> str:
+    pools: list[Callable[[], str]] = [
+        lambda: rng.choice(BIDI), lambda: rng.choice(CONTROL), lambda: rng.choice(COMBINING),
+        lambda: rng.choice(SCRIPTS), lambda: "\x00", lambda: random_unicode(rng, 8),
+        lambda: rng.choice(ADVERSARIAL_PIECES) * rng.randint(1, 300),
+    ]
+    if surrogates:
+        pools.append(lambda: rng.choice(SURROGATES))
+    for _ in range(rng.randint(1, 8)):
+        position = rng.randint(0, len(text))
+        text = text[:position] + rng.choice(pools)() + text[position:]
+    return text
+
+
+def mutate(rng: random.Random, text: str, surrogates: bool = True) -> str:
+    """One to four random mutations of ``text``."""
+    operations: list[Callable[[random.Random, str], str]] = [
+        delete_span, duplicate_span, shuffle_spans,
+        lambda r, t: insert_noise(r, t, surrogates)]
+    for _ in range(rng.randint(1, 4)):
+        text = rng.choice(operations)(rng, text)
+    return text
+
+
+def mutated_article(rng: random.Random, surrogates: bool = True) -> str:
+    seeds = seed_texts()
+    parts = [rng.choice(seeds) for _ in range(rng.randint(1, 4))]
+    return mutate(rng, rng.choice(["\n", " ", "\n\n", ""]).join(parts), surrogates)
+
+
+def adversarial_text(rng: random.Random, size: int) -> str:
+    """A long run of one or two regex-hostile pieces, in a sentence or alone."""
+    piece = "".join(rng.choice(ADVERSARIAL_PIECES) for _ in range(rng.randint(1, 2)))
+    run = piece * (size // max(1, len(piece)) + 1)
+    return rng.choice(["", "Au moins 23 soldats ont été tués près de Gao. "]) + run[:size]
+
+
+def huge_line(rng: random.Random, size: int = 1_000_000) -> str:
+    """A line of about ``size`` characters without a newline (a table dump, a minified page)."""
+    chunk = mutated_article(rng, surrogates=False).replace("\n", " ")
+    return (chunk + " ") * (size // max(1, len(chunk) + 1) + 1)
+
+
+def random_date(rng: random.Random) -> str | None:
+    """Dates as a reader lets them through: ISO-shaped, not always on the calendar."""
+    return rng.choice([None, "2021-03", "2018-05-01", "2023", "0000-00", "9999-12-31",
+                       "2021-13-45", "2020-02-30", "0001-01-01", "2024-02-29"])
+
+
+# -- readers' inputs ----------------------------------------------------------------------
+def nested_html(rng: random.Random, depth: int) -> str:
+    tags = ["div", "p", "span", "b", "article", "section", "table", "td", "li", "a"]
+    opened = [rng.choice(tags) for _ in range(depth)]
+    body = mutated_article(rng, surrogates=False)
+    html = "".join(f"<{t} class='x'>" for t in opened) + body
+    if rng.random() < 0.5:  # broken: half the tags never closed, stray closers
+        html += "".join(f"</{t}>" for t in reversed(opened[: depth // 2])) + "</td></html>" * 3
+    else:
+        html += "".join(f"</{t}>" for t in reversed(opened))
+    return "<html><head><title>T</title></head><body>" + html + "</body></html>"
+
+
+def broken_html(rng: random.Random) -> str:
+    body = mutated_article(rng, surrogates=False)
+    junk = ["<", "<p", "</", "<!--", "<![CDATA[", "<script>", "&#x", "&amp", "<?xml", "\x00",
+            "<meta charset='utf-16'>", "<p <p <p", "<div" * 50]
+    pieces = [f"<p>{line}</p>" for line in body.split("\n")]
+    for _ in range(rng.randint(1, 10)):
+        pieces.insert(rng.randint(0, len(pieces)), rng.choice(junk))
+    return "<html><body>" + "".join(pieces)
+
+
+def jsonl_records(rng: random.Random, lines: int) -> str:
+    """Mostly hostile JSONL: wrong types, nulls, malformed lines, a few real records."""
+    def record(number: int) -> str:
+        roll = rng.random()
+        if roll < 0.02:
+            return json.dumps({"id": f"r{number}", "text": mutated_article(rng),
+                               "date": random_date(rng)}, ensure_ascii=rng.random() < 0.5)
+        if roll < 0.3:
+            return json.dumps(rng.choice([
+                None, 1, "text", [], {"id": None, "text": None}, {"id": True, "text": "x"},
+                {"id": 1, "text": 12}, {"id": [1], "text": "a"}, {"id": "x", "text": "   "},
+                {"id": "x", "text": "Au moins 3 morts.", "date": 2021},
+                {"id": "x", "text": "Au moins 3 morts.", "date": "hier"},
+                {"id": "\ud800", "text": "3 morts.", "title": "\udfff", "url": {"a": 1}},
+                {"id": "x", "text": "3 morts", "lang": 5, "outlet": None}]))
+        if roll < 0.5:
+            return rng.choice(["{", "}", "[1,", "{\"id\": \"a\", \"text\": \"b\"", "\x00",
+                               "nul", "NaN", "{\"id\": NaN}", "\"\\ud800\"", "1e999999"])
+        return ""
+    return "\n".join(record(n) for n in range(lines))
+
+
+# -- cases --------------------------------------------------------------------------------
+def make_case(index: int, seed: int = 0, big: bool = True) -> Case:
+    """The ``index``-th case of a run; ``big`` allows 1 MB lines and 100k-line JSONL."""
+    rng = random.Random(seed * 1_000_003 + index)
+    roll = rng.random()
+    if big and roll < 0.004:
+        return Case(index, "document", "1 MB line", huge_line(rng), random_date(rng))
+    if big and roll < 0.006:
+        return Case(index, "jsonl", "100k-line JSONL",
+                    jsonl_records(rng, 100_000).encode("utf-8", "surrogatepass"))
+    if roll < 0.05:
+        return Case(index, "document", "adversarial run",
+                    adversarial_text(rng, rng.choice([1_000, 10_000, 50_000])), random_date(rng))
+    if roll < 0.12:
+        return Case(index, "html", "nested HTML",
+                    nested_html(rng, rng.choice([10, 200, 2000])).encode("utf-8"))
+    if roll < 0.18:
+        return Case(index, "html", "broken HTML", broken_html(rng).encode("utf-8"))
+    if roll < 0.26:
+        return Case(index, "jsonl", "JSONL", jsonl_records(rng, rng.randint(1, 60))
+                    .encode("utf-8", "surrogatepass"))
+    if roll < 0.36:
+        return Case(index, "txt", "text file bytes", _text_file_bytes(rng))
+    if roll < 0.40:
+        return Case(index, "document", "random Unicode",
+                    random_unicode(rng, rng.randint(1, 3000)), random_date(rng))
+    return Case(index, "document", "mutated article", mutated_article(rng), random_date(rng))
+
+
+def _text_file_bytes(rng: random.Random) -> bytes:
+    text = mutated_article(rng, surrogates=False)
+    if rng.random() < 0.5:
+        text = f"date {rng.choice(['2021-03', '2018-05-01', '9999-99'])}\n" + text
+    data = text.encode(rng.choice(["utf-8", "utf-8", "utf-16", "latin-1", "cp1252"]),
+                       errors="replace")
+    if rng.random() < 0.3:  # random bytes: broken UTF-8, NULs, BOMs
+        for _ in range(rng.randint(1, 20)):
+            position = rng.randint(0, len(data))
+            data = data[:position] + bytes(rng.randrange(256) for _ in range(3)) + data[position:]
+    return data
+
+
+# -- running a case and its invariants ----------------------------------------------------
+def documents_of(case: Case) -> Iterator[Any]:
+    """What the readers make of a case: Documents and InputErrors (a document case is
+    given straight as a Document)."""
+    from newsevents.reader import read_path
+    from newsevents.records import Document
+
+    if case.kind == "document":
+        assert isinstance(case.payload, str)
+        yield Document(doc_id=f"case{case.index}", text=case.payload, date=case.date)
+        return
+    assert isinstance(case.payload, bytes)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"case{case.index}.{case.kind}"
+        path.write_bytes(case.payload)
+        yield from read_path(path)
+
+
+def check_result(result: Any) -> None:
+    """Offsets within the text, mention text equal to its span, evidence inside the text."""
+    text = result.document.text
+    for mention in result.mentions:
+        assert 0 <= mention.start <= mention.end <= len(text), mention
+        assert text[mention.start:mention.end] == mention.text, mention
+    for claim in result.claims:
+        evidence = claim.evidence
+        assert 0 <= evidence["start"] < evidence["end"] <= len(text), claim.evidence
+        assert text[evidence["start"]:evidence["end"]] == evidence["text"], claim.evidence
+        for part in (claim.number, *claim.places):
+            if part is not None:
+                assert text[part.start:part.end] == part.text, part
+        json.dumps(claim.to_dict(), ensure_ascii=False)
+    for segment in result.segments:
+        assert 0 <= segment.start < segment.end <= len(text), segment
+
+
+def run_case(case: Case) -> int:
+    """Read and process a case, checking invariants; returns the documents processed.
+    Raises on any crash (an exception other than the readers' InputError)."""
+    from newsevents.errors import InputError
+    from newsevents.pipeline import process_document
+
+    processed = 0
+    for item in documents_of(case):
+        if isinstance(item, InputError):
+            assert str(item).endswith("."), item  # one sentence: input, problem, remedy
+            continue
+        check_result(process_document(item))
+        processed += 1
+    return processed

@@ -29,6 +29,9 @@ def _mismatches(expected: dict[str, Any], claim: dict[str, Any]) -> list[str]:
         elif key == "country":
             if value not in {p["country"] for p in claim["places"]}:
                 wrong.append(f"country: {[p['country'] for p in claim['places']]} lacks {value}")
+        elif key == "places":
+            if [p["name"] for p in claim["places"]] != value:
+                wrong.append(f"places: {[p['name'] for p in claim['places']]} != {value}")
         elif key == "time":
             if not (claim["time"]["start"] or "").startswith(str(value)):
                 wrong.append(f"time: {claim['time']} does not start with {value}")

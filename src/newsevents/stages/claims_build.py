@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -21,6 +22,7 @@ from newsevents.stages.claims_slots import (
 )
 from newsevents.stages.claims_vocab import claim_vocabulary
 from newsevents.stages.parse import ParsedSentence
+from newsevents.stages.places import is_speaker_seat
 
 _MILITARY_MEASURES = frozenset({"strikes", "operations", "targets_destroyed",
                                 "fatalities_combatants", "neutralized"})
@@ -162,10 +164,22 @@ def _event_places(doc: DocumentMentions, start: int, end: int,
     for place in within(doc.places, start, end, attribution):
         if any(s <= place.start and place.end <= e for s, e in actor_spans):
             continue
+        if is_speaker_seat(doc.text, place) or _seat_of_the_speaker(doc.text, place):
+            continue
         if any(p.name == place.name for p in chosen):
             continue
         chosen.append(place)
     return chosen
+
+
+_FROM_CAPITAL = re.compile(r"(?:^|[.!?]\s{1,3})(?:depuis|de|from|in)\s{1,3}$", re.I)
+
+
+def _seat_of_the_speaker(text: str, place: PlaceMention) -> bool:
+    """'Depuis Washington, le Pentagone a annoncé...': where the speaker speaks from."""
+    opens = _FROM_CAPITAL.search(text[max(0, place.start - 12):place.start])
+    return bool(opens) and text[place.end:place.end + 2].startswith(",") and (
+        place.precision in ("exact", "country"))
 
 
 def _speaker_affiliation(text: str, sentence: Segment,

@@ -29,7 +29,7 @@ with warnings.catch_warnings():  # starlette prefers httpx2; httpx (pinned) work
 
 from newsevents.store import ClaimFilter, Store
 from newsevents.store.filters import haversine_km
-from newsevents.web import create_app
+from newsevents.web import create_app, routes
 
 EXAMPLES = Path(__file__).parents[1] / "examples"
 STATIC = Path(__file__).parents[1] / "src" / "newsevents" / "web" / "static"
@@ -174,6 +174,21 @@ def test_pages_are_disjoint_ordered_slices_with_the_same_total(client: TestClien
 def test_an_offset_past_the_end_gives_an_empty_page(client: TestClient) -> None:
     page = client.get("/api/claims", params={"offset": 10_000}).json()
     assert page["claims"] == [] and page["total"] > 0
+
+
+def test_a_count_past_the_bound_says_it_is_not_exact(client: TestClient,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    everything = all_claims(client)
+    assert everything["total_exact"] is True
+    monkeypatch.setattr(routes, "CLAIMS_COUNT_CAP", 5)
+    capped = client.get("/api/claims", params={"limit": 4, "offset": 4}).json()
+    assert (capped["total"], capped["total_exact"]) == (5, False)
+    assert [c["claim_id"] for c in capped["claims"]] == \
+        [c["claim_id"] for c in everything["claims"][4:8]]
+    # A filter an index lists in full (here every filter: the store is small) is counted
+    # exactly, past the bound too.
+    few = client.get("/api/claims", params={"measure": "strikes", "country": "IQ"}).json()
+    assert few["total_exact"] is True and few["total"] == len(few["claims"])
 
 
 # -- events, conflicts, timeline, documents ---------------------------------------------

@@ -21,7 +21,7 @@ from click.testing import CliRunner
 
 from newsevents import cli_store
 from newsevents.errors import StoreError
-from newsevents.store import ClaimFilter, Store, claim_from_dict
+from newsevents.store import ClaimFilter, Store, claim_from_dict, plan, schema
 from newsevents.store.schema import MIGRATIONS
 
 
@@ -169,6 +169,50 @@ def test_filters(corpus_store: Store, what: str, flt: ClaimFilter, expected: set
     assert {c["claim_id"] for c in corpus_store.claims(flt)} == expected
     assert corpus_store.count_claims(flt) == len(expected)
     assert corpus_store.count_claims() == len(corpus.hand_claims())
+
+
+@pytest.mark.parametrize("plan_by", ["gather", "walk"])
+@pytest.mark.parametrize(("what", "flt", "expected"), FILTERS, ids=[f[0] for f in FILTERS])
+def test_both_query_plans_keep_the_same_claims(corpus_store: Store, monkeypatch: pytest.MonkeyPatch,
+                                               plan_by: str, what: str, flt: ClaimFilter,
+                                               expected: set[str]) -> None:
+    # Sources estimated at one row or more count as large: every query then walks the
+    # date index and probes each filter instead of gathering from the smallest one.
+    if plan_by == "walk":
+        monkeypatch.setattr(plan, "ESTIMATE_CAP", 1)
+    everything = corpus_store.claims(flt)
+    assert {c["claim_id"] for c in everything} == expected
+    for order in ("time", "ingest"):
+        ordered = corpus_store.claims(flt, order=order)
+        pages = [corpus_store.claims_page(flt, limit=2, offset=o, order=order)
+                 for o in range(0, len(expected) + 2, 2)]
+        assert [c["claim_id"] for p in pages for c in p.claims] == \
+            [c["claim_id"] for c in ordered]
+        assert {(p.total, p.total_exact) for p in pages} == {(len(expected), True)}
+
+
+def test_counts_stop_at_the_cap(corpus_store: Store) -> None:
+    total = corpus_store.count_claims()
+    assert corpus_store.count_claims(cap=3) == 4 < total
+    assert corpus_store.count_claims(cap=total) == total
+    page = corpus_store.claims_page(limit=2, offset=1, cap=3)
+    assert (page.total, page.total_exact) == (3, False)
+    assert page.claims == corpus_store.claims(limit=2, offset=1)
+
+
+def test_an_older_database_gains_the_query_indexes(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(schema, "MIGRATIONS", MIGRATIONS[:3])
+    old = _store(tmp_path)
+    for result in corpus.hand_results():
+        old.ingest_result(result)
+    old.close()
+    monkeypatch.setattr(schema, "MIGRATIONS", MIGRATIONS)
+    store = _store(tmp_path)
+    assert store.conn.execute("SELECT COUNT(*) FROM claims_time_rtree").fetchone()[0] == \
+        store.count_claims()
+    for what, flt, expected in FILTERS:
+        assert {c["claim_id"] for c in store.claims(flt)} == expected, what
 
 
 def test_claims_round_trip_contract(corpus_store: Store) -> None:

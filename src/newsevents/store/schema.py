@@ -173,10 +173,56 @@ CREATE INDEX event_claims_event ON event_claims (event_rowid);
 CREATE TABLE store_state (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
 """
 
+# Indexes the claim queries are planned on (store/plan.py). Partial indexes hold current
+# claims only, in date order, so "the first page by date" walks an index and stops early;
+# claims_by_id is a narrow copy of the filtered columns keyed by rowid, so probing a claim
+# by id reads a few bytes instead of the whole row; places are indexed by coordinates with
+# their claim (a lat band scan never leaves the index). An R*Tree holds the claims' time
+# intervals in julianday numbers, so "since/until" is an interval overlap.
+_FIRST_DAY = "COALESCE(julianday(substr({t}.time_start || '-01-01', 1, 10)), -1e9)"
+_LAST_DAY = ("COALESCE(julianday(substr({t}.time_end || '-01-01', 1, 10))"
+             " + (CASE WHEN length({t}.time_end) >= 10 THEN 0 ELSE 366 END), 1e9)")
+# min/max: a claim whose start is after its end still gets a valid (R*Tree) interval.
+_TIME_ROW = ("{t}.id, min(" + _FIRST_DAY + ", " + _LAST_DAY + "), max(" + _FIRST_DAY + ", "
+             + _LAST_DAY + ")")
+_HAS_TIME = "{t}.time_start IS NOT NULL OR {t}.time_end IS NOT NULL"
+
+_QUERY_INDEXES = f"""
+CREATE INDEX claims_current_time ON claims
+    (time_start, id, time_end, measure, event_type, language) WHERE superseded = 0;
+CREATE INDEX claims_current_measure_time ON claims
+    (measure, time_start, id, time_end, event_type, language) WHERE superseded = 0;
+CREATE INDEX claims_current_type_time ON claims
+    (event_type, time_start, id, time_end, measure, language) WHERE superseded = 0;
+CREATE INDEX claims_by_id ON claims
+    (id, superseded, time_start, time_end, measure, event_type, language, document_id);
+CREATE INDEX claim_places_claim_latlon ON claim_places (claim_rowid, lat, lon);
+CREATE INDEX claim_places_latlon_claim ON claim_places (lat, lon, claim_rowid);
+
+CREATE VIRTUAL TABLE claims_time_rtree USING rtree (id, first_day, last_day);
+INSERT INTO claims_time_rtree (id, first_day, last_day)
+    SELECT {_TIME_ROW.format(t="c")} FROM claims c WHERE {_HAS_TIME.format(t="c")};
+CREATE TRIGGER claims_time_ai AFTER INSERT ON claims
+    WHEN {_HAS_TIME.format(t="new")} BEGIN
+    INSERT INTO claims_time_rtree (id, first_day, last_day) VALUES ({_TIME_ROW.format(t="new")});
+END;
+CREATE TRIGGER claims_time_ad AFTER DELETE ON claims BEGIN
+    DELETE FROM claims_time_rtree WHERE id = old.id;
+END;
+CREATE TRIGGER claims_time_au AFTER UPDATE OF time_start, time_end ON claims BEGIN
+    DELETE FROM claims_time_rtree WHERE id = old.id;
+    INSERT INTO claims_time_rtree (id, first_day, last_day)
+        SELECT {_TIME_ROW.format(t="new")} WHERE {_HAS_TIME.format(t="new")};
+END;
+
+ANALYZE;
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "documents_and_mentions", _DOCUMENTS),
     Migration(2, "claims_with_fts", _CLAIMS),
     Migration(3, "events", _EVENTS),
+    Migration(4, "query_indexes", _QUERY_INDEXES),
 )
 
 

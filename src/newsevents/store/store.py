@@ -21,7 +21,7 @@ from typing import Any
 from newsevents.errors import StoreError
 from newsevents.events import merge_claims, timeline
 from newsevents.records import Document
-from newsevents.store import plan, schema
+from newsevents.store import plan, reads, schema
 from newsevents.store.filters import ClaimFilter, haversine_km, where_sql
 from newsevents.store.rows import claim_dict
 from newsevents.store.writes import (
@@ -51,6 +51,12 @@ class ClaimsPage:
 def utc_now() -> datetime:
     """The store's clock: the only place the project reads the time of day."""
     return datetime.now(UTC)
+
+
+def _documents_where(doc_id: str | None, current_only: bool) -> str:
+    conds = (["doc_id = ?"] if doc_id is not None else []) + \
+        (["superseded = 0"] if current_only else [])
+    return (" WHERE " + " AND ".join(conds)) if conds else ""
 
 
 class Store:
@@ -211,17 +217,37 @@ class Store:
         by_id = {row["id"]: row for row in rows}
         return [claim_dict(by_id[i]) for i in ids]
 
-    def documents(self, doc_id: str | None = None) -> list[dict[str, Any]]:
-        """Document versions (text left out), oldest first."""
+    def documents(self, doc_id: str | None = None, limit: int | None = None, offset: int = 0,
+                  current_only: bool = False) -> list[dict[str, Any]]:
+        """Document versions (text left out), by id then version; a page with ``limit``."""
         sql = ("SELECT id, doc_id, url, outlet, title, date, lang, sha256, version, superseded,"
-               " ingested_at, superseded_at FROM documents")
-        params: list[Any] = []
-        if doc_id is not None:
-            sql += " WHERE doc_id = ?"
-            params.append(doc_id)
+               " ingested_at, superseded_at FROM documents" + _documents_where(doc_id,
+                                                                              current_only))
+        params: list[Any] = [] if doc_id is None else [doc_id]
         with self._lock:
-            rows = self.conn.execute(sql + " ORDER BY doc_id, version", params).fetchall()
-        return [dict(row) for row in rows]
+            rows = self.conn.execute(sql + " ORDER BY doc_id, version LIMIT ? OFFSET ?",
+                                     [*params, -1 if limit is None else limit, offset])
+            return [dict(row) for row in rows]
+
+    def count_documents(self, current_only: bool = False) -> int:
+        with self._lock:
+            return int(self.conn.execute("SELECT COUNT(*) FROM documents"
+                                         + _documents_where(None, current_only)).fetchone()[0])
+
+    def document(self, doc_id: str, version: int | None = None) -> dict[str, Any] | None:
+        """The current (or the given) version of a document: text, mentions and claims."""
+        with self._lock:
+            return reads.document(self.conn, doc_id, version)
+
+    def facets(self, limit: int = reads.FACET_LIMIT) -> dict[str, list[dict[str, Any]]]:
+        """Distinct values of the current claims' filterable fields, most frequent first."""
+        with self._lock:
+            return reads.facets(self.conn, limit)
+
+    def claims_generation(self) -> int:
+        """A counter bumped on every write: cached views are stale when it moves."""
+        with self._lock:
+            return self._state("claims_generation")
 
     def canonical_dump(self) -> list[dict[str, Any]]:
         """Every claim (superseded too) without store-assigned ids or times, sorted."""

@@ -16,7 +16,6 @@ from starlette.responses import Response
 
 from newsevents.store import ClaimFilter, Store
 from newsevents.store.plan import COUNT_CAP
-from newsevents.web import queries
 from newsevents.web.errors import ApiError
 from newsevents.web.params import Page, claim_filter, page, reject_unknown_parameters
 from newsevents.web.spans import with_field_spans
@@ -95,9 +94,10 @@ def get_timeline(store: Reader, flt: Filter,
 def list_documents(store: Reader, paging: Paging,
                    versions: Annotated[bool, Query(description="Every version, superseded "
                                                    "ones too.")] = False) -> Response:
-    found = [_document_summary(d) for d in store.documents() if versions or not d["superseded"]]
-    return JSON({"total": len(found), "limit": paging.limit, "offset": paging.offset,
-                 "documents": paging.slice(found)})
+    rows = store.documents(limit=paging.limit, offset=paging.offset, current_only=not versions)
+    return JSON({"total": store.count_documents(current_only=not versions),
+                 "limit": paging.limit, "offset": paging.offset,
+                 "documents": [_document_summary(d) for d in rows]})
 
 
 def _document_summary(row: dict[str, Any]) -> dict[str, Any]:
@@ -113,7 +113,7 @@ def get_document(store: Reader,
                  version: Annotated[int | None, Query(ge=1, le=1_000_000)] = None) -> Response:
     """Text, mentions (kind, start, end, fields) and claims; each claim's ``spans`` link
     its fields (value, places, time, speaker, actors, targets) to mention ids."""
-    found = queries.document(store, doc_id, version)
+    found = store.document(doc_id, version)
     if found is None:
         which = f"version {version} of " if version else ""
         raise ApiError(404, f"There is no {which}document '{doc_id}'; list the stored "

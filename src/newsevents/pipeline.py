@@ -79,9 +79,8 @@ def process_document(doc: Document) -> DocumentResult:
         warnings.append(limits.segments_skipped_warning(source, len(too_long)))
         units = [s for s in units if not limits.over_segment_limit(s.start, s.end)]
     quotes = [s for s in segments if s.kind == "quote"]
-    parses = _run(doc, "parse", lambda: _parse_candidates(text, units, found_numbers))
-    tracker = attribution_stage.AttributionTracker(
-        text, [p for parsed in parses.values() for p in parsed.persons])
+    parse_sentence = _SentenceTagger(doc, text)
+    tracker = attribution_stage.AttributionTracker(text)
     attributions = _run(doc, "attribution", lambda: {
         unit.start: tracker.for_sentence(unit, _enclosing_quote(unit, quotes)) for unit in units})
     mentions_for_claims = DocumentMentions(
@@ -89,7 +88,7 @@ def process_document(doc: Document) -> DocumentResult:
         numbers=found_numbers, times=found_times, places=found_places, actors=found_actors,
         main_enemy=actors_stage.main_armed_group(found_actors))
     found_claims = _run(doc, "claims", lambda: claims_stage.extract_claims(
-        mentions_for_claims, units, attributions, parses))
+        mentions_for_claims, units, attributions, parse_sentence))
     found_claims = limits.capped(found_claims, limits.MAX_CLAIMS_PER_DOCUMENT, "claims",
                                  source, warnings)
     speakers = list({m for a in attributions.values() if a for m in (a.mention(text),) if m})
@@ -117,18 +116,21 @@ def _screen() -> re.Pattern[str]:
     return re.compile(r"(?<![\w])(?:" + "|".join(sorted(map(re.escape, stems))) + ")")
 
 
-def _parse_candidates(text: str, units: list[Segment],
-                      found_numbers: list) -> dict[int, parse.ParsedSentence]:
-    """Parse only French sentences that can hold a claim (a figure or an event verb)."""
-    screen = _screen()
-    chosen = []
-    for unit in units:
+class _SentenceTagger:
+    """Tags a sentence on demand: only French sentences that hold a form of an event verb
+    and make no claim from a figure reach the tagger (most sentences of a corpus don't)."""
+
+    def __init__(self, doc: Document, text: str) -> None:
+        self.doc = doc
+        self.text = text
+
+    def __call__(self, unit: Segment) -> parse.ParsedSentence | None:
         if unit.language != "fr" or limits.over_segment_limit(unit.start, unit.end):
-            continue
-        has_number = any(unit.start <= n.start < unit.end for n in found_numbers)
-        if has_number or screen.search(fold(text[unit.start:unit.end])):
-            chosen.append((unit.start, unit.end))
-    return {p.start: p for p in parse.parse_spans(text, chosen)}
+            return None
+        if not _screen().search(fold(self.text[unit.start:unit.end])):
+            return None
+        return _run(self.doc, "parse",
+                    lambda: parse.parse_spans(self.text, [(unit.start, unit.end)])[0])
 
 
 def process_documents(docs: Iterable[Document | InputError]

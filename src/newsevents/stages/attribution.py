@@ -62,7 +62,9 @@ class _Vocabulary:
     role_nouns: frozenset[str]
     role_aliases: dict[str, str]
     same_source: frozenset[str]
+    not_in_names: frozenset[str]
     outlets: tuple[str, ...]
+    folded_outlets: tuple[str, ...]
 
 
 # ", adding that...", ", ajoutant que...": what follows is reported content again.
@@ -109,7 +111,9 @@ def vocabulary() -> _Vocabulary:
         titles=frozenset(fold(w) for w in data["titles"]),
         role_nouns=frozenset(fold(w) for w in data["role_nouns"]),
         role_aliases=aliases, same_source=frozenset(fold(w) for w in data["same_source"]),
+        not_in_names=frozenset(fold(w) for w in data["not_in_names"]),
         outlets=tuple(data["outlets"]),
+        folded_outlets=tuple(fold(o) for o in data["outlets"]),
     )
 
 
@@ -130,10 +134,9 @@ _DETERMINER = re.compile(r"^(?:(?:le|la|les|un|une|des|du|de la|de|ses|son|sa|le
 class AttributionTracker:
     """Finds each sentence's attribution, remembering the speakers already introduced."""
 
-    def __init__(self, text: str, persons: Sequence[tuple[int, int]] = ()) -> None:
+    def __init__(self, text: str) -> None:
         self.text = text
         self.folded = fold(text)
-        self.persons = list(persons)
         self.history: list[Attribution] = []
 
     def for_sentence(self, sentence: Segment, quote: Segment | None) -> Attribution | None:
@@ -165,11 +168,11 @@ class AttributionTracker:
             return None
         found = self._from_source(match.start("np"), match.end("np"), match.start(),
                                   match.end(), False)
-        told = re.match(r"[ \u00a0]*(.+)", self.text[match.start("rest"):match.end("rest")])
-        if found is not None and match.group("verb") == "told" and told:
-            outlet = next((o for o in vocabulary().outlets
-                           if fold(told.group(1)).startswith(fold(o))), None)
-            found = replace(found, outlet=outlet or found.outlet)
+        if found is not None and match.group("verb") == "told":
+            told = match.start("rest")
+            while told < match.end("rest") and self.text[told] in " \u00a0":
+                told += 1
+            found = replace(found, outlet=self._outlet_at(told) or found.outlet)
         return found
 
     def _english_before(self, start: int, end: int) -> Attribution | None:
@@ -223,7 +226,7 @@ class AttributionTracker:
             return None
         clause = self.folded[clause_start:clause_end]
         channel = next((name for name, cue in vocab.channels if cue.search(clause)), None)
-        outlet = next((o for o in vocab.outlets if self._starts_with_outlet(np_start, o)), None)
+        outlet = self._outlet_at(np_start)
         if outlet:
             return Attribution(clause_start, clause_end, source_text, None, None, channel,
                                outlet, pluperfect, np_start, np_end)
@@ -231,8 +234,7 @@ class AttributionTracker:
         carrier = None
         if carried:
             # "des habitants joints par l'AFP": the AFP carried what the residents said.
-            carrier = next((o for o in vocab.outlets
-                            if self.folded.startswith(fold(o), carried.end())), None)
+            carrier = self._outlet_at(carried.end())
             if carrier:
                 np_end = carried.start()
                 source_text = self.text[np_start:np_end]
@@ -241,7 +243,9 @@ class AttributionTracker:
             base = Attribution(clause_start, clause_end, source_text, name, role,
                                channel or "statement", carrier, pluperfect, np_start, np_end)
             return self._resolve_reference(base)
-        outlet = next((o for o in vocab.outlets if fold(name) == fold(o)), None)
+        folded_name = fold(name)
+        outlet = next((o for o, f in zip(vocab.outlets, vocab.folded_outlets, strict=True)
+                       if f == folded_name), None)
         if outlet:
             # "according to a tally by AFP": the outlet's own count.
             return Attribution(clause_start, clause_end, source_text, None, None,
@@ -261,9 +265,12 @@ class AttributionTracker:
         stop = _NP_STOP.search(self.folded, start, end)
         return stop.start() if stop else end
 
-    def _starts_with_outlet(self, start: int, outlet: str) -> bool:
+    def _outlet_at(self, start: int) -> str | None:
+        """The outlet named at `start` ("le Stars and Stripes"), if any."""
         rest = _DETERMINER.sub("", self.folded[start:start + 80])
-        return rest.startswith(fold(outlet))
+        vocab = vocabulary()
+        return next((o for o, f in zip(vocab.outlets, vocab.folded_outlets, strict=True)
+                     if rest.startswith(f)), None)
 
     def _name_and_role(self, start: int, end: int, clause_end: int) -> tuple[str, str | None]:
         """'le colonel Wayne Marotto, porte-parole de la coalition' -> (name, role)."""
@@ -282,7 +289,7 @@ class AttributionTracker:
             # "AFRICOM", "the Syrian Observatory for Human Rights", "Wayne Marotto": a
             # name as a whole (an organisation keeps its inner "for", "de").
             return cleaned, self._apposition(end, clause_end)
-        person = self._person_in(start, end) or _capitalised_tail(phrase, vocab.titles)
+        person = _capitalised_tail(phrase, vocab.titles)
         role = self._apposition(end, clause_end)
         named = self._named_apposition(end, clause_end)
         if person is None and named:
@@ -293,17 +300,6 @@ class AttributionTracker:
             role = role or _clean_role(before, vocab.titles)
             return person, role
         return cleaned, role
-
-    def _person_in(self, start: int, end: int) -> str | None:
-        spans = [(s, e) for s, e in self.persons if s >= start and e <= end]
-        if not spans:
-            return None
-        s, e = spans[-1]
-        words = self.text[s:e].split()
-        titles = vocabulary().titles
-        while words and fold(words[0]).rstrip(".") in titles | {"defense", "défense"}:
-            words = words[1:]
-        return " ".join(words) or None
 
     def _apposition(self, np_end: int, clause_end: int) -> str | None:
         rest = self.text[np_end:clause_end]
@@ -386,16 +382,23 @@ def _clean_role(before: str, titles: frozenset[str]) -> str | None:
 
 
 def _capitalised_tail(phrase: str, titles: frozenset[str]) -> str | None:
-    """A person's name at the end of a phrase: 'le colonel Wayne Marotto' -> 'Wayne Marotto'."""
+    """A person's name at the end of a phrase: 'le colonel Wayne Marotto' -> 'Wayne Marotto',
+    "l'émissaire américain en Irak Brett Mc Gurk" -> 'Brett Mc Gurk' (a country or an
+    institution ends the role, it never starts the name)."""
+    stop = vocabulary().not_in_names
     words = phrase.split()
     tail: list[str] = []
     for word in reversed(words):
-        if word[:1].isupper() and fold(word).rstrip(".") not in titles:
-            tail.insert(0, word)
-        elif word in {"Mc", "de", "al", "el", "ben", "bin", "van", "von"} and tail:
+        key = fold(word).rstrip(".").split("'")[-1]
+        if len(tail) == 4 or key in stop or key in titles:
+            break
+        if word[:1].isupper() or (word in {"de", "al", "el", "ben", "bin", "van", "von"}
+                                  and tail):
             tail.insert(0, word)
         else:
             break
+    while tail and not tail[0][:1].isupper():
+        tail.pop(0)
     return " ".join(tail) if len(tail) >= 2 else None
 
 

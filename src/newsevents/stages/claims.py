@@ -11,7 +11,7 @@ sentence lacks it inherits from the claim it continues in its paragraph, then th
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from newsevents.records import Claim, NumberMention, Segment
 from newsevents.stages.actors import fold
@@ -34,20 +34,22 @@ _WORD = re.compile(r"[\w'’-]{1,40}")
 
 def extract_claims(doc: DocumentMentions, sentences: Sequence[Segment],
                    attributions: dict[int, Attribution | None],
-                   parses: dict[int, ParsedSentence]) -> list[Claim]:
-    """Claims of a document, in text order; `attributions` and `parses` keyed by start."""
+                   parse: Callable[[Segment], ParsedSentence | None]) -> list[Claim]:
+    """Claims of a document, in text order; `attributions` keyed by sentence start; `parse`
+    tags a sentence when a figure-less event must be read from its verbs."""
     doc.fallback_place = dominant_country(doc.places)
     context = Context(paragraph=-1)
     for sentence in sentences:
         if sentence.paragraph != context.paragraph:
             context = Context(paragraph=sentence.paragraph)
         context = _sentence_claims(doc, sentence, attributions.get(sentence.start),
-                                   parses.get(sentence.start), context)
+                                   parse, context)
     return doc.claims
 
 
 def _sentence_claims(doc: DocumentMentions, sentence: Segment, attribution: Attribution | None,
-                     parsed: ParsedSentence | None, context: Context) -> Context:
+                     parse: Callable[[Segment], ParsedSentence | None],
+                     context: Context) -> Context:
     vocab = claim_vocabulary()
     numbers = within(doc.numbers, sentence.start, sentence.end, attribution)
     figures = [f for f in (_figure(doc.text, n, sentence, vocab) for n in numbers) if f]
@@ -55,14 +57,14 @@ def _sentence_claims(doc: DocumentMentions, sentence: Segment, attribution: Attr
     if figures:
         victims = [f.victims for f in figures if f.victims]
         for figure in figures:
-            context = emit_figure(doc, sentence, attribution, parsed, context, figure, victims)
+            context = emit_figure(doc, sentence, attribution, context, figure, victims)
         return context
     if not _military_context(doc, sentence, attribution, vocab):
         return context
-    for trigger_start, trigger_end, event_type in _event_triggers(doc.text, sentence, parsed,
-                                                                  attribution, vocab)[:1]:
-        context = emit_event(doc, sentence, attribution, parsed, context, event_type,
-                              trigger_start, trigger_end)
+    triggers = _event_triggers(doc.text, sentence, parse(sentence), attribution, vocab)
+    for trigger_start, trigger_end, event_type in triggers[:1]:
+        context = emit_event(doc, sentence, attribution, context, event_type, trigger_start,
+                             trigger_end)
     return context
 
 
@@ -210,8 +212,8 @@ def _event_triggers(text: str, sentence: Segment, parsed: ParsedSentence | None,
         for token in parsed.tokens:
             if attribution and attribution.start <= token.start < attribution.end:
                 continue
-            etype = vocab.event_verbs.get(fold(token.lemma))
-            if etype and token.pos == "VERB" and _is_reported_act(parsed, token.index):
+            etype = vocab.event_verb_type(fold(token.text)) if token.pos == "VERB" else None
+            if etype and _is_reported_act(parsed, token.index):
                 found.append((token.start, token.end, etype))
         return found
     if sentence.language != "en":
@@ -231,8 +233,14 @@ def _is_reported_act(parsed: ParsedSentence, index: int) -> bool:
     token = parsed.tokens[index]
     if token.is_finite_verb:
         return True
-    if token.feature("VerbForm") != "Part" or token.dep in ("acl", "amod"):
+    if token.feature("VerbForm") != "Part":
         return False
-    return any(t.head == index and t.dep in ("aux", "aux:pass", "aux:tense")
-               for t in parsed.tokens)
+    # The auxiliary stands before the participle, with only adverbs, negation and other
+    # auxiliaries between ("ont été également envoyés"); "les forces déployées" has none.
+    for before in reversed(parsed.tokens[max(0, index - 4):index]):
+        if before.pos == "AUX":
+            return True
+        if before.pos not in ("ADV", "PART"):
+            return False
+    return False
 

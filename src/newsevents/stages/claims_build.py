@@ -21,7 +21,6 @@ from newsevents.stages.claims_slots import (
     within,
 )
 from newsevents.stages.claims_vocab import claim_vocabulary
-from newsevents.stages.parse import ParsedSentence
 from newsevents.stages.places import is_speaker_seat
 
 _MILITARY_MEASURES = frozenset({"strikes", "operations", "targets_destroyed",
@@ -68,7 +67,7 @@ def event_type_of(text: str, start: int, end: int, measure: str | None,
 
 
 def emit_figure(doc: DocumentMentions, sentence: Segment, attribution: Attribution | None,
-                parsed: ParsedSentence | None, context: Context, figure: Figure,
+                context: Context, figure: Figure,
                 victims: Sequence[tuple[int, int]]) -> Context:
     start, end = evidence_range(doc.text, sentence, attribution)
     etype, explicit = event_type_of(doc.text, start, end, figure.measure, context,
@@ -78,16 +77,16 @@ def emit_figure(doc: DocumentMentions, sentence: Segment, attribution: Attributi
     if figure.measure == "fatalities_civilians" and etype in ("attack", "other"):
         # ACLED: an armed attack whose victims are civilians is violence against civilians.
         etype = "violence_against_civilians"
-    return _emit(doc, sentence, attribution, parsed, context, etype, explicit,
+    return _emit(doc, sentence, attribution, context, etype, explicit,
                  figure.measure, figure.number, (start, end), figure.number.start, victims)
 
 
 def emit_event(doc: DocumentMentions, sentence: Segment, attribution: Attribution | None,
-               parsed: ParsedSentence | None, context: Context, etype: str,
+               context: Context, etype: str,
                trigger_start: int, trigger_end: int) -> Context:
     start, end = evidence_range(doc.text, sentence, attribution)
     for part_start, part_end in _coordinated_parts(doc, start, end, attribution, trigger_end):
-        context = _emit(doc, sentence, attribution, parsed, context, etype, True, None, None,
+        context = _emit(doc, sentence, attribution, context, etype, True, None, None,
                         (part_start, part_end), trigger_start, ())
     return context
 
@@ -114,13 +113,13 @@ def _coordinated_parts(doc: DocumentMentions, start: int, end: int,
 
 
 def _emit(doc: DocumentMentions, sentence: Segment, attribution: Attribution | None,
-          parsed: ParsedSentence | None, context: Context, etype: str, explicit: bool,
+          context: Context, etype: str, explicit: bool,
           measure: str | None, number: NumberMention | None, evidence: tuple[int, int],
           anchor: int, victims: Sequence[tuple[int, int]]) -> Context:
     start, end = evidence
     same_paragraph = context.paragraph == sentence.paragraph
     mentions = within(doc.actors, sentence.start, sentence.end, attribution)
-    actors, targets = split_actors(doc.text, mentions, parsed, victims, anchor)
+    actors, targets = split_actors(doc.text, mentions, victims, anchor)
     actors = actors or _speaker_affiliation(doc.text, sentence, attribution) or (
         list(context.actors) if same_paragraph else [])
     targets = targets or _default_targets(doc, measure, actors, min(start, sentence.start),
@@ -172,7 +171,7 @@ def _event_places(doc: DocumentMentions, start: int, end: int,
     return chosen
 
 
-_FROM_CAPITAL = re.compile(r"(?:^|[.!?]\s{1,3})(?:depuis|de|from|in)\s{1,3}$", re.I)
+_FROM_CAPITAL = re.compile(r"(?:^|[.!?]\s{1,3})(?:depuis|from)\s{1,3}$", re.I)
 
 
 def _seat_of_the_speaker(text: str, place: PlaceMention) -> bool:

@@ -18,16 +18,12 @@ from newsevents.records import (
     TimeMention,
 )
 from newsevents.stages.actors import fold
-from newsevents.stages.parse import ParsedSentence
 
 # Words before an actor that make it the target: "des frappes contre l'EI", "strikes on IS".
 _TARGET_CUE = re.compile(
     r"(?<![\w])(?:contre|visant|ciblant|sur|against|targeting|on|at|vers|vise|visee|vises|visees|"
     r"ciblee|ciblees|frappant|attaquant|targeted|struck|hit|hitting|attacked|attacking)(?![\w])"
     r"(?P<between>(?:[ \u00a0(]{1,3}[\w'’-]{1,20}){0,4}?)[ \u00a0'’(]{0,3}$")
-_TARGET_DEPS = ("obj", "nsubj:pass", "iobj")
-_VIOLENT_LEMMAS = frozenset({"tuer", "frapper", "viser", "cibler", "attaquer", "bombarder",
-                             "abattre", "neutraliser", "éliminer", "détruire", "empêcher"})
 # "nos partenaires", "our partners", "its jets" (the Air Force said): the speaker's own side.
 _FIRST_PERSON = re.compile(r"(?<![\w])(?:nos|notre|our|we|nous|its|their)(?![\w])", re.I)
 NON_ACTORS = frozenset({"civilians"})
@@ -95,26 +91,15 @@ class Context:
     strong_type: bool = False
 
 
-def is_target(text: str, mention: ActorMention, parsed: ParsedSentence | None,
-              victims: Sequence[tuple[int, int]]) -> bool:
-    """Target by syntax: after 'contre/against', object of a violent verb, or the counted
-    victims themselves ('tuant 27 terroristes'); not by word order."""
+def is_target(text: str, mention: ActorMention, victims: Sequence[tuple[int, int]]) -> bool:
+    """Target by syntax, not by word order: the object of a preposition or verb of aiming
+    ('contre l'EI', 'ont visé les caches de l'EI', 'strikes on IS'), or the counted victims
+    and what qualifies them ('tuant 27 terroristes', 'deux combattants des FDS')."""
     if any(start <= mention.start < end or _complements(text, end, mention.start)
            for start, end in victims):
         return True
     before = fold(text[max(0, mention.start - 60):mention.start])
-    if _TARGET_CUE.search(before):
-        return True
-    if parsed is None:
-        return False
-    for token in parsed.tokens:
-        if token.start <= mention.start < token.end:
-            head = parsed.tokens[token.head]
-            if token.dep in _TARGET_DEPS and head.lemma in _VIOLENT_LEMMAS:
-                return True
-            if token.dep == "obl:agent":
-                return False
-    return False
+    return bool(_TARGET_CUE.search(before))
 
 
 _COMPLEMENT_GAP = re.compile(
@@ -137,7 +122,7 @@ _AGENT_CUE = re.compile(r"(?<![\w])(?:par|by|de la part de|attribuee? a|imputee?
                         r"(?:(?:l|la|le|les|the|des|du)[ \u00a0'’]{1,2})?$")
 
 
-def split_actors(text: str, mentions: Sequence[ActorMention], parsed: ParsedSentence | None,
+def split_actors(text: str, mentions: Sequence[ActorMention],
                  victims: Sequence[tuple[int, int]], anchor: int) -> tuple[list[str], list[str]]:
     """(actors, targets) of a claim. Of the mentions that are not targets, those on the
     subject side of the figure or trigger, or introduced as the agent ('par X'), are the
@@ -146,7 +131,7 @@ def split_actors(text: str, mentions: Sequence[ActorMention], parsed: ParsedSent
     elsewhere: list[str] = []
     targets: list[str] = []
     for mention in mentions:
-        if is_target(text, mention, parsed, victims):
+        if is_target(text, mention, victims):
             into = targets
         elif mention.start < anchor or _AGENT_CUE.search(fold(text[max(0, mention.start - 30):
                                                                     mention.start])):

@@ -30,15 +30,43 @@ class ClaimVocabulary:
     total: re.Pattern[str]
     event_types: tuple[tuple[str, re.Pattern[str]], ...]
     weak_event_types: tuple[tuple[str, re.Pattern[str]], ...]
-    event_verbs: dict[str, str]  # lemma or English form -> event type
+    event_verbs: dict[str, str]  # French infinitive or English form -> event type
+    event_verb_stems: tuple[tuple[str, str], ...]  # (stem, event type), longest first
     hedges: re.Pattern[str]
     negations: re.Pattern[str]
     zero_words: re.Pattern[str]
     military_nouns: re.Pattern[str]
 
+    def event_verb_type(self, folded_word: str) -> str | None:
+        """The event type of a verb form ('deployees', 'reaffectes', 'withdrew'), if any."""
+        exact = self.event_verbs.get(folded_word)
+        if exact:
+            return exact
+        return next((etype for stem, etype in self.event_verb_stems
+                     if folded_word.startswith(stem)
+                     and _FRENCH_ENDING.fullmatch(folded_word, len(stem))), None)
+
 
 def _typed_patterns(section: dict[str, list[str]]) -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple((name, phrase_pattern(words)) for name, words in section.items())
+
+
+# What may follow a French verb's stem in its conjugated forms (folded): "deploy|ees",
+# "reaffect|ees", "desactiv|e", "deploi|era", "etabl|it"; "sign|ifie" is another verb.
+_FRENCH_ENDING = re.compile(
+    r"(?:e|es|ent|ons|ez|er|ai|as|a|ais|ait|aient|era|eras|erons|erez|eront|erai|erait|"
+    r"eraient|ee|ees|ant|i|is|it|ie|ies|issent|issons|issait|ira|iront|t|te|tes|ts|u|ue|us|"
+    r"ues)?")
+
+
+def _stems(infinitive: str) -> tuple[str, ...]:
+    """'deployer' -> ('deploy', 'deploi'), 'retirer' -> ('retir',): the parts the French
+    forms of a verb start with; an English form stands as it is."""
+    for ending in ("er", "ir", "re"):
+        if infinitive.endswith(ending) and len(infinitive) > 5:
+            stem = infinitive[:-len(ending)]
+            return (stem, stem[:-1] + "i") if stem.endswith("y") else (stem,)
+    return ()
 
 
 @lru_cache(maxsize=1)
@@ -59,6 +87,9 @@ def claim_vocabulary() -> ClaimVocabulary:
         event_types=_typed_patterns(data["event_types"]),
         weak_event_types=_typed_patterns(data["weak_event_types"]),
         event_verbs=event_verbs,
+        event_verb_stems=tuple(sorted(((stem, t) for v, t in event_verbs.items()
+                                       for stem in _stems(v)),
+                                      key=lambda pair: -len(pair[0]))),
         hedges=phrase_pattern(data["hedges"]),
         negations=phrase_pattern(data["negations"]),
         zero_words=phrase_pattern(data["zero_words"]),

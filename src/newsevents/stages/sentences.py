@@ -45,8 +45,10 @@ def split_segments(text: str, default_language: str = "fr") -> tuple[list[Segmen
             noise.append(Noise(signature.start(), signature.end(), "tweet_signature"))
             segments.extend(_tweet_sentences(text, start, signature, number, default_language))
             continue
+        # One detection per paragraph: reporters do not switch language mid-paragraph, and
+        # quotes and tweets, which do, are segments with their own detection.
+        language = detect_language(text[start:end], default_language)
         for s_start, s_end in split_sentences(text, start, end):
-            language = detect_language(text[s_start:s_end], default_language)
             segments.append(Segment(s_start, s_end, "sentence", language, paragraph=number))
         segments.extend(_quotes(text, start, end, number, default_language))
     segments.sort(key=lambda s: (s.start, -s.end))

@@ -80,13 +80,18 @@ async function loadTimeline() {
 async function loadClaims() {
   const page = await api.claims(state.filters, PAGE_SIZE, state.offset);
   renderClaims(document.querySelector("#claims tbody"), page.claims, openClaim);
-  const last = Math.min(page.offset + page.claims.length, page.total);
-  document.querySelector("#claims-count").textContent = `(${page.total})`;
+  // On a big store the API stops counting at a cap and says so (total_exact: false):
+  // show "1000+" and let the reader page on until a page comes back short.
+  const capped = page.total_exact === false;
+  const total = capped ? `${page.total}+` : `${page.total}`;
+  const last = page.offset + page.claims.length;
+  document.querySelector("#claims-count").textContent = `(${total})`;
   document.querySelector("#page-info").textContent =
-    page.total ? `${page.offset + 1}–${last} of ${page.total}` : "none";
+    page.claims.length ? `${page.offset + 1}–${last} of ${total}` : "none";
   document.querySelector('#pager [data-step="-1"]').disabled = page.offset === 0;
-  document.querySelector('#pager [data-step="1"]').disabled = last >= page.total;
-  say(`${page.total} claim(s) match.`);
+  document.querySelector('#pager [data-step="1"]').disabled =
+    capped ? page.claims.length < PAGE_SIZE : last >= page.total;
+  say(`${total} claim(s) match.`);
 }
 
 function selectPlace(place) {

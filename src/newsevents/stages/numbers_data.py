@@ -354,7 +354,7 @@ def number_vocabulary() -> NumberVocabulary:
             {"day": as_strings(blocks["day_before"], "day_before")}, min_gap=1
         ),
         next_word=re.compile(rf"{SPACE}(?P<word>[^\W\d_][\w'’]*)"),
-        previous_word=re.compile(r"(?P<word>[^\W\d_]+)\s{1,3}$"),
+        previous_word=re.compile(r"(?P<word>[^\W\d_]{1,60})\s{1,3}$"),  # bounded: linear
         function_words=frozenset(as_strings(blocks["function_words"], "function_words")),
         internal_noise=compile_internal_noise(),
     )

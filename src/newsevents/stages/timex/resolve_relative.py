@@ -359,7 +359,7 @@ def resolve_set_adjective(match: Match, ctx: Context) -> Resolved | None:
     word = match.group("set_adjective")
     modifiers = lexicon().modifiers
     determiners = {fold(d) for d in modifiers["noun_determiners"]}
-    previous_word = re.search(r"([\w']+)\s$", ctx.before)
+    previous_word = re.search(r"([\w']{1,40})\s$", ctx.before)
     if fold(word).startswith("quotidien"):
         if fold(word).endswith("s") and fold(word) != "quotidiennes":
             return None

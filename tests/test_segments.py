@@ -14,7 +14,8 @@ TWEET = ("Thus far in March our partners completed 50 operations against #Daesh.
 
 
 @pytest.mark.parametrize(("text", "kind", "piece"), [
-    ("Temps de lecture estimé : 2 minutes\n\nTexte.", "boilerplate", "Temps de lecture estimé : 2 minutes"),
+    ("Temps de lecture estimé : 2 minutes\n\nTexte.", "boilerplate",
+     "Temps de lecture estimé : 2 minutes"),
     ("Voir https://t.co/s6PeyD4YUB maintenant", "url", "https://t.co/s6PeyD4YUB"),
     ("update to @MilitaryTimes, about", "handle", "@MilitaryTimes"),
     ("Help us #DefeatDaesh now", "hashtag", "#DefeatDaesh"),

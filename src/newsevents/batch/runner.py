@@ -49,7 +49,7 @@ def open_client(scheduler: str | None = None, workers: int | None = None) -> Ite
             yield client
         return
     cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1,
-                           processes=True, dashboard_address=None,
+                           processes=True, dashboard_address=":0",  # any free port
                            silence_logs=logging.ERROR)
     try:
         with Client(cluster) as client:

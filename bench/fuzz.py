@@ -32,7 +32,9 @@ from tests.fuzz_support import make_case, run_case
 def _worker(conn: Connection, seed: int) -> None:
     from newsevents.pipeline import process_document
     from newsevents.records import Document
+    from newsevents.stages import parse
 
+    parse.parse_spans("Trois frappes.", [(0, 14)])  # load the models before any timing
     process_document(Document("warm-up", "Au moins 23 soldats ont été tués près de Gao."))
     conn.send(("ready",))
     while True:
@@ -104,6 +106,8 @@ def run(cases: int, seed: int, workers: int, timeout: float, progress: bool) -> 
             elif time.perf_counter() - worker.started > timeout:
                 case = make_case(worker.index, seed)
                 tally.hangs.append((worker.index, case.label, case.size))
+                print(f"  hang: case #{worker.index} {case.label} ({case.size:,})",
+                      file=sys.stderr, flush=True)
                 tally.done += 1
                 worker.process.kill()
                 worker.process.join()

@@ -178,14 +178,16 @@ def broken_html(rng: random.Random) -> str:
     return "<html><body>" + "".join(pieces)
 
 
-def jsonl_records(rng: random.Random, lines: int, articles: float = 0.02) -> str:
-    """Mostly hostile JSONL: wrong types, nulls, malformed lines, a share of real records."""
+def jsonl_records(rng: random.Random, lines: int, articles: float = 0.02,
+                  odd: float = 0.28) -> str:
+    """Mostly hostile JSONL: a share ``odd`` of records of wrong types, nulls and odd fields
+    (a third of them still valid), malformed lines, a share of real articles."""
     def record(number: int) -> str:
         roll = rng.random()
         if roll < articles:
             return json.dumps({"id": f"r{number}", "text": mutated_article(rng),
                                "date": random_date(rng)}, ensure_ascii=rng.random() < 0.5)
-        if roll < 0.3 + articles:
+        if roll < odd + articles:
             return json.dumps(rng.choice([
                 None, 1, "text", [], {"id": None, "text": None}, {"id": True, "text": "x"},
                 {"id": 1, "text": 12}, {"id": [1], "text": "a"}, {"id": "x", "text": "   "},
@@ -193,7 +195,7 @@ def jsonl_records(rng: random.Random, lines: int, articles: float = 0.02) -> str
                 {"id": "x", "text": "Au moins 3 morts.", "date": "hier"},
                 {"id": "\ud800", "text": "3 morts.", "title": "\udfff", "url": {"a": 1}},
                 {"id": "x", "text": "3 morts", "lang": 5, "outlet": None}]))
-        if roll < 0.5 + articles:
+        if roll < 0.2 + odd + articles:
             return rng.choice(["{", "}", "[1,", "{\"id\": \"a\", \"text\": \"b\"", "\x00",
                                "nul", "NaN", "{\"id\": NaN}", "\"\\ud800\"", "1e999999"])
         return ""
@@ -208,8 +210,8 @@ def make_case(index: int, seed: int = 0, big: bool = True) -> Case:
     if big and roll < 0.004:
         return Case(index, "document", "1 MB line", huge_line(rng), random_date(rng))
     if big and roll < 0.006:
-        return Case(index, "jsonl", "100k-line JSONL",
-                    jsonl_records(rng, 100_000, articles=0.0003).encode("utf-8", "surrogatepass"))
+        lines = jsonl_records(rng, 100_000, articles=0.0003, odd=0.01)
+        return Case(index, "jsonl", "100k-line JSONL", lines.encode("utf-8", "surrogatepass"))
     if roll < 0.05:
         return Case(index, "document", "adversarial run",
                     adversarial_text(rng, rng.choice([1_000, 10_000, 50_000])), random_date(rng))

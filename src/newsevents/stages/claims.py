@@ -58,6 +58,8 @@ def _sentence_claims(doc: DocumentMentions, sentence: Segment, attribution: Attr
         victims = [f.victims for f in figures if f.victims]
         for figure in figures:
             context = emit_figure(doc, sentence, attribution, context, figure, victims)
+        for figure, part in _subtotals(doc, sentence, attribution, figures, numbers):
+            context = emit_figure(doc, sentence, attribution, context, figure, victims, part)
         return context
     if not _military_context(doc, sentence, attribution, vocab):
         return context
@@ -66,6 +68,49 @@ def _sentence_claims(doc: DocumentMentions, sentence: Segment, attribution: Attr
         context = emit_event(doc, sentence, attribution, context, event_type, trigger_start,
                              trigger_end)
     return context
+
+
+# -- sub-totals -------------------------------------------------------------------------------
+_PART_SEPARATOR = re.compile(r"[,;]|[ \u00a0](?:et|and|puis)[ \u00a0]")
+_ONE_MORE = re.compile(r"(?<![\w])(?:une autre|un autre|l'autre|another|one other|the other)"
+                       r"(?![\w])")
+
+
+def _subtotals(doc: DocumentMentions, sentence: Segment, attribution: Attribution | None,
+               figures: list[Figure], numbers: list[NumberMention]
+               ) -> list[tuple[Figure, tuple[int, int]]]:
+    """'Trois frappes ont été menées : deux près de Kidal, une autre à Ménaka': after a
+    colon, bare figures count what the figure before it counts, each part with its place."""
+    colon = doc.text.find(":", sentence.start, sentence.end)
+    heads = [f for f in figures if f.number.end <= colon]
+    if colon < 0 or not heads:
+        return []
+    end = attribution.start if attribution and attribution.start > colon else sentence.end
+    used = {f.number.start for f in figures}
+    found: list[tuple[Figure, tuple[int, int]]] = []
+    start = colon + 1
+    separators = [(m.start(), m.end()) for m in _PART_SEPARATOR.finditer(doc.text, start, end)]
+    for stop, resume in [*separators, (end, end)]:
+        number = _bare_figure(doc.text, numbers, used, start, stop)
+        if number is not None:
+            part = (start + len(doc.text[start:stop]) - len(doc.text[start:stop].lstrip()),
+                    stop)
+            found.append((Figure(number, heads[-1].measure, None), part))
+        start = resume
+    return found if len(found) >= 2 else []
+
+
+def _bare_figure(text: str, numbers: list[NumberMention], used: set[int], start: int,
+                 stop: int) -> NumberMention | None:
+    number = next((n for n in numbers if start <= n.start < stop and n.start not in used), None)
+    if number is not None:
+        return number
+    match = _ONE_MORE.search(fold(text[start:stop]))
+    if match is None:
+        return None
+    begin = start + match.start()
+    return NumberMention(begin, start + match.end(), text[begin:start + match.end()], 1, None,
+                         None, "exact")
 
 
 # -- figures ------------------------------------------------------------------------------

@@ -68,8 +68,11 @@ def event_type_of(text: str, start: int, end: int, measure: str | None,
 
 def emit_figure(doc: DocumentMentions, sentence: Segment, attribution: Attribution | None,
                 context: Context, figure: Figure,
-                victims: Sequence[tuple[int, int]]) -> Context:
-    start, end = evidence_range(doc.text, sentence, attribution)
+                victims: Sequence[tuple[int, int]],
+                part: tuple[int, int] | None = None) -> Context:
+    """A claim for `figure`; a sub-total's `part` of the sentence is its own evidence, so
+    its places are its own ("deux près de Kidal, une autre à Ménaka")."""
+    start, end = part or evidence_range(doc.text, sentence, attribution)
     etype, explicit = event_type_of(doc.text, start, end, figure.measure, context,
                                     doc.main_event_type)
     if explicit and doc.main_event_type is None and etype != "strategic_development":

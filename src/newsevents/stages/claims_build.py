@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -161,7 +162,11 @@ def _event_places(doc: DocumentMentions, start: int, end: int,
                   attribution: Attribution | None) -> list[PlaceMention]:
     """Places of the event: not inside an actor's name ('coalition dirigée par les
     États-Unis'), not in the attribution clause ('a annoncé Bagdad')."""
-    actor_spans = [(a.start, a.end) for a in doc.actors if a.end - a.start > 0]
+    # Actors are disjoint and sorted (find_actors): only those overlapping the range, and
+    # the one just before it, can hold a place of the range (not every actor of the text).
+    first = max(0, bisect.bisect_right(doc.actors, start, key=lambda a: a.start) - 1)
+    last = bisect.bisect_left(doc.actors, end, key=lambda a: a.start)
+    actor_spans = [(a.start, a.end) for a in doc.actors[first:last] if a.end - a.start > 0]
     chosen: list[PlaceMention] = []
     for place in within(doc.places, start, end, attribution):
         if any(s <= place.start and place.end <= e for s, e in actor_spans):

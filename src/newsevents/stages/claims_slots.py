@@ -3,6 +3,7 @@ time, and the fallbacks a sentence inherits from the claim it continues or its d
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -48,8 +49,12 @@ class _Clause(Protocol):
 
 def within(items: Sequence[R], start: int, end: int, exclude: _Clause | None) -> list[R]:
     """The items inside `[start, end)` that do not begin inside the `exclude` clause
-    (a sentence's attribution: its actors, places and times are not the event's)."""
-    return [item for item in items if start <= item.start and item.end <= end and not (
+    (a sentence's attribution: its actors, places and times are not the event's).
+    `items` are sorted by start (DocumentMentions sorts them): found by bisection, not a
+    scan of the document's mentions for every sentence (quadratic on long documents)."""
+    first = bisect.bisect_left(items, start, key=lambda item: item.start)
+    last = bisect.bisect_right(items, end, key=lambda item: item.start)
+    return [item for item in items[first:last] if item.end <= end and not (
         exclude is not None and exclude.start <= item.start < exclude.end)]
 
 
@@ -69,6 +74,10 @@ class DocumentMentions:
     fallback_place: PlaceMention | None = None
     main_event_type: str | None = None  # the first explicit type: what the article is about
     claims: list[Claim] = field(default_factory=list)
+
+    def __post_init__(self) -> None:  # `within` bisects these
+        for mentions in (self.numbers, self.times, self.places, self.actors):
+            mentions.sort(key=lambda m: m.start)
 
 
 @dataclass(frozen=True)

@@ -129,6 +129,7 @@ def resolve_all(text: str, doc_date: str | None, segments: Sequence[Segment],
                 noise: Sequence[Noise]) -> list[Found]:
     plain = normalise(text)
     doc_anchor = Anchor.parse(doc_date)
+    segments = [s for s in segments if s.date]  # only these anchor; not rescanned per time
     found: list[Found] = []
     previous: Resolved | None = None
     previous_day: tuple[int, Resolved] | None = None

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -14,18 +12,7 @@ from newsevents.events.compat import claims_compatible, is_period_total
 from newsevents.events.figures import best_figure, independent_sources
 from newsevents.store import Store
 
-
-def _load_corpus() -> Any:
-    path = Path(__file__).parent / "data" / "events_corpus" / "corpus.py"
-    spec = importlib.util.spec_from_file_location("events_corpus", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["events_corpus"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-corpus = _load_corpus()
+from .data.events_corpus import corpus
 
 PLACES = {
     "mosul": {"name": "Mosul", "country": "IQ", "admin1": "Nineveh", "lat": 36.34,

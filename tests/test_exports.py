@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import csv
-import importlib.util
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -18,18 +16,7 @@ from click.testing import CliRunner
 from newsevents import cli_store, exports
 from newsevents.store import ClaimFilter, Store
 
-
-def _load_corpus() -> Any:
-    path = Path(__file__).parent / "data" / "events_corpus" / "corpus.py"
-    spec = importlib.util.spec_from_file_location("events_corpus", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["events_corpus"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-corpus = _load_corpus()
+from .data.events_corpus import corpus
 
 
 @pytest.fixture(scope="module")

@@ -24,18 +24,8 @@ from newsevents.errors import StoreError
 from newsevents.store import ClaimFilter, Store, claim_from_dict, plan, schema
 from newsevents.store.schema import MIGRATIONS
 
+from .data.events_corpus import corpus
 
-def _load_corpus() -> Any:
-    path = Path(__file__).parent / "data" / "events_corpus" / "corpus.py"
-    spec = importlib.util.spec_from_file_location("events_corpus", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["events_corpus"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-corpus = _load_corpus()
 FIXED = datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,33 @@ TESTS = Path(__file__).parent
 GOLDEN = TESTS / "golden"
 SEEDS = GOLDEN / "seeds"
 SEEDS_GOLD = GOLDEN / "seeds.gold.jsonl"
+EXAMPLES = TESTS.parent / "examples"
+
+
+def build_example_store(path: Path) -> Path:
+    """A store of the example articles, through the real pipeline (as `newsevents ingest`)."""
+    from newsevents.pipeline import DocumentResult, process_documents
+    from newsevents.reader import iter_documents
+    from newsevents.store import Store
+
+    with Store(path) as store:
+        for result in process_documents(iter_documents([str(EXAMPLES)])):
+            assert isinstance(result, DocumentResult), result
+            store.ingest_result(result)
+        store.rebuild_events()
+    return path
+
+
+def documents_in(db: Path) -> int:
+    """Documents stored so far, read while another process may be writing (0 if none)."""
+    try:
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1)
+        try:
+            return int(conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0])
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return 0
 
 
 @pytest.fixture(scope="session")

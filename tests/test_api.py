@@ -31,7 +31,8 @@ from newsevents.store import ClaimFilter, Store
 from newsevents.store.filters import haversine_km
 from newsevents.web import create_app, routes
 
-EXAMPLES = Path(__file__).parents[1] / "examples"
+from .conftest import EXAMPLES, build_example_store
+
 STATIC = Path(__file__).parents[1] / "src" / "newsevents" / "web" / "static"
 TOKEN = "test-token-4f1c9a"
 LOCAL = ("127.0.0.1", 50000)
@@ -43,19 +44,6 @@ pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 def local_client(app: Any, **options: Any) -> TestClient:
     """A client on this machine, naming the server as a browser here would."""
     return TestClient(app, client=LOCAL, base_url=BASE, **options)
-
-
-def build_example_store(path: Path) -> Path:
-    """A store of the example articles, through the real pipeline (as `newsevents ingest`)."""
-    from newsevents.pipeline import DocumentResult, process_documents
-    from newsevents.reader import iter_documents
-
-    with Store(path) as store:
-        for result in process_documents(iter_documents([str(EXAMPLES)])):
-            assert isinstance(result, DocumentResult), result
-            store.ingest_result(result)
-        store.rebuild_events()
-    return path
 
 
 @pytest.fixture(scope="session")

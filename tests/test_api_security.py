@@ -22,12 +22,11 @@ with warnings.catch_warnings():  # starlette prefers httpx2; httpx (pinned) work
     warnings.simplefilter("ignore")
     from starlette.testclient import TestClient
 
-from newsevents.pipeline import DocumentResult, process_documents
-from newsevents.reader import iter_documents
 from newsevents.store import Store
 from newsevents.web import create_app, security
 
-EXAMPLES = Path(__file__).parents[1] / "examples"
+from .conftest import build_example_store
+
 TOKEN = "security-token-8d2e"
 LOCAL = ("127.0.0.1", 50001)
 BASE = "http://127.0.0.1:8000"
@@ -57,13 +56,7 @@ def assert_error(response: httpx.Response, status: int, sentence: bool = True
 
 @pytest.fixture(scope="module")
 def example_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("api_security") / "examples.db"
-    with Store(path) as store:
-        for result in process_documents(iter_documents([str(EXAMPLES)])):
-            assert isinstance(result, DocumentResult), result
-            store.ingest_result(result)
-        store.rebuild_events()
-    return path
+    return build_example_store(tmp_path_factory.mktemp("api_security") / "examples.db")
 
 
 @pytest.fixture(scope="module")

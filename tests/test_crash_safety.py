@@ -26,6 +26,8 @@ import yaml
 
 from newsevents.store import Store
 
+from .conftest import documents_in
+
 TABLE = Path(__file__).parent / "data" / "claims_table.yaml"
 DOCUMENTS = 30
 KILLS = 3
@@ -47,17 +49,6 @@ def _ingest(articles: Path, db: Path) -> subprocess.Popen[bytes]:
     return subprocess.Popen([sys.executable, "-m", "newsevents", "ingest", str(articles),
                              "--db", str(db)], env=env, stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE)
-
-
-def _documents_in(db: Path) -> int:
-    try:
-        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1)
-        try:
-            return int(conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0])
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return 0
 
 
 def _integrity(db: Path) -> str:
@@ -99,13 +90,13 @@ def _kill_after(process: subprocess.Popen[bytes], db: Path, documents: int,
     """SIGKILL once `documents` are stored and a random 0-10 ms more; the count at the kill.
     (Small documents ingest in a few ms each: a longer wait lets a fast machine finish.)"""
     deadline = time.monotonic() + 120
-    while _documents_in(db) < documents and process.poll() is None:
+    while documents_in(db) < documents and process.poll() is None:
         assert time.monotonic() < deadline, "the ingest made no progress"
         time.sleep(0.005)
     time.sleep(rng.uniform(0, 0.01))
     process.send_signal(signal.SIGKILL)
     process.wait()
-    return _documents_in(db)
+    return documents_in(db)
 
 
 @pytest.mark.slow

@@ -24,6 +24,7 @@ from newsevents.errors import StoreError
 from newsevents.store import ClaimFilter, Store, claim_from_dict, plan, schema
 from newsevents.store.schema import MIGRATIONS
 
+from .conftest import documents_in
 from .data.events_corpus import corpus
 
 FIXED = datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
@@ -280,17 +281,6 @@ def _ingest_command(articles: Path, db: Path) -> list[str]:
             "--no-events"]
 
 
-def _documents_in(db: Path) -> int:
-    try:
-        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1)
-        try:
-            return int(conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0])
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return 0
-
-
 @pytest.mark.slow
 @pytest.mark.skipif(not _cli_available(), reason="newsevents.cli / pipeline not there yet")
 def test_killed_ingest_rerun_equals_uninterrupted(tmp_path: Path) -> None:
@@ -304,11 +294,11 @@ def test_killed_ingest_rerun_equals_uninterrupted(tmp_path: Path) -> None:
     process = subprocess.Popen(_ingest_command(articles, killed_db), env=env,
                                stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 120
-    while _documents_in(killed_db) < 2 and time.monotonic() < deadline:
+    while documents_in(killed_db) < 2 and time.monotonic() < deadline:
         time.sleep(0.005)
     process.send_signal(signal.SIGKILL)
     process.wait()
-    done_when_killed = _documents_in(killed_db)
+    done_when_killed = documents_in(killed_db)
     assert process.returncode == -signal.SIGKILL
     assert 0 < done_when_killed < total, "the batch must be killed in the middle"
 
@@ -319,4 +309,4 @@ def test_killed_ingest_rerun_equals_uninterrupted(tmp_path: Path) -> None:
     killed_dump = Store(killed_db).canonical_dump()
     assert killed_dump == Store(clean_db).canonical_dump()
     assert len(killed_dump) > total  # several claims per article
-    assert _documents_in(killed_db) == total
+    assert documents_in(killed_db) == total

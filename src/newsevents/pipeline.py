@@ -29,7 +29,6 @@ from newsevents.stages.claims_slots import DocumentMentions
 from newsevents.stages.claims_vocab import claim_vocabulary
 
 T = TypeVar("T")
-MAX_SEGMENT_CHARS = limits.MAX_SEGMENT_CHARS  # longer "sentences" are not prose: not parsed
 
 
 @dataclass(frozen=True)

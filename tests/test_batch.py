@@ -190,6 +190,18 @@ def test_a_second_run_skips_every_finished_partition(batch_dir: Path, client: An
     assert summary.documents == 0
 
 
+def _profile_samples(dask_worker: Any) -> int:
+    return int(dask_worker.profile_recent["count"]) + len(dask_worker.profile_history)
+
+
+def test_local_workers_keep_no_profile_that_grows_with_the_batch(batch_dir: Path,
+                                                                 client: Any) -> None:
+    # Dask's profiler would keep up to 1,000 call trees per worker: memory that grows
+    # with the length of the batch, which bounded-memory workers cannot afford.
+    samples = client.run(_profile_samples)
+    assert len(samples) == 2 and set(samples.values()) == {0}
+
+
 def test_load_equals_ingest_and_loading_twice_changes_nothing(batch_dir: Path,
                                                               corpus: list[str],
                                                               tmp_path: Path) -> None:

@@ -38,7 +38,8 @@ _NUMBER = re.compile(r"\b\d{1,3}(?:[  ]\d{3})*\b")
 
 def seed_sentences() -> tuple[list[str], list[str]]:
     """(claim sentences, context sentences) of the examples and the claims table."""
-    claims, context = [], []
+    claims: list[str] = []
+    context: list[str] = []
     for case in yaml.safe_load((ROOT / "tests/data/claims_table.yaml").read_text("utf-8")):
         claims.append(case["text"].strip())
     for path in sorted((ROOT / "examples").glob("*.txt")):
@@ -58,8 +59,14 @@ def vary(sentence: str, rng: random.Random) -> str:
         for word in vocabulary:
             pattern = rf"(?<!\w){re.escape(word)}(?!\w)"
             if rng.random() < 0.7:
-                sentence = re.sub(pattern, lambda _, v=vocabulary: rng.choice(v), sentence)
+                sentence = _replace_each(pattern, vocabulary, sentence, rng)
     return sentence
+
+
+def _replace_each(pattern: str, vocabulary: list[str], sentence: str,
+                  rng: random.Random) -> str:
+    """Every match of `pattern` replaced by its own random word of `vocabulary`."""
+    return re.sub(pattern, lambda _: rng.choice(vocabulary), sentence)
 
 
 def generate_articles(count: int, seed: int = 1) -> Iterator[dict[str, str]]:

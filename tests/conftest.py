@@ -47,7 +47,7 @@ def seed_results() -> dict[str, object]:
     from newsevents.pipeline import process_documents
     from newsevents.reader import iter_documents
 
-    results = {}
+    results: dict[str, object] = {}
     for result in process_documents(iter_documents([str(SEEDS)])):
         assert hasattr(result, "claims"), result
         results[result.document.doc_id] = result  # type: ignore[union-attr]

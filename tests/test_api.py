@@ -514,7 +514,7 @@ def test_the_page_has_no_inline_script_and_loads_nothing_from_the_web(client: Te
             handlers.extend(name for name, _ in attrs if name.startswith("on"))
 
     Collector().feed(client.get("/").text)
-    assert scripts and all(s.get("src", "").startswith("/static/") for s in scripts)
+    assert scripts and all((s.get("src") or "").startswith("/static/") for s in scripts)
     assert handlers == []  # no inline event handlers either
     for path in [*STATIC.glob("*.html"), *STATIC.glob("*.css"), *STATIC.glob("js/*.js")]:
         # The SVG namespace is a name, not a resource: it is never fetched.

@@ -79,6 +79,13 @@ def _documents(items: Iterator[Any]) -> list[Any]:
     return [item for item in items if not isinstance(item, InputError)]
 
 
+def _partitions(paths: list[str], partition_size: int) -> list[Partition]:
+    """The plan of readable inputs: every item must be a partition."""
+    plan = list(plan_partitions(paths, partition_size))
+    assert all(isinstance(p, Partition) for p in plan), plan
+    return [p for p in plan if isinstance(p, Partition)]
+
+
 # -- planning and reading partitions (no cluster) --------------------------------------
 
 @pytest.mark.parametrize("name", ["records.jsonl", "records.jsonl.gz"])
@@ -86,11 +93,10 @@ def test_partitions_read_exactly_what_the_reader_reads(tmp_path: Path, name: str
     records = _table_records()
     records.insert(5, {"id": "no-text"})  # a bad record is an error in its partition
     path = _write_jsonl(tmp_path / name, records, blank_every=7)
-    plan = list(plan_partitions([str(path)], partition_size=10))
-    assert all(isinstance(p, Partition) for p in plan)
+    plan = _partitions([str(path)], partition_size=10)
     assert [p.documents for p in plan] == [min(10, len(records) - i)
                                            for i in range(0, len(records), 10)]
-    from_partitions = [item for p in plan for item in read_partition(p)]  # type: ignore[arg-type]
+    from_partitions = [item for p in plan for item in read_partition(p)]
     from_reader = list(iter_documents([str(path)]))
     assert [str(x) if isinstance(x, InputError) else x.doc_id for x in from_partitions] == \
         [str(x) if isinstance(x, InputError) else x.doc_id for x in from_reader]
@@ -104,13 +110,13 @@ def test_plan_is_deterministic_and_keys_follow_content(tmp_path: Path) -> None:
     for i, record in enumerate(_table_records()[:12]):
         (folder / f"{i:02d}.txt").write_text(f"date {record['date']}\n{record['text']}\n")
     (folder / "notes.csv").write_text("ignored,inside,a,directory\n")
-    first = list(plan_partitions([str(folder)], partition_size=5))
-    assert [p.key for p in first] == [p.key for p in plan_partitions([str(folder)], 5)]
-    assert [p.documents for p in first] == [5, 5, 2]  # type: ignore[union-attr]
+    first = _partitions([str(folder)], partition_size=5)
+    assert [p.key for p in first] == [p.key for p in _partitions([str(folder)], 5)]
+    assert [p.documents for p in first] == [5, 5, 2]
     (folder / "11.txt").write_text("date 2023-01-01\nAu moins 4 soldats tués à Gao.\n")
-    changed = list(plan_partitions([str(folder)], partition_size=5))
+    changed = _partitions([str(folder)], partition_size=5)
     assert [p.key for p in changed][:2] == [p.key for p in first][:2]
-    assert changed[2].key != first[2].key  # type: ignore[union-attr]
+    assert changed[2].key != first[2].key
     assert count_documents([str(folder)]) == 12
 
 

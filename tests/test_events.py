@@ -14,7 +14,7 @@ from newsevents.store import Store
 
 from .data.events_corpus import corpus
 
-PLACES = {
+PLACES: dict[str, dict[str, Any]] = {
     "mosul": {"name": "Mosul", "country": "IQ", "admin1": "Nineveh", "lat": 36.34,
               "lon": 43.13, "precision": "town"},
     "qayyarah": {"name": "Qayyarah", "country": "IQ", "admin1": "Nineveh", "lat": 35.80,

@@ -86,9 +86,13 @@ class PageRun:
         self.errors: list[str] = []
         self.outside: list[str] = []
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
-        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("console", self._console)
         self.page.route("**/*", self._only_our_server)
         self.page.set_default_timeout(10_000)
+
+    def _console(self, message: Any) -> None:
+        if message.type == "error":
+            self.errors.append(message.text)
 
     def _only_our_server(self, route: Any) -> None:
         if route.request.url.startswith(self.server):

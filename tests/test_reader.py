@@ -16,10 +16,14 @@ from .conftest import SEEDS
 
 
 def _read(*paths: Path) -> tuple[list[Document], list[InputError]]:
-    docs, errors = [], []
+    docs: list[Document] = []
+    errors: list[InputError] = []
     for item in iter_documents([str(p) for p in paths]):
-        (errors if isinstance(item, InputError) else docs).append(item)
-    return docs, errors  # type: ignore[return-value]
+        if isinstance(item, InputError):
+            errors.append(item)
+        else:
+            docs.append(item)
+    return docs, errors
 
 
 def test_seed_date_header_is_read_and_removed() -> None:

@@ -186,7 +186,8 @@ def _process(document: Any) -> Any:
 @click.argument("paths", nargs=-1, required=True)
 @db_option
 @click.option("--events/--no-events", "rebuild", default=True, show_default=True,
-              help="Merge the claims into events after the batch.")
+              help="Merge the claims into events after the batch (only the blocks of "
+                   "claims that changed are merged again).")
 @_fail_cleanly
 def ingest(paths: tuple[str, ...], db: str, rebuild: bool) -> None:
     """Extract claims from PATHS (files, directories, - for JSONL on stdin) into the store.
@@ -221,7 +222,7 @@ def ingest(paths: tuple[str, ...], db: str, rebuild: bool) -> None:
                 errors = 1
             progress.advance(claims=claims, errors=errors)
     if rebuild:
-        store.rebuild_events()
+        store.ensure_events()
     store.close()
     click.echo(f"{counts['added']} added, {counts['new_version']} new versions, "
                f"{counts['unchanged']} unchanged, {counts['skipped']} skipped", err=True)

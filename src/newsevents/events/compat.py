@@ -87,6 +87,14 @@ def event_family(event_type: str | None) -> str:
     return _EVENT_FAMILIES.get(event_type or "", event_type or "")
 
 
+def family_types(family: str) -> set[str]:
+    """The event types whose family is ``family`` ("" stands for no event type)."""
+    types = {t for t, f in _EVENT_FAMILIES.items() if f == family}
+    if family not in _EVENT_FAMILIES:
+        types.add(family)
+    return types
+
+
 def times_compatible(a: Interval | None, b: Interval | None, totals: bool) -> bool:
     if a is None or b is None:
         return True

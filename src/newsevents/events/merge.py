@@ -10,7 +10,7 @@ opens a new event. An event stops being open once the sweep has passed its end d
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -47,7 +47,11 @@ class _OpenEvent:
             self.last_day = interval[1]
 
 
-def _block_key(claim: Claim) -> tuple[str, str, bool, bool]:
+BlockKey = tuple[str, str, bool, bool]  # measure, event family, negated, period total
+
+
+def block_key(claim: Claim) -> BlockKey:
+    """The block a claim merges in: claims of different blocks never share an event."""
     return (claim.get("measure") or "", event_family(claim.get("event_type")),
             bool(claim.get("negated")), is_period_total(claim))
 
@@ -57,7 +61,9 @@ def _time_order(claim: Claim) -> tuple[str, str, str]:
     return (time.get("start") or "", str(claim.get("doc")), str(claim.get("claim_id")))
 
 
-def _cluster_block(claims: list[Claim]) -> list[list[Claim]]:
+def cluster_block(claims: Sequence[Claim]) -> list[list[Claim]]:
+    """The events (groups of claims) of one block; the same claims in any order give the
+    same groups (the sweep sorts them by time, document and claim id)."""
     done: list[_OpenEvent] = []
     open_events: list[_OpenEvent] = []
     for claim in sorted(claims, key=_time_order):
@@ -78,12 +84,12 @@ def _cluster_block(claims: list[Claim]) -> list[list[Claim]]:
 
 def cluster_claims(claims: Iterable[Claim]) -> list[list[Claim]]:
     """Groups of claims, each group one event (order: by block, then time)."""
-    blocks: dict[tuple[str, str, bool, bool], list[Claim]] = defaultdict(list)
+    blocks: dict[BlockKey, list[Claim]] = defaultdict(list)
     for claim in claims:
-        blocks[_block_key(claim)].append(claim)
+        blocks[block_key(claim)].append(claim)
     groups: list[list[Claim]] = []
     for key in sorted(blocks):
-        groups.extend(_cluster_block(blocks[key]))
+        groups.extend(cluster_block(blocks[key]))
     return groups
 
 

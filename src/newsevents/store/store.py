@@ -21,7 +21,7 @@ from typing import Any
 from newsevents.errors import StoreError
 from newsevents.events import merge_claims, timeline
 from newsevents.records import Document
-from newsevents.store import plan, reads, schema
+from newsevents.store import eventsync, plan, reads, schema
 from newsevents.store.filters import ClaimFilter, haversine_km, where_sql
 from newsevents.store.rows import claim_dict
 from newsevents.store.writes import (
@@ -262,33 +262,26 @@ class Store:
     # -- events -----------------------------------------------------------------------
 
     def rebuild_events(self) -> int:
-        """Merge the current claims into events again; returns the number of events."""
+        """Merge every current claim into events again, from scratch; returns the number
+        of events."""
         with self._lock:
             claims = list(self.iter_claims(ClaimFilter()))
             merged = merge_claims(claims)
             rowid_of = {c["claim_id"]: c["rowid"] for c in claims}
             with self._transaction():
-                self._write_events(merged, rowid_of)
+                eventsync.replace_all_events(self.conn, merged, rowid_of)
+                self._mark_events_built()
         return len(merged)
 
-    def _write_events(self, merged: list[dict[str, Any]], rowid_of: dict[str, int]) -> None:
-        self.conn.execute("DELETE FROM event_claims")
-        self.conn.execute("DELETE FROM events")
-        for event in merged:
-            cursor = self.conn.execute(
-                "INSERT INTO events (event_key, event_type, measure, negated, is_total, best,"
-                " low, high, time_start, time_end, country, sources, independent_sources,"
-                " conflicting, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (event["event_id"], event["event_type"], event["measure"], event["negated"],
-                 event["is_total"], event["best"], event["low"], event["high"],
-                 event["time"]["start"], event["time"]["end"], event["country"],
-                 event["sources"], event["independent_sources"], event["conflicting"],
-                 json.dumps(event, ensure_ascii=False)),
-            )
-            self.conn.executemany(
-                "INSERT INTO event_claims (event_rowid, claim_rowid) VALUES (?, ?)",
-                [(cursor.lastrowid, rowid_of[c["claim_id"]]) for c in event["claims"]],
-            )
+    def update_events(self) -> int:
+        """Bring the events up to date by re-merging only the blocks whose claims changed
+        since they were built (see ``store.eventsync``); returns the events written."""
+        with self._transaction():
+            written = eventsync.update_events(self.conn, self._claims_by_id)
+            self._mark_events_built()
+        return written
+
+    def _mark_events_built(self) -> None:
         self.conn.execute(
             "INSERT INTO store_state (key, value) VALUES ('events_generation', ?)"
             " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -296,13 +289,16 @@ class Store:
         )
 
     def ensure_events(self) -> None:
-        """Rebuild the events when claims changed since they were last built."""
+        """Update the events when claims changed since they were last built (a first build
+        merges everything)."""
         with self._lock:
             stale = self._state("events_generation") != self._state("claims_generation")
             never_built = self.conn.execute("SELECT 1 FROM store_state WHERE key ="
                                             " 'events_generation'").fetchone() is None
-        if stale or never_built:
+        if never_built:
             self.rebuild_events()
+        elif stale:
+            self.update_events()
 
     def events(self, flt: ClaimFilter | None = None, conflicting_only: bool = False,
                include_totals: bool = True) -> list[dict[str, Any]]:

@@ -2,8 +2,9 @@
 
 NLP is excluded: documents arrive as pre-built ``DocumentResult``-shaped objects. The big
 store is filled with ``Store.ingest_results`` (bulk: many documents per transaction,
-executemany inside); throughput is then measured the way ``newsevents ingest`` writes,
-one transaction per document, into the full store. The database goes to a temporary
+executemany inside); the claims are merged into events in full, then updated after one
+more document (block by block); throughput is then measured the way ``newsevents ingest``
+writes, one transaction per document, into the full store. The database goes to a temporary
 directory and is deleted afterwards (``--keep`` keeps it; never commit it).
 
     .venv/bin/python bench/store.py                 # 1,000,000 claims
@@ -13,6 +14,7 @@ directory and is deleted afterwards (``--keep`` keeps it; never commit it).
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import random
 import statistics
 import tempfile
@@ -152,6 +154,20 @@ def report_queries(store: Store, repeats: int) -> None:
         print(f"  {name:30s} {cells[0]:>18s} {cells[1]:>22s} {cells[2]:>16s}")
 
 
+def report_events_update(store: Store) -> None:
+    """A full merge of the store into events, then the update after one small document
+    (its one claim touches one merge block of the 16 the generator fills)."""
+    start = time.perf_counter()
+    events = store.rebuild_events()
+    print(f"events: full merge: {events:,} events in {time.perf_counter() - start:.1f} s")
+    one = next(generate(1, seed=3, prefix="one"))
+    store.ingest_result(dataclasses.replace(one, claims=one.claims[:1]))
+    start = time.perf_counter()
+    written = store.update_events()
+    print(f"events: update after one more 1-claim document: {time.perf_counter() - start:.2f}"
+          f" s, {written} events written")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--claims", type=int, default=1_000_000)
@@ -175,6 +191,8 @@ def main() -> None:
           f" ({n_docs / bulk:,.0f} documents/s, {n_docs * CLAIMS_PER_DOC / bulk:,.0f} claims/s), "
           f"file {db.stat().st_size / 1e6:,.0f} MB")
 
+    report_events_update(store)
+
     docs = list(generate(args.ingest_docs, seed=2, prefix="new"))
     start = time.perf_counter()
     for result in docs:
@@ -188,6 +206,11 @@ def main() -> None:
     again = time.perf_counter() - start
     print(f"re-ingest of the same {unchanged:,} documents (no change): "
           f"{len(docs) / again:,.0f} documents/s")
+
+    start = time.perf_counter()
+    written = store.update_events()
+    print(f"events: update after those {len(docs):,} documents (every block touched):"
+          f" {time.perf_counter() - start:.1f} s, {written:,} events written")
 
     report_queries(store, args.repeats)
     store.close()

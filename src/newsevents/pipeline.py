@@ -50,13 +50,15 @@ def _run(doc: Document, stage: str, func: Callable[[], T]) -> T:
 def process_document(doc: Document) -> DocumentResult:
     """Extract every mention and claim of one document."""
     warnings = []
-    if limits.has_lone_surrogates(doc.text):  # invalid Unicode (JSON "\ud800") breaks encoders
-        doc = dataclasses.replace(doc, text=limits.without_lone_surrogates(doc.text))
-        warnings.append(f"{doc.source or doc.doc_id}: invalid Unicode (lone surrogates) "
+    source = doc.source or doc.doc_id
+    valid = limits.without_lone_surrogates(doc.text)  # the same object when already valid
+    if valid is not doc.text:  # invalid Unicode (JSON "\ud800") breaks encoders
+        doc = dataclasses.replace(doc, text=valid)
+        warnings.append(f"{source}: invalid Unicode (lone surrogates) "
                         "replaced by U+FFFD; save the article as valid UTF-8.")
     text = doc.text
     if doc.date is None:
-        warnings.append(f"{doc.source or doc.doc_id}: the article has no date; relative dates "
+        warnings.append(f"{source}: the article has no date; relative dates "
                         "('jeudi dernier') stay unresolved: give a date to resolve them.")
     noise = _run(doc, "cleanup", lambda: cleanup.find_noise(text))
     segments, signatures = _run(doc, "segments", lambda: sentences.split_segments(
@@ -66,7 +68,6 @@ def process_document(doc: Document) -> DocumentResult:
     found_times = _run(doc, "dates", lambda: dates.find_times(text, doc.date, segments, noise))
     found_places = _run(doc, "places", lambda: places.find_places(text, segments, noise))
     found_actors = _run(doc, "actors", lambda: _actors_outside_urls(text, noise))
-    source = doc.source or doc.doc_id
     most = limits.MAX_MENTIONS_PER_DOCUMENT
     found_numbers = limits.capped(found_numbers, most, "figures", source, warnings)
     found_times = limits.capped(found_times, most, "time expressions", source, warnings)
@@ -117,14 +118,15 @@ def _screen() -> re.Pattern[str]:
 
 class _SentenceTagger:
     """Tags a sentence on demand: only French sentences that hold a form of an event verb
-    and make no claim from a figure reach the tagger (most sentences of a corpus don't)."""
+    and make no claim from a figure reach the tagger (most sentences of a corpus don't).
+    It is given the units the claims stage reads, already without over-long segments."""
 
     def __init__(self, doc: Document, text: str) -> None:
         self.doc = doc
         self.text = text
 
     def __call__(self, unit: Segment) -> parse.ParsedSentence | None:
-        if unit.language != "fr" or limits.over_segment_limit(unit.start, unit.end):
+        if unit.language != "fr":
             return None
         if not _screen().search(fold(self.text[unit.start:unit.end])):
             return None

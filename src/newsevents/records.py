@@ -7,8 +7,10 @@ Records are frozen dataclasses; ``to_dict`` gives the JSON shape of ``CONTRACT.m
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,33 @@ class Span:
 
     def contains(self, pos: int) -> bool:
         return self.start <= pos < self.end
+
+
+class Ranged(Protocol):
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+R = TypeVar("R", bound=Ranged)
+
+
+def first_disjoint(ranked: Iterable[R]) -> list[R]:
+    """Of ranges ranked best first, each one that overlaps no better one, in text order.
+
+    The kept ranges are disjoint and sorted by start, so their ends are sorted too: one
+    bisection finds the only kept range a candidate can overlap (not a scan of all kept
+    ranges, which is quadratic on long texts)."""
+    kept: list[R] = []
+    kept_starts: list[int] = []
+    for candidate in ranked:
+        at = bisect.bisect_left(kept_starts, candidate.end)
+        if at and kept[at - 1].end > candidate.start:
+            continue
+        kept.insert(at, candidate)
+        kept_starts.insert(at, candidate.start)
+    return kept
 
 
 @dataclass(frozen=True)

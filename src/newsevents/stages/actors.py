@@ -8,7 +8,6 @@ phrase. Generic words for the enemy resolve to the document's most-named armed g
 
 from __future__ import annotations
 
-import bisect
 import re
 import unicodedata
 from collections import Counter
@@ -19,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from newsevents.records import ActorMention
+from newsevents.records import ActorMention, first_disjoint
 
 GENERIC = "generic_hostile"
 _WORD = re.compile(r"[\w’'.-]{1,40}")
@@ -191,15 +190,7 @@ def _demonym_mentions(text: str, folded: str, reg: ActorRegistry) -> list[ActorM
 
 
 def _longest_non_overlapping(candidates: list[ActorMention]) -> list[ActorMention]:
-    chosen: list[ActorMention] = []  # sorted by start; disjoint, so their ends are sorted too
-    chosen_starts: list[int] = []
-    for cand in sorted(candidates, key=lambda m: (-(m.end - m.start), m.start)):
-        at = bisect.bisect_left(chosen_starts, cand.end)  # not a scan: linear on long texts
-        if at and chosen[at - 1].end > cand.start:
-            continue
-        chosen.insert(at, cand)
-        chosen_starts.insert(at, cand.start)
-    return chosen
+    return first_disjoint(sorted(candidates, key=lambda m: (-(m.end - m.start), m.start)))
 
 
 def _resolve_generic(mentions: list[ActorMention], armed: frozenset[str]) -> list[ActorMention]:

@@ -70,6 +70,8 @@ class _Vocabulary:
 # ", adding that...", ", ajoutant que...": what follows is reported content again.
 _CONTINUATION = (r",[ \u00a0](?:adding|noting|saying|explaining|stressing|ajoutant|precisant|"
                  r"notant|soulignant|expliquant|estimant|indiquant)")
+_CONTINUATION_RE = re.compile(_CONTINUATION)
+_CLAUSE_MARK = re.compile(r"[,;.!?]")
 
 
 def _words(items: Sequence[str]) -> str:
@@ -158,7 +160,7 @@ class AttributionTracker:
             return None
         match = matches[-1]
         pluperfect = (match.group("aux") or "").startswith("avai")
-        going_on = re.compile(_CONTINUATION).search(self.folded, match.end(), end)
+        going_on = _CONTINUATION_RE.search(self.folded, match.end(), end)
         clause_end = going_on.start() if going_on else end
         return self._from_source(match.end(), clause_end, match.start(), clause_end, pluperfect)
 
@@ -197,7 +199,7 @@ class AttributionTracker:
             return None
         # The source phrase ends at the next comma or sentence mark, even where the
         # sentence splitter saw no sentence end (markup after "selon un élu local.").
-        stop = re.compile(r"[,;.!?]").search(self.folded, match.end(), end)
+        stop = _CLAUSE_MARK.search(self.folded, match.end(), end)
         clause_end = end if stop is None else stop.start()
         found = self._from_source(match.end(), clause_end, match.start(), clause_end, False)
         if found and found.name and fold(found.text).startswith(("ses propres", "leurs propres")):

@@ -93,8 +93,7 @@ def _subtotals(doc: DocumentMentions, sentence: Segment, attribution: Attributio
     for stop, resume in [*separators, (end, end)]:
         number = _bare_figure(doc.text, numbers, used, start, stop)
         if number is not None:
-            part = (start + len(doc.text[start:stop]) - len(doc.text[start:stop].lstrip()),
-                    stop)
+            part = (stop - len(doc.text[start:stop].lstrip()), stop)  # leading blanks out
             found.append((Figure(number, heads[-1].measure, None), part))
         start = resume
     return found if len(found) >= 2 else []

@@ -213,10 +213,10 @@ def _default_targets(doc: DocumentMentions, measure: str | None, actors: Sequenc
     strikes, operations, destruction by anyone; deaths only when someone else acted."""
     if doc.main_enemy is None or doc.main_enemy in actors:
         return []
-    if measure in _MILITARY_MEASURES - {"fatalities_combatants"}:
-        return [doc.main_enemy]
     if measure == "fatalities_combatants":
         return [doc.main_enemy] if actors else []
+    if measure in _MILITARY_MEASURES:
+        return [doc.main_enemy]
     if measure is None:
         subject = fold(doc.text[start:anchor])
         if claim_vocabulary().military_nouns.search(subject):

@@ -8,13 +8,15 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol, TypeVar
+from typing import Any
 
 from newsevents.records import (
     ActorMention,
     Claim,
     NumberMention,
     PlaceMention,
+    R,
+    Ranged,
     Segment,
     TimeMention,
 )
@@ -30,24 +32,7 @@ _FIRST_PERSON = re.compile(r"(?<![\w])(?:nos|notre|our|we|nous|its|their)(?![\w]
 NON_ACTORS = frozenset({"civilians"})
 
 
-class _Ranged(Protocol):
-    @property
-    def start(self) -> int: ...
-    @property
-    def end(self) -> int: ...
-
-
-R = TypeVar("R", bound=_Ranged)
-
-
-class _Clause(Protocol):
-    @property
-    def start(self) -> int: ...
-    @property
-    def end(self) -> int: ...
-
-
-def within(items: Sequence[R], start: int, end: int, exclude: _Clause | None) -> list[R]:
+def within(items: Sequence[R], start: int, end: int, exclude: Ranged | None) -> list[R]:
     """The items inside `[start, end)` that do not begin inside the `exclude` clause
     (a sentence's attribution: its actors, places and times are not the event's).
     `items` are sorted by start (DocumentMentions sorts them): found by bisection, not a

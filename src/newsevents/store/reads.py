@@ -9,16 +9,12 @@ import json
 import sqlite3
 from typing import Any
 
-from newsevents.store.rows import claim_dict
+from newsevents.store.rows import CLAIM_SELECT, claim_dict
 
 FACET_LIMIT = 200  # values per facet, most frequent first
 _DOCUMENT_COLUMNS = ("id, doc_id, url, outlet, title, date, lang, text, version, superseded,"
                      " ingested_at, superseded_at")
-_CLAIMS_OF_DOCUMENT = (
-    "SELECT c.*, d.outlet AS doc_outlet, d.url AS doc_url, d.version AS doc_version,"
-    " d.ingested_at AS ingested_at FROM claims c JOIN documents d ON d.id = c.document_id"
-    " WHERE c.document_id = ? ORDER BY c.id"
-)
+_CLAIMS_OF_DOCUMENT = CLAIM_SELECT + " WHERE c.document_id = ? ORDER BY c.id"
 _FACETS = {
     "measure": "SELECT measure, COUNT(*) FROM claims WHERE superseded = 0"
                " AND measure IS NOT NULL GROUP BY measure",

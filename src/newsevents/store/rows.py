@@ -12,6 +12,12 @@ from typing import Any
 
 from newsevents.records import Claim, NumberMention, PlaceMention
 
+# A claim row with the document fields claim_dict adds (outlet, url, version, ingest time).
+CLAIM_SELECT = (
+    "SELECT c.*, d.outlet AS doc_outlet, d.url AS doc_url, d.version AS doc_version,"
+    " d.ingested_at AS ingested_at FROM claims c JOIN documents d ON d.id = c.document_id"
+)
+
 CLAIM_COLUMNS: tuple[str, ...] = (
     "id", "document_id", "claim_id", "doc", "doc_date", "language", "event_type",
     "measure", "value", "low", "high", "qualifier", "best", "hedged", "negated",

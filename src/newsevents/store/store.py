@@ -23,7 +23,7 @@ from newsevents.events import merge_claims, timeline
 from newsevents.records import Document
 from newsevents.store import eventsync, plan, reads, schema
 from newsevents.store.filters import ClaimFilter, haversine_km, where_sql
-from newsevents.store.rows import claim_dict
+from newsevents.store.rows import CLAIM_SELECT, claim_dict
 from newsevents.store.writes import (
     IngestReport,
     ResultLike,
@@ -33,11 +33,6 @@ from newsevents.store.writes import (
 
 DEFAULT_DB = "newsevents.db"
 Clock = Callable[[], datetime]
-
-_CLAIM_SELECT = (
-    "SELECT c.*, d.outlet AS doc_outlet, d.url AS doc_url, d.version AS doc_version,"
-    " d.ingested_at AS ingested_at FROM claims c JOIN documents d ON d.id = c.document_id"
-)
 
 
 
@@ -219,7 +214,7 @@ class Store:
             return []
         marks = ", ".join("?" for _ in ids)
         with self._lock:
-            rows = self.conn.execute(f"{_CLAIM_SELECT} WHERE c.id IN ({marks})",
+            rows = self.conn.execute(f"{CLAIM_SELECT} WHERE c.id IN ({marks})",
                                      list(ids)).fetchall()
         by_id = {row["id"]: row for row in rows}
         return [claim_dict(by_id[i]) for i in ids]

@@ -24,7 +24,7 @@ from starlette.responses import FileResponse
 from starlette.staticfiles import StaticFiles
 
 from newsevents.store import Store
-from newsevents.web import ingest, queries, routes
+from newsevents.web import ingest, routes
 from newsevents.web.errors import install_error_handlers
 from newsevents.web.security import (
     LOOPBACK_HOSTS,
@@ -78,10 +78,10 @@ class Stores:
 
     def cached_facets(self, store: Store) -> dict[str, Any]:
         """Facets, recomputed only when claims changed (they scan every claim)."""
-        generation = queries.claims_generation(store)
+        generation = store.claims_generation()
         cached = self._facets
         if cached is None or cached[0] != generation:
-            cached = self._facets = (generation, queries.facets(store))
+            cached = self._facets = (generation, store.facets())
         return cached[1]
 
     def close(self) -> None:

@@ -1,9 +1,8 @@
 """The read endpoints: claims, events, conflicts, documents, timeline and facets.
 
-Each route validates its parameters (``params``), calls one ``Store`` method (or one of
-``queries``) and returns JSON. Lists are paginated with ``limit``/``offset`` and say how
-many rows match in all (``total``; for claims, exactly up to a bound, see
-``total_exact``).
+Each route validates its parameters (``params``), calls one ``Store`` method and returns
+JSON. Lists are paginated with ``limit``/``offset`` and say how many rows match in all
+(``total``; for claims, exactly up to a bound, see ``total_exact``).
 """
 
 from __future__ import annotations

@@ -11,12 +11,11 @@
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from newsevents.records import Noise, Segment, TimeMention
+from newsevents.records import Noise, Segment, TimeMention, first_disjoint
 from newsevents.stages.timex import resolve_dates as d
 from newsevents.stages.timex import resolve_relative as r
 from newsevents.stages.timex.calendar import Anchor, Resolved, day_value
@@ -104,15 +103,7 @@ def candidates(text: str, noise: Sequence[Noise]) -> list[Candidate]:
             if match.end() > start and not _in_noise(start, match.end(), noise):
                 proposed.append(Candidate(start, match.end(), rule.name, priority, match))
     proposed.sort(key=lambda c: (-(c.end - c.start), c.priority, c.start))
-    kept: list[Candidate] = []  # sorted by start; disjoint, so their ends are sorted too
-    kept_starts: list[int] = []
-    for candidate in proposed:  # bisect, not a scan of `kept`: linear on long texts
-        at = bisect.bisect_left(kept_starts, candidate.end)
-        if at and kept[at - 1].end > candidate.start:
-            continue
-        kept.insert(at, candidate)
-        kept_starts.insert(at, candidate.start)
-    return kept
+    return first_disjoint(proposed)
 
 
 def _in_noise(start: int, end: int, noise: Sequence[Noise]) -> bool:

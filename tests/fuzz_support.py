@@ -42,6 +42,11 @@ ADVERSARIAL_PIECES = ["1 ", "1,", "1.", "1 000 ", "12-", "de ", "d'", "l'", "'",
                       "plus de ", "entre 1 et ", "le 12 ", "mardi ", "à ", "près de ", "Al-",
                       "al ", "e ", "é", "A. ", "@a", "#a", "http://", "www.", "+1 ",
                       "— A (@a) ", "selon ", "a indiqué ", "ont été tués ", "x" * 30 + " "]
+# Short units that live blogs and scraped pages repeat: each one, repeated, must cost linear
+# time through the whole pipeline (loops over mentions, not only regexes).
+HOSTILE_UNITS = ["10h30 ", "#b 2021 ", "@a mardi ", "http://a.io EI ", "« 3 » ",
+                 "le 12 mars ", "Au moins 3 morts. ", "selon lui, ", "Mossoul, ",
+                 "— A (@a) 1 mars 2021\n", "2021-03-01 "]
 
 
 @dataclass(frozen=True)

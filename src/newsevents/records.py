@@ -8,7 +8,7 @@ Records are frozen dataclasses; ``to_dict`` gives the JSON shape of ``CONTRACT.m
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any, Protocol, TypeVar
 
@@ -66,6 +66,35 @@ def first_disjoint(ranked: Iterable[R]) -> list[R]:
         kept.insert(at, candidate)
         kept_starts.insert(at, candidate.start)
     return kept
+
+
+class Ranges:
+    """Sorted, merged character ranges with an overlap test in O(log n).
+
+    The one overlap test for every stage that checks candidates against ranges (noise,
+    URLs): a scan of all ranges per candidate is quadratic on repeated hostile units."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        merged: list[tuple[int, int]] = []
+        for start, end in sorted(spans):
+            if merged and start <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+            else:
+                merged.append((start, end))
+        self.starts = [start for start, _ in merged]
+        self.spans = merged
+
+    @classmethod
+    def of(cls, items: Sequence[Ranged]) -> Ranges:
+        return cls((item.start, item.end) for item in items)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        index = bisect.bisect_left(self.starts, end) - 1
+        return index >= 0 and self.spans[index][1] > start
+
+    def holds(self, position: int) -> bool:
+        """Whether ``position`` lies inside one of the ranges."""
+        return self.overlaps(position, position + 1)
 
 
 @dataclass(frozen=True)

@@ -42,7 +42,3 @@ def find_noise(text: str) -> list[Noise]:
 def _line_end(text: str, start: int) -> int:
     end = text.find("\n", start)
     return len(text) if end < 0 else end
-
-
-def in_noise(noise: list[Noise], start: int, end: int) -> bool:
-    return any(n.start < end and start < n.end for n in noise)

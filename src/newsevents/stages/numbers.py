@@ -13,10 +13,9 @@ not a figure); this module reads qualifiers and ranges and assembles the mention
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Sequence
 
-from newsevents.records import Noise, NumberMention
+from newsevents.records import Noise, NumberMention, Ranges
 from newsevents.stages.numbers_atoms import Atom, find_atoms
 from newsevents.stages.numbers_context import (
     blocked_after,
@@ -36,24 +35,6 @@ BOUND_FIELDS = {
     "more_than": "low", "at_least": "low", "less_than": "high", "at_most": "high",
     "about": "value",
 }
-
-
-class Ranges:
-    """Sorted, merged character ranges with an overlap test in O(log n)."""
-
-    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
-        merged: list[tuple[int, int]] = []
-        for start, end in sorted(spans):
-            if merged and start <= merged[-1][1]:
-                merged[-1] = (merged[-1][0], max(merged[-1][1], end))
-            else:
-                merged.append((start, end))
-        self.starts = [start for start, _ in merged]
-        self.spans = merged
-
-    def overlaps(self, start: int, end: int) -> bool:
-        index = bisect_left(self.starts, end) - 1
-        return index >= 0 and self.spans[index][1] > start
 
 
 def mention(text: str, start: int, end: int, qualifier: str, value: int | float | None = None,

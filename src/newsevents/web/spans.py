@@ -8,77 +8,154 @@ speaker may lie outside it, in an earlier sentence: then the nearest matching on
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import bisect
+from collections import defaultdict
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import Any
 
 Mention = dict[str, Any]
 Claim = dict[str, Any]
+Key = tuple[Hashable, ...]
 
 
-def field_spans(claim: Claim, mentions: Sequence[Mention]) -> list[dict[str, Any]]:
+@dataclass
+class _Run:
+    """The mentions sharing one key, in text order, with their running maximum end."""
+
+    indexes: list[int] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)
+    ends: list[int] = field(default_factory=list)
+    max_ends: list[int] = field(default_factory=list)
+
+
+class MentionIndex:
+    """Mentions grouped by what a claim field matches on (kind and value), each group
+    sorted by start: a claim's field is found by one lookup and a bisection, so a
+    document's spans cost claims + mentions, not claims x mentions (a 1.8 MB article
+    with 1,000 claims and 60,000 mentions took minutes per request)."""
+
+    def __init__(self, mentions: Sequence[Mention]) -> None:
+        self.mentions = mentions
+        runs: dict[Key, _Run] = defaultdict(_Run)
+        order = sorted(range(len(mentions)), key=lambda i: (mentions[i]["start"], i))
+        for index in order:
+            key = _mention_key(mentions[index])
+            if key is not None:
+                run = runs[key]
+                run.indexes.append(index)
+                run.starts.append(mentions[index]["start"])
+                run.ends.append(mentions[index]["end"])
+        for run in runs.values():
+            run.max_ends = list(accumulate(run.ends, max))
+        self.runs = dict(runs)
+
+    def inside(self, keys: Sequence[Key], start: int, end: int) -> list[int]:
+        """Indexes of the mentions under ``keys`` lying within ``[start, end]``, in order."""
+        found: set[int] = set()
+        for key in keys:
+            run = self.runs.get(key)
+            if run is None:
+                continue
+            first = bisect.bisect_left(run.starts, start)
+            last = bisect.bisect_right(run.starts, end)
+            found.update(run.indexes[i] for i in range(first, last) if run.ends[i] <= end)
+        return sorted(found)
+
+    def nearest(self, key: Key, start: int, end: int) -> int | None:
+        """The index of the mention under ``key`` nearest ``[start, end)`` (an overlapping
+        or touching one first, then the closer side, the earlier one on a tie)."""
+        run = self.runs.get(key)
+        if run is None:
+            return None
+        before = bisect.bisect_right(run.starts, end)  # these start by the range's end
+        if before and run.max_ends[before - 1] >= start:  # the first one touching it
+            return run.indexes[bisect.bisect_left(run.max_ends, start, 0, before)]
+        best: tuple[int, int] | None = None
+        if before:
+            reach = run.max_ends[before - 1]
+            best = (start - reach, bisect.bisect_left(run.max_ends, reach, 0, before))
+        if before < len(run.starts) and (best is None or run.starts[before] - end < best[0]):
+            best = (run.starts[before] - end, before)
+        return None if best is None else run.indexes[best[1]]
+
+
+def _hashable(value: Any) -> Hashable:
+    return value if isinstance(value, Hashable) else repr(value)
+
+
+def _mention_key(mention: Mention) -> Key | None:
+    kind = mention.get("kind")
+    if kind == "number":
+        return ("number", *(_hashable(mention.get(k)) for k in ("value", "low", "high")))
+    if kind == "place":
+        return ("place", _hashable(mention.get("name")), _hashable(mention.get("country")))
+    if kind == "time":
+        return ("time", _hashable(mention.get("text")))
+    if kind == "speaker":
+        return ("speaker", _hashable(mention.get("name")))
+    if kind == "actor":
+        return ("actor", _hashable(mention.get("id")))
+    return None
+
+
+def field_spans(claim: Claim, mentions: Sequence[Mention] | MentionIndex
+                ) -> list[dict[str, Any]]:
     """``[{"field": "value", "mention": id, "start": s, "end": e}, ...]`` for one claim."""
+    index = mentions if isinstance(mentions, MentionIndex) else MentionIndex(mentions)
     evidence = claim.get("evidence") or {}
     start, end = evidence.get("start"), evidence.get("end")
-    if start is None or end is None:
+    if not isinstance(start, int) or not isinstance(end, int):
         return []
     spans: list[dict[str, Any]] = []
-    for name, match, anywhere in _FIELDS:
-        for mention in _matching(claim, mentions, match, start, end, anywhere):
+    for name, keys_of, anywhere in _FIELDS:
+        keys = keys_of(claim)
+        found = index.inside(keys, start, end)
+        if not found and anywhere and keys:
+            nearest = index.nearest(keys[0], start, end)
+            found = [] if nearest is None else [nearest]
+        for position in found:
+            mention = index.mentions[position]
             spans.append({"field": name, "mention": mention["mention_id"],
                           "start": mention["start"], "end": mention["end"]})
     return spans
 
 
-def _matching(claim: Claim, mentions: Sequence[Mention],
-              match: Callable[[Claim, Mention], bool], start: int, end: int,
-              anywhere: bool) -> list[Mention]:
-    candidates = [m for m in mentions if match(claim, m)]
-    inside = [m for m in candidates if start <= m["start"] and m["end"] <= end]
-    if inside or not anywhere or not candidates:
-        return inside
-    return [min(candidates, key=lambda m: _distance(m, start, end))]
+def _figure(claim: Claim) -> list[Key]:
+    if claim.get("qualifier") is None:
+        return []
+    return [("number", *(_hashable(claim.get(k)) for k in ("value", "low", "high")))]
 
 
-def _distance(mention: Mention, start: int, end: int) -> int:
-    if mention["end"] <= start:
-        return start - mention["end"]
-    return max(0, mention["start"] - end)
+def _places(claim: Claim) -> list[Key]:
+    places = claim.get("places") or []
+    return [("place", _hashable(p.get("name")), _hashable(p.get("country")))
+            for p in places if isinstance(p, dict)]
 
 
-def _figure(claim: Claim, mention: Mention) -> bool:
-    if mention["kind"] != "number" or claim.get("qualifier") is None:
-        return False
-    return all(mention.get(k) == claim.get(k) for k in ("value", "low", "high"))
-
-
-def _place(claim: Claim, mention: Mention) -> bool:
-    if mention["kind"] != "place":
-        return False
-    return any(p.get("name") == mention.get("name") and p.get("country") == mention.get(
-        "country") for p in claim.get("places") or [])
-
-
-def _time(claim: Claim, mention: Mention) -> bool:
+def _time(claim: Claim) -> list[Key]:
     text = (claim.get("time") or {}).get("text")
-    return mention["kind"] == "time" and bool(text) and mention.get("text") == text
+    return [("time", _hashable(text))] if text else []
 
 
-def _speaker(claim: Claim, mention: Mention) -> bool:
+def _speaker(claim: Claim) -> list[Key]:
     name = (claim.get("speaker") or {}).get("name")
-    return mention["kind"] == "speaker" and bool(name) and mention.get("name") == name
+    return [("speaker", _hashable(name))] if name else []
 
 
-def _role(role: str) -> Callable[[Claim, Mention], bool]:
-    def match(claim: Claim, mention: Mention) -> bool:
-        return mention["kind"] == "actor" and mention.get("id") in (claim.get(role) or [])
+def _role(role: str) -> Callable[[Claim], list[Key]]:
+    def keys(claim: Claim) -> list[Key]:
+        return [("actor", _hashable(actor)) for actor in claim.get(role) or []]
 
-    return match
+    return keys
 
 
-# field name, matcher, whether a match outside the evidence counts (nearest one)
-_FIELDS: tuple[tuple[str, Callable[[Claim, Mention], bool], bool], ...] = (
+# field name, the keys its mentions are found under, whether a match outside the evidence
+# counts (the nearest one)
+_FIELDS: tuple[tuple[str, Callable[[Claim], list[Key]], bool], ...] = (
     ("value", _figure, False),
-    ("places", _place, False),
+    ("places", _places, False),
     ("time", _time, True),
     ("speaker", _speaker, True),
     ("actors", _role("actors"), False),
@@ -88,7 +165,7 @@ _FIELDS: tuple[tuple[str, Callable[[Claim, Mention], bool], bool], ...] = (
 
 def with_field_spans(document: dict[str, Any]) -> dict[str, Any]:
     """The document dict with ``spans`` added to each of its claims."""
-    mentions = document.get("mentions") or []
+    index = MentionIndex(document.get("mentions") or [])  # built once for all claims
     for claim in document.get("claims") or []:
-        claim["spans"] = field_spans(claim, mentions)
+        claim["spans"] = field_spans(claim, index)
     return document

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -30,6 +30,7 @@ class _Patterns:
     connector: re.Pattern[str]
     since: re.Pattern[str]
     so_far: re.Pattern[str]
+    clock_then_day: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -49,13 +50,17 @@ def _patterns() -> _Patterns:
         since=re.compile(r"(?<![\w'])" + alternation(rel["since"]) + r"\s{1,3}$", re.IGNORECASE),
         so_far=re.compile(r"(?<![\w'])" + alternation(rel["so_far"]) + r"\s{1,3}$",
                           re.IGNORECASE),
+        clock_then_day=re.compile(r"\s{0,2},?\s{0,2}(?:" + alternation(rel["clock_then_day"])
+                                  + r"\s{1,3})?", re.IGNORECASE),
     )
 
 
 def combine(text: str, found: list[Found]) -> list[Found]:
-    """Apply the combining passes in order: modifiers, then ranges, then open ranges."""
+    """Apply the combining passes in order: modifiers, then ranges, clock times on the day
+    beside them, then open ranges."""
     found = [_with_position(text, f) for f in found]
     found = _ranges(text, found)
+    found = _clocks_on_days(text, found)
     return [_open_range(text, f) for f in found]
 
 
@@ -95,6 +100,68 @@ def _ranges(text: str, found: list[Found]) -> list[Found]:
         merged.append(first)
         index += 1
     return merged
+
+
+_CLOCK = re.compile(r"T(\d\d):(\d\d)$")
+
+
+def _clock_hour(item: Found) -> int | None:
+    match = _CLOCK.search(item.resolved.value)
+    return int(match.group(1)) if match and item.resolved.type == "TIME" else None
+
+
+def _day_of(item: Found) -> date | None:
+    """The day a day-level expression names (not a clock time itself)."""
+    resolved = item.resolved
+    if resolved.granularity != "day" or resolved.start is None or _clock_hour(item) is not None:
+        return None
+    return resolved.start
+
+
+def _on_day(item: Found, day: date, night: bool, after: int | None = None) -> Found:
+    """A clock time moved onto ``day``; at night, or earlier than a range's first hour
+    ``after``, the small hours fall on the next day ("entre 22 h et 2 h": 2 h next day)."""
+    hour = _clock_hour(item)
+    assert hour is not None
+    if (night and hour < 12) or (after is not None and hour < after):
+        day = day + timedelta(days=1)
+    clock = item.resolved.value[item.resolved.value.rindex("T"):]
+    moved = replace(item.resolved, value=day.isoformat() + clock, start=day, end=day,
+                    granularity="day")
+    return replace(item, resolved=moved)
+
+
+def _clocks_on_days(text: str, found: list[Found]) -> list[Found]:
+    """"vers 0 h 40, jeudi", "at 3 pm on Monday" and "entre 22 h et 2 h dans la nuit de
+    samedi" put the clock times on the day named right after them (both bounds of a range,
+    the small hours on the next day). A day named before ("hier à 10 h") is already the
+    clock's previous day when it is resolved."""
+    patterns = _patterns()
+    result: list[Found] = []
+    index = 0
+    while index < len(found):
+        item = found[index]
+        following = found[index + 1] if index + 1 < len(found) else None
+        next_day = _day_of(following) if following is not None else None
+        if (next_day is not None and following is not None
+                and patterns.clock_then_day.fullmatch(text, item.end, following.start)):
+            item = _clocks_moved(item, next_day, following.resolved.value.endswith("TNI"))
+        result.append(item)
+        index += 1
+    return result
+
+
+def _clocks_moved(item: Found, day: date, night: bool) -> Found:
+    """A clock time, or a range of two, moved onto the day named after it."""
+    if _clock_hour(item) is not None and not item.parts:
+        return _on_day(item, day, night)
+    if len(item.parts) != 2 or any(_clock_hour(p) is None for p in item.parts):
+        return item
+    first = _on_day(item.parts[0], day, night)
+    last = _on_day(item.parts[1], day, night, after=_clock_hour(item.parts[0]))
+    a, b = first.resolved, last.resolved
+    joined = replace(item.resolved, value=f"{a.value}/{b.value}", start=a.start, end=b.end)
+    return replace(item, resolved=joined, parts=(first, last))
 
 
 def _both_years(first: Found, second: Found) -> bool:

@@ -9,7 +9,7 @@ from functools import lru_cache
 from newsevents.stages.timex.calendar import Anchor, Resolved
 from newsevents.stages.timex.lexicon import lexicon
 
-_SENTENCE_END = re.compile(r"[.!?\n]\s|\n")
+SENTENCE_END = re.compile(r"[.!?\n]\s|\n")
 
 
 @dataclass(frozen=True)
@@ -22,6 +22,19 @@ class Context:
     previous_day: Resolved | None  # the last resolved day-level date in the paragraph
     before: str  # up to 40 characters of text before the match
     after: str  # up to 40 characters after
+    focus: Resolved | None = None  # the last day-level date of the text so far (any paragraph)
+    near_day: Resolved | None = None  # the paragraph's last day, if in this or the last sentence
+    narrative_year: int | None = None  # the last year the paragraph named ("en 2015", "2015")
+    language: str = "fr"  # of the segment: the day-month order of numeric dates
+
+    def far_focus(self) -> Resolved | None:
+        """The paragraph's day in focus when the narrative has left the publication week
+        ("Le 3 mars 2015, ... Jeudi, ...": that Thursday is near the 3rd, not the
+        publication)."""
+        day, anchor = self.near_day, self.anchor
+        if day is None or day.start is None or anchor is None or not anchor.knows("day"):
+            return None
+        return day if abs((day.start - anchor.date).days) > 6 else None
 
 
 @lru_cache(maxsize=1)
@@ -33,13 +46,25 @@ def _tense_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return future, past
 
 
+@lru_cache(maxsize=1)
+def _event_name_cue() -> re.Pattern[str]:
+    words = lexicon().context["not_focus_before"]
+    return re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(w) for w in words)
+                      + r")\s{0,2}$", re.IGNORECASE)
+
+
+def names_event(before: str) -> bool:
+    """"les attentats du 11 septembre": a day after "du"/"of" names an event."""
+    return bool(_event_name_cue().search(before))
+
+
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence around ``[start, end)``, found by punctuation (at most 400 chars away)."""
     window_start = max(0, start - 400)
     left = window_start
-    for match in _SENTENCE_END.finditer(text, window_start, start):
+    for match in SENTENCE_END.finditer(text, window_start, start):
         left = match.end()
-    right_match = _SENTENCE_END.search(text, end, min(len(text), end + 400))
+    right_match = SENTENCE_END.search(text, end, min(len(text), end + 400))
     right = right_match.start() + 1 if right_match else min(len(text), end + 400)
     return left, right
 

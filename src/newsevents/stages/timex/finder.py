@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -20,8 +21,15 @@ from newsevents.stages.timex import resolve_dates as d
 from newsevents.stages.timex import resolve_relative as r
 from newsevents.stages.timex.calendar import Anchor, Resolved, day_value
 from newsevents.stages.timex.combine import combine
-from newsevents.stages.timex.context import Context, sentence_bounds, sentence_tense
+from newsevents.stages.timex.context import (
+    SENTENCE_END,
+    Context,
+    names_event,
+    sentence_bounds,
+    sentence_tense,
+)
 from newsevents.stages.timex.grammar import compiled_rules
+from newsevents.stages.timex.lexicon import guess_language
 
 Resolver = Callable[[re.Match[str], Context], Resolved | None]
 
@@ -117,10 +125,13 @@ def resolve_all(text: str, doc_date: str | None, segments: Sequence[Segment],
                 noise: Sequence[Noise]) -> list[Found]:
     plain = normalise(text)
     doc_anchor = Anchor.parse(doc_date)
+    languages = _languages(plain, segments)
     segments = [s for s in segments if s.date]  # only these anchor; not rescanned per time
     found: list[Found] = []
     previous: Resolved | None = None
     previous_day: tuple[int, Resolved] | None = None
+    year: tuple[int, int] | None = None
+    day_end = 0
     for candidate in candidates(plain, noise):
         segment = segment_at(candidate.start, segments)
         anchor = Anchor.parse(segment.date) if segment and segment.date else doc_anchor
@@ -133,6 +144,11 @@ def resolve_all(text: str, doc_date: str | None, segments: Sequence[Segment],
             previous_day=day,
             before=plain[max(0, candidate.start - 40):candidate.start],
             after=plain[candidate.end:candidate.end + 40],
+            focus=previous_day[1] if previous_day else None,
+            near_day=day if day and day_end >= 0 and _adjacent(plain, day_end, candidate.start)
+            else None,
+            narrative_year=year[1] if year and year[0] == paragraph_start else None,
+            language=languages(candidate.start),
         )
         try:
             resolved = RESOLVERS[candidate.rule](candidate.match, context)
@@ -146,7 +162,30 @@ def resolve_all(text: str, doc_date: str | None, segments: Sequence[Segment],
             previous = resolved
             if resolved.granularity == "day":
                 previous_day = (paragraph_start, resolved)
+                day_end = -1 if names_event(context.before) else candidate.end
+            if resolved.explicit_year or resolved.granularity == "year":
+                year = (paragraph_start, resolved.start.year)
     return combine(plain, found)
+
+
+def _adjacent(text: str, end: int, start: int) -> bool:
+    """Whether ``start`` is in the sentence that ends at or after ``end``, or the next."""
+    return len(SENTENCE_END.findall(text, end, start)) <= 1
+
+
+def _languages(text: str, segments: Sequence[Segment]) -> Callable[[int], str]:
+    """The language at a position: its segment's, else the text's own by its commonest
+    function words (a bare text, a TimeML document)."""
+    spans = sorted((s.start, s.end, s.language) for s in segments)
+    default = guess_language(text)
+
+    def at(position: int) -> str:
+        index = bisect.bisect_right(spans, (position, float("inf"), "")) - 1
+        if index >= 0 and spans[index][0] <= position < spans[index][1]:
+            return spans[index][2]
+        return default
+
+    return at
 
 
 def _with_parts(item: Found, candidate: Candidate) -> Found:

@@ -55,8 +55,11 @@ RULES: tuple[tuple[str, str], ...] = (
      r"(?P<season>{season})(?:\s+(?:de\s+|of\s+)?(?P<year>" + _YEAR + r")"
      r"|\s+(?P<dir>{dir_after}))?"),
     ("night_between",
-     r"(?:la\s+|the\s+)?(?:nuit|night)\s+(?:de|du|of)\s+(?P<wd>{weekday})\s+(?:à|au|to)\s+"
-     r"(?P<wd2>{weekday})"),
+     r"(?:la\s+|the\s+)?(?:nuit|night)\s+(?:de|du|of)\s+(?:the\s+)?(?:(?P<wd>{weekday})"
+     r"(?:\s+(?:à|au|to)\s+(?P<wd2>{weekday}))?|(?P<d1>" + _DAYNUM + r")(?:\s+(?:au|to)\s+"
+     r"(?P<day>" + _DAYNUM + r"))?\s+(?P<month>{month}|{month_cs}|{month_abbr})"
+     r"|(?P<month_en>{month_en}|{month_abbr})\s+(?P<d_en>" + _DAYNUM + r"))"
+     r"(?:,?\s+(?P<year>" + _YEAR + r"))?"),
     ("weekday",
      r"(?:(?P<lead>on\s+)|(?P<pre>ce\s+même|ce|cette|this|last|next|le|les|dès)\s+)?"
      r"(?P<wd>{weekday})(?P<plural>s)?(?:\s+(?P<pod>{pod}))?(?:\s+(?P<dir>{dir_after}))?"),

@@ -121,6 +121,17 @@ class Lexicon:
         return list(raw["fr"]) + list(raw["en"])
 
 
+_WORD = re.compile(r"[^\W\d_]{1,20}")
+
+
+def guess_language(text: str, sample: int = 4000) -> str:
+    """"fr" or "en" by the commonest function words of the first ``sample`` characters."""
+    cues = lexicon().context["language_cues"]
+    words = [w.lower() for w in _WORD.findall(text[:sample])]
+    scores = {lang: sum(w in set(cues[lang]) for w in words) for lang in ("fr", "en")}
+    return "en" if scores["en"] > scores["fr"] else "fr"
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The vocabulary, read once per process."""

@@ -75,11 +75,12 @@ def _nearest_year(anchor: Anchor, month: int, day: int) -> int:
 
 
 def narrative_year(ctx: Context) -> int | None:
-    """The year named by the previous expression of the sentence, if it named one."""
+    """The year the text set for the paragraph: named by the previous expression, else by
+    an earlier one of the paragraph ("En 2015, ... En mars, ..." is March 2015)."""
     previous = ctx.previous
     if previous is not None and previous.explicit_year and previous.start is not None:
         return previous.start.year
-    return None
+    return ctx.narrative_year
 
 
 def resolve_date(match: Match, ctx: Context) -> Resolved | None:
@@ -89,10 +90,13 @@ def resolve_date(match: Match, ctx: Context) -> Resolved | None:
     if month is None or day is None:
         return None
     year_text = match.groupdict().get("year")
+    direction = direction_of(match.groupdict().get("dir"))
     if year_text:
         year: int | None = parse_year(year_text, ctx.anchor)
     else:
-        year = year_for_month(month, day, ctx, direction_of(match.groupdict().get("dir")))
+        year = None if direction else narrative_year(ctx)
+        if year is None:
+            year = year_for_month(month, day, ctx, direction)
     if year is None:
         return Resolved("DATE", f"XXXX-{month:02d}-{day:02d}", month=month, day=day)
     weekday_word = match.groupdict().get("wd")
@@ -235,6 +239,14 @@ def weekday_date(weekday: int, anchor: Anchor, direction: int, tense: int) -> da
     return reference - timedelta(days=back)
 
 
+def nearest_weekday(weekday: int, reference: date) -> date:
+    """The weekday closest to a day of the narrative, later on a tie (stories move on)."""
+    back = (reference.weekday() - weekday) % 7
+    forward = (weekday - reference.weekday()) % 7
+    return reference + timedelta(days=forward) if forward <= back else reference - timedelta(
+        days=back)
+
+
 def resolve_weekday(match: Match, ctx: Context) -> Resolved | None:
     """"mercredi", "jeudi dernier", "mardi prochain", "last Thursday", "vendredi matin"."""
     groups = match.groupdict()
@@ -250,7 +262,11 @@ def resolve_weekday(match: Match, ctx: Context) -> Resolved | None:
         return anchor_interval(ctx.anchor)
     direction = direction_of(groups.get("dir")) or {"last": -1, "next": 1}.get(pre, 0)
     tense = 0 if pre in ("ce", "cette", "this", "ce même") and ctx.tense < 0 else ctx.tense
-    day = weekday_date(weekday, ctx.anchor, direction, tense)
+    focus = ctx.far_focus()
+    if focus is not None and focus.start is not None and not direction:
+        day = nearest_weekday(weekday, focus.start)
+    else:
+        day = weekday_date(weekday, ctx.anchor, direction, tense)
     return with_part_of_day(day_value(day), groups.get("pod"))
 
 
@@ -266,11 +282,39 @@ def with_part_of_day(resolved: Resolved, pod: str | None, mod: str | None = None
 
 
 def resolve_night_between(match: Match, ctx: Context) -> Resolved | None:
-    """"la nuit de lundi à mardi": the night that starts on Monday."""
-    weekday = lexicon().weekdays.get(fold(match.group("wd")))
-    if weekday is None or ctx.anchor is None:
-        return None
-    if not ctx.anchor.knows("day"):
-        return anchor_interval(ctx.anchor)
-    day = weekday_date(weekday, ctx.anchor, 0, ctx.tense)
+    """"la nuit de lundi à mardi", "la nuit de samedi", "la nuit du 3 au 4 mai", "the
+    night of May 3": the night that starts on the first day named (TNI, two days long)."""
+    groups = match.groupdict()
+    if groups.get("d1") or groups.get("d_en"):
+        first = _night_start(match, ctx)
+        if first is None:
+            return None
+        day = first
+    else:
+        weekday = lexicon().weekdays.get(fold(match.group("wd")))
+        if weekday is None or ctx.anchor is None:
+            return None
+        if not ctx.anchor.knows("day"):
+            return anchor_interval(ctx.anchor)
+        focus = ctx.far_focus()
+        day = (nearest_weekday(weekday, focus.start) if focus and focus.start
+               else weekday_date(weekday, ctx.anchor, 0, ctx.tense))
     return Resolved("TIME", f"{day.isoformat()}TNI", day, day + timedelta(days=1), "day")
+
+
+def _night_start(match: Match, ctx: Context) -> date | None:
+    """The first day of "la nuit du 3 au 4 mai" (the 3rd), "the night of May 3"."""
+    groups = match.groupdict()
+    month = lexicon().month_number(groups.get("month") or groups.get("month_en") or "")
+    day = parse_day(groups.get("d1") or groups.get("d_en") or "")
+    if month is None or day is None:
+        return None
+    year_text = groups.get("year")
+    year = parse_year(year_text, ctx.anchor) if year_text else (
+        narrative_year(ctx) or year_for_month(month, day, ctx, 0))
+    if year is None:
+        return None
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None

@@ -65,7 +65,7 @@ def resolve_this_part(match: Match, ctx: Context) -> Resolved | None:
 def resolve_anaphoric_day(match: Match, ctx: Context) -> Resolved | None:
     """"le lendemain", "la veille", "the following day": from the previous day named."""
     offset = int(str(_lookup(lexicon().relative["anaphoric_days"], match.group("anaphoric_day"))))
-    base = ctx.previous_day
+    base = ctx.previous_day or ctx.focus
     if base is not None and base.start is not None:
         resolved = day_value(base.start + timedelta(days=offset))
     else:
@@ -172,7 +172,10 @@ def resolve_clock(match: Match, ctx: Context) -> Resolved | None:
         value = (base.value if base is not None else "XXXX-XX-XX") + clock
         return Resolved("TIME", value, base.start if base else None,
                         base.end if base else None, base.granularity if base else "unknown", mod)
-    return Resolved("TIME", base.start.isoformat() + clock, base.start, base.start, "day", mod)
+    day = base.start
+    if base.value.endswith("TNI") and int(hour) < 12:  # "la nuit de samedi, vers 2 h"
+        day += timedelta(days=1)
+    return Resolved("TIME", day.isoformat() + clock, day, day, "day", mod)
 
 
 def _bound(word: str | None) -> str | None:
@@ -304,7 +307,8 @@ def _relative_to_previous(amount: int, unit: str, after: str, ctx: Context) -> R
     sign = 1 if after in ("plus tard", "later") else -1
     if after == "ago":
         return _shifted(ctx.anchor, -amount, unit)
-    base = ctx.previous_day.start if ctx.previous_day else None
+    day = ctx.previous_day or ctx.focus
+    base = day.start if day else None
     if base is None and ctx.previous is not None and unit not in ("D", "W"):
         base = ctx.previous.start
     return _shifted(ctx.anchor, sign * amount, unit, base=base)

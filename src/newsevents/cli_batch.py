@@ -88,10 +88,13 @@ def load(directory: str, db: str, rebuild: bool) -> None:
         store.close()
     except NewsEventsError as error:
         raise click.ClickException(str(error)) from None
+    for line in summary.damaged:
+        click.echo(f"newsevents: {line}", err=True)
     click.echo(f"{summary.partitions} partitions loaded: {summary.added} added, "
                f"{summary.new_version} new versions, {summary.unchanged} unchanged; "
-               f"{len(summary.missing)} partitions not finished", err=True)
-    sys.exit(1 if summary.missing else 0)
+               f"{len(summary.missing)} partitions not finished, "
+               f"{len(summary.damaged)} damaged", err=True)
+    sys.exit(1 if summary.missing or summary.damaged else 0)
 
 
 def register(group: click.Group) -> None:

@@ -19,6 +19,13 @@ MAX_DOCUMENT_BYTES = 5_000_000  # an article is a few KB; 5 MB is a book
 MAX_SEGMENT_CHARS = 5_000  # longer "sentences" are not prose (tables, dumps)
 MAX_MENTIONS_PER_DOCUMENT = 10_000  # of each kind (numbers, times, places, actors)
 MAX_CLAIMS_PER_DOCUMENT = 1_000
+# A JSONL line holds one record: its text (at most MAX_DOCUMENT_BYTES) JSON-escaped (French
+# with ensure_ascii grows ~2.5x) plus its fields. Lines are read at most this much at a time.
+MAX_JSONL_LINE_BYTES = 4 * MAX_DOCUMENT_BYTES
+# gzip turns 1 MB into 1 GB of blank lines or one endless line: beyond this ratio (news
+# JSONL compresses 3-10x) and past the floor, the file is refused as a decompression bomb.
+MAX_GZIP_RATIO = 100
+GZIP_FLOOR_BYTES = 2 * MAX_DOCUMENT_BYTES
 
 T = TypeVar("T")
 
@@ -29,6 +36,20 @@ def document_too_large(source: str) -> LimitExceeded:
         source, f"the article is larger than {MAX_DOCUMENT_BYTES // 1_000_000} MB",
         "split it into smaller articles, one per file or JSONL record",
     )
+
+
+def line_too_long(source: str) -> LimitExceeded:
+    """The error a reader yields for a JSONL line over ``MAX_JSONL_LINE_BYTES``."""
+    return LimitExceeded(
+        source, f"the line is longer than {MAX_JSONL_LINE_BYTES // 1_000_000} MB and was "
+        "skipped", f"give one record per line, its text under "
+        f"{MAX_DOCUMENT_BYTES // 1_000_000} MB")
+
+
+def gzip_bomb(source: str) -> LimitExceeded:
+    return LimitExceeded(
+        source, f"it decompresses to more than {MAX_GZIP_RATIO} times its size; the rest "
+        "of it was not read", "decompress it yourself and check what it holds")
 
 
 def over_segment_limit(start: int, end: int) -> bool:

@@ -143,6 +143,8 @@ def process_documents(docs: Iterable[Document | InputError]
             yield process_document(doc)
         except StageError as error:
             yield error
+        except Exception as error:  # outside any stage: still one document, not the batch
+            yield StageError(doc.doc_id, "pipeline", error)
 
 
 def extract(text_or_path: str | Path, date: str | None = None,

@@ -1,23 +1,37 @@
 """Readers: text, JSONL and HTML files, directories and stdin, into `Document` records.
 
 Each unreadable input yields an `InputError` in the stream instead of raising, so a batch
-goes on past a bad file or a malformed JSON line.
+goes on past a bad file, an unreadable directory, a link out of the input tree or a
+malformed JSON line. Reads are bounded: a JSONL line is read at most
+``MAX_JSONL_LINE_BYTES`` at a time, and a gzip file stops past ``MAX_GZIP_RATIO`` times its
+size.
 """
 
 from __future__ import annotations
 
 import gzip
+import io
 import json
 import os
 import re
 import sys
+import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any
 
 from newsevents import html_extract
 from newsevents.errors import InputError
-from newsevents.limits import MAX_DOCUMENT_BYTES, document_too_large, without_lone_surrogates
+from newsevents.limits import (
+    GZIP_FLOOR_BYTES,
+    MAX_DOCUMENT_BYTES,
+    MAX_GZIP_RATIO,
+    MAX_JSONL_LINE_BYTES,
+    document_too_large,
+    gzip_bomb,
+    line_too_long,
+    without_lone_surrogates,
+)
 from newsevents.records import Document
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
@@ -34,34 +48,80 @@ def iter_documents(paths: Sequence[str]) -> Iterator[Document | InputError]:
     """Yield a `Document` for every article under `paths`, an `InputError` for each failure."""
     for raw in paths:
         if raw == "-":
-            yield from _read_jsonl_stream(sys.stdin, "<stdin>")
+            yield from _read_jsonl_stream(_stdin_lines(), "<stdin>")
             continue
         path = Path(raw)
         if path.is_dir():
-            for child in walk_files(path):
-                if _reader_for(child) is not None:
+            for child in walk_entries(path):
+                if isinstance(child, InputError):
+                    yield child
+                elif _reader_for(child) is not None:
                     yield from read_path(child)
         elif path.exists():
             yield from read_path(path)
         else:
-            yield InputError(raw, "no such file or directory", "check the path")
+            yield InputError(display_path(raw), "no such file or directory", "check the path")
 
 
 def walk_files(directory: Path) -> Iterator[Path]:
-    """Files under `directory` in `sorted(rglob)` order, one directory listed at a time.
+    """The readable files of `walk_entries`, its errors left out."""
+    return (p for p in walk_entries(directory) if isinstance(p, Path))
+
+
+def walk_entries(directory: Path, root: str | None = None) -> Iterator[Path | InputError]:
+    """Files under `directory` in `sorted(rglob)` order, one directory listed at a time, and
+    an `InputError` for each entry that cannot be read (one bad entry never stops a walk).
 
     Sorting each directory's names and descending depth-first gives the order of sorting
-    every path's parts, without holding the paths of a whole corpus in memory.
+    every path's parts, without holding the paths of a whole corpus in memory. Symlinked
+    directories are not descended into (no loops); a symlinked file is read only when it
+    points inside the tree (``x.txt -> /etc/shadow`` is not).
     """
-    with os.scandir(directory) as listing:
-        # Like rglob: symlinked directories are not descended into (no loops).
-        entries = sorted((e.name, e.is_dir() and not e.is_symlink(), e.is_file())
-                         for e in listing)
-    for name, is_dir, is_file in entries:
-        if is_dir:
-            yield from walk_files(directory / name)
-        elif is_file:
-            yield directory / name
+    root = root or os.path.realpath(directory)
+    try:
+        with os.scandir(directory) as listing:
+            entries = sorted(_entry_kind(e) for e in listing)
+    except OSError as error:
+        yield InputError(display_path(directory), f"the directory cannot be listed "
+                         f"({error.strerror or error})", "check its permissions")
+        return
+    for name, kind in entries:
+        path = directory / name
+        if kind == "dir":
+            yield from walk_entries(path, root)
+        elif kind == "file":
+            yield path
+        elif _reader_for(path) is None:
+            continue  # not an article file: nothing to report
+        elif kind == "link":
+            target = os.path.realpath(path)
+            if os.path.commonpath([root, target]) == root:
+                yield path
+            else:
+                yield InputError(display_path(path), "it links to a file outside the input "
+                                 "directory and was not read", "copy the file into the "
+                                 "directory, or give its path on the command line")
+        elif kind == "broken":
+            yield InputError(display_path(path), "it is a link that cannot be followed "
+                             "(missing target or a loop)", "fix or remove the link")
+
+
+def _entry_kind(entry: os.DirEntry[str]) -> tuple[str, str]:
+    """An entry's name and what it is: dir, file, link (to a file), broken or other."""
+    try:
+        if entry.is_symlink():
+            return entry.name, "link" if entry.is_file() else (
+                "other" if entry.is_dir() else "broken")
+        return entry.name, "dir" if entry.is_dir() else "file" if entry.is_file() else "other"
+    except OSError:  # a self-referencing link, a vanished entry
+        return entry.name, "broken"
+
+
+def display_path(path: str | os.PathLike[str]) -> str:
+    """A path as text that can be printed and stored: bytes of a file name that is not
+    valid UTF-8 become U+FFFD (Python keeps them as lone surrogates, which no encoder
+    takes)."""
+    return os.fsencode(path).decode("utf-8", "replace")
 
 
 def file_kind(path: Path) -> str | None:
@@ -70,34 +130,43 @@ def file_kind(path: Path) -> str | None:
 
 
 def read_path(path: Path) -> Iterator[Document | InputError]:
-    """Read one file of any supported kind."""
+    """Read one file of any supported kind; any failure is one `InputError` naming it."""
+    source = display_path(path)
     kind = _reader_for(path)
     if kind is None:
         yield InputError(
-            str(path), f"unsupported file type '{path.suffix}'",
+            source, f"unsupported file type '{display_path(path.suffix)}'",
             "give .txt, .jsonl, .html files (optionally .gz) or a directory",
         )
         return
     try:
         if path.stat().st_size > MAX_DOCUMENT_BYTES and kind != "jsonl":
-            raise document_too_large(str(path))
+            raise document_too_large(source)
         if kind == "jsonl":
-            with _open_binary(path) as stream:
-                yield from _read_jsonl_stream(_decoded_lines(stream), str(path))
+            with open_binary(path) as stream:
+                yield from _read_jsonl_stream(bounded_lines(stream), source)
             return
-        with _open_binary(path) as stream:
+        with open_binary(path) as stream:
             data = stream.read(MAX_DOCUMENT_BYTES + 1)
         if len(data) > MAX_DOCUMENT_BYTES:
-            raise document_too_large(str(path))
-        text = decode_bytes(data, str(path))
+            raise document_too_large(source)
+        text = decode_bytes(data, source)
+        name = display_path(path.name)
         if kind == "html":
-            yield html_document(text, doc_id=path.name, source=str(path))
+            yield html_document(text, doc_id=name, source=source)
         else:
-            yield text_document(text, doc_id=path.name, source=str(path))
+            yield text_document(text, doc_id=name, source=source)
     except InputError as error:
         yield error
     except OSError as error:
-        yield InputError(str(path), f"cannot be read ({error.strerror})", "check its permissions")
+        yield InputError(source, f"cannot be read ({error.strerror or error})",
+                         "check its permissions")
+    except (EOFError, zlib.error, gzip.BadGzipFile) as error:
+        yield InputError(source, f"the compressed file is damaged ({error})",
+                         "compress it again or give it uncompressed")
+    except Exception as error:  # one odd file must not stop a batch (STYLE: per-document)
+        yield InputError(source, f"cannot be read ({type(error).__name__}: {error})",
+                         "check the file, or report it with the file attached")
 
 
 def text_document(text: str, doc_id: str, source: str | None = None,
@@ -130,6 +199,12 @@ def decode_bytes(data: bytes, source: str) -> str:
     """UTF-8 first; otherwise the detected encoding; binary data is refused."""
     if not data.strip():
         raise InputError(source, "the file is empty", "give a file with text")
+    utf16 = _utf16_encoding(data)
+    if utf16 is not None:
+        try:
+            return data.decode(utf16)
+        except UnicodeDecodeError:
+            pass
     if b"\x00" in data[:4096]:
         raise InputError(source, "the file is binary, not text", "give a text, JSONL or HTML file")
     try:
@@ -144,15 +219,38 @@ def decode_bytes(data: bytes, source: str) -> str:
     return str(best)
 
 
+def _utf16_encoding(data: bytes) -> str | None:
+    """UTF-16 by its byte-order mark, or without one by its zero bytes: mostly-Latin text
+    has a zero in every other byte, all on the same side (binary data has them anywhere)."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return "utf-16"
+    sample = data[:4096][: len(data[:4096]) // 2 * 2]
+    if len(sample) < 8:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd >= 0.6 * half and even == 0:
+        return "utf-16-le"
+    if even >= 0.6 * half and odd == 0:
+        return "utf-16-be"
+    return None
+
+
 def document_from_record(record: Any, source: str) -> Document:
     """A JSONL record: `id`, `text`, optional `date`, `url`, `outlet`, `title`, `lang`."""
     if not isinstance(record, dict):
         raise InputError(source, "the line is not a JSON object", "write one object per line")
     text = record.get("text")
+    if text is not None and not isinstance(text, str):
+        raise InputError(source, f"the record's 'text' is {_json_type(text)}, not a string",
+                         "give the article text as a string")
     if not isinstance(text, str) or not text.strip():
         raise InputError(source, "the record has no 'text'", "add the article text as a string")
     doc_id = record.get("id")
-    if not isinstance(doc_id, (str, int)) or isinstance(doc_id, bool) or str(doc_id) == "":
+    if doc_id is not None and (not isinstance(doc_id, (str, int)) or isinstance(doc_id, bool)):
+        raise InputError(source, f"the record's 'id' is {_json_type(doc_id)}, not a string",
+                         "give every record a string 'id'")
+    if doc_id is None or str(doc_id) == "":
         raise InputError(source, "the record has no 'id'", "add a string 'id' to every record")
     if len(text.encode("utf-8", "surrogatepass")) > MAX_DOCUMENT_BYTES:
         raise document_too_large(source)
@@ -174,27 +272,96 @@ def _optional_str(record: dict[str, Any], key: str) -> str | None:
     return without_lone_surrogates(value) if isinstance(value, str) and value.strip() else None
 
 
-def _read_jsonl_stream(lines: Iterable[str], source: str) -> Iterator[Document | InputError]:
+def _json_type(value: Any) -> str:
+    names = {bool: "a boolean", int: "a number", float: "a number", list: "a list",
+             dict: "an object", str: "a string"}
+    return names.get(type(value), type(value).__name__)
+
+
+def _read_jsonl_stream(lines: Iterable[bytes | None], source: str
+                       ) -> Iterator[Document | InputError]:
     for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
         where = f"{source}:{number}"
-        try:
-            yield document_from_record(json.loads(line), where)
-        except json.JSONDecodeError as error:
-            yield InputError(where, f"malformed JSON ({error.msg})", "fix or remove the line")
-        except InputError as error:
-            yield error
+        if line is None:
+            yield line_too_long(where)
+        elif line.strip():
+            yield record_from_line(line, where)
 
 
-def _decoded_lines(stream: IO[bytes]) -> Iterator[str]:
-    for raw in stream:
-        yield raw.decode("utf-8", errors="replace")
+def record_from_line(line: bytes, where: str) -> Document | InputError:
+    """One JSONL line as a `Document`, or the `InputError` saying why it is not one."""
+    try:
+        record = json.loads(line.decode("utf-8", errors="replace"))
+    except json.JSONDecodeError as error:
+        return InputError(where, f"malformed JSON ({error.msg})", "fix or remove the line")
+    except RecursionError:  # json recurses once per level: [[[[... 100,000 deep
+        return InputError(where, "the JSON is nested too deeply to read",
+                          "give one flat object per line")
+    except ValueError:  # Python refuses integers of over 4,300 digits
+        return InputError(where, "the JSON holds a number too long to read",
+                          "fix or remove the line")
+    try:
+        return document_from_record(record, where)
+    except InputError as error:
+        return error
 
 
-def _open_binary(path: Path) -> IO[bytes]:
+def bounded_lines(stream: IO[bytes], digest: Any = None) -> Iterator[bytes | None]:
+    """The lines of `stream`, each read at most ``MAX_JSONL_LINE_BYTES`` at a time: an
+    over-long line is read on to its end in chunks and given as None, so memory stays
+    bounded by the limit. ``digest`` (a hashlib object) is fed every byte read."""
+    limit = MAX_JSONL_LINE_BYTES
+    while line := stream.readline(limit + 1):
+        if digest is not None:
+            digest.update(line)
+        if len(line) <= limit:
+            yield line
+            continue
+        while not line.endswith(b"\n"):
+            line = stream.readline(1 << 20)
+            if not line:
+                break
+            if digest is not None:
+                digest.update(line)
+        yield None
+
+
+def _stdin_lines() -> Iterator[bytes | None]:
+    binary = getattr(sys.stdin, "buffer", None)
+    if binary is not None:
+        return bounded_lines(binary)
+    return (line.encode("utf-8", "surrogatepass") for line in sys.stdin)
+
+
+class _GuardedGzip(io.RawIOBase):
+    """A gzip file that raises `gzip_bomb` once it has given more than MAX_GZIP_RATIO
+    times its compressed size (and the floor): 1 MB of gzip can hold 1 GB."""
+
+    def __init__(self, path: Path) -> None:
+        self._inner = gzip.open(path, "rb")
+        self._source = display_path(path)
+        self._budget = max(GZIP_FLOOR_BYTES, MAX_GZIP_RATIO * path.stat().st_size)
+        self._given = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        count = self._inner.readinto(buffer)
+        self._given += count
+        if self._given > self._budget:
+            raise gzip_bomb(self._source)
+        return count
+
+    def close(self) -> None:
+        self._inner.close()
+        super().close()
+
+
+def open_binary(path: Path) -> IO[bytes]:
+    """The file's bytes, decompressed (within the ratio limit) when it ends in .gz."""
     if path.suffix == ".gz":
-        return gzip.open(path, "rb")  # type: ignore[return-value]
+        return io.BufferedReader(_GuardedGzip(path), 1 << 16)
     return path.open("rb")
 
 

@@ -15,7 +15,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from newsevents.batch.shards import MANIFEST, read_manifest, read_marker, read_shard
+from newsevents.batch.shards import (
+    MANIFEST,
+    marker_path,
+    read_manifest,
+    read_marker,
+    read_shard,
+)
 from newsevents.errors import NewsEventsError
 from newsevents.progress import Progress
 from newsevents.records import (
@@ -53,6 +59,7 @@ class ShardResult:
 class LoadSummary:
     partitions: int = 0
     missing: list[str] = field(default_factory=list)  # planned but not finished
+    damaged: list[str] = field(default_factory=list)  # one line each: which marker to delete
     added: int = 0
     new_version: int = 0
     unchanged: int = 0
@@ -89,9 +96,17 @@ def iter_batch_results(out_dir: Path, summary: LoadSummary) -> Iterator[list[Sha
         if marker is None:
             summary.missing.append(partition.key)
             continue
+        try:
+            results = list(shard_results(read_shard(out_dir, partition.key)))
+        except Exception as error:  # pyarrow, JSON, fields: any damage skips this shard only
+            summary.damaged.append(
+                f"{out_dir}: the shard of partition {partition.key} cannot be read "
+                f"({type(error).__name__}); delete {marker_path(out_dir, partition.key)} "
+                "and run the batch again to redo it.")
+            continue
         summary.partitions += 1
         summary.errors += len(marker.get("errors") or [])
-        yield list(shard_results(read_shard(out_dir, partition.key)))
+        yield results
 
 
 def load_shards(out_dir: str | Path, store: Store, progress: Progress | None = None,

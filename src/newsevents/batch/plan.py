@@ -10,17 +10,27 @@ MB/s, thousands of times faster than extraction) and keeps only the partitions.
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import json
 import os
+import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import IO, Any
 
 from newsevents.errors import InputError
-from newsevents.reader import document_from_record, file_kind, read_path, walk_files
+from newsevents.limits import line_too_long
+from newsevents.reader import (
+    bounded_lines,
+    display_path,
+    file_kind,
+    open_binary,
+    read_path,
+    record_from_line,
+    walk_entries,
+    walk_files,
+)
 from newsevents.records import Document
 
 DEFAULT_PARTITION_SIZE = 500
@@ -68,9 +78,13 @@ def plan_partitions(paths: Sequence[str], partition_size: int = DEFAULT_PARTITIO
         if not path.exists():
             yield InputError(raw, "no such file or directory", "check the path")
             continue
-        children = ((p for p in walk_files(path) if file_kind(p) is not None)
-                    if path.is_dir() else iter([path]))
+        children = walk_entries(path) if path.is_dir() else iter([path])
         for child in children:
+            if isinstance(child, InputError):
+                yield child
+                continue
+            if file_kind(child) is None:
+                continue
             if file_kind(child) == "jsonl":
                 if group:
                     yield _files_partition(group)
@@ -105,32 +119,33 @@ def files_sha256(paths: Sequence[str]) -> str:
     return digest.hexdigest()
 
 
-def open_binary(path: Path) -> IO[bytes]:
-    if path.suffix == ".gz":
-        return gzip.open(path, "rb")  # type: ignore[return-value]
-    return path.open("rb")
-
-
 def _jsonl_partitions(path: Path, size: int) -> Iterator[Partition | InputError]:
     absolute = os.path.abspath(path)
     compressed = path.suffix == ".gz"
-    digest, first, start, offset, records, number = hashlib.sha256(), 1, 0, 0, 0, 0
+    first, start, offset, records, number = 1, 0, 0, 0, 0
+    failure: InputError | None = None
+    lines: _HashedLines | None = None
     try:
         with open_binary(path) as stream:
-            for number, line in enumerate(stream, start=1):
-                digest.update(line)
-                offset += len(line)
-                records += bool(line.strip())
+            lines = _HashedLines(stream)  # hashes every byte read, long lines too
+            for number, line in enumerate(lines, start=1):
+                offset = 0 if compressed else stream.tell()
+                records += line is None or bool(line.strip())
                 if records == size:
                     yield Partition("jsonl", (absolute,), first, number,
-                                    0 if compressed else start, records, digest.hexdigest())
-                    digest, first, start, records = hashlib.sha256(), number + 1, offset, 0
-    except (OSError, EOFError) as error:
-        yield InputError(str(path), f"cannot be read ({error})", "check the file")
-        return
-    if records:
+                                    0 if compressed else start, records,
+                                    lines.digest.hexdigest())
+                    lines.digest, first, start, records = hashlib.sha256(), number + 1, offset, 0
+                lines.complete = lines.digest.copy()  # the digest of whole lines only
+    except InputError as error:  # a decompression bomb: the lines before it stand
+        failure = error
+    except (OSError, EOFError, zlib.error) as error:
+        failure = InputError(display_path(path), f"cannot be read ({error})", "check the file")
+    if records and lines is not None:
         yield Partition("jsonl", (absolute,), first, number, 0 if compressed else start,
-                        records, digest.hexdigest())
+                        records, lines.complete.hexdigest())
+    if failure is not None:
+        yield failure
 
 
 def count_documents(paths: Sequence[str]) -> int | None:
@@ -153,9 +168,24 @@ def count_documents(paths: Sequence[str]) -> int | None:
 def _count_records(path: Path) -> int:
     try:
         with open_binary(path) as stream:
-            return sum(1 for line in stream if line.strip())
-    except (OSError, EOFError):
+            return sum(1 for line in bounded_lines(stream) if line is None or line.strip())
+    except (InputError, OSError, EOFError, zlib.error):
         return 1  # the reader reports it as one failed input
+
+
+class _HashedLines:
+    """`bounded_lines` whose digest can be swapped between partitions."""
+
+    def __init__(self, stream: IO[bytes]) -> None:
+        self.stream = stream
+        self.digest: Any = hashlib.sha256()
+        self.complete: Any = self.digest.copy()
+
+    def __iter__(self) -> Iterator[bytes | None]:
+        return bounded_lines(self.stream, self)
+
+    def update(self, chunk: bytes) -> None:
+        self.digest.update(chunk)
 
 
 # -- reading a partition (on a worker) ------------------------------------------------
@@ -179,12 +209,14 @@ def read_partition(partition: Partition) -> Iterator[Document | InputError]:
 def _read_jsonl_range(partition: Partition) -> Iterator[Document | InputError]:
     path = Path(partition.paths[0])
     digest = hashlib.sha256()
+    source = display_path(path)
     with open_binary(path) as stream:
         first = _skip_to(stream, partition)
-        for number, line in enumerate(stream, start=first):
-            digest.update(line)
-            if line.strip():
-                yield _record(line, f"{path}:{number}")
+        for number, line in enumerate(bounded_lines(stream, digest), start=first):
+            if line is None:
+                yield line_too_long(f"{source}:{number}")
+            elif line.strip():
+                yield record_from_line(line, f"{source}:{number}")
             if number == partition.last_line:
                 break
     if digest.hexdigest() != partition.content_sha256:
@@ -198,16 +230,7 @@ def _skip_to(stream: IO[bytes], partition: Partition) -> int:
     if partition.byte_start:
         stream.seek(partition.byte_start)
         return partition.first_line
-    for _ in range(partition.first_line - 1):  # gzip cannot seek: decompress past the lines
-        stream.readline()
+    skipped = bounded_lines(stream)  # gzip cannot seek: decompress past the lines
+    for _ in range(partition.first_line - 1):
+        next(skipped, None)
     return partition.first_line
-
-
-def _record(line: bytes, where: str) -> Document | InputError:
-    """One JSONL line as `reader` reads it (same decoding, same errors)."""
-    try:
-        return document_from_record(json.loads(line.decode("utf-8", errors="replace")), where)
-    except json.JSONDecodeError as error:
-        return InputError(where, f"malformed JSON ({error.msg})", "fix or remove the line")
-    except InputError as error:
-        return error

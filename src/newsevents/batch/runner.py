@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from newsevents.batch.plan import DEFAULT_PARTITION_SIZE, Partition, plan_partitions
-from newsevents.batch.shards import read_marker, remove_stale_temporaries, write_manifest
+from newsevents.batch.shards import finished_marker, remove_stale_temporaries, write_manifest
 from newsevents.batch.worker import run_partition
 from newsevents.errors import InputError
 from newsevents.progress import Progress
@@ -88,7 +88,7 @@ def run_batch(paths: Sequence[str], out_dir: str | Path, *, client: Any = None,
     summary = BatchSummary()
     partitions = plan(paths, out, partition_size, summary)
     summary.partitions = len(partitions)
-    pending = [p for p in partitions if read_marker(out, p.key) is None]
+    pending = [p for p in partitions if finished_marker(out, p.key) is None]
     summary.skipped = len(partitions) - len(pending)
     if progress is not None:
         progress.set_total(sum(p.documents for p in pending))

@@ -114,6 +114,23 @@ def read_marker(out_dir: Path, key: str) -> dict[str, Any] | None:
         return None
 
 
+def finished_marker(out_dir: Path, key: str) -> dict[str, Any] | None:
+    """The done-marker of a partition whose shard files are all there, readable and
+    holding the rows the marker counts; None otherwise. A damaged shard (a disk that
+    filled, a truncated copy) must not make a partition count as done forever."""
+    marker = read_marker(out_dir, key)
+    if marker is None:
+        return None
+    try:
+        for table in TABLES:
+            path = shard_dir(out_dir) / f"{key}.{table}.parquet"
+            if pq.read_metadata(path).num_rows != marker.get(table):
+                return None
+    except (OSError, ValueError, pa.ArrowException):
+        return None
+    return marker
+
+
 def write_manifest(out_dir: Path, partitions: list[Partition]) -> None:
     shard_dir(out_dir).mkdir(parents=True, exist_ok=True)
     write_json_atomically(out_dir / MANIFEST, [p.to_dict() for p in partitions], lines=True)

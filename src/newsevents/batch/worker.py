@@ -19,7 +19,7 @@ from newsevents.batch.plan import Partition, read_partition
 from newsevents.batch.shards import (
     ShardRows,
     canonical_json,
-    read_marker,
+    finished_marker,
     write_marker,
     write_shard,
 )
@@ -30,7 +30,7 @@ from newsevents.pipeline import DocumentResult, process_documents
 def run_partition(partition: Partition, out_dir: str) -> dict[str, Any]:
     """Extract one partition into its shard; returns its done-marker (counts, memory)."""
     out = Path(out_dir)
-    done = read_marker(out, partition.key)
+    done = finished_marker(out, partition.key)
     if done is not None:  # a task run twice (a lost worker's retry) does the work once
         return done
     started, cpu_started = time.perf_counter(), time.process_time()

@@ -125,10 +125,10 @@ def test_a_tree_of_odd_entries_gives_one_line_each_and_reads_the_rest(
         odd_tree: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     real_scandir = os.scandir
 
-    def scandir(path: object) -> object:  # root reads any directory: refuse one like EACCES
+    def scandir(path: Path) -> object:  # root reads any directory: refuse one like EACCES
         if str(path).endswith("locked"):
             raise PermissionError(13, "Permission denied")
-        return real_scandir(path)  # type: ignore[arg-type]
+        return real_scandir(path)
 
     monkeypatch.setattr(reader.os, "scandir", scandir)
     docs, errors = _read(odd_tree)

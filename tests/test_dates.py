@@ -71,7 +71,7 @@ TABLE = [
     ("Une frappe a visé Idlib ce matin.", "2019-08-20", "ce matin",
      "2019-08-20TMO", "2019-08-20", "2019-08-20", "day"),
     ("Kabul was hit by rockets last night.", "2021-08-30", "last night",
-     "2021-08-29TNI", "2021-08-29", "2021-08-29", "day"),
+     "2021-08-29TNI", "2021-08-29", "2021-08-30", "day"),
     ("dans la nuit de samedi à dimanche, des hommes armés ont attaqué", "2021-03-23",
      "la nuit de samedi à dimanche", "2021-03-20TNI", "2021-03-20", "2021-03-21", "day"),
     # Weekdays by tense and with dernier/prochain.

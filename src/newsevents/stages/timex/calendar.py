@@ -114,6 +114,19 @@ def quarter_value(year: int, quarter: int) -> Resolved:
                     month_end(year, first + 2), "month")
 
 
+def half_value(year: int, half: int) -> Resolved:
+    first = 6 * (half - 1) + 1
+    return Resolved("DATE", f"{year:04d}-H{half}", date(year, first, 1),
+                    month_end(year, first + 5), "month")
+
+
+def week_number_value(year: int, week: int) -> Resolved:
+    """ISO week ``week`` of ``year`` (2016-W12), Monday to Sunday."""
+    monday = date.fromisocalendar(year, week, 1)
+    return Resolved("DATE", f"{year:04d}-W{week:02d}", monday, monday + timedelta(days=6),
+                    "week")
+
+
 def season_value(year: int, code: str, months: tuple[int, int]) -> Resolved:
     first, last = months
     end_year = year + 1 if last < first else year

@@ -30,6 +30,9 @@ class _Patterns:
     connector: re.Pattern[str]
     since: re.Pattern[str]
     so_far: re.Pattern[str]
+    before: re.Pattern[str]
+    after: re.Pattern[str]
+    and_: re.Pattern[str]
     clock_then_day: re.Pattern[str]
 
 
@@ -50,6 +53,11 @@ def _patterns() -> _Patterns:
         since=re.compile(r"(?<![\w'])" + alternation(rel["since"]) + r"\s{1,3}$", re.IGNORECASE),
         so_far=re.compile(r"(?<![\w'])" + alternation(rel["so_far"]) + r"\s{1,3}$",
                           re.IGNORECASE),
+        before=re.compile(r"(?<![\w'])" + alternation(lex.formats["open_before"])
+                          + r"\s{1,3}(?:(?:le|la|l'|the)\s{1,3})?$", re.IGNORECASE),
+        after=re.compile(r"(?<![\w'])" + alternation(lex.formats["open_after"])
+                         + r"\s{1,3}(?:(?:le|la|l'|the)\s{1,3})?$", re.IGNORECASE),
+        and_=re.compile(r"\s{1,3}(?:et|and|&)\s{1,3}", re.IGNORECASE),
         clock_then_day=re.compile(r"\s{0,2},?\s{0,2}(?:" + alternation(rel["clock_then_day"])
                                   + r"\s{1,3})?", re.IGNORECASE),
     )
@@ -89,6 +97,17 @@ def _ranges(text: str, found: list[Found]) -> list[Found]:
         opener = patterns.opener.search(text, max(0, first.start - 12), first.start)
         gap = text[first.end:second.start] if second else ""
         years = second is not None and _both_years(first, second) and gap.strip() in "-–"
+        if second and patterns.and_.fullmatch(gap) and _next_weekday(text, first, second):
+            first = _weekend_in_past(first)
+            assert first.resolved.start is not None
+            day = first.resolved.start + timedelta(days=1)
+            second = replace(second, resolved=replace(second.resolved, value=day.isoformat(),
+                                                      start=day, end=day))
+            merged.append(replace(first, end=second.end, parts=(first, second), resolved=Resolved(
+                "DATE", f"{first.resolved.value}/{second.resolved.value}",
+                first.resolved.start, day, "range")))
+            index += 2
+            continue
         if second and (opener or years) and patterns.connector.match(gap):
             joined = _join(first, second)
             if joined is not None:
@@ -164,6 +183,27 @@ def _clocks_moved(item: Found, day: date, night: bool) -> Found:
     return replace(item, resolved=joined, parts=(first, last))
 
 
+def _next_weekday(text: str, first: Found, second: Found) -> bool:
+    """"samedi et dimanche", "Saturday and Sunday": two weekdays in a row, one range."""
+    weekdays = lexicon().weekdays
+    a = weekdays.get(fold(text[first.start:first.end]))
+    b = weekdays.get(fold(text[second.start:second.end]))
+    return (a is not None and b is not None and (a + 1) % 7 == b
+            and first.resolved.granularity == "day" and first.resolved.start is not None)
+
+
+def _weekend_in_past(first: Found) -> Found:
+    """A pair read in the past ("samedi et dimanche" on a Saturday) may not end after the
+    reference: the first day moves back a week."""
+    start = first.resolved.start
+    anchor = first.anchor
+    if start is None or anchor is None or not anchor.knows("day") or start != anchor.date:
+        return first
+    day = start - timedelta(days=7)
+    return replace(first, resolved=replace(first.resolved, value=day.isoformat(), start=day,
+                                           end=day))
+
+
 def _both_years(first: Found, second: Found) -> bool:
     return first.resolved.granularity == "year" and second.resolved.granularity == "year"
 
@@ -194,7 +234,9 @@ def _in_year(resolved: Resolved, year: int) -> Resolved | None:
 
 
 def _open_range(text: str, item: Found) -> Found:
-    """"depuis juin 2014" (up to the reference, ON_OR_AFTER) and "thus far in March"."""
+    """"depuis juin 2014" (up to the reference, ON_OR_AFTER), "thus far in March", "avant
+    2000" (BEFORE: no known start, up to the day before) and "après 2018" (AFTER: from the
+    day after up to the reference)."""
     patterns = _patterns()
     resolved = item.resolved
     if resolved.start is None or item.anchor is None or resolved.granularity == "range":
@@ -207,6 +249,17 @@ def _open_range(text: str, item: Found) -> Found:
     if since and resolved.start <= reference:
         return replace(item, start=since.start(), parts=(item,), resolved=replace(
             resolved, mod="ON_OR_AFTER", end=reference, granularity="range"))
+    before = patterns.before.search(text, max(0, item.start - 16), item.start)
+    if before and resolved.type == "DATE" and resolved.start is not None:
+        return replace(item, start=before.start(), parts=(item,), resolved=replace(
+            resolved, mod="BEFORE", start=None, end=resolved.start - timedelta(days=1),
+            granularity="range"))
+    after = patterns.after.search(text, max(0, item.start - 16), item.start)
+    if after and resolved.type == "DATE" and resolved.end is not None \
+            and resolved.end < reference:
+        return replace(item, start=after.start(), parts=(item,), resolved=replace(
+            resolved, mod="AFTER", start=resolved.end + timedelta(days=1), end=reference,
+            granularity="range"))
     so_far = patterns.so_far.search(text, max(0, item.start - 20), item.start)
     if so_far and resolved.start <= reference:
         end = min(reference, resolved.end or reference)

@@ -9,6 +9,8 @@ from functools import lru_cache
 from newsevents.stages.timex.calendar import Anchor, Resolved
 from newsevents.stages.timex.lexicon import lexicon
 
+# Beyond this many days from the publication, the text's own day anchors bare weekdays.
+FAR_FOCUS_DAYS = 13
 SENTENCE_END = re.compile(r"[.!?\n]\s|\n")
 
 
@@ -24,17 +26,19 @@ class Context:
     after: str  # up to 40 characters after
     focus: Resolved | None = None  # the last day-level date of the text so far (any paragraph)
     near_day: Resolved | None = None  # the paragraph's last day, if in this or the last sentence
-    narrative_year: int | None = None  # the last year the paragraph named ("en 2015", "2015")
+    narrative_year: int | None = None  # the year named in this or the last sentence
     language: str = "fr"  # of the segment: the day-month order of numeric dates
 
     def far_focus(self) -> Resolved | None:
-        """The paragraph's day in focus when the narrative has left the publication week
-        ("Le 3 mars 2015, ... Jeudi, ...": that Thursday is near the 3rd, not the
-        publication)."""
+        """The day of this or the last sentence when the narrative is far from the
+        publication ("Le 3 mars 2015, ... Jeudi, ...": that Thursday is near the 3rd). A day
+        within two weeks of the publication is not: a bare weekday then still means the
+        publication's week ("Le cessez-le-feu est entré en vigueur le 27 novembre. ...
+        lundi")."""
         day, anchor = self.near_day, self.anchor
         if day is None or day.start is None or anchor is None or not anchor.knows("day"):
             return None
-        return day if abs((day.start - anchor.date).days) > 6 else None
+        return day if abs((day.start - anchor.date).days) > FAR_FOCUS_DAYS else None
 
 
 @lru_cache(maxsize=1)
@@ -56,6 +60,18 @@ def _event_name_cue() -> re.Pattern[str]:
 def names_event(before: str) -> bool:
     """"les attentats du 11 septembre": a day after "du"/"of" names an event."""
     return bool(_event_name_cue().search(before))
+
+
+@lru_cache(maxsize=1)
+def _since_cue() -> re.Pattern[str]:
+    words = lexicon().relative["since"]
+    return re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(w) for w in words)
+                      + r")\s{1,3}(?:(?:le|la|l'|the)\s{1,3})?$", re.IGNORECASE)
+
+
+def opens_since(before: str) -> bool:
+    """"depuis avril 2023", "since 2014": a background period, not the narrative's year."""
+    return bool(_since_cue().search(before))
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 
 from newsevents.records import Noise, Ranges, Segment, TimeMention, first_disjoint
 from newsevents.stages.timex import resolve_dates as d
+from newsevents.stages.timex import resolve_formats as f
 from newsevents.stages.timex import resolve_relative as r
 from newsevents.stages.timex.calendar import Anchor, Resolved, day_value
 from newsevents.stages.timex.combine import combine
@@ -25,6 +26,7 @@ from newsevents.stages.timex.context import (
     SENTENCE_END,
     Context,
     names_event,
+    opens_since,
     sentence_bounds,
     sentence_tense,
 )
@@ -37,6 +39,12 @@ RESOLVERS: dict[str, Resolver] = {
     "range_days": d.resolve_day_range,
     "date_dmy": d.resolve_date,
     "date_mdy": d.resolve_date,
+    "date_numeric": f.resolve_numeric_date,
+    "clock_words": f.resolve_clock_words,
+    "part_of_year": f.resolve_part_of_year,
+    "week_number": f.resolve_week_number,
+    "short_year": f.resolve_short_year,
+    "holiday": f.resolve_holiday,
     "month_year": d.resolve_month,
     "month_alone": d.resolve_month,
     "year": d.resolve_year,
@@ -130,7 +138,7 @@ def resolve_all(text: str, doc_date: str | None, segments: Sequence[Segment],
     found: list[Found] = []
     previous: Resolved | None = None
     previous_day: tuple[int, Resolved] | None = None
-    year: tuple[int, int] | None = None
+    year: tuple[int, int, int] | None = None
     day_end = 0
     for candidate in candidates(plain, noise):
         segment = segment_at(candidate.start, segments)
@@ -147,7 +155,8 @@ def resolve_all(text: str, doc_date: str | None, segments: Sequence[Segment],
             focus=previous_day[1] if previous_day else None,
             near_day=day if day and day_end >= 0 and _adjacent(plain, day_end, candidate.start)
             else None,
-            narrative_year=year[1] if year and year[0] == paragraph_start else None,
+            narrative_year=year[1] if year and year[0] == paragraph_start
+            and _adjacent(plain, year[2], candidate.start) else None,
             language=languages(candidate.start),
         )
         try:
@@ -164,7 +173,9 @@ def resolve_all(text: str, doc_date: str | None, segments: Sequence[Segment],
                 previous_day = (paragraph_start, resolved)
                 day_end = -1 if names_event(context.before) else candidate.end
             if resolved.explicit_year or resolved.granularity == "year":
-                year = (paragraph_start, resolved.start.year)
+                background = opens_since(context.before)  # "en guerre depuis avril 2023"
+                year = None if background else (paragraph_start, resolved.start.year,
+                                                 candidate.end)
     return combine(plain, found)
 
 

@@ -33,8 +33,28 @@ RULES: tuple[tuple[str, str], ...] = (
     ("date_mdy",
      r"(?:(?P<wd>{weekday}),?\s+)?(?P<month>{month_en}|{month_abbr})\s+(?P<day>" + _DAYNUM +
      r")(?![\d:])(?:,?\s+(?P<year>" + _YEAR + r"))?"),
+    ("date_numeric",
+     r"(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)(?P<y>\d{4}|(?<=/)\d{2})(?![\d/.]\d)"
+     r"|(?P<iy>1[5-9]\d\d|20\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)(?![\d-])"),
+    ("clock_words",
+     r"(?:(?P<lead>(?:à|a|jusqu'à|dès|avant|après)\s+)|(?P<bound>{bound})\s+)"
+     r"(?P<hw>[01]?\d|2[0-3]|{numword}(?:[-\s]{{1,2}}{numword}){{0,2}})\s+heures?"
+     r"(?:\s+(?P<mw>[0-5]\d|{numword}(?:[-\s]{{1,2}}{numword}){{0,2}}))?"),
+    ("part_of_year",
+     r"(?:(?P<det>le|la|du|the)\s+|(?P<lead>(?:au|in\s+the)\s+))?(?P<ord>{ordinal})\s+(?P<part>{part_unit})"
+     r"(?:\s+(?:de\s+l'année\s+|of\s+)?(?P<year>" + _YEAR + r"))?"
+     r"|(?P<qh>[QqHhTtSs])(?P<qn>[1-4])\s*(?P<year2>" + _YEAR + r")"
+     r"|(?P<year3>" + _YEAR + r")\s*(?P<qh3>[QH])(?P<qn3>[1-4])"),
+    ("week_number",
+     r"(?:(?:la|the)\s+)?{week_word}\s+(?:n°\s?|no\.\s?)?(?P<wn>[1-4]?\d|5[0-3])"
+     r"(?:\s+(?:de\s+|of\s+)?(?P<year>" + _YEAR + r"))?"),
+    ("short_year", r"(?P<lead>{short_year_lead}\s+)(?P<y2>'?\d{2})(?=\s{0,2}[,.;:)]|$)"
+                   r"|(?<![\w'])'(?P<y3>\d{2})(?![\d'\w])"),
+    ("holiday",
+     r"(?P<holiday>{holiday})(?:\s+(?P<year>" + _YEAR + r")|\s+(?P<dir>{dir_after}))?"),
     ("month_year",
-     r"(?:(?P<det>le\s+|l')?mois\s+d[e']\s*)?(?P<month>{month}|{month_cs})\s+(?:de\s+|of\s+)?"
+     r"(?:(?P<det>le\s+|l')?mois\s+d[e']\s*)?(?P<month>{month}|{month_cs}|{month_abbr})\s+"
+     r"(?:de\s+|of\s+)?"
      r"(?P<year>" + _YEAR + "|" + _SHORT_YEAR + r")"),
     ("month_alone",
      r"(?:(?P<lead>(?:in|since|until|of|during|by|from|to|and|early|late|mid-?|last|next|"
@@ -45,7 +65,7 @@ RULES: tuple[tuple[str, str], ...] = (
     ("year",
      r"(?:(?P<det>l'an|l'année|the\s+year|en\s+l'an)\s+)?(?P<year>" + _YEAR + r")"),
     ("decade",
-     r"(?:(?:les|the)\s+)?(?:années|decade\s+of\s+the)\s+(?P<dec>\d{4}|\d{2}|{decade_word})"
+     r"(?:(?:les|des|the)\s+)?(?:années|decade\s+of\s+the)\s+(?P<dec>\d{4}|\d{2}|{decade_word})"
      r"|(?:the\s+)?(?P<dec_en>\d{4}|'\d{2})s|the\s+(?P<dec_word>{decade_word})"),
     ("century",
      r"(?:(?:le|au|du|the)\s+)?(?P<cent>[XVI]{1,5}|\d{1,2})(?:e|ème|è|th|st|nd|rd)\s+"
@@ -79,7 +99,7 @@ RULES: tuple[tuple[str, str], ...] = (
     ("mod_period",
      r"(?P<lead>(?:en|au|à|dès|vers|at|in|by)\s+)?(?P<det>la\s+|le\s+|l'|the\s+)?"
      r"(?P<pos>début|fin|milieu|beginning|end|middle)\s+(?:de\s+la\s+|de\s+l'|du\s+|de\s+|d'|"
-     r"of\s+(?:the\s+|this\s+)?)(?P<period>semaine|mois|année|an|week-end|week|month|year)"
+     r"of\s+(?:the\s+|this\s+)?)(?P<period>semaine|mois|année|an|week-end|siècle|week|month|year|century)"
      r"(?:\s+(?P<dir>{dir_after}))?"),
     ("clock",
      r"(?:(?P<bound>{bound})\s+)?(?:(?P<h>[01]?\d|2[0-3])\s?h\s?(?P<m>[0-5]\d)?"

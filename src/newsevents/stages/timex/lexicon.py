@@ -64,6 +64,7 @@ class Lexicon:
     context: dict[str, Any]
     seasons_raw: dict[str, Any]
     unit_file: dict[str, Any]
+    formats: dict[str, Any]
 
     def month_number(self, word: str) -> int | None:
         return self.months.get(fold(word)) or self.month_abbreviations.get(fold(word))
@@ -107,6 +108,11 @@ class Lexicon:
             "one": alternation(self.unit_file["articles_one"]),
             "numword": alternation(self.numbers["fr"] + self.numbers["en"]),
             "decade_word": alternation(self.numbers["decades"]),
+            "holiday": alternation(self.formats["holidays"]),
+            "ordinal": alternation(self.formats["ordinals"]),
+            "part_unit": alternation(self.formats["part_units"]),
+            "week_word": alternation(self.formats["week_words"]),
+            "short_year_lead": alternation(self.formats["short_year_lead"]),
         }
 
     def months_raw_words(self) -> list[str]:
@@ -156,4 +162,5 @@ def lexicon() -> Lexicon:
         context=load_yaml("context.yaml"),
         seasons_raw=seasons,
         unit_file=units,
+        formats=load_yaml("calendar_formats.yaml"),
     )

@@ -50,8 +50,8 @@ def year_for_month(month: int, day: int | None, ctx: Context, direction: int) ->
     here = (anchor.month, anchor.day if anchor.precision == "day" else 15)
     there = (month, day if day is not None else 15)
     way = direction or ctx.tense
-    if day is None and month == anchor.month and not direction:
-        return anchor.year
+    if (day is None or anchor.precision == "month") and month == anchor.month and not direction:
+        return anchor.year  # "le 19 mai" in an article of May 2021 (day unknown): that May
     if way < 0:
         return anchor.year - 1 if there >= here and (there != here or direction) else anchor.year
     if way > 0:
@@ -75,11 +75,8 @@ def _nearest_year(anchor: Anchor, month: int, day: int) -> int:
 
 
 def narrative_year(ctx: Context) -> int | None:
-    """The year the text set for the paragraph: named by the previous expression, else by
-    an earlier one of the paragraph ("En 2015, ... En mars, ..." is March 2015)."""
-    previous = ctx.previous
-    if previous is not None and previous.explicit_year and previous.start is not None:
-        return previous.start.year
+    """The year the text set in this or the last sentence of the paragraph ("En 2015, ...
+    En mars, ..." is March 2015), unless it was a background period ("depuis avril 2023")."""
     return ctx.narrative_year
 
 

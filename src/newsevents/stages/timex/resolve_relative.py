@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import replace
 from datetime import date, timedelta
@@ -10,6 +11,7 @@ from newsevents.stages.timex.calendar import (
     Anchor,
     Resolved,
     anchor_interval,
+    century_value,
     day_value,
     iso_duration,
     month_value,
@@ -53,13 +55,16 @@ def resolve_deictic(match: Match, ctx: Context) -> Resolved | None:
 
 
 def resolve_this_part(match: Match, ctx: Context) -> Resolved | None:
-    """"ce soir", "cette nuit", "this morning", "last night" (the night before)."""
+    """"ce soir", "cette nuit", "this morning", "last night", "overnight" (the night
+    before)."""
     code = str(_lookup(lexicon().parts_of_day["this_part"], match.group("this_part")))
-    offset = -1 if fold(match.group("this_part")) == "last night" else 0
+    previous = {fold(p) for p in lexicon().parts_of_day["previous_day_parts"]}
+    offset = -1 if fold(match.group("this_part")) in previous else 0
     resolved = relative_day(ctx.anchor, offset)
-    if resolved is None or resolved.granularity != "day":
+    if resolved is None or resolved.granularity != "day" or resolved.start is None:
         return resolved
-    return replace(resolved, type="TIME", value=f"{resolved.value}T{code}")
+    end = resolved.start + timedelta(days=-offset) if offset else resolved.end  # to today
+    return replace(resolved, type="TIME", value=f"{resolved.value}T{code}", end=end)
 
 
 def resolve_anaphoric_day(match: Match, ctx: Context) -> Resolved | None:
@@ -113,6 +118,8 @@ def period_value(period: str, anchor: Anchor, amount: int) -> Resolved:
     if period == "Q":
         moved = shift(reference, 3 * amount, "M")
         return quarter_value(moved.year, (moved.month - 1) // 3 + 1)
+    if period == "C":  # "le siècle dernier" in 2021: the XXth (1900-1999)
+        return century_value((reference.year - 1) // 100 + 1 + amount)
     return year_value(reference.year + amount)
 
 
@@ -165,15 +172,20 @@ def resolve_clock(match: Match, ctx: Context) -> Resolved | None:
         hour, minute = str(twelve), groups.get("m12") or "00"
     else:
         hour, minute = groups["h24"], groups["m24"]
-    clock = f"T{int(hour):02d}:{int(minute):02d}"
-    mod = _bound(groups.get("bound"))
+    return clock_on_day(int(hour), int(minute), groups.get("bound"), ctx)
+
+
+def clock_on_day(hour: int, minute: int, bound: str | None, ctx: Context) -> Resolved:
+    """A clock time on the previous day named, else on the anchor's day."""
+    clock = f"T{hour:02d}:{minute:02d}"
+    mod = _bound(bound)
     base = ctx.previous_day or relative_day(ctx.anchor, 0)
     if base is None or base.granularity != "day" or base.start is None:
         value = (base.value if base is not None else "XXXX-XX-XX") + clock
         return Resolved("TIME", value, base.start if base else None,
                         base.end if base else None, base.granularity if base else "unknown", mod)
     day = base.start
-    if base.value.endswith("TNI") and int(hour) < 12:  # "la nuit de samedi, vers 2 h"
+    if base.value.endswith("TNI") and hour < 12:  # "la nuit de samedi, vers 2 h"
         day += timedelta(days=1)
     return Resolved("TIME", day.isoformat() + clock, day, day, "day", mod)
 
@@ -251,9 +263,15 @@ def resolve_recent(match: Match, ctx: Context) -> Resolved | None:
         return _coming(unit, ctx)
     value = iso_duration(str(amount) if amount is not None else "X", unit)
     resolved = Resolved("DURATION", value)
-    if ctx.anchor is None or not ctx.anchor.knows("day") or " T" in unit:
+    if ctx.anchor is None or not ctx.anchor.knows("day"):
         return resolved
     reference = ctx.anchor.date
+    if " T" in unit:  # "in the last 24 hours": the days those hours touch
+        hours = {"H": 1, "M": 1 / 60, "S": 1 / 3600}.get(unit.split()[0], 0) * (amount or 0)
+        if not hours or future:
+            return resolved
+        return replace(resolved, start=reference - timedelta(days=math.ceil(hours / 24)),
+                       end=reference, granularity="range")
     if amount is None:
         window = int(lexicon().relative["recent_window_days"].get(unit.split()[0], 30))
         return replace(resolved, start=reference - timedelta(days=window), end=reference,

@@ -1,0 +1,199 @@
+"""Time expressions anchored to the text's own reference time, and the formats news writes
+(issue 15, items 2 and 3): tables of invented sentences in French and English, each with a
+publication date and the expected TIMEX3 value and interval; numeric dates and clock times
+round-trip under hypothesis."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsevents.records import Segment
+from newsevents.stages.dates import find_times
+
+# (text, publication date, expected text, value, start_date, end_date)
+Row = tuple[str, str, str, str, str | None, str]
+ANCHORED: list[Row] = [
+    # A weekday in the sentence after a dated one: near that day, not the publication.
+    ("Le 3 mars 2015, des hommes armés ont attaqué Gao. Jeudi, l'armée a riposté.",
+     "2021-05-10", "Jeudi", "2015-03-05", "2015-03-05", "2015-03-05"),
+    ("On March 3, 2015, gunmen attacked Gao. On Thursday, the army hit back.",
+     "2021-05-10", "Thursday", "2015-03-05", "2015-03-05", "2015-03-05"),
+    # ... but a day within two weeks of the publication leaves weekdays to the publication.
+    ("La trêve est entrée en vigueur le 27 novembre. Onze civils ont été tués lundi.",
+     "2024-12-04", "lundi", "2024-12-02", "2024-12-02", "2024-12-02"),
+    # And an event named by its day ("les attentats du 11 septembre") is not the narrative.
+    ("Les attentats du 11 septembre ont changé la donne, a déclaré jeudi le ministre.",
+     "2002-02-09", "jeudi", "2002-02-07", "2002-02-07", "2002-02-07"),
+    # Anaphoric days reach the last day of the text, across paragraphs.
+    ("Le 12 juin 2019, une mine a explosé près de Kidal.\nLe lendemain, deux soldats sont morts.",
+     "2021-05-10", "Le lendemain", "2019-06-13", "2019-06-13", "2019-06-13"),
+    ("A convoy was ambushed on June 12, 2019.\nThe day before, drones had been seen.",
+     "2021-05-10", "The day before", "2019-06-11", "2019-06-11", "2019-06-11"),
+    ("Le 12 juin 2019, une mine a explosé.\nDeux jours plus tard, un convoi a été visé.",
+     "2021-05-10", "Deux jours plus tard", "2019-06-14", "2019-06-14", "2019-06-14"),
+    ("Fighting broke out on 4 May 2020.\nTwo days later, the town fell.",
+     "2021-05-10", "Two days later", "2020-05-06", "2020-05-06", "2020-05-06"),
+    ("Le 12 juin 2019, une mine a explosé. Le même jour, un convoi a été visé.",
+     "2021-05-10", "Le même jour", "2019-06-12", "2019-06-12", "2019-06-12"),
+    # A bare month or day-month after a sentence that set the year.
+    ("En 2015, les combats ont repris. En mars, la ville est tombée.",
+     "2021-05-10", "mars", "2015-03", "2015-03-01", "2015-03-31"),
+    ("The offensive began in 2016. In March, the town fell.",
+     "2021-05-10", "March", "2016-03", "2016-03-01", "2016-03-31"),
+    ("L'armée a repris la ville en 2016. Le 4 juin, les rebelles ont contre-attaqué.",
+     "2021-05-10", "Le 4 juin", "2016-06-04", "2016-06-04", "2016-06-04"),
+    # ... not after a background period ("depuis avril 2023").
+    ("En guerre depuis avril 2023, la ville a été frappée. Mardi 7 octobre, un hôpital a été"
+     " touché.", "2025-10-09", "Mardi 7 octobre", "2025-10-07", "2025-10-07", "2025-10-07"),
+    # Clock times on the day named after them, the small hours of a night on the next day.
+    ("Vers 0 h 40, jeudi, deux voitures se sont percutées.", "2003-02-22", "Vers 0 h 40",
+     "2003-02-20T00:40", "2003-02-20", "2003-02-20"),
+    ("Vers 15 h 30, hier, la police est intervenue.", "2003-02-23", "Vers 15 h 30",
+     "2003-02-22T15:30", "2003-02-22", "2003-02-22"),
+    ("Gunmen attacked the camp at 3 pm on Monday.", "2021-05-12", "3 pm",
+     "2021-05-10T15:00", "2021-05-10", "2021-05-10"),
+    ("Hier à 9 h 40, un drone a frappé Idlib.", "2021-05-12", "9 h 40",
+     "2021-05-11T09:40", "2021-05-11", "2021-05-11"),
+    ("Dans la nuit de samedi à dimanche, vers 2 h, des tirs ont été entendus.", "2021-05-12",
+     "vers 2 h", "2021-05-09T02:00", "2021-05-09", "2021-05-09"),
+    ("Des tirs ont eu lieu entre 22 h et 2 h dans la nuit de samedi.", "2021-05-12",
+     "entre 22 h et 2 h", "2021-05-08T22:00/2021-05-09T02:00", "2021-05-08", "2021-05-09"),
+]
+
+FORMATS: list[Row] = [
+    # Numeric dates, day-month order by the language.
+    ("Le 12/03/2021, des frappes ont visé Raqqa.", "2021-05-12", "12/03/2021",
+     "2021-03-12", "2021-03-12", "2021-03-12"),
+    ("On 03/12/2021, strikes hit Raqqa.", "2021-05-12", "03/12/2021",
+     "2021-03-12", "2021-03-12", "2021-03-12"),
+    ("On 25/12/2020, strikes hit Raqqa.", "2021-05-12", "25/12/2020",
+     "2020-12-25", "2020-12-25", "2020-12-25"),
+    ("L'attaque du 29.02.2020 a fait dix morts.", "2021-05-12", "29.02.2020",
+     "2020-02-29", "2020-02-29", "2020-02-29"),
+    ("The attack of 2021-03-12 killed ten people.", "2021-05-12", "2021-03-12",
+     "2021-03-12", "2021-03-12", "2021-03-12"),
+    # Clock times.
+    ("L'attaque a commencé à 21h30.", "2021-05-12", "21h30", "2021-05-12T21:30",
+     "2021-05-12", "2021-05-12"),
+    ("Le couvre-feu commence à seize heures.", "2021-05-12", "seize heures",
+     "2021-05-12T16:00", "2021-05-12", "2021-05-12"),
+    ("Les tirs ont cessé vers 16 heures 30.", "2021-05-12", "vers 16 heures 30",
+     "2021-05-12T16:30", "2021-05-12", "2021-05-12"),
+    ("The blast happened at 9:30 a.m. local time.", "2021-05-12", "9:30 a.m.",
+     "2021-05-12T09:30", "2021-05-12", "2021-05-12"),
+    # Abbreviated months.
+    ("Les combats de déc. 2015 ont fait cent morts.", "2021-05-12", "déc. 2015", "2015-12",
+     "2015-12-01", "2015-12-31"),
+    ("Published 12 Dec 2014 by the ministry.", "2021-05-12", "12 Dec 2014", "2014-12-12",
+     "2014-12-12", "2014-12-12"),
+    ("The truce held until Sept. 5, 2020.", "2021-05-12", "Sept. 5, 2020", "2020-09-05",
+     "2020-09-05", "2020-09-05"),
+    # Quarters, halves, weeks of the year.
+    ("Les attaques ont doublé au troisième trimestre 2016.", "2021-05-12",
+     "troisième trimestre 2016", "2016-Q3", "2016-07-01", "2016-09-30"),
+    ("Attacks rose in Q1 2016.", "2021-05-12", "Q1 2016", "2016-Q1", "2016-01-01",
+     "2016-03-31"),
+    ("Les déplacements ont baissé au premier semestre.", "2021-08-12", "premier semestre",
+     "2021-H1", "2021-01-01", "2021-06-30"),
+    ("Strikes fell in the second half of 2019.", "2021-05-12", "second half of 2019",
+     "2019-H2", "2019-07-01", "2019-12-31"),
+    ("Le pic a été atteint la semaine 12 de 2020.", "2021-05-12", "la semaine 12 de 2020",
+     "2020-W12", "2020-03-16", "2020-03-22"),
+    # Open ranges.
+    ("Avant 2000, la ville était calme.", "2021-05-12", "Avant 2000", "2000", None,
+     "1999-12-31"),
+    ("Après 2018, les attaques ont repris.", "2021-05-12", "Après 2018", "2018",
+     "2019-01-01", "2021-05-12"),
+    ("Before 2010, the town was calm.", "2021-05-12", "Before 2010", "2010", None,
+     "2009-12-31"),
+    ("Since 2014, the group has killed thousands.", "2021-05-12", "Since 2014", "2014",
+     "2014-01-01", "2021-05-12"),
+    # Two-digit years, decades, centuries.
+    ("Il a été élu en 92, puis réélu.", "2021-05-12", "92", "1992", "1992-01-01",
+     "1992-12-31"),
+    ("He was first elected in '05, then again.", "2021-05-12", "'05", "2005", "2005-01-01",
+     "2005-12-31"),
+    ("La guerre a éclaté au début des années 90.", "2021-05-12", "début des années 90",
+     "199X", "1990-01-01", "1993-05-01"),
+    ("La ville a été fondée au milieu du siècle dernier.", "2021-05-12",
+     "milieu du siècle dernier", "19", "1933-05-02", "1966-09-01"),
+    # Two weekdays in a row, nights, the last hours.
+    ("Samedi et dimanche, des frappes ont visé Idlib.", "2021-05-12", "Samedi et dimanche",
+     "2021-05-08/2021-05-09", "2021-05-08", "2021-05-09"),
+    ("Strikes hit Idlib on Saturday and Sunday.", "2021-05-15", "Saturday and Sunday",
+     "2021-05-08/2021-05-09", "2021-05-08", "2021-05-09"),
+    ("Russia launched 40 drones overnight, officials said.", "2024-08-17", "overnight",
+     "2024-08-16TNI", "2024-08-16", "2024-08-17"),
+    ("In the last 24 hours, 12 people were killed.", "2024-08-17", "the last 24 hours",
+     "PT24H", "2024-08-16", "2024-08-17"),
+    ("Dans la nuit de samedi, des hommes armés ont attaqué le village.", "2021-03-23",
+     "la nuit de samedi", "2021-03-20TNI", "2021-03-20", "2021-03-21"),
+    ("Dans la nuit du 3 au 4 mai, des tirs ont visé la base.", "2021-05-10",
+     "la nuit du 3 au 4 mai", "2021-05-03TNI", "2021-05-03", "2021-05-04"),
+    ("Gunmen stormed the village on the night of May 3.", "2021-05-10",
+     "the night of May 3", "2021-05-03TNI", "2021-05-03", "2021-05-04"),
+    # Holidays on fixed days.
+    ("À Noël, des tirs ont visé la ville.", "2021-05-12", "Noël", "2020-12-25",
+     "2020-12-25", "2020-12-25"),
+    ("On Christmas Eve, a bomb went off in the market.", "2022-01-10", "Christmas Eve",
+     "2021-12-24", "2021-12-24", "2021-12-24"),
+    ("Le jour de l'An 2020, une attaque a visé Kaboul.", "2021-05-12", "Le jour de l'An 2020",
+     "2020-01-01", "2020-01-01", "2020-01-01"),
+    # A month-only publication date never sends a day of that month to the year before.
+    ("Des tirs ont eu lieu le 19 mai près de Gao.", "2021-05", "le 19 mai", "2021-05-19",
+     "2021-05-19", "2021-05-19"),
+    ("Clashes erupted on May 29 near Gao.", "2021-05", "May 29", "2021-05-29",
+     "2021-05-29", "2021-05-29"),
+]
+
+
+def _found(text: str, reference: str, expected: str) -> tuple[str, str | None, str | None]:
+    mentions = [m for m in find_times(text, reference) if m.text == expected]
+    assert mentions, f"{expected!r} not found in {[m.text for m in find_times(text, reference)]}"
+    return mentions[0].value, mentions[0].start_date, mentions[0].end_date
+
+
+@pytest.mark.parametrize(("text", "reference", "expected", "value", "start", "end"),
+                         ANCHORED + FORMATS)
+def test_time_in_text(text: str, reference: str, expected: str, value: str,
+                      start: str | None, end: str) -> None:
+    assert _found(text, reference, expected) == (value, start, end)
+
+
+def test_segment_language_decides_the_numeric_order() -> None:
+    text = "Le 03/04/2021, des frappes. On 03/04/2021, strikes."
+    segments = [Segment(0, 27, "sentence", "fr"), Segment(28, len(text), "sentence", "en")]
+    values = [m.value for m in find_times(text, "2021-05-12", segments)]
+    assert values == ["2021-04-03", "2021-03-04"]
+
+
+@given(st.dates(min_value=date(1950, 1, 1), max_value=date(2049, 12, 31)),
+       st.sampled_from(["fr", "en"]), st.sampled_from(["/", "."]))
+def test_numeric_dates_round_trip(day: date, language: str, separator: str) -> None:
+    first, second = (day.day, day.month)
+    if language == "en" and separator == "/":
+        first, second = day.month, day.day
+    written = f"{first:02d}{separator}{second:02d}{separator}{day.year}"
+    sentence = {"fr": f"Le {written}, des frappes ont visé la ville.",
+                "en": f"On {written}, strikes hit the town."}[language]
+    mentions = [m for m in find_times(sentence, "2050-01-01") if m.text == written]
+    assert [m.value for m in mentions] == [day.isoformat()]
+
+
+@given(st.dates(min_value=date(1950, 1, 1), max_value=date(2049, 12, 31)))
+def test_iso_dates_round_trip(day: date) -> None:
+    mentions = find_times(f"Report of {day.isoformat()}: strikes.", "2050-01-01")
+    assert [m.value for m in mentions] == [day.isoformat()]
+
+
+@given(st.integers(0, 23), st.integers(0, 59), st.sampled_from(["{h}h{m:02d}",
+       "{h} h {m:02d}", "{h}:{m:02d}", "{h12}:{m:02d} {ampm}"]))
+def test_clock_times_round_trip(hour: int, minute: int, form: str) -> None:
+    written = form.format(h=hour, m=minute, h12=hour % 12 or 12,
+                          ampm="a.m." if hour < 12 else "p.m.")
+    mentions = find_times(f"Les tirs ont commencé à {written} près du camp.", "2021-05-12")
+    assert [m.value for m in mentions] == [f"2021-05-12T{hour:02d}:{minute:02d}"]

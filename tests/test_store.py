@@ -105,14 +105,27 @@ def test_changed_document_supersedes_old_version(tmp_path: Path) -> None:
     assert [e["best"] for e in store.events()] == [15]
 
 
-def test_same_url_new_id_is_a_new_version(tmp_path: Path) -> None:
+def test_same_url_new_id_is_another_document(tmp_path: Path) -> None:
     store = _store(tmp_path)
     first = corpus.hand_results()[0]
     store.ingest_result(first)
-    store.ingest_result(_edited(first, " (mis à jour)", 300, doc_id="renamed"))
+    report = store.ingest_result(_edited(first, " (mis à jour)", 300, doc_id="renamed"))
+    assert report.status == "added"
     superseded = {d["doc_id"]: d["superseded"] for d in store.documents()}
-    assert superseded == {first.document.doc_id: 1, "renamed": 0}
-    assert {c["doc"] for c in store.claims()} == {"renamed"}
+    assert superseded == {first.document.doc_id: 0, "renamed": 0}  # a shared URL hides none
+    assert {c["doc"] for c in store.claims()} == {first.document.doc_id, "renamed"}
+
+
+def test_a_text_stored_before_under_its_id_adds_no_version(tmp_path: Path) -> None:
+    store = _store(tmp_path)
+    first = corpus.hand_results()[0]
+    second = _edited(first, " (mis à jour)", 300)
+    for _ in range(3):  # one input holding both texts, ingested three times
+        reports = [store.ingest_result(first).status, store.ingest_result(second).status]
+    assert reports == ["unchanged", "unchanged"]
+    assert [(d["version"], d["superseded"]) for d in store.documents(first.document.doc_id)] \
+        == [(1, 1), (2, 0)]
+    assert store.is_stored(first.document) and store.is_stored(second.document)
 
 
 def test_one_transaction_per_document(tmp_path: Path) -> None:

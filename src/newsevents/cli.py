@@ -15,6 +15,7 @@ from typing import Any, TextIO
 import click
 
 from newsevents.errors import InputError, NewsEventsError, StageError
+from newsevents.terminal import printable
 
 MENTION_KINDS = ("time", "place", "number", "actor", "speaker")
 CSV_COLUMNS = ("doc", "doc_date", "claim_id", "language", "event_type", "measure", "value",
@@ -37,11 +38,11 @@ def _results(paths: tuple[str, ...], failures: list[str]) -> Iterator[Any]:
     for result in process_documents(iter_documents(list(paths))):
         if isinstance(result, (InputError, StageError)):
             failures.append(str(result))
-            click.echo(f"newsevents: {result}", err=True)
+            click.echo(f"newsevents: {printable(str(result))}", err=True)
             continue
         assert isinstance(result, DocumentResult)
         for warning in result.warnings:
-            click.echo(f"newsevents: warning: {warning}", err=True)
+            click.echo(f"newsevents: warning: {printable(warning)}", err=True)
         yield result
 
 
@@ -67,10 +68,12 @@ def extract(paths: tuple[str, ...], output: TextIO, fmt: str) -> None:
         for claim in claims:
             output.write(json.dumps(claim, ensure_ascii=False) + "\n")
     elif fmt == "csv":
+        from newsevents.exports import csv_cell
+
         writer = csv.DictWriter(output, fieldnames=CSV_COLUMNS)
         writer.writeheader()
         for claim in claims:
-            writer.writerow(flatten_claim(claim))
+            writer.writerow({k: csv_cell(v) for k, v in flatten_claim(claim).items()})
     else:
         from newsevents.table import claims_table
 

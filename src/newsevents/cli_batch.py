@@ -14,6 +14,7 @@ import click
 from newsevents.cli_store import db_option
 from newsevents.errors import NewsEventsError
 from newsevents.progress import Progress
+from newsevents.terminal import printable
 
 DEFAULT_PARTITION_SIZE = 500  # mirrors newsevents.batch.DEFAULT_PARTITION_SIZE (light import)
 
@@ -56,7 +57,7 @@ def batch(paths: tuple[str, ...], out_dir: str, scheduler: str | None, workers: 
         except (NewsEventsError, OSError) as error:
             raise click.ClickException(str(error)) from None
     for message in [*summary.input_errors, *summary.failed]:
-        click.echo(f"newsevents: {message}", err=True)
+        click.echo(f"newsevents: {printable(message)}", err=True)
     click.echo(f"{summary.partitions} partitions ({summary.skipped} already done), "
                f"{summary.documents} documents, {summary.claims} claims, "
                f"{len(summary.input_errors)} inputs skipped, {len(summary.failed)} partitions "
@@ -89,7 +90,7 @@ def load(directory: str, db: str, rebuild: bool) -> None:
     except NewsEventsError as error:
         raise click.ClickException(str(error)) from None
     for line in summary.damaged:
-        click.echo(f"newsevents: {line}", err=True)
+        click.echo(f"newsevents: {printable(line)}", err=True)
     click.echo(f"{summary.partitions} partitions loaded: {summary.added} added, "
                f"{summary.new_version} new versions, {summary.unchanged} unchanged; "
                f"{len(summary.missing)} partitions not finished, "

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import hashlib
 import json
 import re
 import sys
@@ -19,6 +20,7 @@ import click
 from newsevents import exports
 from newsevents.errors import NewsEventsError
 from newsevents.store import DEFAULT_DB, ClaimFilter, Store, parse_near
+from newsevents.terminal import printable
 
 F = TypeVar("F", bound=Callable[..., Any])
 _ISO_PREFIX = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?\Z")
@@ -106,7 +108,7 @@ def _fail_cleanly(func: F) -> F:
 # -- output ---------------------------------------------------------------------------
 
 def _truncate(value: Any, width: int) -> str:
-    text = "" if value is None else str(value)
+    text = "" if value is None else printable(str(value))
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
@@ -132,7 +134,7 @@ def print_rows(rows: Iterable[Mapping[str, Any]], fmt: str, table_columns: Mappi
         writer = csv.writer(sys.stdout)
         writer.writerow(list(columns))
         for row in materialised:
-            writer.writerow([exports._csv_cell(row.get(k), kind) for k, kind in columns.items()])
+            writer.writerow([exports.csv_cell(row.get(k), kind) for k, kind in columns.items()])
         return
     print_table(list(rows), table_columns)
 
@@ -176,6 +178,25 @@ def conflict_rows(events: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
 
 # -- commands -------------------------------------------------------------------------
 
+class TextsById:
+    """The text digest of every id read in one input, to report an id given twice with
+    different texts (both are stored as versions; the last one read stays current)."""
+
+    def __init__(self) -> None:
+        self._digests: dict[str, bytes] = {}
+
+    def repeated(self, document: Any) -> str | None:
+        digest = hashlib.blake2b(document.text.encode("utf-8"), digest_size=16).digest()
+        known = self._digests.setdefault(document.doc_id, digest)
+        if known == digest:
+            return None
+        self._digests[document.doc_id] = digest
+        return (f"{document.source or document.doc_id}: the id '{document.doc_id}' was "
+                "given earlier in this input with another text; the last one is kept: "
+                "give each article its own id.")
+
+
+
 def _process(document: Any) -> Any:
     from newsevents.pipeline import process_document  # heavy (spaCy): only when ingesting
 
@@ -193,9 +214,12 @@ def ingest(paths: tuple[str, ...], db: str, rebuild: bool) -> None:
     """Extract claims from PATHS (files, directories, - for JSONL on stdin) into the store.
 
     Each document is stored in its own transaction: re-running an interrupted batch
-    completes it without duplicates, and an unchanged document is left as it is. A changed
-    document (same id or URL, new text) becomes a new version; the old version's claims are
-    kept, marked superseded. Exit status 1 when any input was skipped.
+    completes it without duplicates, and a document whose text is one of its stored
+    versions is left as it is. A changed document (same id, new text) becomes a new
+    version; the old version's claims are kept, marked superseded. Documents are told apart
+    by id only: a shared URL never makes one a version of another. Two texts under one id
+    in one input are reported, and the last is kept. Exit status 1 when any input was
+    skipped.
     """
     from newsevents.batch.plan import count_documents
     from newsevents.progress import Progress
@@ -203,6 +227,7 @@ def ingest(paths: tuple[str, ...], db: str, rebuild: bool) -> None:
 
     store = _open_store(db)
     counts = {"added": 0, "new_version": 0, "unchanged": 0, "skipped": 0}
+    texts = TextsById()
     with Progress(unit="doc", description="ingest") as progress:
         progress.count_in_background(lambda: count_documents(list(paths)))  # for the ETA
         for item in iter_documents(list(paths)):
@@ -210,6 +235,9 @@ def ingest(paths: tuple[str, ...], db: str, rebuild: bool) -> None:
             try:
                 if isinstance(item, Exception):
                     raise item
+                repeated = texts.repeated(item)
+                if repeated:
+                    progress.write(repeated)
                 if store.is_stored(item):  # a re-run after a crash skips what is done
                     counts["unchanged"] += 1
                 else:

@@ -123,6 +123,23 @@ def _csv_cell(value: Any, kind: str) -> Any:
     return value
 
 
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralised(value: Any) -> Any:
+    """A CSV cell a spreadsheet will not run: text starting with = + - @, a tab or a
+    carriage return gets a leading apostrophe (OWASP's rule for CSV injection); numbers
+    are left as they are (-12.5 is a longitude, not a formula)."""
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def csv_cell(value: Any, kind: str = "string") -> Any:
+    """One cell as every CSV writer of the project writes it."""
+    return neutralised(_csv_cell(value, kind))
+
+
 def write_csv(rows: Iterable[Mapping[str, Any]], path: str | Path,
               columns: Mapping[str, str]) -> int:
     count = 0
@@ -130,7 +147,7 @@ def write_csv(rows: Iterable[Mapping[str, Any]], path: str | Path,
         writer = csv.writer(stream)
         writer.writerow(list(columns))
         for row in rows:
-            writer.writerow([_csv_cell(row.get(k), kind) for k, kind in columns.items()])
+            writer.writerow([csv_cell(row.get(k), kind) for k, kind in columns.items()])
             count += 1
     return count
 

@@ -16,6 +16,8 @@ import threading
 from collections.abc import Callable
 from typing import Any, TextIO
 
+from newsevents.terminal import printable
+
 ENV_SWITCH = "NEWSEVENTS_PROGRESS"
 
 
@@ -78,7 +80,9 @@ class Progress:
         threading.Thread(target=work, name="newsevents-count", daemon=True).start()
 
     def write(self, message: str) -> None:
-        """A message line on the stream, above the bar when there is one."""
+        """A message line on the stream, above the bar when there is one (control
+        characters of file names and article text removed)."""
+        message = printable(message)
         if self._bar is not None:
             self._bar.write(message, file=self.stream)
         else:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from newsevents.terminal import printable
+
 COLUMNS = (("doc", 14), ("type", 21), ("measure", 21), ("figure", 13), ("who -> whom", 32),
            ("where", 18), ("when", 23), ("source", 30))
 
@@ -41,7 +43,7 @@ def _cells(claim: dict[str, Any]) -> list[str]:
 
 
 def _fit(value: str, width: int) -> str:
-    value = " ".join(value.split())
+    value = " ".join(printable(value).split())
     return value if len(value) <= width else value[:width - 1] + "…"
 
 

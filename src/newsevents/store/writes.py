@@ -66,29 +66,29 @@ def _supersede(conn: sqlite3.Connection, document_rowids: list[int], now: str) -
                      [(rowid,) for rowid in document_rowids])
 
 
+# A document is its id, never its URL: scraped feeds give many articles a site's home page
+# as URL, and a shared URL made them versions of one another (stored, counted as added,
+# then hidden from every query).
+
+
 def is_stored(conn: sqlite3.Connection, doc: Document) -> bool:
-    """Whether this exact content is the current version of the document (id or URL)."""
-    row = conn.execute(
-        "SELECT 1 FROM documents WHERE superseded = 0 AND sha256 = ?"
-        " AND (doc_id = ? OR (url IS NOT NULL AND url = ?))",
-        (content_sha256(doc.text), doc.doc_id, doc.url),
-    ).fetchone()
+    """Whether this exact text is one of the stored versions of the document's id: then
+    ingesting it changes nothing (re-running an input never adds versions)."""
+    row = conn.execute("SELECT 1 FROM documents WHERE doc_id = ? AND sha256 = ?",
+                       (doc.doc_id, content_sha256(doc.text))).fetchone()
     return row is not None
 
 
 def _version_for(conn: sqlite3.Connection, doc: Document, sha: str, now: str) -> int | None:
-    """The version number the document gets, or None when this content is already stored."""
-    known = conn.execute(
-        "SELECT id, doc_id, sha256, version, superseded FROM documents"
-        " WHERE doc_id = ? OR (url IS NOT NULL AND url = ?)",
-        (doc.doc_id, doc.url),
-    ).fetchall()
-    current = [row for row in known if not row["superseded"]]
-    if any(row["sha256"] == sha for row in current):
+    """The version number the document gets, or None when this text is already one of its
+    versions (an input holding two texts under one id would otherwise alternate them
+    as new versions on every run)."""
+    known = conn.execute("SELECT id, sha256, version, superseded FROM documents"
+                         " WHERE doc_id = ?", (doc.doc_id,)).fetchall()
+    if any(row["sha256"] == sha for row in known):
         return None
-    _supersede(conn, [row["id"] for row in current], now)
-    same_id = [row["version"] for row in known if row["doc_id"] == doc.doc_id]
-    return max(same_id, default=0) + 1
+    _supersede(conn, [row["id"] for row in known if not row["superseded"]], now)
+    return max((row["version"] for row in known), default=0) + 1
 
 
 def _next_claim_rowid(conn: sqlite3.Connection) -> int:

@@ -6,7 +6,7 @@ STAMP := $(VENV)/.install-stamp
 DEV_STAMP := $(VENV)/.install-stamp-dev
 DB ?= newsevents.db
 
-.PHONY: install install-dev run test lint bench clean
+.PHONY: install install-dev run test lint bench clean model-en
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -36,6 +36,11 @@ test: install-dev
 	$(BIN)/ruff check src tests bench
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
+
+# Retrain the shipped English pipeline from ../shared/corpus/ud-english (never run by CI:
+# about an hour on 2 cores; see training/en_ud/).
+model-en: install-dev
+	PY=$(BIN)/python ./scripts/train-en-model.sh
 
 bench: install-dev
 	$(BIN)/python bench/throughput.py

@@ -119,7 +119,7 @@ def test_within_by_bisection_equals_a_scan(spans: list[tuple[int, int]], start: 
     """Regression: claims' `within` bisects (a scan per sentence was quadratic on 1 MB
     documents); it must pick exactly what the scan picked."""
     from newsevents.records import NumberMention
-    from newsevents.stages.claims_slots import within
+    from newsevents.stages.claims.slots import within
 
     items = sorted((NumberMention(s, s + n, "x", 1, None, None, "exact") for s, n in spans),
                    key=lambda m: m.start)

@@ -77,7 +77,7 @@ def _inline_patterns() -> Iterator[tuple[str, re.Pattern[Any]]]:
     from newsevents.reader import text_document
     from newsevents.stages import language, parse
 
-    language._detector(), parse._nlp()  # the libraries' own patterns are compiled by now
+    language._detector(), parse._nlp("fr")  # the libraries' own patterns are compiled by now
     cache: dict[Any, Any] = getattr(re, "_cache", {})
     before = set(cache)
     for number, text in enumerate(seed_texts()):

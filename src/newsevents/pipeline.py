@@ -9,24 +9,20 @@ sentences that can hold a claim) -> attribution -> claims. A failing stage raise
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar
 
 from newsevents import limits
 from newsevents.errors import InputError, StageError
 from newsevents.reader import iter_documents, text_document
-from newsevents.records import Claim, Document, Mention, Noise, Ranges, Segment
+from newsevents.records import Claim, Document, Mention, Noise, NumberMention, Ranges, Segment
 from newsevents.stages import actors as actors_stage
 from newsevents.stages import attribution as attribution_stage
 from newsevents.stages import claims as claims_stage
 from newsevents.stages import cleanup, dates, numbers, parse, places, sentences
-from newsevents.stages.actors import fold
-from newsevents.stages.claims_slots import DocumentMentions
-from newsevents.stages.claims_vocab import claim_vocabulary
+from newsevents.stages.claims.slots import DocumentMentions
 
 T = TypeVar("T")
 
@@ -79,7 +75,7 @@ def process_document(doc: Document) -> DocumentResult:
         warnings.append(limits.segments_skipped_warning(source, len(too_long)))
         units = [s for s in units if not limits.over_segment_limit(s.start, s.end)]
     quotes = [s for s in segments if s.kind == "quote"]
-    parse_sentence = _SentenceTagger(doc, text)
+    parsed = _run(doc, "parse", lambda: _parse_units(text, units, found_numbers))
     tracker = attribution_stage.AttributionTracker(text)
     attributions = _run(doc, "attribution", lambda: {
         unit.start: tracker.for_sentence(unit, _enclosing_quote(unit, quotes)) for unit in units})
@@ -88,7 +84,7 @@ def process_document(doc: Document) -> DocumentResult:
         numbers=found_numbers, times=found_times, places=found_places, actors=found_actors,
         main_enemy=actors_stage.main_armed_group(found_actors))
     found_claims = _run(doc, "claims", lambda: claims_stage.extract_claims(
-        mentions_for_claims, units, attributions, parse_sentence))
+        mentions_for_claims, units, attributions, parsed))
     found_claims = limits.capped(found_claims, limits.MAX_CLAIMS_PER_DOCUMENT, "claims",
                                  source, warnings)
     speakers = list({m for a in attributions.values() if a for m in (a.mention(text),) if m})
@@ -108,29 +104,19 @@ def _enclosing_quote(unit: Segment, quotes: list[Segment]) -> Segment | None:
     return next((q for q in quotes if q.start <= unit.start < q.end), None)
 
 
-@lru_cache(maxsize=1)
-def _screen() -> re.Pattern[str]:
-    """Cheap test that a sentence may hold a figure-less event: a prefix of an event verb."""
-    stems = {lemma[:max(4, len(lemma) - 3)] for lemma in claim_vocabulary().event_verbs}
-    return re.compile(r"(?<![\w])(?:" + "|".join(sorted(map(re.escape, stems))) + ")")
-
-
-class _SentenceTagger:
-    """Tags a sentence on demand: only French sentences that hold a form of an event verb
-    and make no claim from a figure reach the tagger (most sentences of a corpus don't).
-    It is given the units the claims stage reads, already without over-long segments."""
-
-    def __init__(self, doc: Document, text: str) -> None:
-        self.doc = doc
-        self.text = text
-
-    def __call__(self, unit: Segment) -> parse.ParsedSentence | None:
-        if unit.language != "fr":
-            return None
-        if not _screen().search(fold(self.text[unit.start:unit.end])):
-            return None
-        return _run(self.doc, "parse",
-                    lambda: parse.parse_spans(self.text, [(unit.start, unit.end)])[0])
+def _parse_units(text: str, units: list[Segment], numbers: list[NumberMention]
+                 ) -> dict[int, parse.ParsedSentence]:
+    """The units the claims stage asks for, parsed in one batch per language."""
+    parsed: dict[int, parse.ParsedSentence] = {}
+    for language in parse.LANGUAGES:
+        chosen = [u for u in units if u.language == language
+                  and claims_stage.needs_parse(text, u, numbers)]
+        if chosen and parse.available(language):
+            spans = [(u.start, u.end) for u in chosen]
+            for unit, sentence in zip(chosen, parse.parse_spans(text, spans, language),
+                                      strict=True):
+                parsed[unit.start] = sentence
+    return parsed
 
 
 def process_documents(docs: Iterable[Document | InputError]

@@ -1,22 +1,32 @@
-"""French part-of-speech and morphology (spaCy `fr_core_news_md`), behind one module.
+"""Dependency parses of French and English sentences, behind one module.
 
-spaCy's `Doc` never leaves this module: callers get `ParsedToken` records with offsets
-into the document text. The claims stage needs only the part of speech and the verb form
-(a finite verb, or a participle after its auxiliary, reports an act), so the pipeline runs
-`tok2vec`, `morphologizer` and `attribute_ruler`: measured on news text, the parser, the
-entity recogniser and the rule lemmatizer would cost five times as much for nothing we
-read. Only the sentences that can hold a claim are tagged (the caller screens them).
+French comes from spaCy's `fr_core_news_md` (its tagger, parser and lemmatizer; the entity
+recogniser stays off: places and actors come from our own gazetteer and registry). English
+comes from the pipeline trained here on UD_English-EWT and shipped in
+`newsevents/models/en_ud` (see `training/en_ud/` and `make model-en`): no English spaCy
+model can be installed from the package index.
+
+spaCy objects never leave this module: callers get `ParsedSentence` records whose tokens
+carry offsets into the document text, lemma, part of speech, morphology, head and relation
+(Universal Dependencies labels in both languages). A document's sentences are parsed in one
+`nlp.pipe` batch per language inside a memory zone, so a worker's vocabulary does not grow
+with the corpus.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from importlib import resources
 from typing import Any
 
-MODEL = "fr_core_news_md"
-UNUSED_COMPONENTS = ("senter", "parser", "ner", "lemmatizer")
+FRENCH_MODEL = "fr_core_news_md"
+ENGLISH_MODEL = "en_ud"  # a folder of newsevents/models
+# Components no claims step reads: named entities (our own gazetteer and registry find
+# places and actors) and the French statistical sentence splitter (segments are ours).
+UNUSED_COMPONENTS = ("senter", "ner")
+LANGUAGES = ("fr", "en")
 
 
 @dataclass(frozen=True)
@@ -25,8 +35,11 @@ class ParsedToken:
     start: int  # offsets into the document text
     end: int
     text: str
-    pos: str
-    morph: str
+    lemma: str
+    pos: str  # Universal part of speech
+    morph: str  # Universal features, "Number=Plur|VerbForm=Part"
+    head: int  # index of the head token in the same sentence (itself for a root)
+    dep: str  # Universal Dependencies relation, "nsubj:pass", "obl:agent"
 
     def feature(self, name: str) -> str | None:
         for part in self.morph.split("|"):
@@ -39,40 +52,124 @@ class ParsedToken:
     def is_finite_verb(self) -> bool:
         return self.pos in ("VERB", "AUX") and self.feature("VerbForm") == "Fin"
 
+    @property
+    def relation(self) -> str:
+        """The relation without its subtype: 'nsubj:pass' -> 'nsubj'."""
+        return self.dep.partition(":")[0]
+
 
 @dataclass(frozen=True)
 class ParsedSentence:
     start: int
     end: int
     tokens: tuple[ParsedToken, ...]
+    language: str = "fr"
+
+    @cached_property
+    def _children(self) -> tuple[tuple[int, ...], ...]:
+        children: list[list[int]] = [[] for _ in self.tokens]
+        for token in self.tokens:
+            if token.head != token.index:
+                children[token.head].append(token.index)
+        return tuple(tuple(c) for c in children)
+
+    def children(self, index: int) -> list[ParsedToken]:
+        return [self.tokens[i] for i in self._children[index]]
+
+    def head_of(self, index: int) -> ParsedToken | None:
+        """The token's head, or None for a root."""
+        token = self.tokens[index]
+        return None if token.head == index else self.tokens[token.head]
+
+    def ancestors(self, index: int) -> Iterator[ParsedToken]:
+        seen = {index}
+        head = self.head_of(index)
+        while head is not None and head.index not in seen:
+            seen.add(head.index)
+            yield head
+            head = self.head_of(head.index)
+
+    def subtree(self, index: int) -> list[ParsedToken]:
+        """The token and everything it governs, in text order."""
+        found = [index]
+        at = 0
+        while at < len(found):
+            found.extend(self._children[found[at]])
+            at += 1
+        return [self.tokens[i] for i in sorted(found)]
+
+    def token_at(self, offset: int) -> ParsedToken | None:
+        """The token covering a document offset (or starting just after it)."""
+        for token in self.tokens:
+            if token.end > offset:
+                return token if token.start <= offset or token.start - offset <= 1 else None
+        return None
+
+    def tokens_in(self, start: int, end: int) -> list[ParsedToken]:
+        return [t for t in self.tokens if t.start < end and start < t.end]
 
 
-@lru_cache(maxsize=1)
-def _nlp() -> Any:
+@lru_cache(maxsize=2)
+def _nlp(language: str) -> Any:
     import spacy
 
-    return spacy.load(MODEL, exclude=list(UNUSED_COMPONENTS))
+    if language == "en":
+        path = resources.files("newsevents.models").joinpath(ENGLISH_MODEL)
+        return spacy.load(str(path), exclude=list(UNUSED_COMPONENTS))
+    return spacy.load(FRENCH_MODEL, exclude=list(UNUSED_COMPONENTS))
 
 
-def parse_spans(text: str, spans: Sequence[tuple[int, int]]) -> list[ParsedSentence]:
-    """Tag each `text[start:end]` as one unit; offsets come back in document terms."""
-    nlp = _nlp()
+def available(language: str) -> bool:
+    """Whether a parser for `language` is installed (the English one ships in the package)."""
+    if language == "en":
+        return resources.files("newsevents.models").joinpath(ENGLISH_MODEL, "meta.json").is_file()
+    return language in LANGUAGES
+
+
+def english_model_meta() -> dict[str, Any]:
+    """The shipped English pipeline's meta.json (data, licence, scores)."""
+    return dict(_nlp("en").meta)
+
+
+def parse_spans(text: str, spans: Sequence[tuple[int, int]],
+                language: str = "fr") -> list[ParsedSentence]:
+    """Parse each `text[start:end]` as one unit; offsets come back in document terms."""
+    if language not in LANGUAGES:
+        raise ValueError(f"no parser for language {language!r}: use one of {LANGUAGES}")
+    nlp = _nlp(language)
     pieces = [_normalise_apostrophes(text[start:end]) for start, end in spans]
     parsed: list[ParsedSentence] = []
     # The strings spaCy learns from each text are freed when the zone closes: without it
     # a worker's vocabulary, and its memory, grows with the corpus.
     with nlp.memory_zone():
         for (start, end), doc in zip(spans, nlp.pipe(pieces, batch_size=16), strict=True):
-            tokens = tuple(
-                ParsedToken(
-                    index=tok.i, start=start + tok.idx, end=start + tok.idx + len(tok.text),
-                    text=text[start + tok.idx:start + tok.idx + len(tok.text)],
-                    pos=tok.pos_, morph=str(tok.morph),
-                )
-                for tok in doc
-            )
-            parsed.append(ParsedSentence(start, end, tokens))
+            parsed.append(ParsedSentence(start, end, _tokens(text, start, doc), language))
     return parsed
+
+
+def parse_words(words: Sequence[str], language: str) -> ParsedSentence:
+    """Parse a sentence already split into words (the benchmark's gold tokenisation);
+    offsets are into the words joined by single spaces."""
+    from spacy.tokens import Doc
+
+    nlp = _nlp(language)
+    with nlp.memory_zone():
+        doc = Doc(nlp.vocab, words=list(words))
+        for _, component in nlp.pipeline:
+            doc = component(doc)
+        return ParsedSentence(0, len(" ".join(words)), _tokens(doc.text, 0, doc), language)
+
+
+def _tokens(text: str, start: int, doc: Any) -> tuple[ParsedToken, ...]:
+    tokens: list[ParsedToken] = []
+    for tok in doc:
+        begin = start + tok.idx
+        tokens.append(ParsedToken(
+            index=tok.i, start=begin, end=begin + len(tok.text),
+            text=text[begin:begin + len(tok.text)], lemma=tok.lemma_ or tok.text,
+            pos=tok.pos_, morph=str(tok.morph), head=tok.head.i, dep=tok.dep_,
+        ))
+    return tuple(tokens)
 
 
 def _normalise_apostrophes(piece: str) -> str:
@@ -84,7 +181,7 @@ def _normalise_apostrophes(piece: str) -> str:
 def _full_nlp() -> Any:
     import spacy
 
-    return spacy.load(MODEL)
+    return spacy.load(FRENCH_MODEL)
 
 
 def bare_pass(texts: Sequence[str]) -> int:

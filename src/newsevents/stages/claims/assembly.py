@@ -10,7 +10,7 @@ from dataclasses import replace
 from newsevents.records import Claim, NumberMention, PlaceMention, Segment
 from newsevents.stages.actors import find_actors, fold
 from newsevents.stages.attribution import Attribution
-from newsevents.stages.claims_slots import (
+from newsevents.stages.claims.slots import (
     Context,
     DocumentMentions,
     Figure,
@@ -21,7 +21,7 @@ from newsevents.stages.claims_slots import (
     time_slot,
     within,
 )
-from newsevents.stages.claims_vocab import claim_vocabulary
+from newsevents.stages.claims.vocab import claim_vocabulary
 from newsevents.stages.places import is_speaker_seat
 
 _MILITARY_MEASURES = frozenset({"strikes", "operations", "targets_destroyed",

@@ -1,74 +1,23 @@
-"""Claims: one record per figure a report gives, and one per figure-less event it reports.
+"""Figures: which numbers of a sentence are claims and what they count.
 
-A figure becomes a claim when the noun it counts (and the verb around it) says what it
-counts: "tuant 27 terroristes" (fatalities of combatants), "312 frappes" (strikes), "Les
-frappes ont totalisé 312" (the subject counted). A sentence with no figure yields a claim
-when a finite event verb reports something done ("a été désactivé", "seront réaffectées").
-Slots come from the sentence's own mentions outside its attribution clause; what the
-sentence lacks it inherits from the claim it continues in its paragraph, then the document.
+With a parse (`counted.py`) a figure's noun and outcome come from syntax; without one, or
+where the parse reads nothing, the noun right after the number and the verbs in a window
+around it ("312 frappes", "tuant 27 terroristes", "Les frappes ont totalisé 312").
+Sub-totals after a colon and zero counts ("aucun civil n'a été tué") are figures too.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
 
-from newsevents.records import Claim, NumberMention, Segment
+from newsevents.records import NumberMention, Segment
 from newsevents.stages.actors import fold
 from newsevents.stages.attribution import Attribution
-from newsevents.stages.claims_build import emit_event, emit_figure
-from newsevents.stages.claims_slots import (
-    Context,
-    DocumentMentions,
-    Figure,
-    dominant_country,
-    within,
-)
-from newsevents.stages.claims_vocab import ClaimVocabulary, claim_vocabulary
-from newsevents.stages.parse import ParsedSentence
+from newsevents.stages.claims.slots import DocumentMentions, Figure
+from newsevents.stages.claims.vocab import ClaimVocabulary
 
 _PERSON_CLASSES = {"combatants": "fatalities_combatants", "civilians": "fatalities_civilians",
                    "people": "fatalities"}
-_WORD = re.compile(r"[\w'’-]{1,40}")
-
-
-def extract_claims(doc: DocumentMentions, sentences: Sequence[Segment],
-                   attributions: dict[int, Attribution | None],
-                   parse: Callable[[Segment], ParsedSentence | None]) -> list[Claim]:
-    """Claims of a document, in text order; `attributions` keyed by sentence start; `parse`
-    tags a sentence when a figure-less event must be read from its verbs."""
-    doc.fallback_place = dominant_country(doc.places)
-    context = Context(paragraph=-1)
-    for sentence in sentences:
-        if sentence.paragraph != context.paragraph:
-            context = Context(paragraph=sentence.paragraph)
-        context = _sentence_claims(doc, sentence, attributions.get(sentence.start),
-                                   parse, context)
-    return doc.claims
-
-
-def _sentence_claims(doc: DocumentMentions, sentence: Segment, attribution: Attribution | None,
-                     parse: Callable[[Segment], ParsedSentence | None],
-                     context: Context) -> Context:
-    vocab = claim_vocabulary()
-    numbers = within(doc.numbers, sentence.start, sentence.end, attribution)
-    figures = [f for f in (_figure(doc.text, n, sentence, vocab) for n in numbers) if f]
-    figures.extend(_zero_counts(doc.text, sentence, vocab, figures))
-    if figures:
-        victims = [f.victims for f in figures if f.victims]
-        for figure in figures:
-            context = emit_figure(doc, sentence, attribution, context, figure, victims)
-        for figure, part in _subtotals(doc, sentence, attribution, figures, numbers):
-            context = emit_figure(doc, sentence, attribution, context, figure, victims, part)
-        return context
-    if not _military_context(doc, sentence, attribution, vocab):
-        return context
-    triggers = _event_triggers(doc.text, sentence, parse(sentence), attribution, vocab)
-    for trigger_start, trigger_end, event_type in triggers[:1]:
-        context = emit_event(doc, sentence, attribution, context, event_type, trigger_start,
-                             trigger_end)
-    return context
-
 
 # -- sub-totals -------------------------------------------------------------------------------
 _PART_SEPARATOR = re.compile(r"[,;]|[ \u00a0](?:et|and|puis)[ \u00a0]")
@@ -76,7 +25,7 @@ _ONE_MORE = re.compile(r"(?<![\w])(?:une autre|un autre|l'autre|another|one othe
                        r"(?![\w])")
 
 
-def _subtotals(doc: DocumentMentions, sentence: Segment, attribution: Attribution | None,
+def subtotals(doc: DocumentMentions, sentence: Segment, attribution: Attribution | None,
                figures: list[Figure], numbers: list[NumberMention]
                ) -> list[tuple[Figure, tuple[int, int]]]:
     """'Trois frappes ont été menées : deux près de Kidal, une autre à Ménaka': after a
@@ -113,7 +62,7 @@ def _bare_figure(text: str, numbers: list[NumberMention], used: set[int], start:
 
 
 # -- figures ------------------------------------------------------------------------------
-def _figure(text: str, number: NumberMention, sentence: Segment,
+def window_figure(text: str, number: NumberMention, sentence: Segment,
             vocab: ClaimVocabulary) -> Figure | None:
     folded_after = fold(text[number.end:min(sentence.end, number.end + 60)])
     noun = _counted_noun_after(folded_after, vocab)
@@ -213,7 +162,7 @@ def _measure(noun_class: str, window: str, vocab: ClaimVocabulary) -> str | None
     return None
 
 
-def _zero_counts(text: str, sentence: Segment, vocab: ClaimVocabulary,
+def zero_counts(text: str, sentence: Segment, vocab: ClaimVocabulary,
                  figures: list[Figure]) -> list[Figure]:
     """'aucun civil n'a été tué': a claim with the value 0."""
     folded = fold(text[sentence.start:sentence.end])
@@ -236,55 +185,4 @@ def _zero_counts(text: str, sentence: Segment, vocab: ClaimVocabulary,
                                text[start:sentence.start + match.end()], 0, None, None, "exact")
         found.append(Figure(number, measure, None))
     return found
-
-
-# -- figure-less events ---------------------------------------------------------------------
-def _military_context(doc: DocumentMentions, sentence: Segment,
-                      attribution: Attribution | None, vocab: ClaimVocabulary) -> bool:
-    """A figure-less event needs an actor or a military noun ('the match ended' is none)."""
-    if within(doc.actors, sentence.start, sentence.end, attribution):
-        return True
-    return bool(vocab.military_context.search(fold(doc.text[sentence.start:sentence.end])))
-
-
-def _event_triggers(text: str, sentence: Segment, parsed: ParsedSentence | None,
-                    attribution: Attribution | None,
-                    vocab: ClaimVocabulary) -> list[tuple[int, int, str]]:
-    """Finite event verbs outside the attribution clause: (start, end, event type)."""
-    found: list[tuple[int, int, str]] = []
-    if parsed is not None:
-        for token in parsed.tokens:
-            if attribution and attribution.start <= token.start < attribution.end:
-                continue
-            etype = vocab.event_verb_type(fold(token.text)) if token.pos == "VERB" else None
-            if etype and _is_reported_act(parsed, token.index):
-                found.append((token.start, token.end, etype))
-        return found
-    if sentence.language != "en":
-        return found
-    for match in _WORD.finditer(text, sentence.start, sentence.end):
-        if attribution and attribution.start <= match.start() < attribution.end:
-            continue
-        etype = vocab.event_verbs.get(fold(match.group()))
-        # "plans to deploy" is not a deployment: the infinitive is an intention.
-        if etype and not fold(text[max(0, match.start() - 3):match.start()]).endswith("to "):
-            found.append((match.start(), match.end(), etype))
-    return found
-
-
-def _is_reported_act(parsed: ParsedSentence, index: int) -> bool:
-    """A finite verb, or a participle with its auxiliary ('a été désactivé')."""
-    token = parsed.tokens[index]
-    if token.is_finite_verb:
-        return True
-    if token.feature("VerbForm") != "Part":
-        return False
-    # The auxiliary stands before the participle, with only adverbs, negation and other
-    # auxiliaries between ("ont été également envoyés"); "les forces déployées" has none.
-    for before in reversed(parsed.tokens[max(0, index - 4):index]):
-        if before.pos == "AUX":
-            return True
-        if before.pos not in ("ADV", "PART"):
-            return False
-    return False
 

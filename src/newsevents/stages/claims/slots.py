@@ -21,6 +21,7 @@ from newsevents.records import (
     TimeMention,
 )
 from newsevents.stages.actors import fold
+from newsevents.stages.claims.counted import CountedReading
 
 # Words before an actor that make it the target: "des frappes contre l'EI", "strikes on IS".
 _TARGET_CUE = re.compile(
@@ -70,6 +71,7 @@ class Figure:
     number: NumberMention
     measure: str
     victims: tuple[int, int] | None  # the counted people, who are the targets
+    reading: CountedReading | None = None  # what the parse read, when it read it
 
 
 @dataclass(frozen=True)

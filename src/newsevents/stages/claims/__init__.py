@@ -1,0 +1,135 @@
+"""Claims: one record per figure a report gives, and one per figure-less event it reports.
+
+The steps, in the order the data flows (one module each):
+`counted` and `figures` (which numbers are figures and what they count), `events` (events
+without figures), `assembly` (event type, roles, slots, flags and confidence, through
+`slots`). Vocabulary lives in `data/triggers/claims.yaml` (`vocab`) and in per-language
+lemma tables `data/claims/<lang>.yaml` (`lexicon`).
+
+Which sentences are parsed is this stage's decision (`needs_parse`): a sentence with a
+figure, or a word that may be an event, reporting or outcome word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+
+from newsevents.records import Claim, NumberMention, Segment
+from newsevents.stages.actors import fold
+from newsevents.stages.attribution import Attribution
+from newsevents.stages.claims.assembly import emit_event, emit_figure
+from newsevents.stages.claims.counted import CountedReading, read_figure, single_victims
+from newsevents.stages.claims.events import event_triggers, military_context
+from newsevents.stages.claims.figures import subtotals, window_figure, zero_counts
+from newsevents.stages.claims.lexicon import lexicon
+from newsevents.stages.claims.slots import (
+    Context,
+    DocumentMentions,
+    Figure,
+    dominant_country,
+    within,
+)
+from newsevents.stages.claims.vocab import claim_vocabulary
+from newsevents.stages.parse import ParsedSentence
+
+__all__ = ["extract_claims", "needs_parse"]
+
+
+def extract_claims(doc: DocumentMentions, sentences: Sequence[Segment],
+                   attributions: Mapping[int, Attribution | None],
+                   parsed: Mapping[int, ParsedSentence]) -> list[Claim]:
+    """Claims of a document, in text order; `attributions` and `parsed` keyed by sentence
+    start (a sentence `needs_parse` did not select has no parse)."""
+    doc.fallback_place = dominant_country(doc.places)
+    context = Context(paragraph=-1)
+    for sentence in sentences:
+        if sentence.paragraph != context.paragraph:
+            context = Context(paragraph=sentence.paragraph)
+        context = _sentence_claims(doc, sentence, attributions.get(sentence.start),
+                                   parsed.get(sentence.start), context)
+    return doc.claims
+
+
+@lru_cache(maxsize=1)
+def _screen() -> re.Pattern[str]:
+    """Prefixes of the words that can make a sentence hold a claim without a figure."""
+    vocab = claim_vocabulary()
+    words = set(vocab.event_verbs)
+    for language in ("fr", "en"):
+        table = lexicon(language)
+        words |= set(table.event_verbs) | set(table.event_nouns) | set(table.noun_classes)
+    stems = {w[:max(4, len(w) - 3)] for w in words if len(w) >= 3}
+    return re.compile(r"(?<![\w])(?:" + "|".join(sorted(map(re.escape, stems))) + ")")
+
+
+def needs_parse(text: str, sentence: Segment, numbers: Sequence[NumberMention]) -> bool:
+    """A sentence is parsed when it holds a figure or a form of an event, outcome or
+    counted word (most sentences of an article hold none)."""
+    if within(numbers, sentence.start, sentence.end, None):
+        return True
+    return bool(_screen().search(fold(text[sentence.start:sentence.end])))
+
+
+def _sentence_claims(doc: DocumentMentions, sentence: Segment, attribution: Attribution | None,
+                     parsed: ParsedSentence | None, context: Context) -> Context:
+    vocab = claim_vocabulary()
+    numbers = within(doc.numbers, sentence.start, sentence.end, attribution)
+    figures = _figures(doc, sentence, attribution, numbers, parsed)
+    figures.extend(zero_counts(doc.text, sentence, vocab, figures))
+    if figures:
+        victims = [f.victims for f in figures if f.victims]
+        for figure in figures:
+            context = emit_figure(doc, sentence, attribution, context, figure, victims)
+        for figure, part in subtotals(doc, sentence, attribution, figures, numbers):
+            context = emit_figure(doc, sentence, attribution, context, figure, victims, part)
+        return context
+    if not military_context(doc, sentence, attribution, vocab):
+        return context
+    triggers = event_triggers(doc.text, sentence, parsed, attribution, vocab)
+    for trigger_start, trigger_end, event_type in triggers[:1]:
+        context = emit_event(doc, sentence, attribution, context, event_type, trigger_start,
+                             trigger_end)
+    return context
+
+
+def _figures(doc: DocumentMentions, sentence: Segment, attribution: Attribution | None,
+             numbers: list[NumberMention], parsed: ParsedSentence | None) -> list[Figure]:
+    """Figures from the parse where it reads one, from the word window otherwise."""
+    vocab = claim_vocabulary()
+    table = lexicon(sentence.language or "fr")
+    found: list[Figure] = []
+    previous: CountedReading | None = None
+    for number in numbers:
+        reading = read_figure(parsed, number, table, previous) if parsed else None
+        if reading is not None and reading.elided and found and ":" in doc.text[
+                found[-1].number.end:number.start]:
+            continue  # a part after a colon: `subtotals` gives it its own evidence
+        if reading is not None:
+            previous = reading
+            found.append(Figure(number, reading.measure, _victims(number, reading), reading))
+            continue
+        figure = window_figure(doc.text, number, sentence, vocab)
+        if figure is not None:
+            found.append(figure)
+    if parsed is not None:
+        taken = [f.number for f in found]
+        for number, reading in single_victims(parsed, table, taken):
+            if attribution and attribution.start <= number.start < attribution.end:
+                continue
+            found.append(Figure(number, reading.measure, _victims(number, reading), reading))
+        found.sort(key=lambda f: f.number.start)
+    return found
+
+
+_NOT_VICTIMS = frozenset({"strikes", "operations", "members", "other", "targets_destroyed",
+                          "personnel"})
+
+
+def _victims(number: NumberMention, reading: CountedReading) -> tuple[int, int] | None:
+    """The counted people with what qualifies them ('27 soldats maliens'): the targets."""
+    if reading.measure in _NOT_VICTIMS:
+        return None
+    end = max(number.end, reading.noun.end) if reading.noun else number.end
+    return min(number.start, reading.noun.start if reading.noun else number.start), end

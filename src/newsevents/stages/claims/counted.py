@@ -1,0 +1,262 @@
+"""Which numbers are figures and what they count, read from the dependency parse.
+
+A figure's counted noun is its syntactic head ("23 soldats": nummod) or the noun it
+quantifies ("des dizaines de civils", "22 of the drones": nmod with de/of); what happened to
+it is the lemma of the word that governs the noun, climbing through conjunctions and
+appositions ("trois soldats et un civil ont perdu la vie"), or of a participle or relative
+clause that modifies it ("civils tués", "drones launched overnight"). A number that stands
+for a noun ("dont cinq ont été tués", "15 others") counts what the figure before it in the
+sentence counts. An indefinite singular ("un soldat a été tué", "a policeman was shot dead")
+is a figure of 1. The noun class and the outcome give the measure (`measure_of`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from newsevents.records import NumberMention
+from newsevents.stages.actors import fold
+from newsevents.stages.claims.lexicon import Lexicon
+from newsevents.stages.parse import ParsedSentence, ParsedToken
+
+PERSON_CLASSES = frozenset({"combatants", "civilians", "people"})
+_FATALITIES = {"combatants": "fatalities_combatants", "civilians": "fatalities_civilians",
+               "people": "fatalities"}
+_DIRECT = {"strikes": "strikes", "operations": "operations", "dead": "fatalities",
+           "wounded": "injured", "displaced_people": "displaced"}
+_QUANTIFIED = ("nmod", "obl")  # "dizaines de civils", "22 of the drones"
+_CLIMB = frozenset({"conj", "appos", "flat", "fixed", "compound"})
+_MODIFIERS = frozenset({"amod", "acl", "acl:relcl", "acl:part"})
+_PARTICLES = frozenset({"compound:prt", "obj", "xcomp", "advmod", "fixed"})
+_INDEFINITE = frozenset({"un", "une", "a", "an", "one"})
+
+
+@dataclass(frozen=True)
+class CountedReading:
+    """What a figure counts and why: the noun, its class, the outcome word."""
+
+    measure: str
+    noun: ParsedToken | None
+    noun_class: str | None
+    predicate: ParsedToken | None
+    outcome: str | None
+    elided: bool = False
+
+    @property
+    def why(self) -> str:
+        noun = f"noun {self.noun.text!r} ({self.noun_class})" if self.noun else (
+            f"elided noun ({self.noun_class})")
+        verb = f"{self.predicate.text!r} ({self.outcome})" if self.predicate else "no verb"
+        return f"{noun}, {verb}"
+
+
+def measure_of(noun_class: str | None, outcome: str | None) -> str | None:
+    """The measure of a figure from its noun class and outcome; None when it is not a
+    conflict figure ("deux semaines", "200 mètres", "500 maisons" with no outcome)."""
+    if noun_class == "dead" and outcome in (None, "fatalities", "other", "total"):
+        return "fatalities"
+    if noun_class in _DIRECT and (noun_class != "displaced_people" or outcome in (
+            None, "displaced")):
+        return _DIRECT[noun_class]
+    if noun_class in PERSON_CLASSES:
+        if outcome in ("fatalities", "destroyed"):  # "abattre", "eliminate" people: killed
+            return _FATALITIES[noun_class]
+        if outcome in ("injured", "captured", "neutralized", "displaced", "other"):
+            return outcome
+        if outcome == "personnel" and noun_class != "civilians":
+            return "personnel"
+        if outcome == "members":  # "une coalition qui compte 75 membres"
+            return "members"
+        return None
+    if noun_class in ("targets", "munitions", "weapons"):
+        if outcome in ("destroyed", "neutralized", "fatalities"):
+            return "targets_destroyed"
+        if outcome == "fired" and noun_class == "munitions":
+            return "strikes"
+        if outcome in ("other", "captured"):
+            return "other"
+        return None
+    if noun_class == "members" and outcome == "members":
+        return "members"
+    return None
+
+
+def read_figure(parsed: ParsedSentence, number: NumberMention, lexicon: Lexicon,
+                previous: CountedReading | None) -> CountedReading | None:
+    """The reading of one number mention of a parsed sentence, or None."""
+    span = parsed.tokens_in(number.start, number.end)
+    if not span:
+        return None
+    inside = {t.index for t in span}
+    numeral = next((t for t in reversed(span) if t.pos == "NUM"), span[-1])
+    noun = _counted_noun(parsed, numeral, inside, lexicon)
+    noun_class = lexicon.noun_class(noun.lemma) if noun is not None else None
+    if noun is not None and noun_class is None:
+        noun_class = lexicon.noun_class(noun.text)
+    elided = noun is None or (noun_class is None and fold(noun.lemma) in lexicon.elliptic_heads)
+    anchor = noun if noun is not None else numeral
+    if elided:
+        if noun is not None and noun_class is None:
+            noun_class = None
+        noun_class = previous.noun_class if previous is not None else None
+    elif noun_class is None:
+        return None
+    qualified = _qualified_class(parsed, noun, lexicon) if noun is not None else None
+    if noun_class == "people" and qualified:  # "des dizaines de personnes, des civils"
+        noun_class = qualified
+    predicate, outcome = find_outcome(parsed, anchor, lexicon, exclude=inside)
+    if outcome == "total" and predicate is not None:
+        subject = _subject_class(parsed, predicate, lexicon)
+        if subject is not None and (elided or noun_class is None):
+            noun_class, elided = subject, False
+        outcome = None
+    if outcome is None and elided and previous is not None:
+        predicate, outcome = previous.predicate, previous.outcome
+    measure = measure_of(noun_class, outcome)
+    if measure == "fatalities" and noun_class == "dead" and qualified:
+        measure = _FATALITIES[qualified]  # "22 corps de civils", "bodies of soldiers"
+    if measure is None:
+        return None
+    return CountedReading(measure, None if elided else noun, noun_class, predicate, outcome,
+                          elided)
+
+
+def single_victims(parsed: ParsedSentence, lexicon: Lexicon,
+                   taken: Sequence[NumberMention]) -> list[tuple[NumberMention, CountedReading]]:
+    """'un soldat a été tué', 'a policeman was shot dead': figures of 1 at the article."""
+    found: list[tuple[NumberMention, CountedReading]] = []
+    for token in parsed.tokens:
+        if token.pos not in ("NOUN", "PROPN") or token.feature("Number") == "Plur":
+            continue
+        noun_class = lexicon.noun_class(token.lemma)
+        if noun_class not in PERSON_CLASSES | {"targets", "munitions"}:
+            continue
+        children = parsed.children(token.index)
+        article = next((c for c in children if c.dep == "det" and fold(c.text) in _INDEFINITE
+                        and c.index < token.index), None)
+        if article is None or any(c.dep == "nummod" for c in children):
+            continue
+        if any(n.start <= article.start < n.end for n in taken):
+            continue
+        predicate, outcome = find_outcome(parsed, token, lexicon, exclude=set())
+        measure = measure_of(noun_class, outcome)
+        if measure is None:
+            continue
+        mention = NumberMention(article.start, article.end, article.text, 1, None, None,
+                                "exact")
+        found.append((mention, CountedReading(measure, token, noun_class, predicate,
+                                              outcome)))
+    return found
+
+
+def _counted_noun(parsed: ParsedSentence, numeral: ParsedToken, inside: set[int],
+                  lexicon: Lexicon) -> ParsedToken | None:
+    head = parsed.head_of(numeral.index)
+    if numeral.dep in ("nummod", "det", "nummod:gov") and head is not None \
+            and head.index not in inside and head.pos in ("NOUN", "PROPN", "ADJ", "PRON"):
+        return head
+    # "des dizaines de civils", "22 of the 27 drones", "dozens of people": the noun that
+    # the number quantifies hangs below it.
+    for token_index in sorted(inside | {numeral.index}):
+        for child in parsed.children(token_index):
+            if child.index in inside or child.relation not in _QUANTIFIED:
+                continue
+            if child.pos in ("NOUN", "PROPN") and _has_case(parsed, child):
+                return child
+    if head is not None and head.index not in inside and numeral.dep == "nmod" \
+            and head.pos == "NOUN" and lexicon.noun_class(head.lemma) in PERSON_CLASSES:
+        return head  # parsed the other way round: "personnes" over "de 400"
+    return None
+
+
+def _qualified_class(parsed: ParsedSentence, noun: ParsedToken,
+                     lexicon: Lexicon) -> str | None:
+    for child in parsed.children(noun.index):
+        if child.relation == "nmod" and _has_case(parsed, child):
+            found = lexicon.noun_class(child.lemma)
+            if found in ("civilians", "combatants"):
+                return found
+    return None
+
+
+def _has_case(parsed: ParsedSentence, token: ParsedToken) -> bool:
+    return any(c.dep == "case" and fold(c.text) in ("de", "d'", "des", "du", "of", "among")
+               for c in parsed.children(token.index))
+
+
+def find_outcome(parsed: ParsedSentence, anchor: ParsedToken, lexicon: Lexicon,
+                 exclude: set[int]) -> tuple[ParsedToken | None, str | None]:
+    """The word saying what happened to `anchor` and its class: a participle or relative
+    clause on the noun first (it binds closest), then the governor up the conjunctions."""
+    for child in parsed.children(anchor.index):
+        if child.index in exclude or child.dep not in _MODIFIERS:
+            continue
+        outcome = _outcome_of(parsed, child, lexicon)
+        if outcome is not None:
+            return child, outcome
+    node = anchor
+    seen = 0
+    while node.dep in _CLIMB and seen < 8:
+        head = parsed.head_of(node.index)
+        if head is None:
+            break
+        # Climbing a conjunction, a modifier of the conjunct may still be ours
+        # ("trois soldats et un civil blessés").
+        node = head
+        seen += 1
+        for child in parsed.children(node.index):
+            if child.dep in _MODIFIERS and child.index not in exclude \
+                    and child.index > anchor.index:
+                outcome = _outcome_of(parsed, child, lexicon)
+                if outcome is not None:
+                    return child, outcome
+    predicate = parsed.head_of(node.index)
+    for _ in range(2):
+        if predicate is None:
+            return None, None
+        outcome = _outcome_of(parsed, predicate, lexicon)
+        if outcome is not None:
+            return predicate, outcome
+        # "were reported killed", "ont été retrouvés morts": the open complement says it.
+        for child in parsed.children(predicate.index):
+            if child.dep in ("xcomp", "ccomp"):
+                outcome = _outcome_of(parsed, child, lexicon)
+                if outcome is not None:
+                    return child, outcome
+        # Only an open complement hands its noun up ("a annoncé avoir tué 32 terroristes"
+        # is read at "tué"); an attack "contre un poste" that killed policemen did not
+        # destroy the post.
+        if predicate.relation != "xcomp":
+            return predicate, None
+        predicate = parsed.head_of(predicate.index)
+    return None, None
+
+
+def _outcome_of(parsed: ParsedSentence, token: ParsedToken, lexicon: Lexicon) -> str | None:
+    if token.pos not in ("VERB", "NOUN", "ADJ", "AUX"):
+        return None
+    for child in parsed.children(token.index):
+        if child.dep in _PARTICLES:
+            found = lexicon.outcomes.get(f"{fold(token.lemma)} {fold(child.lemma)}")
+            if found:
+                return found
+    return lexicon.outcome(token.lemma) or (lexicon.outcome(token.text)
+                                            if token.pos == "ADJ" else None)
+
+
+def _subject_class(parsed: ParsedSentence, predicate: ParsedToken,
+                   lexicon: Lexicon) -> str | None:
+    """'Les frappes ont totalisé 312', 'le nombre de morts a atteint 50'."""
+    for child in parsed.children(predicate.index):
+        if child.relation != "nsubj":
+            continue
+        found = lexicon.noun_class(child.lemma)
+        if found is not None:
+            return found
+        for grandchild in parsed.children(child.index):
+            if grandchild.relation == "nmod":
+                found = lexicon.noun_class(grandchild.lemma)
+                if found is not None:
+                    return found
+    return None

@@ -1,0 +1,63 @@
+"""Per-language lemma tables of the claims steps (`data/claims/<lang>.yaml`), loaded once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from newsevents.stages.actors import fold
+
+
+def _index(section: dict[str, list[str]]) -> dict[str, str]:
+    """{folded lemma or phrase: class}; the first class listing a lemma keeps it."""
+    index: dict[str, str] = {}
+    for name, words in section.items():
+        for word in words:
+            index.setdefault(fold(str(word)), name)
+    return index
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    language: str
+    noun_classes: dict[str, str]
+    outcomes: dict[str, str]
+    elliptic_heads: frozenset[str]
+    event_verbs: dict[str, str]
+    event_nouns: dict[str, str]
+
+    def noun_class(self, lemma: str) -> str | None:
+        key = fold(lemma)
+        found = self.noun_classes.get(key)
+        if found is None and key.endswith("s") and len(key) > 3:  # a plural left by the lemmatizer
+            found = self.noun_classes.get(key[:-1])
+        return found
+
+    def outcome(self, lemma: str, particle: str | None = None) -> str | None:
+        """The outcome class of a predicate lemma; with its particle or object first
+        ('shoot down', 'perdre vie')."""
+        key = fold(lemma)
+        if particle:
+            found = self.outcomes.get(f"{key} {fold(particle)}")
+            if found:
+                return found
+        return self.outcomes.get(key)
+
+
+@lru_cache(maxsize=4)
+def lexicon(language: str) -> Lexicon:
+    name = f"claims/{language if language in ('fr', 'en') else 'fr'}.yaml"
+    raw = resources.files("newsevents.data").joinpath(name).read_text("utf-8")
+    data: dict[str, Any] = yaml.safe_load(raw)
+    return Lexicon(
+        language=language,
+        noun_classes=_index(data["noun_classes"]),
+        outcomes=_index(data["outcomes"]),
+        elliptic_heads=frozenset(fold(str(w)) for w in data["elliptic_heads"]),
+        event_verbs=_index(data["event_verbs"]),
+        event_nouns=_index(data["event_nouns"]),
+    )

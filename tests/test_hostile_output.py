@@ -97,3 +97,29 @@ def test_claims_table_prints_no_escape_sequence(tmp_path: Path) -> None:
 
 def test_printable_keeps_text_and_drops_controls() -> None:
     assert printable("Gao\t«\u00a023\u00a0»\n\x1b[2Jé\u202eﬁ") == "Gao «\u00a023\u00a0» [2Jéﬁ"
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")  # starlette prefers httpx2
+def test_a_wildcard_server_keeps_the_host_check_and_asks_the_token_of_everyone(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from starlette.testclient import TestClient
+
+    from newsevents.web import create_app
+    from newsevents.web.security import served_names
+
+    names = served_names("0.0.0.0", ["news.example.org"])
+    assert {"127.0.0.1", "localhost", "news.example.org"} <= set(names)
+    assert "evil.example" not in names
+    app = create_app(str(tmp_path / "s.db"), token="t0ken", allowed_hosts=names,
+                     loopback_reads_open=False)
+    with TestClient(app, client=("127.0.0.1", 5000), base_url="http://127.0.0.1") as local:
+        assert local.get("/api/claims").status_code == 403  # a local proxy's clients too
+        bearer = {"Authorization": "Bearer t0ken"}
+        assert local.get("/api/claims", headers=bearer).status_code == 200
+        rebound = local.get("/api/claims", headers={**bearer, "Host": "evil.example"})
+        assert rebound.status_code == 400  # DNS rebinding: the Host check stays on
+    monkeypatch.delenv("NEWSEVENTS_TOKEN", raising=False)
+    result = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "s.db"),
+                                       "--host", "0.0.0.0"])
+    assert result.exit_code == 2
+    assert "--host 0.0.0.0 answers other machines, whose reads need the token" in result.output

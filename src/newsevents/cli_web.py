@@ -28,11 +28,17 @@ TOKEN_VARIABLE = "NEWSEVENTS_TOKEN"
                    "need it).")
 @click.option("--cors-origin", "cors_origins", multiple=True, metavar="ORIGIN",
               help="Let pages from ORIGIN call the API (repeatable; none by default).")
-def serve(db: str, host: str, port: int, public: bool, cors_origins: tuple[str, ...]) -> None:
+@click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME",
+              help="Another name clients use for this server in the Host header (a DNS "
+                   "name, a proxy's); repeatable.")
+def serve(db: str, host: str, port: int, public: bool, cors_origins: tuple[str, ...],
+          allow_hosts: tuple[str, ...]) -> None:
     """Serve the claims explorer page and the JSON API (schema at /openapi.json).
 
     Reads are open to this machine; POST /api/documents ingests an article and needs
     'Authorization: Bearer <token>' equal to $NEWSEVENTS_TOKEN (unset: POST is refused).
+    On any other address than loopback, reads need the token too (or --public), and the
+    Host header must name this machine (or an --allow-host NAME).
 
     \b
     Example:
@@ -41,14 +47,18 @@ def serve(db: str, host: str, port: int, public: bool, cors_origins: tuple[str, 
     import uvicorn
 
     from newsevents.web import create_app
-    from newsevents.web.security import LOOPBACK_HOSTS
+    from newsevents.web.security import is_loopback, served_names
 
     token = os.environ.get(TOKEN_VARIABLE) or None
-    # Listening on every address: clients may name the machine in any way.
-    hosts = None if host in ("0.0.0.0", "::", "") else (*LOOPBACK_HOSTS, host)
+    local = is_loopback(host)
+    if not local and not token and not public:
+        raise click.UsageError(
+            f"--host {host} answers other machines, whose reads need the token: set "
+            f"{TOKEN_VARIABLE}, or pass --public to open reads to everyone.")
     try:
         app = create_app(db, token=token, public_reads=public, cors_origins=cors_origins,
-                         allowed_hosts=hosts)
+                         allowed_hosts=served_names(host, allow_hosts),
+                         loopback_reads_open=local)
     except NewsEventsError as error:
         raise click.ClickException(str(error)) from None
     shown = f"[{host}]" if ":" in host else host

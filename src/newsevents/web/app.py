@@ -94,14 +94,17 @@ class Stores:
 def create_app(db_path: str, token: str | None = None, *, public_reads: bool = False,
                max_body_bytes: int = MAX_BODY_BYTES,
                cors_origins: Sequence[str] = (),
-               allowed_hosts: Sequence[str] | None = LOOPBACK_HOSTS) -> FastAPI:
+               allowed_hosts: Sequence[str] | None = LOOPBACK_HOSTS,
+               loopback_reads_open: bool = True) -> FastAPI:
     """The application over the store at ``db_path`` (created and migrated if needed).
 
     ``token``: the bearer token POST /api/documents requires (None: POST is refused);
     ``public_reads``: answer reads from other machines without the token;
     ``cors_origins``: origins allowed to call the API from a browser (none by default);
     ``allowed_hosts``: the names clients may use for this server in the Host header
-    (loopback names by default; None accepts any).
+    (loopback names by default; None accepts any);
+    ``loopback_reads_open``: answer reads from this machine without the token (turn it
+    off for a server listening beyond this machine).
     """
     settings = Settings(db_path, token or None, public_reads, max_body_bytes,
                         tuple(cors_origins),
@@ -120,6 +123,7 @@ def create_app(db_path: str, token: str | None = None, *, public_reads: bool = F
                               "extracted from news reports. Every error has the shape "
                               '{"error": {"status", "code", "message"}}.')
     app.state.settings = settings
+    app.state.loopback_reads_open = loopback_reads_open
     app.state.stores = stores
     install_error_handlers(app)
     app.include_router(routes.router)
@@ -144,7 +148,8 @@ def _add_middleware(app: FastAPI, settings: Settings) -> None:
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins),
                            allow_methods=["GET"], allow_headers=["Authorization"])
-    app.add_middleware(ReadAccess, token=settings.token, public_reads=settings.public_reads)
+    app.add_middleware(ReadAccess, token=settings.token, public_reads=settings.public_reads,
+                       loopback_open=app.state.loopback_reads_open)
     app.add_middleware(AllowedHosts, hosts=settings.allowed_hosts)
     app.add_middleware(SecurityHeaders)
 

@@ -1,12 +1,13 @@
 """Who may do what, and the headers every response carries.
 
-- Reads are open to clients on this machine (loopback addresses); any other client needs
-  the bearer token, unless the server was started with public reads.
+- Reads are open to clients on this machine (loopback addresses) when the server listens
+  on loopback only; any other client, and every client of a server listening beyond this
+  machine, needs the bearer token, unless the server was started with public reads.
 - Writes (POST /api/documents) always need ``Authorization: Bearer <token>`` matching the
   configured token (compared in constant time); with no token configured, writes are off.
-- Requests must name this server in their Host header (loopback names by default): a web
-  page elsewhere cannot reach the open local reads by pointing its own domain at
-  127.0.0.1 (DNS rebinding).
+- Requests must name this server in their Host header (loopback names by default, this
+  machine's names for a wildcard address; never any name): a web page elsewhere cannot
+  reach the open local reads by pointing its own domain at 127.0.0.1 (DNS rebinding).
 - Request bodies are limited in size (413 beyond the limit).
 - Every response carries a Content-Security-Policy that allows scripts, styles and data
   from this server only: article text can never run as script, and the page loads
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import hmac
 import ipaddress
+import socket
 from collections.abc import Iterable
 from typing import Any
 
@@ -97,6 +99,25 @@ class SecurityHeaders:
 
 
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
+WILDCARD_ADDRESSES = ("0.0.0.0", "::", "")
+
+
+def served_names(listen: str, extra: Iterable[str] = ()) -> tuple[str, ...]:
+    """The names clients may give in the Host header for a server listening on
+    ``listen``: the loopback names, the address itself, and for a wildcard address this
+    machine's host names and addresses. Never "any": a page on a rebound domain
+    (evil.example resolving to 127.0.0.1) would read the store from a loopback client."""
+    names = {*LOOPBACK_HOSTS, *extra}
+    if listen in WILDCARD_ADDRESSES:
+        names |= {socket.gethostname(), socket.getfqdn()}
+        try:
+            names |= {str(info[4][0]) for info in socket.getaddrinfo(socket.gethostname(),
+                                                                     None)}
+        except OSError:  # a machine whose own name does not resolve: its names still count
+            pass
+    else:
+        names.add(listen)
+    return tuple(sorted(n.strip("[]").lower() for n in names if n))
 
 
 def host_name(headers: Iterable[tuple[bytes, bytes]]) -> str | None:
@@ -127,12 +148,16 @@ class AllowedHosts:
 
 
 class ReadAccess:
-    """Reads open on loopback; other clients need the token unless reads are public."""
+    """Reads open on loopback (when the server listens on loopback only); other clients
+    need the token unless reads are public. A server listening beyond this machine asks
+    the token of loopback clients too: behind a local proxy every client is loopback."""
 
-    def __init__(self, app: ASGIApp, token: str | None, public_reads: bool) -> None:
+    def __init__(self, app: ASGIApp, token: str | None, public_reads: bool,
+                 loopback_open: bool = True) -> None:
         self.app = app
         self.token = token
         self.public_reads = public_reads
+        self.loopback_open = loopback_open
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http" and not self.allowed(scope):
@@ -143,7 +168,9 @@ class ReadAccess:
 
     def allowed(self, scope: Scope) -> bool:
         client = scope.get("client")
-        if self.public_reads or is_loopback(client[0] if client else None):
+        if self.public_reads:
+            return True
+        if self.loopback_open and is_loopback(client[0] if client else None):
             return True
         return token_matches(bearer_token(scope.get("headers", [])), self.token)
 

@@ -123,3 +123,19 @@ def test_a_wildcard_server_keeps_the_host_check_and_asks_the_token_of_everyone(
                                        "--host", "0.0.0.0"])
     assert result.exit_code == 2
     assert "--host 0.0.0.0 answers other machines, whose reads need the token" in result.output
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full")
+@pytest.mark.parametrize("redirect, line", [
+    (">/dev/full", "the output cannot be written (No space left on device)"),
+    (">&-", "standard output is closed"),
+])
+def test_a_full_or_closed_stdout_is_one_line_not_a_traceback(redirect: str, line: str) -> None:
+    import subprocess
+    import sys
+
+    run = subprocess.run(f"'{sys.executable}' -m newsevents --help {redirect}", shell=True,
+                         capture_output=False, stderr=subprocess.PIPE, text=True, timeout=60,
+                         check=False)
+    assert "Traceback" not in run.stderr
+    assert run.stderr.count("\n") == 1 and line in run.stderr

@@ -7,7 +7,9 @@ Exit status: 0 when every input went through, 1 when any input was skipped.
 from __future__ import annotations
 
 import csv
+import errno
 import json
+import os
 import sys
 from collections.abc import Iterator
 from typing import Any, TextIO
@@ -24,7 +26,29 @@ CSV_COLUMNS = ("doc", "doc_date", "claim_id", "language", "event_type", "measure
                "channel", "outlet", "evidence", "evidence_start", "evidence_end", "confidence")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+_OUTPUT_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EBADF}
+
+
+class _OutputSafeGroup(click.Group):
+    """Output that cannot be written (a full disk, a closed stdout) ends a command with one
+    line, not a traceback; click itself already quiets a closed pipe (``| head``)."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        if sys.stdout is None:  # started with stdout closed (`>&-`)
+            sys.stdout = open(os.devnull, "w", encoding="utf-8")
+            click.echo("newsevents: warning: standard output is closed; what the command "
+                       "prints is lost: redirect it to a file instead.", err=True)
+        try:
+            return super().main(*args, **kwargs)
+        except OSError as error:
+            if error.errno not in _OUTPUT_ERRNOS:
+                raise
+            click.echo(f"newsevents: the output cannot be written ({error.strerror or error}"
+                       "); free some disk space or write it elsewhere with -o FILE.", err=True)
+            os._exit(1)  # a flush at exit would fail on the same stream again
+
+
+@click.group(cls=_OutputSafeGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="newsevents")
 def main() -> None:
     """newsevents: source-attributed claims about armed conflict, from news reports."""

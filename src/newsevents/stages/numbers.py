@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 from newsevents.records import Noise, NumberMention, Ranges
 from newsevents.stages.numbers_atoms import Atom, find_atoms
+from newsevents.stages.numbers_compose import compose
 from newsevents.stages.numbers_context import (
     blocked_after,
     blocked_before,
@@ -195,7 +196,8 @@ def find_numbers(text: str, noise: Sequence[Noise] = (), start: int = 0,
         return []
     internal = [match.span() for match in vocab.internal_noise.finditer(text, lo, hi)]
     blocked = Ranges([(n.start, n.end) for n in noise] + internal)
-    atoms = [a for a in find_atoms(text, lo, hi, vocab) if not blocked.overlaps(a.start, a.end)]
+    atoms = [a for a in compose(text, find_atoms(text, lo, hi, vocab), lo, hi)
+             if not blocked.overlaps(a.start, a.end)]
     mentions = assemble(text, atoms, lo, hi, vocab)
     return without_overlaps([m for m in mentions if not blocked.overlaps(m.start, m.end)])
 

@@ -24,6 +24,7 @@ from newsevents.stages.claims.counted import CountedReading, read_figure, single
 from newsevents.stages.claims.events import event_triggers, military_context
 from newsevents.stages.claims.figures import subtotals, window_figure, zero_counts
 from newsevents.stages.claims.lexicon import lexicon
+from newsevents.stages.claims.reported import narrow_attribution
 from newsevents.stages.claims.slots import (
     Context,
     DocumentMentions,
@@ -75,22 +76,25 @@ def needs_parse(text: str, sentence: Segment, numbers: Sequence[NumberMention]) 
 def _sentence_claims(doc: DocumentMentions, sentence: Segment, attribution: Attribution | None,
                      parsed: ParsedSentence | None, context: Context) -> Context:
     vocab = claim_vocabulary()
+    attribution = narrow_attribution(parsed, attribution)
     numbers = within(doc.numbers, sentence.start, sentence.end, attribution)
     figures = _figures(doc, sentence, attribution, numbers, parsed)
     figures.extend(zero_counts(doc.text, sentence, vocab, figures))
     if figures:
         victims = [f.victims for f in figures if f.victims]
         for figure in figures:
-            context = emit_figure(doc, sentence, attribution, context, figure, victims)
+            context = emit_figure(doc, sentence, attribution, context, figure, victims,
+                                  parsed=parsed)
         for figure, part in subtotals(doc, sentence, attribution, figures, numbers):
-            context = emit_figure(doc, sentence, attribution, context, figure, victims, part)
+            context = emit_figure(doc, sentence, attribution, context, figure, victims, part,
+                                  parsed)
         return context
     if not military_context(doc, sentence, attribution, vocab):
         return context
     triggers = event_triggers(doc.text, sentence, parsed, attribution, vocab)
     for trigger_start, trigger_end, event_type in triggers[:1]:
         context = emit_event(doc, sentence, attribution, context, event_type, trigger_start,
-                             trigger_end)
+                             trigger_end, parsed)
     return context
 
 

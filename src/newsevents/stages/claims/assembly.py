@@ -10,6 +10,9 @@ from dataclasses import replace
 from newsevents.records import Claim, NumberMention, PlaceMention, Segment
 from newsevents.stages.actors import find_actors, fold
 from newsevents.stages.attribution import Attribution
+from newsevents.stages.claims.counted import CountedReading
+from newsevents.stages.claims.lexicon import Lexicon, lexicon, state_actor
+from newsevents.stages.claims.roles import agent_side, syntactic_roles, victims_side
 from newsevents.stages.claims.slots import (
     Context,
     DocumentMentions,
@@ -22,6 +25,7 @@ from newsevents.stages.claims.slots import (
     within,
 )
 from newsevents.stages.claims.vocab import claim_vocabulary
+from newsevents.stages.parse import ParsedSentence, ParsedToken
 from newsevents.stages.places import is_speaker_seat
 
 _MILITARY_MEASURES = frozenset({"strikes", "operations", "targets_destroyed",
@@ -70,28 +74,67 @@ def event_type_of(text: str, start: int, end: int, measure: str | None,
 def emit_figure(doc: DocumentMentions, sentence: Segment, attribution: Attribution | None,
                 context: Context, figure: Figure,
                 victims: Sequence[tuple[int, int]],
-                part: tuple[int, int] | None = None) -> Context:
+                part: tuple[int, int] | None = None,
+                parsed: ParsedSentence | None = None) -> Context:
     """A claim for `figure`; a sub-total's `part` of the sentence is its own evidence, so
     its places are its own ("deux près de Kidal, une autre à Ménaka")."""
     start, end = part or evidence_range(doc.text, sentence, attribution)
-    etype, explicit = event_type_of(doc.text, start, end, figure.measure, context,
-                                    doc.main_event_type)
+    reading = figure.reading
+    predicate = reading.predicate if reading is not None else None
+    etype, explicit = "", False
+    if parsed is not None and predicate is not None and part is None:
+        # The figure's own clause first: one "artillerie" in a list does not type every
+        # figure of the list.
+        clause = parsed.subtree(predicate.index)
+        etype, explicit = event_type_of(doc.text, clause[0].start, clause[-1].end,
+                                        figure.measure, context, doc.main_event_type)
+    if not explicit:
+        etype, explicit = event_type_of(doc.text, start, end, figure.measure, context,
+                                        doc.main_event_type)
     if explicit and doc.main_event_type is None and etype != "strategic_development":
         doc.main_event_type = etype
-    if figure.measure == "fatalities_civilians" and etype in ("attack", "other"):
-        # ACLED: an armed attack whose victims are civilians is violence against civilians.
-        etype = "violence_against_civilians"
+    etype = refine_assault(etype, figure.measure, reading, parsed,
+                           lexicon(sentence.language or "fr"))
+    syntax = (parsed, reading, predicate) if parsed is not None else None
     return _emit(doc, sentence, attribution, context, etype, explicit,
-                 figure.measure, figure.number, (start, end), figure.number.start, victims)
+                 figure.measure, figure.number, (start, end), figure.number.start, victims,
+                 syntax)
+
+
+def refine_assault(etype: str, measure: str | None, reading: CountedReading | None,
+                   parsed: ParsedSentence | None, table: Lexicon) -> str:
+    """CONTRACT.md: an assault on civilians is violence against civilians; on soldiers,
+    police, bases or checkpoints an armed clash; `attack` only when the text does not say."""
+    if etype not in ("attack", "other"):
+        return etype
+    if measure == "fatalities_civilians" or (
+            reading is not None and reading.noun_class == "civilians" and measure not in (
+                "strikes", "operations")):
+        return "violence_against_civilians"
+    if etype != "attack":
+        return etype
+    if measure == "fatalities_combatants" or (
+            reading is not None and reading.noun is not None
+            and table.side(reading.noun.lemma) == "state_forces"):
+        return "armed_clash"
+    if parsed is not None and any(table.side(t.lemma) == "state_forces"
+                                  or fold(t.lemma) in table.security_places
+                                  for t in parsed.tokens if t.pos in ("NOUN", "PROPN")):
+        return "armed_clash"
+    return etype
 
 
 def emit_event(doc: DocumentMentions, sentence: Segment, attribution: Attribution | None,
                context: Context, etype: str,
-               trigger_start: int, trigger_end: int) -> Context:
+               trigger_start: int, trigger_end: int,
+               parsed: ParsedSentence | None = None) -> Context:
     start, end = evidence_range(doc.text, sentence, attribution)
+    trigger = parsed.token_at(trigger_start) if parsed is not None else None
+    etype = refine_assault(etype, None, None, parsed, lexicon(sentence.language or "fr"))
+    syntax = (parsed, None, trigger) if parsed is not None else None
     for part_start, part_end in _coordinated_parts(doc, start, end, attribution, trigger_end):
         context = _emit(doc, sentence, attribution, context, etype, True, None, None,
-                        (part_start, part_end), trigger_start, ())
+                        (part_start, part_end), trigger_start, (), syntax)
     return context
 
 
@@ -119,15 +162,35 @@ def _coordinated_parts(doc: DocumentMentions, start: int, end: int,
 def _emit(doc: DocumentMentions, sentence: Segment, attribution: Attribution | None,
           context: Context, etype: str, explicit: bool,
           measure: str | None, number: NumberMention | None, evidence: tuple[int, int],
-          anchor: int, victims: Sequence[tuple[int, int]]) -> Context:
+          anchor: int, victims: Sequence[tuple[int, int]],
+          syntax: tuple[ParsedSentence, CountedReading | None, ParsedToken | None] | None
+          ) -> Context:
     start, end = evidence
     same_paragraph = context.paragraph == sentence.paragraph
     mentions = within(doc.actors, sentence.start, sentence.end, attribution)
     actors, targets = split_actors(doc.text, mentions, victims, anchor)
+    state = state_actor(doc.fallback_place.country if doc.fallback_place else None)
+    side: list[str] = []
+    if syntax is not None:
+        parsed, reading, predicate = syntax
+        table = lexicon(sentence.language or "fr")
+        agents, patients = syntactic_roles(parsed, predicate, mentions)
+        if agents:
+            actors = agents
+        targets = list(dict.fromkeys([*targets, *patients]))
+        actors = [a for a in actors if a not in targets] or actors
+        if not actors:
+            actors = agent_side(parsed, predicate, table, state)
+        side = victims_side(reading, table, state, doc.main_enemy)
+        if "civilians" in side or not targets:
+            targets = list(dict.fromkeys([*targets, *side]))
     actors = actors or _speaker_affiliation(doc.text, sentence, attribution) or (
         list(context.actors) if same_paragraph else [])
     targets = targets or _default_targets(doc, measure, actors, min(start, sentence.start),
                                           anchor)
+    if not actors:
+        actors = _article_actor(doc, state, targets)
+    actors = [a for a in actors if a not in targets] or actors
     places = tuple(_event_places(doc, start, end, attribution))
     inherited_place = not places
     if not places:
@@ -205,6 +268,16 @@ def _speaker_affiliation(text: str, sentence: Segment,
     if first_person(text, sentence.start, sentence.end) or attribution.channel == "communique":
         return list(dict.fromkeys(found))
     return []
+
+
+def _article_actor(doc: DocumentMentions, state: str | None, targets: Sequence[str]) -> list[str]:
+    """No agent in the sentence or its paragraph: the article's armed group when the
+    victims are civilians or the state, the state when they are that group, else unknown."""
+    if doc.main_enemy and doc.main_enemy not in targets:
+        return [doc.main_enemy]
+    if doc.main_enemy and doc.main_enemy in targets and state:
+        return [state]
+    return ["unknown"]
 
 
 def _default_targets(doc: DocumentMentions, measure: str | None, actors: Sequence[str],

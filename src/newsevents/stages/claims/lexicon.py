@@ -29,6 +29,13 @@ class Lexicon:
     elliptic_heads: frozenset[str]
     event_verbs: dict[str, str]
     event_nouns: dict[str, str]
+    sides: dict[str, str]
+    security_places: frozenset[str]
+
+    def side(self, lemma: str) -> str | None:
+        """'state_forces' or 'armed_groups' for a noun naming one side's people."""
+        key = fold(lemma)
+        return self.sides.get(key) or (self.sides.get(key[:-1]) if key.endswith("s") else None)
 
     def noun_class(self, lemma: str) -> str | None:
         key = fold(lemma)
@@ -60,4 +67,19 @@ def lexicon(language: str) -> Lexicon:
         elliptic_heads=frozenset(fold(str(w)) for w in data["elliptic_heads"]),
         event_verbs=_index(data["event_verbs"]),
         event_nouns=_index(data["event_nouns"]),
+        sides=_index(data["sides"]),
+        security_places=frozenset(fold(str(w)) for w in data["security_places"]),
     )
+
+
+@lru_cache(maxsize=1)
+def _state_ids() -> dict[str, str]:
+    raw = resources.files("newsevents.data").joinpath("claims/states.yaml").read_text("utf-8")
+    return {str(k): str(v) for k, v in yaml.safe_load(raw).items()}
+
+
+def state_actor(country: str | None) -> str | None:
+    """The actor id of a country's state forces: 'iraq', 'state:ML'."""
+    if not country or len(country) != 2:
+        return None
+    return _state_ids().get(country.upper(), f"state:{country.upper()}")

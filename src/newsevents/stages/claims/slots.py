@@ -181,6 +181,10 @@ def fallback_time(reference: str | None) -> dict[str, Any]:
     import calendar
 
     last = calendar.monthrange(year, month)[1]
+    # A reported event never ends after the report: an article of the 18th ends on the 18th.
+    day = reference[8:10]
+    if len(reference) >= 10 and day.isdigit() and 1 <= int(day) <= last:
+        last = int(day)
     return {"start": f"{year}-{month:02d}-01", "end": f"{year}-{month:02d}-{last:02d}",
             "granularity": "month", "text": None}
 

@@ -1,0 +1,36 @@
+"""The reported content is never part of the attribution clause.
+
+The attribution stage marks a sentence's reporting clause by surface patterns; in "X a
+indiqué à l'AFP que 23 personnes ont été tuées" that clause can run over the content. With
+a parse, the clausal complement of the reporting verb ("que ...", "that ...", a quote) is
+the content: the clause is cut where the content begins, so its figures, places and times
+are the event's again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from newsevents.stages.attribution import Attribution
+from newsevents.stages.parse import ParsedSentence
+
+_CONTENT = frozenset({"ccomp", "xcomp", "parataxis"})
+
+
+def narrow_attribution(parsed: ParsedSentence | None,
+                       attribution: Attribution | None) -> Attribution | None:
+    if parsed is None or attribution is None:
+        return attribution
+    for token in parsed.tokens_in(attribution.start, attribution.end):
+        if token.pos not in ("VERB", "AUX"):
+            continue
+        for child in parsed.children(token.index):
+            if child.dep not in _CONTENT or child.pos not in ("VERB", "NOUN", "ADJ", "AUX"):
+                continue
+            content = parsed.subtree(child.index)
+            start = content[0].start
+            if attribution.start < start < attribution.end and content[-1].end > start:
+                if attribution.source_start >= start:  # the source is inside: keep as is
+                    continue
+                return replace(attribution, end=start)
+    return attribution

@@ -1,0 +1,105 @@
+"""Roles from syntax: who acted (the agent) and who was hit (the patient, the victims).
+
+The agent of an outcome or event word is the subject of an active verb, the "par X" / "by
+X" of a passive, or the possessor of an event noun ("les frappes de la coalition"); the
+patient is the object, the subject of a passive, or "contre X" / "against X". Counted
+victims decide the target when no actor is named in them: civilians are the `civilians`
+target, soldiers and police the article's state, fighters the article's armed group.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from newsevents.records import ActorMention
+from newsevents.stages.actors import fold
+from newsevents.stages.claims.counted import CountedReading
+from newsevents.stages.claims.lexicon import Lexicon
+from newsevents.stages.parse import ParsedSentence, ParsedToken
+
+_AGENT_CASES = frozenset({"par", "by"})
+_PATIENT_CASES = frozenset({"contre", "against", "sur", "on", "visant", "targeting"})
+
+
+def _span(parsed: ParsedSentence, token: ParsedToken) -> tuple[int, int]:
+    tokens = parsed.subtree(token.index)
+    return tokens[0].start, tokens[-1].end
+
+
+def _is_passive(parsed: ParsedSentence, verb: ParsedToken) -> bool:
+    return verb.feature("Voice") == "Pass" or any(
+        c.dep in ("aux:pass", "nsubj:pass") for c in parsed.children(verb.index))
+
+
+def _case(parsed: ParsedSentence, token: ParsedToken) -> str | None:
+    return next((fold(c.text) for c in parsed.children(token.index) if c.dep == "case"), None)
+
+
+def role_spans(parsed: ParsedSentence, predicate: ParsedToken
+               ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """(agent spans, patient spans) of a predicate; an open complement ("a annoncé avoir
+    tué", "claimed to have killed") takes the subject of the verb it completes."""
+    agents: list[tuple[int, int]] = []
+    patients: list[tuple[int, int]] = []
+    verb: ParsedToken | None = predicate
+    for _ in range(3):
+        if verb is None:
+            break
+        passive = _is_passive(parsed, verb)
+        for child in parsed.children(verb.index):
+            relation = child.relation
+            if child.dep == "obl:agent" or (relation in ("obl", "nmod")
+                                            and _case(parsed, child) in _AGENT_CASES):
+                agents.append(_span(parsed, child))
+            elif relation == "nsubj":
+                (patients if passive or child.dep == "nsubj:pass" else agents).append(
+                    _span(parsed, child))
+            elif relation in ("obj", "iobj"):
+                patients.append(_span(parsed, child))
+            elif relation in ("obl", "nmod") and _case(parsed, child) in _PATIENT_CASES:
+                patients.append(_span(parsed, child))
+        if agents or verb.relation not in ("xcomp", "conj", "acl", "advcl"):
+            break
+        verb = parsed.head_of(verb.index)
+    return agents, patients
+
+
+def syntactic_roles(parsed: ParsedSentence, predicate: ParsedToken | None,
+                    mentions: Sequence[ActorMention]) -> tuple[list[str], list[str]]:
+    """(actors, targets) among `mentions` by their place in the predicate's arguments."""
+    if predicate is None:
+        return [], []
+    agents, patients = role_spans(parsed, predicate)
+    actors = [m.id for m in mentions if any(s <= m.start < e for s, e in agents)]
+    targets = [m.id for m in mentions if any(s <= m.start < e for s, e in patients)
+               and m.id not in actors]
+    return list(dict.fromkeys(actors)), list(dict.fromkeys(targets))
+
+
+def victims_side(reading: CountedReading | None, lexicon: Lexicon, state: str | None,
+                 armed_group: str | None) -> list[str]:
+    """The side the counted people belong to, when no actor qualifies them."""
+    if reading is None or reading.noun_class not in ("civilians", "combatants", "people"):
+        return []
+    if reading.noun_class == "civilians":
+        return ["civilians"]
+    noun = reading.noun
+    side = lexicon.side(noun.lemma) if noun is not None else None
+    if side == "state_forces" and state:
+        return [state]
+    if side == "armed_groups" and armed_group:
+        return [armed_group]
+    return []
+
+
+def agent_side(parsed: ParsedSentence, predicate: ParsedToken | None, lexicon: Lexicon,
+               state: str | None) -> list[str]:
+    """'l'armée a tué', 'troops killed': a state force named by a common noun only."""
+    if predicate is None or state is None:
+        return []
+    agents, _ = role_spans(parsed, predicate)
+    for start, end in agents:
+        for token in parsed.tokens_in(start, end):
+            if token.pos == "NOUN" and lexicon.side(token.lemma) == "state_forces":
+                return [state]
+    return []

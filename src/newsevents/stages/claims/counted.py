@@ -29,6 +29,7 @@ _QUANTIFIED = ("nmod", "obl")  # "dizaines de civils", "22 of the drones"
 _CLIMB = frozenset({"conj", "appos", "flat", "fixed", "compound"})
 _MODIFIERS = frozenset({"amod", "acl", "acl:relcl", "acl:part"})
 _PARTICLES = frozenset({"compound:prt", "obj", "xcomp", "advmod", "fixed"})
+_PERSON_OUTCOMES = frozenset({"fatalities", "injured", "captured"})
 _INDEFINITE = frozenset({"un", "une", "a", "an", "one"})
 
 
@@ -91,17 +92,27 @@ def read_figure(parsed: ParsedSentence, number: NumberMention, lexicon: Lexicon,
     inside = {t.index for t in span}
     numeral = next((t for t in reversed(span) if t.pos == "NUM"), span[-1])
     noun = _counted_noun(parsed, numeral, inside, lexicon)
+    while noun is not None and noun.dep == "compound" and noun.head != noun.index:
+        noun = parsed.tokens[noun.head]  # "27 Shahed-type drones"
     noun_class = lexicon.noun_class(noun.lemma) if noun is not None else None
     if noun is not None and noun_class is None:
         noun_class = lexicon.noun_class(noun.text)
     elided = noun is None or (noun_class is None and fold(noun.lemma) in lexicon.elliptic_heads)
-    anchor = noun if noun is not None else numeral
+    # "22 of the 27 drones": the number heads its phrase, so its governor says what
+    # happened to the 22 ("shot down"), not the participle on "drones" ("launched").
+    anchor = numeral if noun is None or noun.head == numeral.index else noun
     if elided:
         if noun is not None and noun_class is None:
             noun_class = None
         noun_class = previous.noun_class if previous is not None else None
     elif noun_class is None:
-        return None
+        # "144 Syrians were killed", "12 Palestinians wounded": what a person-only outcome
+        # counts is people, whatever the noun (a demonym, a group, a profession).
+        _, outcome = find_outcome(parsed, anchor, lexicon, exclude=inside)
+        if outcome not in _PERSON_OUTCOMES or noun is None or noun.pos not in (
+                "NOUN", "PROPN"):
+            return None
+        noun_class = "people"
     qualified = _qualified_class(parsed, noun, lexicon) if noun is not None else None
     if noun_class == "people" and qualified:  # "des dizaines de personnes, des civils"
         noun_class = qualified
@@ -236,13 +247,16 @@ def find_outcome(parsed: ParsedSentence, anchor: ParsedToken, lexicon: Lexicon,
 def _outcome_of(parsed: ParsedSentence, token: ParsedToken, lexicon: Lexicon) -> str | None:
     if token.pos not in ("VERB", "NOUN", "ADJ", "AUX"):
         return None
+    # The form as written too: a lemmatizer's miss on an irregular form ("shot") must not
+    # hide the outcome.
+    forms = dict.fromkeys((fold(token.lemma), fold(token.text)))
     for child in parsed.children(token.index):
         if child.dep in _PARTICLES:
-            found = lexicon.outcomes.get(f"{fold(token.lemma)} {fold(child.lemma)}")
-            if found:
-                return found
-    return lexicon.outcome(token.lemma) or (lexicon.outcome(token.text)
-                                            if token.pos == "ADJ" else None)
+            for form in forms:
+                found = lexicon.outcomes.get(f"{form} {fold(child.lemma)}")
+                if found:
+                    return found
+    return next((found for form in forms if (found := lexicon.outcome(form))), None)
 
 
 def _subject_class(parsed: ParsedSentence, predicate: ParsedToken,

@@ -7,9 +7,10 @@ import re
 from newsevents.records import Segment
 from newsevents.stages.actors import fold
 from newsevents.stages.attribution import Attribution
+from newsevents.stages.claims.lexicon import Lexicon, lexicon
 from newsevents.stages.claims.slots import DocumentMentions, within
 from newsevents.stages.claims.vocab import ClaimVocabulary
-from newsevents.stages.parse import ParsedSentence
+from newsevents.stages.parse import ParsedSentence, ParsedToken
 
 _WORD = re.compile(r"[\w'’-]{1,40}")
 
@@ -24,18 +25,13 @@ def military_context(doc: DocumentMentions, sentence: Segment,
 
 
 def event_triggers(text: str, sentence: Segment, parsed: ParsedSentence | None,
-                    attribution: Attribution | None,
-                    vocab: ClaimVocabulary) -> list[tuple[int, int, str]]:
-    """Finite event verbs outside the attribution clause: (start, end, event type)."""
-    found: list[tuple[int, int, str]] = []
+                   attribution: Attribution | None,
+                   vocab: ClaimVocabulary) -> list[tuple[int, int, str]]:
+    """Event verbs and nouns outside the attribution clause: (start, end, event type),
+    the one nearest the root of the sentence first."""
     if parsed is not None:
-        for token in parsed.tokens:
-            if attribution and attribution.start <= token.start < attribution.end:
-                continue
-            etype = vocab.event_verb_type(fold(token.text)) if token.pos == "VERB" else None
-            if etype and _is_reported_act(parsed, token.index):
-                found.append((token.start, token.end, etype))
-        return found
+        return _parsed_triggers(parsed, attribution, vocab, lexicon(parsed.language))
+    found: list[tuple[int, int, str]] = []
     if sentence.language != "en":
         return found
     for match in _WORD.finditer(text, sentence.start, sentence.end):
@@ -48,10 +44,99 @@ def event_triggers(text: str, sentence: Segment, parsed: ParsedSentence | None,
     return found
 
 
+def _parsed_triggers(parsed: ParsedSentence, attribution: Attribution | None,
+                     vocab: ClaimVocabulary, table: Lexicon) -> list[tuple[int, int, str]]:
+    ranked: list[tuple[int, int, tuple[int, int, str]]] = []
+    for token in parsed.tokens:
+        if attribution and attribution.start <= token.start < attribution.end:
+            continue
+        etype = _trigger_type(parsed, token, vocab, table)
+        if etype is None or _unreal(parsed, token, table):
+            continue
+        depth = sum(1 for _ in parsed.ancestors(token.index))
+        # A verb reports the act itself; a noun may only name it ("l'attaque de mardi").
+        ranked.append((depth + (token.pos != "VERB"), token.index,
+                       (token.start, token.end, etype)))
+    return [trigger for _, _, trigger in sorted(ranked)]
+
+
+def _trigger_type(parsed: ParsedSentence, token: ParsedToken, vocab: ClaimVocabulary,
+                  table: Lexicon) -> str | None:
+    forms = (fold(token.lemma), fold(token.text))
+    if token.pos == "VERB":
+        # "ont lancé des frappes", "launched a missile attack": the event noun a light verb
+        # carries says what happened.
+        for child in parsed.children(token.index):
+            if child.relation in ("obj", "nsubj") and child.pos == "NOUN":
+                etype = _trigger_type(parsed, child, vocab, table)
+                if etype is not None:
+                    return etype if _is_reported_act(parsed, token.index) else None
+        etype = next((table.event_verbs[f] for f in forms if f in table.event_verbs), None)
+        if etype is None:
+            etype = vocab.event_verb_type(fold(token.text))
+        if etype is None or not _is_reported_act(parsed, token.index):
+            return None
+        return etype
+    if token.pos in ("NOUN", "PROPN"):
+        etype = next((table.event_nouns[f] for f in forms if f in table.event_nouns), None)
+        if etype is None or not _reports_noun_event(parsed, token, table):
+            return None
+        if etype in ("attack", "armed_clash", "air_strike"):
+            # "missile attack", "attaque au drone", "frappes d'artillerie": the weapon
+            # named on the noun is the more precise type.
+            words = " ".join(fold(c.text) for c in parsed.children(token.index)
+                             if c.relation in ("compound", "amod", "nmod"))
+            for precise, pattern in vocab.event_types:
+                if precise in ("remote_explosive", "shelling", "air_strike") and \
+                        pattern.search(words):
+                    return precise
+        return etype
+    return None
+
+
+def _reports_noun_event(parsed: ParsedSentence, token: ParsedToken, table: Lexicon) -> bool:
+    """An event noun reports an event when a headline is made of it, or when a verb that
+    reports an act takes it as subject or object ("des combats ont éclaté", "launched
+    strikes"); not as a time landmark ("since the attack", "après l'attaque"), nor when a
+    verb only refers to it ("claimed responsibility for the attack", "accusé de massacres")."""
+    head = parsed.head_of(token.index)
+    if head is None:
+        return True
+    if token.relation in ("obl", "nmod") and any(
+            c.dep == "case" and fold(c.lemma) in table.landmark_cases
+            for c in parsed.children(token.index)):
+        return False
+    if head.pos != "VERB" or token.relation not in ("nsubj", "obj", "obl"):
+        return False
+    if fold(head.lemma) in table.reference_verbs:
+        return False
+    return _is_reported_act(parsed, head.index)
+
+
+def _unreal(parsed: ParsedSentence, token: ParsedToken, table: Lexicon) -> bool:
+    """Negated, modal, future, conditional, or only intended: not a reported event."""
+    chain = [token, *list(parsed.ancestors(token.index))[:2]]
+    for node in chain:
+        if node.feature("Mood") == "Cnd" or node.feature("Tense") == "Fut":
+            return True
+        for child in parsed.children(node.index):
+            lemma = fold(child.lemma)
+            if child.relation in ("aux", "advmod", "det", "mark") and lemma in table.unreal:
+                return True
+        if node is not token and node.pos == "VERB" and fold(node.lemma) in table.intent_verbs:
+            return True
+        if node.relation not in ("xcomp", "ccomp"):
+            break
+    return False
+
+
 def _is_reported_act(parsed: ParsedSentence, index: int) -> bool:
-    """A finite verb, or a participle with its auxiliary ('a été désactivé')."""
+    """A finite verb, or a participle with its auxiliary ('a été désactivé'); in English
+    also a headline's bare participle ('Soldiers killed in ambush')."""
     token = parsed.tokens[index]
     if token.is_finite_verb:
+        return True
+    if any(c.relation == "aux" for c in parsed.children(index)):
         return True
     if token.feature("VerbForm") != "Part":
         return False

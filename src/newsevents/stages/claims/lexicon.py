@@ -31,6 +31,10 @@ class Lexicon:
     event_nouns: dict[str, str]
     sides: dict[str, str]
     security_places: frozenset[str]
+    unreal: frozenset[str]  # negators, modals, "if": the event is not reported as done
+    intent_verbs: frozenset[str]  # "plans to deploy", "menace d'attaquer"
+    reference_verbs: frozenset[str]  # verbs that only refer to an event already reported
+    landmark_cases: frozenset[str]  # "since the attack": an event as a time landmark
 
     def side(self, lemma: str) -> str | None:
         """'state_forces' or 'armed_groups' for a noun naming one side's people."""
@@ -69,6 +73,10 @@ def lexicon(language: str) -> Lexicon:
         event_nouns=_index(data["event_nouns"]),
         sides=_index(data["sides"]),
         security_places=frozenset(fold(str(w)) for w in data["security_places"]),
+        unreal=frozenset(fold(str(w)) for w in data["unreal"]),
+        intent_verbs=frozenset(fold(str(w)) for w in data["intent_verbs"]),
+        reference_verbs=frozenset(fold(str(w)) for w in data["reference_verbs"]),
+        landmark_cases=frozenset(fold(str(w)) for w in data["landmark_cases"]),
     )
 
 

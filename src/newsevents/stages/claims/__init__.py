@@ -89,9 +89,11 @@ def _sentence_claims(doc: DocumentMentions, sentence: Segment, attribution: Attr
             context = emit_figure(doc, sentence, attribution, context, figure, victims, part,
                                   parsed)
         return context
-    if not military_context(doc, sentence, attribution, vocab):
-        return context
     triggers = event_triggers(doc.text, sentence, parsed, attribution, vocab)
+    # Violence is an event whoever commits it; a deployment, a closure or a signature is
+    # one only in a military context ("the match ended", "the shop closed" are none).
+    if not military_context(doc, sentence, attribution, vocab):
+        triggers = [t for t in triggers if t[2] != "strategic_development" and parsed]
     for trigger_start, trigger_end, event_type in triggers[:1]:
         context = emit_event(doc, sentence, attribution, context, event_type, trigger_start,
                              trigger_end, parsed)

@@ -99,6 +99,11 @@ def _reports_noun_event(parsed: ParsedSentence, token: ParsedToken, table: Lexic
     reports an act takes it as subject or object ("des combats ont éclaté", "launched
     strikes"); not as a time landmark ("since the attack", "après l'attaque"), nor when a
     verb only refers to it ("claimed responsibility for the attack", "accusé de massacres")."""
+    # "the attack", "cette attaque": a definite noun refers back to an event the article
+    # has already reported; "an attack", "airstrikes" report one.
+    if any(c.dep == "det" and (c.feature("Definite") == "Def" or c.feature("PronType") in (
+            "Dem", "Prs")) or c.relation == "nmod:poss" for c in parsed.children(token.index)):
+        return False
     head = parsed.head_of(token.index)
     if head is None:
         return True

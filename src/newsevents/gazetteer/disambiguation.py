@@ -25,6 +25,9 @@ THEATRE_BONUS = 1.5
 # (in a conflict theatre) their main name and some size.
 ALWAYS_POPULATION = 150_000
 THEATRE_POPULATION = 10_000
+# A town's other spelling (not its main name) is taken without its country named only when
+# the town is this big and the article names no other country.
+ALTERNATE_ALONE_POPULATION = 1_000_000
 # A surname-like capitalised neighbour rules a town out below this size ("Wayne Marotto").
 NEIGHBOUR_RULE_POPULATION = 500_000
 
@@ -37,6 +40,30 @@ class ContextWords:
     locatives: frozenset[str]
     stoplist: frozenset[str]
     raw: dict[str, Any]
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> tuple[dict[str, str], int]:
+    """Folded adjective of nationality -> country, and the most tokens one has."""
+    table: dict[str, str] = {}
+    for country, forms in (read_yaml("gazetteer/demonyms.yaml") or {}).items():
+        for form in forms:
+            table[fold_name(str(form))] = str(country)
+    return table, max((key.count(" ") + 1 for key in table), default=1)
+
+
+def demonym_countries(tokens: Sequence[Token]) -> Counter[str]:
+    """Countries whose adjective the text uses ("l'armée malienne", "Beninese troops"),
+    once each: evidence of the document's country, weaker than its name."""
+    table, longest = demonyms()
+    found: Counter[str] = Counter()
+    for i in range(len(tokens)):
+        for count in range(min(longest, len(tokens) - i), 0, -1):
+            key = " ".join(t.key for t in tokens[i:i + count])
+            if key in table:
+                found[table[key]] = 1
+                break
+    return found
 
 
 @lru_cache(maxsize=1)
@@ -90,8 +117,11 @@ def score(gazetteer: Gazetteer, place: Place, key: str, countries: Counter[str])
 
 
 def best_candidate(gazetteer: Gazetteer, key: str, countries: Counter[str],
-                   kinds: frozenset[str] | None = None) -> Place | None:
-    places = [p for p in gazetteer.candidates(key) if kinds is None or p.kind in kinds]
+                   kinds: frozenset[str] | None = None,
+                   country: str | None = None) -> Place | None:
+    """The best-scoring entry of ``key`` (of those ``kinds``, in that ``country``)."""
+    places = [p for p in gazetteer.candidates(key) if (kinds is None or p.kind in kinds)
+              and (country is None or p.country == country)]
     if not places:
         return None
     return max(places, key=lambda p: score(gazetteer, p, key, countries))
@@ -136,10 +166,19 @@ def acceptable(gazetteer: Gazetteer, place: Place, key: str, countries: Counter[
     in_theatre = place.country in words.theatre
     if place.kind in ("A1", "A2"):
         return signalled or ((named_country or in_theatre) and len(key) >= 4)
-    if place.population >= ALWAYS_POPULATION or named_country:
+    if named_country:
         return True
     primary = (place.row, key) in gazetteer.primary
+    if not primary and countries and place.population < ALTERNATE_ALONE_POPULATION:
+        # another spelling of a town of a country the article never names, while it names
+        # others: "Bale" is not Basel, "Tori" not Turin in an article about Nigeria
+        return False
+    if place.population >= ALWAYS_POPULATION:
+        return True
     big_enough = place.population >= THEATRE_POPULATION
-    if in_theatre and primary and (signalled or locative or big_enough):
+    # size or "à"/"in" vouch for a small town of a conflict only when the article names no
+    # other country ("Solhan" in an article about Burkina Faso is not Solhan, Turkey)
+    vouched = signalled or (not countries and (locative or big_enough))
+    if in_theatre and primary and vouched:
         return True
     return signalled and primary and place.population >= THEATRE_POPULATION

@@ -206,3 +206,27 @@ def capital_ids() -> frozenset[int]:
     with _data_path("gazetteer/capitals.txt").open(encoding="utf-8") as handle:
         lines = (line.split("#", 1)[0].strip() for line in handle)
         return frozenset(int(line) for line in lines if line)
+
+
+@lru_cache(maxsize=1)
+def capital_rows() -> dict[str, int]:
+    """Country code -> row of its national capital."""
+    gazetteer = load_gazetteer()
+    wanted = {str(gid) for gid in capital_ids()}
+    rows: dict[str, int] = {}
+    for row, line in enumerate(gazetteer.lines):
+        if line.partition("\t")[0] in wanted:
+            rows.setdefault(gazetteer.place(row).country, row)
+    return rows
+
+
+@lru_cache(maxsize=1)
+def country_rows() -> dict[str, int]:
+    """Country code -> row of the country itself (kind C)."""
+    gazetteer = load_gazetteer()
+    rows: dict[str, int] = {}
+    for row, line in enumerate(gazetteer.lines):
+        curated = gazetteer.curated.get(row)
+        if line.endswith("\tC") or (curated is not None and curated.kind == "C"):
+            rows.setdefault(gazetteer.place(row).country, row)
+    return rows

@@ -11,22 +11,34 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from newsevents.gazetteer.brackets import BracketHints, bracket_hints
 from newsevents.gazetteer.disambiguation import (
     acceptable,
     after_locative,
     best_candidate,
     context_words,
+    demonym_countries,
+    demonyms,
     document_countries,
     looks_like_person,
+    score,
 )
-from newsevents.gazetteer.loading import Gazetteer, Place, capital_ids, load_gazetteer
+from newsevents.gazetteer.loading import (
+    Gazetteer,
+    Place,
+    capital_ids,
+    capital_rows,
+    country_rows,
+    load_gazetteer,
+)
 from newsevents.gazetteer.lookup import NameMatch, Token, find_names, skipped_ranges, tokenize
 from newsevents.gazetteer.normalize import fold_name
 from newsevents.gazetteer.phrases import Phrase, find_phrase, with_article
 from newsevents.records import Noise, PlaceMention, Segment
 
 PRECISION_OF_KIND = {"P": "exact", "A1": "admin1", "A2": "admin2", "C": "country", "R": "region"}
-ADMIN_KINDS = {"admin1": frozenset({"A1"}), "admin2": frozenset({"A2", "A1"})}
+# "la province de X" is an admin1 in Iraq, an admin2 in Burkina Faso: both levels answer.
+ADMIN_KINDS = {"admin1": frozenset({"A1", "A2"}), "admin2": frozenset({"A2", "A1"})}
 
 
 def find_places(text: str, segments: Sequence[Segment] = (),
@@ -40,12 +52,22 @@ def find_places(text: str, segments: Sequence[Segment] = (),
     tokens = tokenize(text, skipped_ranges(text, [(n.start, n.end) for n in noise]))
     matches = find_names(gazetteer, text, tokens)
     countries = document_countries(gazetteer, matches)
+    empty: Counter[str] = Counter()
+
+    def fit(key: str, country: str) -> float:
+        found = best_candidate(gazetteer, key, empty, country=country)
+        return score(gazetteer, found, key, empty) if found is not None else 0.0
+
+    hints = bracket_hints(gazetteer, text, matches, fit)
+    countries.update(hints.countries)
+    countries.update(demonym_countries(tokens))
     mentions = []
-    for match in matches:
-        mention = _resolve(gazetteer, text, tokens, match, countries)
+    for index, match in enumerate(matches):
+        mention = _resolve(gazetteer, text, tokens, match, countries, hints, index)
         if mention is not None:
             mentions.append(mention)
-    return mentions
+    mentions.extend(_capitals(gazetteer, text, tokens, countries, mentions))
+    return sorted(mentions, key=lambda m: m.start)
 
 
 def lookup_place(name: str, country_hint: str | None = None) -> PlaceMention | None:
@@ -60,15 +82,21 @@ def lookup_place(name: str, country_hint: str | None = None) -> PlaceMention | N
 
 
 def _resolve(gazetteer: Gazetteer, text: str, tokens: Sequence[Token], match: NameMatch,
-             countries: Counter[str]) -> PlaceMention | None:
-    place = best_candidate(gazetteer, match.key, countries)
+             countries: Counter[str], hints: BracketHints | None = None,
+             index: int = -1) -> PlaceMention | None:
+    bracketed = hints is not None and index in hints.country
+    if hints is not None and bracketed:
+        place = _bracketed(gazetteer, match.key, countries, hints, index)
+    else:
+        place = best_candidate(gazetteer, match.key, countries)
     if place is None:
         return None
     phrase = find_phrase(text, match.start, match.end, place.kind)
     if phrase is not None and phrase.precision in ADMIN_KINDS:
         place = _admin_area(gazetteer, match.key, place, phrase, countries)
     locative = after_locative(tokens, match)
-    if not acceptable(gazetteer, place, match.key, countries, phrase is not None, locative):
+    signalled = phrase is not None or bracketed
+    if not acceptable(gazetteer, place, match.key, countries, signalled, locative):
         return None
     if phrase is None and place.kind != "R":
         if looks_like_person(text, tokens, match, place):
@@ -82,10 +110,35 @@ def _resolve(gazetteer: Gazetteer, text: str, tokens: Sequence[Token], match: Na
     return _mention(text[start:end], start, end, place, precision)
 
 
+def _bracketed(gazetteer: Gazetteer, key: str, countries: Counter[str], hints: BracketHints,
+               index: int) -> Place | None:
+    """The entry of a name its bracket places: in the bracket's country (none there: not
+    this place), in its admin1 when one is named, the admin1 itself for a bracket's last
+    name ("Dassari (Materi, Atacora)": Atacora the department, Materi the town)."""
+    country = hints.country[index]
+    local = Counter(countries)
+    local[country] += 5
+    if index in hints.last:
+        area = best_candidate(gazetteer, key, local, frozenset({"A1"}), country)
+        if area is not None:
+            return area
+    admin1 = hints.admin1.get(index)
+    if admin1 is not None and index not in hints.last:
+        wanted = fold_name(admin1)
+        inside = [p for p in gazetteer.candidates(key) if p.country == country
+                  and p.kind in ("P", "A2") and p.admin1 and fold_name(p.admin1) == wanted]
+        if inside:
+            return max(inside, key=lambda p: score(gazetteer, p, key, local))
+    return best_candidate(gazetteer, key, local, country=country)
+
+
 def _admin_area(gazetteer: Gazetteer, key: str, place: Place, phrase: Phrase,
                 countries: Counter[str]) -> Place:
     """The admin area a phrase names: the area of that name in the town's country, else
     the town's own admin1 (named after it, as Tillaberi), else the town itself."""
+    named = best_candidate(gazetteer, key, countries, ADMIN_KINDS[phrase.precision])
+    if named is not None and countries.get(named.country, 0) > countries.get(place.country, 0):
+        return named  # "la province du Lac" in an article about Chad: not Laç, Albania
     local = Counter(countries)
     local[place.country] += 5
     area = best_candidate(gazetteer, key, local, ADMIN_KINDS[phrase.precision])
@@ -105,6 +158,62 @@ def _mention(span: str, start: int, end: int, place: Place, precision: str) -> P
         lat=round(place.lat, 5), lon=round(place.lon, 5), precision=precision,
         geonameid=place.geonameid,
     )
+
+
+# "la capitale", "the capital", "la capitale malienne", "the Burkinabe capital": the capital
+# of the country the adjective names, else of the article's country. Not "the capital of X"
+# (X is named), nor an economic or regional capital.
+_CAPITAL_RE = re.compile(
+    r"\b(?:the|la|sa|its|their|leur)[ \t\u00a0]{1,3}(?:(?P<before>[^\W\d_]{3,20})[ \t\u00a0]{1,3})?"
+    r"(?P<word>capitale?)\b(?![ \t\u00a0]{1,3}(?:of|de|du|d['’]|économique|economique|régionale|"
+    r"provinciale|administrative|politique|city)\b)(?:[ \t\u00a0]{1,3}(?P<after>[^\W\d_]{3,20}))?",
+    re.IGNORECASE)
+_NOT_NATIONAL = frozenset({"economic", "regional", "provincial", "state", "commercial",
+                           "district", "cultural", "financial", "administrative", "political"})
+
+
+def _capitals(gazetteer: Gazetteer, text: str, tokens: Sequence[Token],
+              countries: Counter[str], found: Sequence[PlaceMention]) -> list[PlaceMention]:
+    """"La capitale" / "the capital" as the capital city of the country meant."""
+    if "apital" not in text:
+        return []
+    table, _ = demonyms()
+    capitals = capital_rows()
+    taken = [(m.start, m.end) for m in found]
+    mentions = []
+    for hit in _CAPITAL_RE.finditer(text):
+        start, end = hit.start("word"), hit.end("word")
+        if hit.group("word")[0].isupper() or any(s < end and start < e for s, e in taken):
+            continue
+        before = fold_name(hit.group("before") or "")
+        if before in _NOT_NATIONAL:
+            continue
+        country = table.get(before) or table.get(fold_name(hit.group("after") or ""))
+        if country is None and before.endswith("s") and before[:-1]:
+            named = best_candidate(gazetteer, before[:-1], Counter(), frozenset({"C"}))
+            country = named.country if named is not None else None  # "Burkinas capital"
+        if country is None:
+            located = Counter(m.country for m in found if m.country) or countries
+            country = located.most_common(1)[0][0] if located else None
+        row = capitals.get(country or "")
+        if row is None:
+            continue
+        place = gazetteer.place(row)
+        begin = hit.start()
+        if hit.group("after") and table.get(fold_name(hit.group("after"))):
+            end = hit.end("after")
+        mentions.append(_mention(text[begin:end], begin, end, place, "exact"))
+    return mentions
+
+
+def country_place(country: str) -> PlaceMention | None:
+    """The country as a place of country precision (a claim's fallback place)."""
+    gazetteer = load_gazetteer()
+    row = country_rows().get(country)
+    if row is None:
+        return None
+    place = gazetteer.place(row)
+    return _mention(place.name, 0, 0, place, "country")
 
 
 _SPEECH_CACHE: dict[str, re.Pattern[str]] = {}

@@ -190,15 +190,13 @@ def fallback_time(reference: str | None) -> dict[str, Any]:
 
 
 def dominant_country(places: Sequence[PlaceMention]) -> PlaceMention | None:
-    """The country the document names most, as a country-precision place."""
+    """The place of a claim whose sentence and paragraph name none: the first place (the
+    lead's, the dateline's) of the country the document names most."""
     counts = Counter(p.country for p in places if p.country)
     if not counts:
         return None
     country = counts.most_common(1)[0][0]
-    whole = [p for p in places if p.country == country and p.precision == "country"]
-    if whole:
-        return whole[0]
-    return None
+    return min((p for p in places if p.country == country), key=lambda p: p.start)
 
 
 def reference_date(sentence: Segment, doc_date: str | None) -> str | None:

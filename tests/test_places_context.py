@@ -1,0 +1,94 @@
+"""Places decided by their context: admin hierarchies in brackets, adjectives of nationality,
+"la capitale" / "the capital", other countries' towns of the same name, and a claim's
+fallback place. Sentences written for these tests, French and English, several conflicts."""
+
+from __future__ import annotations
+
+from newsevents.records import PlaceMention
+from newsevents.stages.claims.slots import dominant_country
+from newsevents.stages.places import country_place, find_places
+
+
+def _found(text: str) -> dict[str, tuple[str, str | None, str]]:
+    return {m.text: (m.name, m.country, m.precision) for m in find_places(text)}
+
+
+def _countries(text: str) -> set[str | None]:
+    return {m.country for m in find_places(text)}
+
+
+def test_bracket_country_decides_the_name_before_it() -> None:
+    # "Kobe (Gao, Gao)" is a Malian village, not Kobe, Japan; Gao is both town and region
+    found = _found("Des hommes armés ont attaqué un poste de contrôle à Kobe (Gao, Gao) mardi.")
+    assert "Kobe" not in found
+    assert found["Gao"][1] == "ML"
+    assert _countries("Militiamen fired on a convoy in Niala (Djenne, Mopti) on Sunday.") == {"ML"}
+
+
+def test_bracket_last_name_is_the_admin1() -> None:
+    found = _found("On 3 May, herders clashed with farmers in Dassari (Materi, Atacora).")
+    assert found["Materi"] == ("Materi", "BJ", "exact")
+    assert found["Atacora"][1:] == ("BJ", "admin1")
+    found = _found("Une mine a tué trois civils près de Sabewa (Bouar, Nana-Mambere).")
+    assert found["Bouar"][1] == "CF"
+    assert found["Nana-Mambere"][2] == "admin1"
+
+
+def test_bracket_with_a_country_phrase() -> None:
+    found = _found("Les combats ont repris à Tessalit (nord du Mali) lundi soir.")
+    assert found["Tessalit"] == ("Tessalit", "ML", "exact")
+
+
+def test_french_admin_area_names_without_their_prefix() -> None:
+    # GeoNames writes "Province du Loroum", "Province du Bam": the name is Loroum, Bam
+    found = _found("L'attaque a eu lieu dans la province du Loroum, au Burkina Faso.")
+    assert found["la province du Loroum"] == ("Loroum", "BF", "admin1")
+    found = _found("Dix soldats ont été tués dans la province du Bam, dans le nord du Burkina.")
+    assert found["la province du Bam"][:2] == ("Bam", "BF")
+
+
+def test_adjective_of_nationality_vouches_for_a_small_town() -> None:
+    assert _found("Gunmen killed two farmers in Kerou, the Beninese army said.")["Kerou"][1] == "BJ"
+    found = _found("Des assaillants ont tué deux gendarmes à Kérou, selon l'armée béninoise.")
+    assert found["Kérou"][1] == "BJ"
+
+
+def test_the_capital_is_the_capital_of_the_country_meant() -> None:
+    found = _found("Des tirs ont été entendus dans la capitale malienne dans la nuit.")
+    assert found["la capitale malienne"] == ("Bamako", "ML", "exact")
+    found = _found("Clashes spread to the Sudanese capital on Saturday.")
+    assert found["the Sudanese capital"] == ("Khartoum", "SD", "exact")
+    found = _found("Au Tchad, des soldats ont été déployés dans la capitale après l'attaque.")
+    assert found["la capitale"] == ("N'Djamena", "TD", "exact")
+    # an economic capital is not the capital
+    assert "the economic capital" not in _found("Mutineers took the economic capital of Burkina.")
+
+
+def test_other_spellings_of_far_towns_are_not_taken() -> None:
+    # "Tori" and "Bale" are other spellings of Turin and Basel, not places in Nigeria
+    countries = _countries("Troops cleared Tori and Bale villages in Borno State, Nigeria.")
+    assert countries <= {"NG"}
+
+
+def test_small_town_of_another_theatre_is_not_taken() -> None:
+    countries = _countries("Gunmen attacked Solhan in northern Burkina Faso, killing 100.")
+    assert "TR" not in countries
+
+
+def test_country_place() -> None:
+    place = country_place("BJ")
+    assert place is not None and (place.name, place.precision) == ("Benin", "country")
+    assert country_place("XX") is None
+
+
+def _place(start: int, name: str, country: str, precision: str) -> PlaceMention:
+    return PlaceMention(start=start, end=start + len(name), text=name, name=name,
+                        country=country, admin1=None, lat=0.0, lon=0.0, precision=precision)
+
+
+def test_fallback_place_is_the_first_place_of_the_main_country() -> None:
+    places = [_place(10, "Paris", "FR", "exact"), _place(40, "Kidal", "ML", "exact"),
+              _place(80, "Mali", "ML", "country")]
+    fallback = dominant_country(places)
+    assert fallback is not None and fallback.name == "Kidal"
+    assert dominant_country([]) is None

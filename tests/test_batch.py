@@ -180,7 +180,8 @@ def _shard_claims(out: Path) -> list[str]:
 
 def test_two_workers_give_exactly_the_single_process_claims(batch_dir: Path,
                                                             corpus: list[str]) -> None:
-    from newsevents.pipeline import DocumentResult, process_documents
+    from newsevents.ingest import analyse_all as process_documents
+    from newsevents.pipeline import DocumentResult
 
     single = [json.dumps(c.to_dict(), ensure_ascii=False, sort_keys=True)
               for r in process_documents(iter_documents(corpus))
@@ -211,7 +212,8 @@ def test_local_workers_keep_no_profile_that_grows_with_the_batch(batch_dir: Path
 def test_load_equals_ingest_and_loading_twice_changes_nothing(batch_dir: Path,
                                                               corpus: list[str],
                                                               tmp_path: Path) -> None:
-    from newsevents.pipeline import DocumentResult, process_documents
+    from newsevents.ingest import analyse_all as process_documents
+    from newsevents.pipeline import DocumentResult
 
     loaded = Store(tmp_path / "loaded.db")
     first = load_shards(batch_dir, loaded)

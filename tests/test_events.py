@@ -267,23 +267,35 @@ def test_corpus_disagreement_and_total(tmp_path: Path) -> None:
         (29307, 2, ["en", "fr"])]
 
 
-def test_timeline_spread_never_double_counts(tmp_path: Path) -> None:
+def test_timeline_reports_a_period_total_once_and_never_a_fraction(tmp_path: Path) -> None:
     events = [e for e in _corpus_events(tmp_path) if e["measure"] == "strikes"]
-    rows = {r["period"]: r for r in timeline(events, by="month")}
-    march_2018 = rows["2018-03"]
-    assert march_2018["events"] == 14
-    assert march_2018["totals"] == pytest.approx(29307 * 31 / 1339, abs=0.01)
-    assert march_2018["value"] == march_2018["totals"]  # the total covers the 14
-    # The period total is counted once over its months; the Makhmour and Saada strikes
-    # lie outside it and add to it.
-    assert sum(r["value"] for r in rows.values()) == pytest.approx(29307 + 312 + 5, abs=0.1)
+    rows = timeline(events, by="month")
+    totals = [r for r in rows if r["kind"] == "total"]
+    # "29,307 strikes from August 2014 to March 2018": one row over its whole period, not
+    # 44 monthly shares of it.
+    assert [(t["start"], t["end"], t["value"]) for t in totals] == [
+        ("2014-08-01", "2018-03-31", 29307)]
+    months = {r["period"]: r for r in rows if r["kind"] == "period"}
+    assert months["2018-03"]["value"] == 14  # the single events, beside the total
+    assert all(isinstance(r["value"], int) for r in rows)
+    assert len(months) < 10
 
 
-def test_timeline_range_mode(tmp_path: Path) -> None:
-    events = [e for e in _corpus_events(tmp_path) if e["measure"] == "strikes"]
-    rows = {r["period"]: r for r in timeline(events, by="year", totals="range")}
-    assert (rows["2018"]["low"], rows["2018"]["high"]) == (14, 29307)
-    assert (rows["2021"]["low"], rows["2021"]["high"]) == (312, 312)
+def test_timeline_puts_an_event_longer_than_a_period_in_a_span() -> None:
+    week = {"best": 7, "time": {"start": "2018-03-28", "end": "2018-04-03"},
+            "is_total": False, "claims": [{"qualifier": "exact", "best": 7}]}
+    rows = timeline([week], by="month")
+    assert [(r["kind"], r["period"], r["value"]) for r in rows] == [
+        ("span", "2018-03-28/2018-04-03", 7)]
+
+
+def test_timeline_tells_bounded_and_hedged_figures() -> None:
+    firm = {"best": 10, "time": {"start": "2018-03-02", "end": "2018-03-02"},
+            "claims": [{"qualifier": "exact", "best": 10, "hedged": False}]}
+    bound = {"best": 150, "time": {"start": "2018-03-03", "end": "2018-03-03"},
+             "claims": [{"qualifier": "more_than", "best": 150, "hedged": True}]}
+    (row,) = timeline([firm, bound], by="month")
+    assert (row["value"], row["bounded"], row["hedged"], row["n_events"]) == (160, 150, 150, 2)
 
 
 @pytest.mark.parametrize(("by", "label"), [("week", "2018-W12"), ("month", "2018-03"),

@@ -113,7 +113,7 @@ def test_an_update_rewrites_only_the_events_of_touched_blocks(tmp_path: Path) ->
     # A second report of the Mogadishu attack: one block (fatalities), one event changes.
     mogadishu = next(r for r in results if "mogadiscio" in r.document.doc_id)
     blocks = {(c.measure or "", c.negated) for c in mogadishu.claims}
-    store.ingest_result(_variant(mogadishu, "second-mogadishu", random.Random(7)))
+    store.ingest_result(_variant(mogadishu, "second-mogadishu", random.Random(7)), events=False)
     assert {(measure, negated) for measure, _, negated, _ in touched_blocks(store.conn)} \
         == blocks
     written = store.update_events()
@@ -127,7 +127,10 @@ def test_an_update_rewrites_only_the_events_of_touched_blocks(tmp_path: Path) ->
 def test_a_store_whose_events_were_never_built_is_merged_in_full(tmp_path: Path) -> None:
     store = _store(tmp_path)
     for result in corpus.hand_results():
-        store.ingest_result(result)
+        store.ingest_result(result, events=False)
     assert store.conn.execute("SELECT COUNT(*) FROM events").fetchone()[0] == 0
-    assert store.events() == _merged_from_scratch(store)
+    assert store.events() == [] and not store.events_current()  # a read never merges
+    assert store.conn.execute("SELECT COUNT(*) FROM events").fetchone()[0] == 0
+    store.ensure_events()
+    assert store.events() == _merged_from_scratch(store) and store.events_current()
     assert store.update_events() == 0  # nothing changed since

@@ -13,7 +13,7 @@ import pyarrow.parquet as pq
 import pytest
 from click.testing import CliRunner
 
-from newsevents import cli_store, exports
+from newsevents import acled, cli_store, exports
 from newsevents.store import ClaimFilter, Store
 
 from .data.events_corpus import corpus
@@ -102,11 +102,15 @@ def test_geojson_feature_collection(store: Store, tmp_path: Path, level: str) ->
         assert len(features) == expected
 
 
-def test_acled_csv(store: Store, tmp_path: Path) -> None:
+def _acled(store: Store, tmp_path: Path) -> list[dict[str, str]]:
     path = _export(store, tmp_path, "acled")
     with path.open(newline="", encoding="utf-8") as stream:
-        rows = list(csv.DictReader(stream))
-    assert list(rows[0]) == list(exports.ACLED_COLUMNS)
+        return list(csv.DictReader(stream))
+
+
+def test_acled_csv(store: Store, tmp_path: Path) -> None:
+    rows = _acled(store, tmp_path)
+    assert list(rows[0]) == list(acled.ACLED_COLUMNS)
     assert not any(r["notes"].startswith("Between August 2014") for r in rows)  # no totals
     assert not any("démenti" in r["notes"] for r in rows)  # no negated events
     mogadishu = next(r for r in rows if r["location"] == "Mogadishu")
@@ -119,6 +123,71 @@ def test_acled_csv(store: Store, tmp_path: Path) -> None:
     makhmour = next(r for r in rows if r["location"] == "Makhmur")
     assert (makhmour["sub_event_type"], makhmour["fatalities"]) == ("Air/drone strike", "0")
     assert "Military Times" in makhmour["source"] and "AFP" in makhmour["source"]
+    assert len({r["event_id_cnty"] for r in rows}) == len(rows)  # one row per event
+
+
+def test_acled_rows_are_consistent_with_their_country(store: Store, tmp_path: Path) -> None:
+    import pycountry
+
+    rows = _acled(store, tmp_path)
+    places = {(p["name"], p.get("admin1") or ""): p["country"] for c in corpus.hand_claims()
+              for p in c["places"]}
+    acled_names = set(acled._data()["countries"].values())
+    for row in rows:  # every exported row
+        assert row["country"] in acled_names or pycountry.countries.lookup(row["country"])
+        if row["location"]:
+            code = places[(row["location"], row["admin1"])]
+            assert acled.country_name(code) == row["country"], row
+            assert row["event_id_cnty"].startswith(row["iso"])
+        assert row["event_type"] in {"Battles", "Explosions/Remote violence", "Protests",
+                                     "Violence against civilians", "Strategic developments",
+                                     "Riots"}
+
+
+def test_acled_ids_are_stable_across_re_exports(store: Store, tmp_path: Path) -> None:
+    first = [r["event_id_cnty"] for r in _acled(store, tmp_path)]
+    again = tmp_path / "again"
+    again.mkdir()
+    assert [r["event_id_cnty"] for r in _acled(store, again)] == first
+
+
+@pytest.mark.parametrize(("code", "name"), [("SY", "Syria"), ("IR", "Iran"), ("RU", "Russia"),
+                                            ("CD", "Democratic Republic of Congo"),
+                                            ("TR", "Turkey"), ("ML", "Mali")])
+def test_acled_country_names(code: str, name: str) -> None:
+    assert acled.country_name(code) == name
+
+
+def _event(**fields: Any) -> dict[str, Any]:
+    base: dict[str, Any] = {
+        "event_id": "E:x#1", "event_type": "other", "measure": "fatalities_combatants",
+        "best": 23, "time": {"start": "2023-05-09", "end": "2023-05-09"}, "country": "ML",
+        "actors": ["unknown"], "targets": ["state:ML"],
+        "places": [{"name": "Gao", "country": "ML", "admin1": "Gao", "lat": 16.27,
+                    "lon": -0.04, "precision": "town"}],
+        "claims": [{"claim_id": "x#1", "evidence": "Au moins 23 soldats tués",
+                    "speaker": {"name": "OSDH", "role": None}, "outlet": None}],
+    }
+    return {**base, **fields}
+
+
+def test_acled_a_toll_of_soldiers_is_a_battle_and_the_speaker_is_the_source() -> None:
+    row = acled.acled_row(_event())
+    assert (row["event_type"], row["sub_event_type"]) == ("Battles", "Armed clash")
+    assert (row["source"], row["fatalities"]) == ("OSDH", 23)
+    assert row["notes"] == "Au moins 23 soldats tués (OSDH)"
+    civilians = acled.acled_row(_event(targets=["civilians"],
+                                       measure="fatalities_civilians"))
+    assert civilians["event_type"] == "Violence against civilians"
+
+
+def test_acled_never_exports_a_location_abroad() -> None:
+    abroad = {"name": "Niamey", "country": "NE", "admin1": "Niamey", "lat": 13.5,
+              "lon": 2.1, "precision": "town"}
+    row = acled.acled_row(_event(places=[abroad, *_event()["places"]]))
+    assert (row["country"], row["location"], row["admin1"]) == ("Mali", "Gao", "Gao")
+    only_abroad = acled.acled_row(_event(places=[abroad]))
+    assert (only_abroad["location"], only_abroad["latitude"]) == ("", None)
 
 
 @pytest.mark.parametrize(("start", "end", "precision"), [
@@ -126,7 +195,7 @@ def test_acled_csv(store: Store, tmp_path: Path) -> None:
     ("2021-03-01", "2021-03-31", 2), ("2021-01-01", "2021-12-31", 3), (None, None, 3),
 ])
 def test_acled_time_precision(start: str | None, end: str | None, precision: int) -> None:
-    assert exports.time_precision(start, end) == precision
+    assert acled.time_precision(start, end) == precision
 
 
 def test_cli_export_with_filter(store: Store, tmp_path: Path) -> None:

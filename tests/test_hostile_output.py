@@ -78,9 +78,18 @@ def test_extract_csv_writes_no_formula(tmp_path: Path) -> None:
                                        str(out)])
     assert result.exit_code == 0, result.output
     rows = list(csv.DictReader(io.StringIO(out.read_text("utf-8"))))
-    assert rows and all(not str(v).startswith(("=", "+", "-", "@"))
+    assert rows and all(not str(v).startswith(("=", "+", "-", "@")) or _is_number(v)
                         for row in rows for v in row.values())
-    assert any(row["evidence"].startswith("'=1+2") for row in rows)
+    assert any(row["lon"].startswith("-") for row in rows)  # Gao: a longitude, not a formula
+    assert any(row["evidence_text"].startswith("'=1+2") for row in rows)
+
+
+def _is_number(cell: str) -> bool:
+    try:
+        float(cell)
+    except ValueError:
+        return False
+    return True
 
 
 def test_claims_table_prints_no_escape_sequence(tmp_path: Path) -> None:
@@ -111,7 +120,7 @@ def test_a_wildcard_server_keeps_the_host_check_and_asks_the_token_of_everyone(
     assert {"127.0.0.1", "localhost", "news.example.org"} <= set(names)
     assert "evil.example" not in names
     app = create_app(str(tmp_path / "s.db"), token="t0ken", allowed_hosts=names,
-                     loopback_reads_open=False)
+                     loopback_reads_open=False, create=True)
     with TestClient(app, client=("127.0.0.1", 5000), base_url="http://127.0.0.1") as local:
         assert local.get("/api/claims").status_code == 403  # a local proxy's clients too
         bearer = {"Authorization": "Bearer t0ken"}

@@ -20,10 +20,6 @@ from newsevents.errors import InputError, NewsEventsError, StageError
 from newsevents.terminal import printable
 
 MENTION_KINDS = ("time", "place", "number", "actor", "speaker")
-CSV_COLUMNS = ("doc", "doc_date", "claim_id", "language", "event_type", "measure", "value",
-               "low", "high", "qualifier", "best", "hedged", "negated", "actors", "targets",
-               "places", "time_start", "time_end", "time_granularity", "speaker", "speaker_role",
-               "channel", "outlet", "evidence", "evidence_start", "evidence_end", "confidence")
 
 
 _OUTPUT_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EBADF}
@@ -56,10 +52,11 @@ def main() -> None:
 
 def _results(paths: tuple[str, ...], failures: list[str]) -> Iterator[Any]:
     """Pipeline results for PATHS; unreadable inputs reported on stderr and counted."""
-    from newsevents.pipeline import DocumentResult, process_documents
+    from newsevents.ingest import analyse_all
+    from newsevents.pipeline import DocumentResult
     from newsevents.reader import iter_documents
 
-    for result in process_documents(iter_documents(list(paths))):
+    for result in analyse_all(iter_documents(list(paths))):
         if isinstance(result, (InputError, StageError)):
             failures.append(str(result))
             click.echo(f"newsevents: {printable(str(result))}", err=True)
@@ -91,35 +88,19 @@ def extract(paths: tuple[str, ...], output: TextIO, fmt: str) -> None:
     if fmt == "jsonl":
         for claim in claims:
             output.write(json.dumps(claim, ensure_ascii=False) + "\n")
-    elif fmt == "csv":
-        from newsevents.exports import csv_cell
+    elif fmt == "csv":  # the shape of `export --format csv`: one claim-to-row function
+        from newsevents.exports import CLAIM_COLUMNS, csv_cell, flat_claim
 
-        writer = csv.DictWriter(output, fieldnames=CSV_COLUMNS)
-        writer.writeheader()
+        writer = csv.writer(output)
+        writer.writerow(list(CLAIM_COLUMNS))
         for claim in claims:
-            writer.writerow({k: csv_cell(v) for k, v in flatten_claim(claim).items()})
+            row = flat_claim(claim)
+            writer.writerow([csv_cell(row[k], kind) for k, kind in CLAIM_COLUMNS.items()])
     else:
         from newsevents.table import claims_table
 
         output.write(claims_table(list(claims)))
     sys.exit(1 if failures else 0)
-
-
-def flatten_claim(claim: dict[str, Any]) -> dict[str, Any]:
-    speaker = claim.get("speaker") or {}
-    time = claim.get("time") or {}
-    evidence = claim.get("evidence") or {}
-    row = {k: claim.get(k) for k in CSV_COLUMNS if k in claim}
-    row.update({
-        "actors": ";".join(claim["actors"]), "targets": ";".join(claim["targets"]),
-        "places": ";".join(f"{p['name']} ({p['country']})" for p in claim["places"]),
-        "time_start": time.get("start"), "time_end": time.get("end"),
-        "time_granularity": time.get("granularity"),
-        "speaker": speaker.get("name"), "speaker_role": speaker.get("role"),
-        "evidence": evidence.get("text"), "evidence_start": evidence.get("start"),
-        "evidence_end": evidence.get("end"),
-    })
-    return row
 
 
 @main.command()

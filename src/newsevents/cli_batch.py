@@ -84,7 +84,7 @@ def load(directory: str, db: str, rebuild: bool) -> None:
         store = Store(db)
         with Progress(unit="doc", description="load") as progress:
             summary = load_shards(Path(directory), store, progress)
-        if rebuild:
+        if rebuild:  # the loader's write keeps the events current: reads never merge
             store.ensure_events()
         store.close()
     except NewsEventsError as error:

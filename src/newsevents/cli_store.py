@@ -10,7 +10,6 @@ import csv
 import functools
 import hashlib
 import json
-import re
 import sys
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TypeVar
@@ -20,19 +19,23 @@ import click
 from newsevents import exports
 from newsevents.errors import NewsEventsError
 from newsevents.store import DEFAULT_DB, ClaimFilter, Store, parse_near
+from newsevents.store.filters import check_date
+from newsevents.table import figure_text
 from newsevents.terminal import printable
 
 F = TypeVar("F", bound=Callable[..., Any])
-_ISO_PREFIX = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?\Z")
 FILTER_KEYS = ("actor", "target", "measure", "event_type", "country", "near", "since",
                "until", "speaker", "outlet", "language", "text")
 OUTPUT_FORMATS = ("table", "jsonl", "csv")
 
 
 def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    if value is not None and not _ISO_PREFIX.match(value):
-        raise click.BadParameter(f"{value!r} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD")
-    return value
+    if value is None:
+        return None
+    try:
+        return check_date(value)  # the API's check and sentence
+    except ValueError as error:
+        raise click.BadParameter(str(error)) from None
 
 
 def _near(ctx: click.Context, param: click.Parameter,
@@ -48,7 +51,7 @@ def _near(ctx: click.Context, param: click.Parameter,
 def db_option(func: F) -> F:
     return click.option("--db", "db", default=DEFAULT_DB, show_default=True,
                         type=click.Path(dir_okay=False),
-                        help="SQLite database file (created if missing).")(func)
+                        help="SQLite database file (only ingest creates it).")(func)
 
 
 def claim_filter_options(require_measure: bool = False) -> Callable[[F], F]:
@@ -87,11 +90,22 @@ def filter_from(options: Mapping[str, Any], include_superseded: bool = False) ->
     return ClaimFilter(**values, include_superseded=include_superseded)
 
 
-def _open_store(db: str) -> Store:
+def _open_store(db: str, create: bool = False) -> Store:
+    """The store at ``db``; only a writing command creates a missing one."""
     try:
-        return Store(db)
+        return Store(db, create=create)
     except NewsEventsError as error:
         raise click.ClickException(str(error)) from None
+
+
+def _events_store(db: str) -> Store:
+    """The store for a command that reads events; says so when they lag the claims."""
+    store = _open_store(db)
+    if not store.events_current():
+        click.echo(f"newsevents: warning: {db}: the events were not merged after the last "
+                   f"ingest (--no-events); run `newsevents ingest PATHS --db {db}` to merge "
+                   "them.", err=True)
+    return store
 
 
 def _fail_cleanly(func: F) -> F:
@@ -139,26 +153,16 @@ def print_rows(rows: Iterable[Mapping[str, Any]], fmt: str, table_columns: Mappi
     print_table(list(rows), table_columns)
 
 
-CLAIM_TABLE = {"claim_id": 28, "time_start": 10, "event_type": 16, "measure": 20, "best": 8,
-               "qualifier": 9, "place_name": 16, "speaker_name": 20, "outlet": 18,
+CLAIM_TABLE = {"claim_id": 28, "when": 24, "event_type": 16, "measure": 20, "figure": 10,
+               "place_name": 16, "speaker_name": 20, "outlet": 18,
                "evidence_text": 60}
 EVENT_TABLE = {"event_id": 30, "time_start": 10, "time_end": 10, "event_type": 16,
                "measure": 20, "best": 8, "low": 8, "high": 8, "is_total": 5, "sources": 7,
                "independent_sources": 11, "conflicting": 5, "place_name": 16}
 CONFLICT_TABLE = {"event_id": 30, "measure": 20, "figure": 14, "speaker": 22, "outlet": 20,
                   "language": 4, "evidence": 70}
-TIMELINE_TABLE = {"period": 8, "value": 12, "low": 12, "high": 12, "events": 12,
-                  "totals": 12, "n_events": 8, "n_totals": 8}
-
-
-def _figure_text(source: Mapping[str, Any]) -> str:
-    if source.get("value") is not None:
-        prefix = "~" if source.get("qualifier") == "about" else ""
-        return f"{prefix}{source['value']}"
-    low, high = source.get("low"), source.get("high")
-    if low is not None and high is not None:
-        return f"{low}-{high}"
-    return f">={low}" if low is not None else f"<={high}" if high is not None else ""
+TIMELINE_TABLE = {"period": 21, "kind": 6, "value": 10, "bounded": 10, "hedged": 10,
+                  "n_events": 8}
 
 
 def conflict_rows(events: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
@@ -168,7 +172,7 @@ def conflict_rows(events: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
         for source in event.get("claims") or []:
             rows.append({
                 "event_id": event["event_id"], "measure": event.get("measure"),
-                "figure": _figure_text(source), "claim_id": source.get("claim_id"),
+                "figure": figure_text(source), "claim_id": source.get("claim_id"),
                 "speaker": (source.get("speaker") or {}).get("name"),
                 "outlet": source.get("outlet") or source.get("doc_outlet"),
                 "language": source.get("language"), "evidence": source.get("evidence"),
@@ -197,12 +201,6 @@ class TextsById:
 
 
 
-def _process(document: Any) -> Any:
-    from newsevents.pipeline import process_document  # heavy (spaCy): only when ingesting
-
-    return process_document(document)
-
-
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
 @db_option
@@ -222,39 +220,30 @@ def ingest(paths: tuple[str, ...], db: str, rebuild: bool) -> None:
     skipped.
     """
     from newsevents.batch.plan import count_documents
+    from newsevents.ingest import ingest_documents
     from newsevents.progress import Progress
     from newsevents.reader import iter_documents
 
-    store = _open_store(db)
-    counts = {"added": 0, "new_version": 0, "unchanged": 0, "skipped": 0}
+    store = _open_store(db, create=True)
     texts = TextsById()
+
+    def documents() -> Any:
+        for item in iter_documents(list(paths)):
+            repeated = None if isinstance(item, Exception) else texts.repeated(item)
+            if repeated:
+                progress.write(repeated)
+            yield item
+
     with Progress(unit="doc", description="ingest") as progress:
         progress.count_in_background(lambda: count_documents(list(paths)))  # for the ETA
-        for item in iter_documents(list(paths)):
-            claims = errors = 0
-            try:
-                if isinstance(item, Exception):
-                    raise item
-                repeated = texts.repeated(item)
-                if repeated:
-                    progress.write(repeated)
-                if store.is_stored(item):  # a re-run after a crash skips what is done
-                    counts["unchanged"] += 1
-                else:
-                    report = store.ingest_result(_process(item))
-                    counts[report.status] += 1
-                    claims = report.claims
-            except NewsEventsError as error:
-                progress.write(str(error))
-                counts["skipped"] += 1
-                errors = 1
-            progress.advance(claims=claims, errors=errors)
-    if rebuild:
-        store.ensure_events()
+        counts = ingest_documents(
+            store, documents(), events=rebuild,
+            notice=lambda message: progress.write(message),
+            step=lambda claims, errors: progress.advance(claims=claims, errors=errors))
     store.close()
-    click.echo(f"{counts['added']} added, {counts['new_version']} new versions, "
-               f"{counts['unchanged']} unchanged, {counts['skipped']} skipped", err=True)
-    sys.exit(1 if counts["skipped"] else 0)
+    click.echo(f"{counts.added} added, {counts.new_version} new versions, "
+               f"{counts.unchanged} unchanged, {counts.skipped} skipped", err=True)
+    sys.exit(1 if counts.skipped else 0)
 
 
 @click.command()
@@ -290,7 +279,7 @@ def events(db: str, totals: bool, fmt: str, **options: Any) -> None:
     best/low/high: low is the lowest figure a source gives, high the highest, best the
     figure given by the most independent sources (ties: the lowest).
     """
-    found = _open_store(db).events(filter_from(options), include_totals=totals)
+    found = _events_store(db).events(filter_from(options), include_totals=totals)
     if fmt == "jsonl":
         print_rows(found, fmt, EVENT_TABLE)
     else:
@@ -311,7 +300,7 @@ def conflicts(db: str, fmt: str, **options: Any) -> None:
     "about N" is N ± 10%, "at least N" is open above, a vague count is its fixed range.
     In jsonl, one event per line with all its sources.
     """
-    found = _open_store(db).conflicts(filter_from(options))
+    found = _events_store(db).conflicts(filter_from(options))
     if fmt == "jsonl":
         print_rows(found, fmt, CONFLICT_TABLE)
     else:
@@ -323,26 +312,25 @@ def conflicts(db: str, fmt: str, **options: Any) -> None:
 @claim_filter_options(require_measure=True)
 @click.option("--by", type=click.Choice(["week", "month", "year"]), default="month",
               show_default=True)
-@click.option("--totals", "totals_mode", type=click.Choice(["spread", "range"]),
-              default="spread", show_default=True,
-              help="Period totals (e.g. 29,307 strikes from Aug 2014 to Mar 2018): 'spread' "
-                   "(default) spreads each total uniformly over its interval and shows, per "
-                   "period, the larger of the single events' sum and the totals' share, "
-                   "never their sum; 'range' does not spread them and shows low = the single "
-                   "events' sum, high = the largest total covering the period.")
 @click.option("--format", "fmt", type=click.Choice(OUTPUT_FORMATS), default="table",
               show_default=True)
 @_fail_cleanly
-def timeline(db: str, by: str, totals_mode: str, fmt: str, **options: Any) -> None:
+def timeline(db: str, by: str, fmt: str, **options: Any) -> None:
     """A series of --measure by week, month or year, counting each event once.
 
-    Single events are spread uniformly over their days. Period totals are spread too by
-    default (--totals spread) or shown as a low-high range (--totals range); a period
-    total is never added on top of the single events it covers.
+    \b
+    kind period: the events lying within one week, month or year, summed;
+    kind span:   an event longer than one period, reported once with its interval;
+    kind total:  a period total ("29,307 strikes from August 2014 to March 2018"),
+                 reported once with its interval, never added to the events it covers.
+    Nothing is split across periods, so no figure is ever fractional. bounded: the part
+    of the value resting on bounds or vague counts ("more than 150"); hedged: the part
+    that every source hedges. A subset ("including 31 civilians") whose total is in the
+    series is not counted.
     """
     flt = filter_from(options)
     assert flt.measure is not None
-    rows = _open_store(db).timeline(flt.measure, by=by, totals=totals_mode, flt=flt)
+    rows = _events_store(db).timeline(flt.measure, by=by, flt=flt)
     print_rows(rows, fmt, TIMELINE_TABLE)
 
 
@@ -359,9 +347,9 @@ def timeline(db: str, by: str, totals_mode: str, fmt: str, **options: Any) -> No
 @_fail_cleanly
 def export_command(db: str, fmt: str, level: str, output: str, **options: Any) -> None:
     """Write the claims (or events) matching the filters to a file."""
-    store = _open_store(db)
     flt = filter_from(options)
     level = "events" if fmt == "acled" else level
+    store = _events_store(db) if level == "events" else _open_store(db)
     records = store.events(flt) if level == "events" else store.iter_claims(flt)
     try:
         count = exports.export(records, fmt, output, level=level)

@@ -12,59 +12,42 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Iterable, Mapping
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+from newsevents.table import figure_text, when_text
 
 FORMATS = ("csv", "jsonl", "geojson", "parquet", "acled")
 LEVELS = ("claims", "events")
 
-# (ACLED event_type, sub_event_type) for CONTRACT.md event types.
-ACLED_TYPES: dict[str, tuple[str, str]] = {
-    "air_strike": ("Explosions/Remote violence", "Air/drone strike"),
-    "shelling": ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
-    "remote_explosive": ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
-    "armed_clash": ("Battles", "Armed clash"),
-    "attack": ("Violence against civilians", "Attack"),
-    "violence_against_civilians": ("Violence against civilians", "Attack"),
-    "arrest": ("Strategic developments", "Arrests"),
-    "protest": ("Protests", "Peaceful protest"),
-    "strategic_development": ("Strategic developments", "Other"),
-    "other": ("Strategic developments", "Other"),
-}
-FATALITY_MEASURES = frozenset({"fatalities", "fatalities_combatants", "fatalities_civilians"})
-# ACLED geo_precision: 1 the town itself, 2 near a town or a part of a region, 3 a region.
-GEO_PRECISION = {"exact": 1, "town": 1, "near": 2, "admin2": 2, "admin1": 3, "region": 3,
-                 "country": 3}
-
-ACLED_COLUMNS = (
-    "event_id_cnty", "event_date", "year", "time_precision", "event_type", "sub_event_type",
-    "actor1", "actor2", "country", "admin1", "location", "latitude", "longitude",
-    "geo_precision", "source", "notes", "fatalities",
-)
 CLAIM_COLUMNS: dict[str, str] = {
     "claim_id": "string", "doc": "string", "doc_date": "string", "language": "string",
     "event_type": "string", "measure": "string", "value": "float", "low": "float",
     "high": "float", "qualifier": "string", "best": "float", "hedged": "bool",
     "negated": "bool", "actors": "list", "targets": "list", "place_name": "string",
     "country": "string", "admin1": "string", "lat": "float", "lon": "float",
-    "place_precision": "string", "places": "json", "time_start": "string",
-    "time_end": "string", "time_granularity": "string", "time_text": "string",
+    "place_precision": "string", "places": "places", "time_start": "date",
+    "time_end": "date", "time_granularity": "string", "time_text": "string",
+    "when": "string", "figure": "string",
     "speaker_name": "string", "speaker_role": "string", "channel": "string",
     "outlet": "string", "doc_outlet": "string", "evidence_text": "string",
     "evidence_start": "int", "evidence_end": "int", "confidence": "float",
-    "doc_version": "int", "superseded": "bool",
+    "doc_version": "int", "superseded": "bool", "part_of": "string",
 }
 EVENT_COLUMNS: dict[str, str] = {
     "event_id": "string", "event_type": "string", "measure": "string", "negated": "bool",
     "is_total": "bool", "best": "float", "low": "float", "high": "float",
-    "time_start": "string", "time_end": "string", "country": "string",
+    "bounded": "bool", "hedged": "bool",
+    "time_start": "date", "time_end": "date", "country": "string",
     "place_name": "string", "admin1": "string", "lat": "float", "lon": "float",
-    "place_precision": "string", "places": "json", "actors": "list", "targets": "list",
+    "place_precision": "string", "places": "places", "actors": "list", "targets": "list",
     "speakers": "list", "outlets": "list", "languages": "list", "sources": "int",
     "independent_sources": "int", "conflicting": "bool", "claim_ids": "list",
-    "evidence": "string",
+    "part_of": "list", "evidence": "string",
 }
+PLACE_FIELDS = (("name", "string"), ("text", "string"), ("country", "string"),
+                ("admin1", "string"), ("lat", "float"), ("lon", "float"),
+                ("precision", "string"))
 
 
 def _main_place(places: Iterable[Mapping[str, Any]]) -> Mapping[str, Any]:
@@ -92,6 +75,7 @@ def flat_claim(claim: Mapping[str, Any]) -> dict[str, Any]:
         "time_text": time.get("text"), "speaker_name": speaker.get("name"),
         "speaker_role": speaker.get("role"), "evidence_text": evidence.get("text"),
         "evidence_start": evidence.get("start"), "evidence_end": evidence.get("end"),
+        "figure": figure_text(claim), "when": when_text(time),
     })
     return {key: row.get(key) for key in CLAIM_COLUMNS}
 
@@ -108,6 +92,7 @@ def flat_event(event: Mapping[str, Any]) -> dict[str, Any]:
         "time_start": time.get("start"), "time_end": time.get("end"),
         "places": event.get("places") or [],
         "claim_ids": [s.get("claim_id") for s in sources],
+        "part_of": event.get("part_of") or [],
         "evidence": " | ".join(str(s.get("evidence")) for s in sources if s.get("evidence")),
     })
     return {key: row.get(key) for key in EVENT_COLUMNS}
@@ -118,7 +103,7 @@ def _csv_cell(value: Any, kind: str) -> Any:
         return ""
     if kind == "list":
         return ";".join(str(v) for v in value)
-    if kind == "json":
+    if kind in ("json", "places"):
         return json.dumps(value, ensure_ascii=False)
     return value
 
@@ -168,7 +153,7 @@ def geojson_features(records: Iterable[Mapping[str, Any]], level: str) -> list[d
     features = []
     for record in records:
         flat = flatten(record)
-        base = {k: _csv_cell(v, columns[k]) if columns[k] in ("list", "json") else v
+        base = {k: _csv_cell(v, columns[k]) if columns[k] in ("list", "json", "places") else v
                 for k, v in flat.items() if k not in ("lat", "lon", "places")}
         for place in record.get("places") or []:
             if place.get("lat") is None or place.get("lon") is None:
@@ -193,86 +178,54 @@ def write_geojson(records: Iterable[Mapping[str, Any]], path: str | Path, level:
     return len(features)
 
 
+def _parquet_types() -> dict[str, Any]:
+    import pyarrow as pa
+
+    scalar = {"string": pa.string(), "float": pa.float64(), "int": pa.int64(),
+              "bool": pa.bool_(), "date": pa.date32()}
+    place = pa.struct([(name, scalar[kind]) for name, kind in PLACE_FIELDS])
+    return {**scalar, "list": pa.list_(pa.string()), "json": pa.string(),
+            "places": pa.list_(place)}
+
+
+def _parquet_value(value: Any, kind: str) -> Any:
+    if value is None:
+        return None
+    if kind == "json":
+        return json.dumps(value, ensure_ascii=False)
+    if kind == "float":
+        return float(value)
+    if kind == "date":
+        from newsevents.events.compat import parse_iso_bound
+
+        return parse_iso_bound(str(value), end=False)
+    if kind == "places":
+        return [{name: (float(p[name]) if kind == "float" and p.get(name) is not None
+                        else p.get(name)) for name, kind in PLACE_FIELDS} for p in value]
+    return value
+
+
 def write_parquet(rows: Iterable[Mapping[str, Any]], path: str | Path,
                   columns: Mapping[str, str]) -> int:
+    """Typed columns: dates as dates, lists as lists, ``places`` as a list of structs."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    types = {"string": pa.string(), "float": pa.float64(), "int": pa.int64(),
-             "bool": pa.bool_(), "list": pa.list_(pa.string()), "json": pa.string()}
+    types = _parquet_types()
     schema = pa.schema([(name, types[kind]) for name, kind in columns.items()])
     data: dict[str, list[Any]] = {name: [] for name in columns}
     for row in rows:
         for name, kind in columns.items():
-            value = row.get(name)
-            if kind == "json" and value is not None:
-                value = json.dumps(value, ensure_ascii=False)
-            elif kind == "float" and value is not None:
-                value = float(value)
-            data[name].append(value)
+            data[name].append(_parquet_value(row.get(name), kind))
     table = pa.table(data, schema=schema)
     pq.write_table(table, str(path))
     return table.num_rows
 
 
-@lru_cache(maxsize=512)
-def country_name(code: str | None) -> str:
-    if not code:
-        return ""
-    import pycountry
-
-    country = pycountry.countries.get(alpha_2=code.upper())
-    return str(country.name) if country else code
-
-
-def actor_label(actor_id: str | None) -> str:
-    """A readable actor name: ``islamic_state`` -> Islamic State, ``state:ML`` -> Mali."""
-    if not actor_id:
-        return ""
-    if actor_id.startswith("state:"):
-        return f"Military Forces of {country_name(actor_id[6:])}"
-    return actor_id.replace("_", " ").title()
-
-
-def time_precision(start: str | None, end: str | None) -> int:
-    """ACLED-style: 1 a known day, 2 known within a month, 3 a longer span."""
-    from newsevents.events.compat import parse_iso_bound
-
-    first, last = parse_iso_bound(start, end=False), parse_iso_bound(end, end=True)
-    if first is None or last is None:
-        return 3
-    days = (last - first).days + 1
-    return 1 if days <= 1 else 2 if days <= 31 else 3
-
-
-def acled_row(event: Mapping[str, Any]) -> dict[str, Any]:
-    time = event.get("time") or {}
-    place = _main_place(event.get("places") or [])
-    sources = event.get("claims") or []
-    event_type, sub_event_type = ACLED_TYPES.get(str(event.get("event_type")),
-                                                 ACLED_TYPES["other"])
-    fatalities = event.get("best") if event.get("measure") in FATALITY_MEASURES else 0
-    return {
-        "event_id_cnty": event.get("event_id"),
-        "event_date": time.get("start") or "",
-        "year": (time.get("start") or "")[:4],
-        "time_precision": time_precision(time.get("start"), time.get("end")),
-        "event_type": event_type, "sub_event_type": sub_event_type,
-        "actor1": actor_label((event.get("actors") or [None])[0]),
-        "actor2": actor_label((event.get("targets") or [None])[0]),
-        "country": country_name(event.get("country") or place.get("country")),
-        "admin1": place.get("admin1") or "", "location": place.get("name") or "",
-        "latitude": place.get("lat"), "longitude": place.get("lon"),
-        "geo_precision": GEO_PRECISION.get(str(place.get("precision")), 2),
-        "source": "; ".join(str(o) for o in event.get("outlets") or []),
-        "notes": " | ".join(str(s.get("evidence")) for s in sources if s.get("evidence")),
-        "fatalities": int(fatalities or 0),
-    }
-
-
 def write_acled(events: Iterable[Mapping[str, Any]], path: str | Path) -> int:
-    rows = (acled_row(e) for e in events if not e.get("is_total") and not e.get("negated"))
-    return write_csv(rows, path, dict.fromkeys(ACLED_COLUMNS, "string"))
+    from newsevents.acled import ACLED_COLUMNS, acled_rows
+
+    return write_csv(acled_rows(events), path, dict.fromkeys(ACLED_COLUMNS, "string"))
 
 
 def export(records: Iterable[Mapping[str, Any]], fmt: str, path: str | Path,

@@ -245,10 +245,13 @@ class Claim:
     outlet: str | None
     evidence: dict[str, Any]
     confidence: float
+    # The claim id of the total this figure is a subset of ("au moins 89 morts, dont 31
+    # civils": the 31 is part of the 89); never summed with it (newsevents.subsets).
+    part_of: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         number = self.number
-        return {
+        record = {
             "doc": self.doc,
             "doc_date": self.doc_date,
             "claim_id": self.claim_id,
@@ -272,3 +275,6 @@ class Claim:
             "evidence": dict(self.evidence),
             "confidence": self.confidence,
         }
+        if self.part_of is not None:  # only a subset carries it (CONTRACT.md)
+            record["part_of"] = self.part_of
+        return record

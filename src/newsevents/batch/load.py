@@ -120,7 +120,8 @@ def load_shards(out_dir: str | Path, store: Store, progress: Progress | None = N
                 summary.unchanged += 1
             else:
                 fresh.append(result)
-        for report in store.ingest_results(fresh, batch_size=batch_size) if fresh else []:
+        stored = store.ingest_results(fresh, batch_size=batch_size, events=False)  # merged
+        for report in stored if fresh else []:  # once after the load (`load --events`)
             setattr(summary, report.status, getattr(summary, report.status) + 1)
         if progress is not None:
             progress.advance(documents=len(results),

@@ -24,7 +24,8 @@ from newsevents.batch.shards import (
     write_shard,
 )
 from newsevents.errors import InputError, StageError
-from newsevents.pipeline import DocumentResult, process_documents
+from newsevents.ingest import analyse_all
+from newsevents.pipeline import DocumentResult
 
 
 def run_partition(partition: Partition, out_dir: str) -> dict[str, Any]:
@@ -37,7 +38,7 @@ def run_partition(partition: Partition, out_dir: str) -> dict[str, Any]:
     rows = ShardRows()
     errors: list[str] = []
     words = 0
-    for position, item in enumerate(process_documents(read_partition(partition))):
+    for position, item in enumerate(analyse_all(read_partition(partition))):
         if isinstance(item, (InputError, StageError)):
             errors.append(str(item))
             continue

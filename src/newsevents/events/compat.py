@@ -154,6 +154,8 @@ def places_compatible(a: Sequence[Mapping[str, Any]], b: Sequence[Mapping[str, A
 
 def claims_compatible(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
     """Whether two claims of one block (measure, event family, polarity) can be one event."""
+    if a.get("part_of") == b.get("claim_id") or b.get("part_of") == a.get("claim_id"):
+        return False  # a subset ("dont 31 civils") is a part of its total, not a report of it
     if a.get("doc") == b.get("doc") and a.get("best") != b.get("best") and _same_sentence(a, b):
         return False  # two different figures in one sentence are two different counts
     totals = is_period_total(a)

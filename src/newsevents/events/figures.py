@@ -8,7 +8,9 @@ UCDP-style triple, over the event's claims:
   bound when nothing higher is reported);
 - ``best``: the figure reported by the most independent sources; on a tie, the lowest of
   the tied figures (the conservative choice ACLED makes). Each claim's own ``best``
-  (CONTRACT.md) is what is counted, so "des dizaines" counts as 10.
+  (CONTRACT.md) is what is counted, so "des dizaines" counts as 10. One article's source
+  giving two figures for one event ("312 strikes", then "more than 150 strikes") counts
+  once, for the larger: the smaller is a part of it, not another report.
 
 Sources disagree when two claims' plausible ranges do not overlap: an exact value is the
 point itself, "about N" is N ± 10%, a bound is open on its other side, a vague count is
@@ -25,6 +27,7 @@ from typing import Any
 from newsevents.events.compat import fold
 
 ABOUT_TOLERANCE = 0.10
+_FIRM = frozenset({"exact", "about"})
 Number = int | float
 
 
@@ -62,10 +65,15 @@ def independent_sources(claims: Sequence[Mapping[str, Any]]) -> int:
 
 
 def best_figure(claims: Sequence[Mapping[str, Any]]) -> Number | None:
-    sources_per_figure: dict[Number, set[tuple[str, str]]] = defaultdict(set)
+    # One article's source giving two figures for one event counts once, for the larger.
+    per_article: dict[tuple[str, tuple[str, str]], Number] = {}
     for claim in claims:
         if claim.get("best") is not None:
-            sources_per_figure[claim["best"]].add(source_key(claim))
+            key = (str(claim.get("doc")), source_key(claim))
+            per_article[key] = max(per_article.get(key, claim["best"]), claim["best"])
+    sources_per_figure: dict[Number, set[tuple[str, str]]] = defaultdict(set)
+    for (_, source), figure in per_article.items():
+        sources_per_figure[figure].add(source)
     if not sources_per_figure:
         return None
     return min(sources_per_figure, key=lambda f: (-len(sources_per_figure[f]), f))
@@ -97,3 +105,17 @@ def disagreeing_pairs(claims: Sequence[Mapping[str, Any]]) -> list[tuple[int, in
             if a is not None and b is not None and not ranges_overlap(a, b):
                 pairs.append((i, j))
     return pairs
+
+
+def is_bounded(event: Mapping[str, Any]) -> bool:
+    """Whether an event's figure rests on no exact (or "about") report: a bound or a vague
+    count ("plus de 150", "des dizaines")."""
+    best = event.get("best") if event.get("best") is not None else event.get("low")
+    sources = event.get("claims") or []
+    return not any(s.get("qualifier") in _FIRM and s.get("best") == best for s in sources)
+
+
+def is_hedged(event: Mapping[str, Any]) -> bool:
+    """Whether every source of an event hedges it ("aurait", "reportedly")."""
+    sources = event.get("claims") or []
+    return bool(sources) and all(s.get("hedged") for s in sources)

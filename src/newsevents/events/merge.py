@@ -26,7 +26,7 @@ from newsevents.events.compat import (
 Claim = Mapping[str, Any]
 _SOURCE_KEYS = ("claim_id", "doc", "language", "event_type", "value", "low", "high",
                 "qualifier", "best", "hedged", "speaker", "channel", "outlet", "doc_outlet",
-                "time", "places")
+                "time", "places", "part_of")
 
 
 class _OpenEvent:
@@ -125,7 +125,7 @@ def build_event(members: list[Claim]) -> dict[str, Any]:
     places = _distinct(p for c in members for p in c.get("places") or [])
     countries = Counter(p.get("country") for p in places if p.get("country"))
     conflicts = figures.disagreeing_pairs(members)
-    return {
+    event: dict[str, Any] = {
         "event_id": "E:" + str(first.get("claim_id")),
         "event_type": _most_common(c.get("event_type") for c in members),
         "measure": first.get("measure"),
@@ -146,10 +146,16 @@ def build_event(members: list[Claim]) -> dict[str, Any]:
         "sources": len(members),
         "independent_sources": figures.independent_sources(members),
         "conflicting": bool(conflicts),
+        # Figures hedged by every source, or resting on bounds only, are drawn apart.
+        "hedged": all(bool(c.get("hedged")) for c in members),
+        "part_of": sorted({str(c["part_of"]) for c in members if c.get("part_of")}
+                          - {str(c.get("claim_id")) for c in members}),
         "disagreements": [[members[i]["claim_id"], members[j]["claim_id"]]
                           for i, j in conflicts],
         "claims": [_source_view(c) for c in members],
     }
+    event["bounded"] = figures.is_bounded(event) if best is not None else False
+    return event
 
 
 def _most_common(values: Iterable[Any]) -> Any:

@@ -1,21 +1,20 @@
 """A measure's series by week, month or year, from events (never from raw claims).
 
-Counting events rather than claims means a figure reported by five outlets counts once.
-Each event contributes its ``best`` figure (its ``low`` when no best is given).
+Counting events rather than claims means a figure reported by five outlets counts once,
+and a subset ("dont 31 civils") whose total is in the series is not counted beside it.
 
-Single events (at most about two months long) are spread uniformly over their days, so a
-"this month" figure lands in its month and a two-week figure is split between weeks.
+Nothing is spread or split, so no period ever shows a fraction of a strike:
 
-Period totals ("29,307 strikes from August 2014 to March 2018") cover the single events
-reported inside their interval, so adding them would count the same strikes twice. Two
-ways to show them (``totals``):
+- an event whose interval lies within one period counts in that period's row
+  (``kind: "period"``), with its whole ``best`` figure (its ``low`` when no best);
+- an event longer than one period (a two-week figure across two months) and every period
+  total ("29,307 strikes from August 2014 to March 2018") is one row of its own
+  (``kind: "span"`` or ``"total"``), reported once with its interval. A period total is
+  never added to the single events it covers: a reader sees both, side by side.
 
-- ``spread`` (default): each total is spread uniformly over its interval; a bucket's
-  ``totals`` is the largest share of the totals covering it (nested totals count the same
-  happenings), and its ``value`` is the larger of ``events`` and ``totals``, never the sum.
-- ``range``: totals are not spread; a bucket's ``low`` is the sum of its single events
-  and its ``high`` the larger of that and the largest total covering the bucket (the
-  whole total may have happened within it). ``value`` is ``low``.
+Each row says how much of its value rests on bounds or vague counts ("plus de 150",
+"des dizaines": ``bounded``) and on hedged reports ("selon des informations non
+confirmées": ``hedged``), so a chart can tell firm figures from the others.
 """
 
 from __future__ import annotations
@@ -25,9 +24,9 @@ from datetime import date, timedelta
 from typing import Any
 
 from newsevents.events.compat import Interval, parse_iso_bound
+from newsevents.events.figures import is_bounded, is_hedged
 
 BUCKETS = ("week", "month", "year")
-TOTALS_MODES = ("spread", "range")
 
 
 def bucket_of(day: date, by: str) -> tuple[str, date, date]:
@@ -45,21 +44,11 @@ def bucket_of(day: date, by: str) -> tuple[str, date, date]:
     raise ValueError(f"unknown bucket {by!r}: use one of {', '.join(BUCKETS)}")
 
 
-def _buckets_over(interval: Interval, by: str) -> list[tuple[str, date, date, int]]:
-    """Buckets meeting the interval, each with how many of the interval's days it holds."""
-    out = []
-    day = interval[0]
-    while day <= interval[1]:
-        label, first, last = bucket_of(day, by)
-        stop = min(last, interval[1])
-        out.append((label, first, last, (stop - day).days + 1))
-        day = stop + timedelta(days=1)
-    return out
-
-
-def _event_figure(event: Mapping[str, Any]) -> float | None:
+def event_figure(event: Mapping[str, Any]) -> int | float | None:
     figure = event.get("best") if event.get("best") is not None else event.get("low")
-    return float(figure) if figure is not None else None
+    if isinstance(figure, float) and figure.is_integer():
+        return int(figure)
+    return figure if isinstance(figure, int | float) else None
 
 
 def _event_interval(event: Mapping[str, Any]) -> Interval | None:
@@ -69,44 +58,47 @@ def _event_interval(event: Mapping[str, Any]) -> Interval | None:
     return (start, end) if start and end and start <= end else None
 
 
-def _empty_row(label: str, first: date, last: date) -> dict[str, Any]:
-    return {"period": label, "start": first.isoformat(), "end": last.isoformat(),
-            "events": 0.0, "n_events": 0, "totals": 0.0, "n_totals": 0,
-            "largest_total": 0.0}
+def counted_events(events: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """The events a sum may add: not negated, and not a subset whose total is among them
+    (an event is a subset when its claims are ``part_of`` a claim of another event)."""
+    kept = [e for e in events if not e.get("negated")]
+    present = {str(s.get("claim_id")) for e in kept for s in e.get("claims") or []}
+    return [e for e in kept if not set(e.get("part_of") or ()) & present]
 
 
-def timeline(events: Iterable[Mapping[str, Any]], by: str = "month",
-             totals: str = "spread") -> list[dict[str, Any]]:
-    """Rows ``period, start, end, value, low, high, events, totals, n_events, n_totals``."""
-    if totals not in TOTALS_MODES:
-        raise ValueError(f"unknown totals mode {totals!r}: use spread or range")
-    rows: dict[str, dict[str, Any]] = {}
-    for event in events:
-        figure, interval = _event_figure(event), _event_interval(event)
-        if figure is None or interval is None or event.get("negated"):
+def _row(label: str, kind: str, first: date, last: date) -> dict[str, Any]:
+    return {"period": label, "kind": kind, "start": first.isoformat(),
+            "end": last.isoformat(), "value": 0, "bounded": 0, "hedged": 0, "n_events": 0}
+
+
+def _add(row: dict[str, Any], event: Mapping[str, Any], figure: int | float) -> None:
+    row["value"] += figure
+    row["n_events"] += 1
+    if is_bounded(event):
+        row["bounded"] += figure
+    if is_hedged(event):
+        row["hedged"] += figure
+
+
+def timeline(events: Iterable[Mapping[str, Any]], by: str = "month") -> list[dict[str, Any]]:
+    """Rows ``period, kind, start, end, value, bounded, hedged, n_events``, by start date:
+    one per period with single events inside it, one per span or period total."""
+    if by not in BUCKETS:
+        raise ValueError(f"unknown bucket {by!r}: use one of {', '.join(BUCKETS)}")
+    periods: dict[str, dict[str, Any]] = {}
+    spans: list[dict[str, Any]] = []
+    for event in counted_events(events):
+        figure, interval = event_figure(event), _event_interval(event)
+        if figure is None or interval is None:
             continue
-        days = (interval[1] - interval[0]).days + 1
-        for label, first, last, held in _buckets_over(interval, by):
-            row = rows.setdefault(label, _empty_row(label, first, last))
-            if event.get("is_total"):
-                row["totals"] = max(row["totals"], figure * held / days)
-                row["largest_total"] = max(row["largest_total"], figure)
-                row["n_totals"] += 1
-            else:
-                row["events"] += figure * held / days
-                row["n_events"] += 1
-    return [_finish(rows[label], totals) for label in sorted(rows)]
-
-
-def _finish(row: dict[str, Any], totals: str) -> dict[str, Any]:
-    largest = row.pop("largest_total")
-    if totals == "spread":
-        row["value"] = round(max(row["events"], row["totals"]), 3)
-        row["low"], row["high"] = row["value"], row["value"]
-    else:
-        row["totals"] = 0.0
-        row["value"] = row["low"] = round(row["events"], 3)
-        row["high"] = round(max(row["events"], largest), 3)
-    row["events"] = round(row["events"], 3)
-    row["totals"] = round(row["totals"], 3)
-    return row
+        label, first, last = bucket_of(interval[0], by)
+        if interval[1] <= last and not event.get("is_total"):
+            _add(periods.setdefault(label, _row(label, "period", first, last)), event, figure)
+            continue
+        kind = "total" if event.get("is_total") else "span"
+        span = _row(f"{interval[0].isoformat()}/{interval[1].isoformat()}", kind,
+                    interval[0], interval[1])
+        _add(span, event, figure)
+        spans.append(span)
+    rows = [*periods.values(), *spans]
+    return sorted(rows, key=lambda r: (r["start"], r["kind"] != "period", r["end"]))

@@ -23,13 +23,13 @@ CLAIM_COLUMNS: tuple[str, ...] = (
     "measure", "value", "low", "high", "qualifier", "best", "hedged", "negated",
     "actors", "targets", "places", "time", "time_start", "time_end", "time_granularity",
     "speaker", "speaker_name", "speaker_role", "channel", "outlet", "evidence",
-    "evidence_text", "confidence", "superseded",
+    "evidence_text", "confidence", "superseded", "part_of",
 )
 
 CONTRACT_KEYS: tuple[str, ...] = (
     "doc", "doc_date", "claim_id", "language", "event_type", "measure", "value", "low",
     "high", "qualifier", "best", "hedged", "negated", "actors", "targets", "places", "time",
-    "speaker", "channel", "outlet", "evidence", "confidence",
+    "speaker", "channel", "outlet", "evidence", "confidence", "part_of",
 )
 
 _JSON_KEYS = ("actors", "targets", "places", "time", "speaker", "evidence")
@@ -57,7 +57,7 @@ def claim_row(rowid: int, document_rowid: int, claim: Mapping[str, Any]) -> tupl
         # The evidence text lives in its own (full-text indexed) column, not twice.
         claim.get("channel"), claim.get("outlet"),
         _dumps({k: v for k, v in evidence.items() if k != "text"}),
-        evidence.get("text"), claim.get("confidence"), 0,
+        evidence.get("text"), claim.get("confidence"), 0, claim.get("part_of"),
     )
 
 
@@ -137,4 +137,5 @@ def claim_from_dict(claim: Mapping[str, Any]) -> Claim:
         speaker=dict(claim["speaker"]) if claim.get("speaker") else None,
         channel=claim.get("channel"), outlet=claim.get("outlet"),
         evidence=dict(claim.get("evidence") or {}), confidence=claim.get("confidence") or 0.0,
+        part_of=claim.get("part_of"),
     )

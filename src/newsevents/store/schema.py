@@ -223,6 +223,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(2, "claims_with_fts", _CLAIMS),
     Migration(3, "events", _EVENTS),
     Migration(4, "query_indexes", _QUERY_INDEXES),
+    # A subset's claim id of its total ("dont 31 civils" of "au moins 89 morts").
+    Migration(5, "claims_part_of", "ALTER TABLE claims ADD COLUMN part_of TEXT;\n"),
 )
 
 

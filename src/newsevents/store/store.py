@@ -57,10 +57,18 @@ def _documents_where(doc_id: str | None, current_only: bool) -> str:
 class Store:
     """A newsevents database file (created and migrated on open)."""
 
-    def __init__(self, path: str | Path = DEFAULT_DB, clock: Clock = utc_now) -> None:
+    def __init__(self, path: str | Path = DEFAULT_DB, clock: Clock = utc_now,
+                 create: bool = True) -> None:
+        """Open (and migrate) the store at ``path``; with ``create=False`` a path where no
+        file exists is an error and nothing is created (read commands, ``serve``)."""
         self.path = str(path)
         self.clock = clock
         self._lock = threading.RLock()
+        if not create and self.path != ":memory:" and not Path(self.path).is_file():
+            raise StoreError(
+                f"{self.path}: no newsevents store exists at this path; check the --db path, "
+                f"or create the store with `newsevents ingest FILES --db {self.path}`."
+            )
         try:
             self.conn = sqlite3.connect(self.path, isolation_level=None,
                                         check_same_thread=False)
@@ -111,12 +119,17 @@ class Store:
 
     # -- writes -----------------------------------------------------------------------
 
-    def ingest_result(self, result: ResultLike, ingested_at: str | None = None) -> IngestReport:
-        """Store one processed document in one transaction (idempotent, versioned)."""
+    def ingest_result(self, result: ResultLike, ingested_at: str | None = None,
+                      events: bool = True) -> IngestReport:
+        """Store one processed document in one transaction (idempotent, versioned), then
+        bring the events up to date: reads never merge. ``events=False`` leaves that to the
+        caller (a bulk load updates them once at its end, ``ensure_events``)."""
         with self._transaction():
             report = write_document(self.conn, result, ingested_at or self._now())
             if report.status != "unchanged":
                 self._bump_generation()
+        if events:
+            self.ensure_events()
         return report
 
     def is_stored(self, document: Document) -> bool:
@@ -125,8 +138,10 @@ class Store:
             return is_stored(self.conn, document)
 
     def ingest_results(self, results: Iterable[ResultLike], batch_size: int = 500,
-                       ingested_at: str | None = None) -> list[IngestReport]:
-        """Bulk ingest: ``batch_size`` documents per transaction (a crash loses a batch)."""
+                       ingested_at: str | None = None, events: bool = True
+                       ) -> list[IngestReport]:
+        """Bulk ingest: ``batch_size`` documents per transaction (a crash loses a batch),
+        then the events brought up to date (unless ``events=False``)."""
         reports: list[IngestReport] = []
         batch: list[ResultLike] = []
         for result in results:
@@ -136,6 +151,8 @@ class Store:
                 batch = []
         if batch:
             reports += self._ingest_batch(batch, ingested_at or self._now())
+        if events:
+            self.ensure_events()
         return reports
 
     def _ingest_batch(self, batch: list[ResultLike], now: str) -> list[IngestReport]:
@@ -292,7 +309,7 @@ class Store:
 
     def ensure_events(self) -> None:
         """Update the events when claims changed since they were last built (a first build
-        merges everything)."""
+        merges everything). A write: the ingest paths call it, reads never do."""
         with self._lock:
             stale = self._state("events_generation") != self._state("claims_generation")
             never_built = self.conn.execute("SELECT 1 FROM store_state WHERE key ="
@@ -302,10 +319,16 @@ class Store:
         elif stale:
             self.update_events()
 
+    def events_current(self) -> bool:
+        """Whether the events were merged from the claims as they are now (a write that
+        skipped the merge, ``ingest --no-events``, leaves them behind)."""
+        with self._lock:
+            return self._state("events_generation") == self._state("claims_generation")
+
     def events(self, flt: ClaimFilter | None = None, conflicting_only: bool = False,
                include_totals: bool = True) -> list[dict[str, Any]]:
-        """Events with at least one claim matching the filter, by start date."""
-        self.ensure_events()
+        """Events with at least one claim matching the filter, by start date. A read: it
+        never merges (the writes keep the events current, ``newsevents.ingest``)."""
         where, params = where_sql(flt or ClaimFilter())
         sql = ("SELECT e.data FROM events e WHERE e.id IN (SELECT ec.event_rowid FROM"
                " event_claims ec WHERE ec.claim_rowid IN (SELECT c.id FROM claims c"
@@ -322,10 +345,11 @@ class Store:
         """Events whose sources report incompatible figures, each with all its sources."""
         return self.events(flt, conflicting_only=True)
 
-    def timeline(self, measure: str, by: str = "month", totals: str = "spread",
+    def timeline(self, measure: str, by: str = "month",
                  flt: ClaimFilter | None = None) -> list[dict[str, Any]]:
+        """``events.timeline`` over the events of ``measure`` matching ``flt``."""
         flt = dataclasses.replace(flt or ClaimFilter(), measure=measure)
-        return timeline(self.events(flt), by=by, totals=totals)
+        return timeline(self.events(flt), by=by)
 
 
 class _Transaction:

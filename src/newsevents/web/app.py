@@ -64,7 +64,7 @@ class Stores:
     def reader(self) -> Store:
         store: Store | None = getattr(self._local, "store", None)
         if store is None:
-            store = self._local.store = Store(self.path)
+            store = self._local.store = Store(self.path, create=False)
             with self._opened_lock:
                 self._opened.append(store)
         return store
@@ -95,8 +95,9 @@ def create_app(db_path: str, token: str | None = None, *, public_reads: bool = F
                max_body_bytes: int = MAX_BODY_BYTES,
                cors_origins: Sequence[str] = (),
                allowed_hosts: Sequence[str] | None = LOOPBACK_HOSTS,
-               loopback_reads_open: bool = True) -> FastAPI:
-    """The application over the store at ``db_path`` (created and migrated if needed).
+               loopback_reads_open: bool = True, create: bool = False) -> FastAPI:
+    """The application over the store at ``db_path`` (migrated if needed; a path where no
+    store exists is a ``StoreError`` unless ``create``).
 
     ``token``: the bearer token POST /api/documents requires (None: POST is refused);
     ``public_reads``: answer reads from other machines without the token;
@@ -109,7 +110,8 @@ def create_app(db_path: str, token: str | None = None, *, public_reads: bool = F
     settings = Settings(db_path, token or None, public_reads, max_body_bytes,
                         tuple(cors_origins),
                         None if allowed_hosts is None else tuple(allowed_hosts))
-    Store(db_path).close()  # fail now, with the store's message, if the file is unusable
+    # Fail now, with the store's message, if no store is there or the file is unusable.
+    Store(db_path, create=create).close()
     stores = Stores(db_path)
 
     @asynccontextmanager

@@ -57,7 +57,7 @@ def require_token(request: Request) -> None:
 def post_document(article: ArticleIn, request: Request) -> Response:
     """Runs the pipeline on the article and stores it; 201 when added or a new version,
     200 when the same text was already stored."""
-    from newsevents.pipeline import process_document  # heavy (spaCy): loaded on first POST
+    from newsevents.ingest import ingest_document
     from newsevents.reader import text_document
 
     try:
@@ -70,12 +70,11 @@ def post_document(article: ArticleIn, request: Request) -> Response:
                                    title=article.title)
     stores = request.app.state.stores
     with stores.write_lock:
-        try:
-            result = process_document(document)
+        try:  # the pipeline, the store and the events it changes: one library call
+            report, warnings = ingest_document(stores.writer(), document)
         except StageError as error:
             raise ApiError(500, str(error), "pipeline_failed") from None
-        report = stores.writer().ingest_result(result)
     body = {"id": report.doc_id, "status": report.status, "version": report.version,
-            "claims": report.claims, "warnings": result.warnings,
+            "claims": report.claims, "warnings": warnings,
             "url": f"/api/documents/{report.doc_id}"}
     return JSON(body, status_code=200 if report.status == "unchanged" else 201)

@@ -14,6 +14,7 @@ from typing import Annotated, Any, Literal
 from fastapi import Query, Request
 
 from newsevents.store import ClaimFilter, parse_near
+from newsevents.store.filters import check_date
 from newsevents.web.errors import PARAMETER_HINTS, ApiError
 
 ISO_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
@@ -39,9 +40,9 @@ def claim_filter(
                                          description="ISO 3166 alpha-2 code.")] = None,
     near: Annotated[str | None, Query(max_length=60, description="lat,lon,km: places within "
                                       "km kilometres of lat,lon.")] = None,
-    since: Annotated[str | None, Query(pattern=ISO_DATE, description="Claims ending on or "
+    since: Annotated[str | None, Query(max_length=10, description="Claims ending on or "
                                        "after this date (YYYY[-MM[-DD]]).")] = None,
-    until: Annotated[str | None, Query(pattern=ISO_DATE, description="Claims starting on or "
+    until: Annotated[str | None, Query(max_length=10, description="Claims starting on or "
                                        "before this date (YYYY[-MM[-DD]]).")] = None,
     speaker: Annotated[str | None, _text("Words of the speaker's name.")] = None,
     outlet: Annotated[str | None, _text("Outlet of the claim or its article.")] = None,
@@ -52,9 +53,19 @@ def claim_filter(
 ) -> ClaimFilter:
     return ClaimFilter(
         actor=actor, target=target, measure=measure, event_type=event_type, country=country,
-        near=_near(near), since=since, until=until, speaker=speaker, outlet=outlet,
-        language=language, text=q, include_superseded=superseded,
+        near=_near(near), since=_date("since", since), until=_date("until", until),
+        speaker=speaker, outlet=outlet, language=language, text=q, include_superseded=superseded,
     )
+
+
+def _date(name: str, value: str | None) -> str | None:
+    """The same check and sentence as the CLI's ``--since``/``--until``."""
+    if value is None:
+        return None
+    try:
+        return check_date(value)
+    except ValueError as error:
+        raise ApiError(422, f"Query parameter '{name}' is invalid: {error}.") from None
 
 
 def _near(value: str | None) -> tuple[float, float, float] | None:

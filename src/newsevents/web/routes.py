@@ -78,15 +78,15 @@ def list_conflicts(store: Reader, flt: Filter, paging: Paging) -> Response:
 @router.get("/timeline", response_class=JSON, summary="A measure per week, month or year")
 def get_timeline(store: Reader, flt: Filter,
                  by: Annotated[Literal["week", "month", "year"], Query()] = "month",
-                 totals: Annotated[Literal["spread", "range"], Query(
-                     description="How period totals count (see `newsevents timeline`)."
-                 )] = "spread") -> Response:
-    """Each event counted once; ``measure`` is required."""
+                 ) -> Response:
+    """Each event counted once, never split: rows of kind ``period`` (the events inside
+    one period), ``span`` (an event longer than a period) and ``total`` (a period total,
+    reported once with its interval); ``measure`` is required."""
     if flt.measure is None:
         raise ApiError(422, "Query parameter 'measure' is required; give a measure such as "
                             "strikes or fatalities.", "invalid_parameter")
-    periods = store.timeline(flt.measure, by=by, totals=totals, flt=flt)
-    return JSON({"measure": flt.measure, "by": by, "totals": totals, "periods": periods})
+    periods = store.timeline(flt.measure, by=by, flt=flt)
+    return JSON({"measure": flt.measure, "by": by, "periods": periods})
 
 
 @router.get("/documents", response_class=JSON, summary="Stored documents (no text)")

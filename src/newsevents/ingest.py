@@ -1,0 +1,95 @@
+"""The one ingest call: documents in, pipeline, store, events kept current.
+
+``newsevents ingest``, ``POST /api/documents`` and the batch loader all go through here,
+so a stored document is always processed the same way (the pipeline, then its subsets
+linked to their totals) and the events are up to date when the call returns: reads never
+have to merge anything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from newsevents.errors import InputError, NewsEventsError, StageError
+from newsevents.records import Document
+from newsevents.subsets import with_subsets
+
+if TYPE_CHECKING:
+    from newsevents.pipeline import DocumentResult
+    from newsevents.store import IngestReport, Store
+
+
+def analyse(document: Document) -> DocumentResult:
+    """One document through the pipeline, with its subsets linked (``part_of``)."""
+    from newsevents.pipeline import process_document  # heavy (spaCy): loaded on first use
+
+    result: DocumentResult = with_subsets(process_document(document))
+    return result
+
+
+def analyse_all(items: Iterable[Document | InputError]
+                ) -> Iterable[DocumentResult | InputError | StageError]:
+    """``pipeline.process_documents`` with subsets linked: what extract and batch use."""
+    from newsevents.pipeline import DocumentResult, process_documents
+
+    for item in process_documents(items):
+        yield with_subsets(item) if isinstance(item, DocumentResult) else item
+
+
+@dataclass
+class IngestCounts:
+    added: int = 0
+    new_version: int = 0
+    unchanged: int = 0
+    skipped: int = 0
+    claims: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    def count(self, report: IngestReport) -> None:
+        setattr(self, report.status, getattr(self, report.status) + 1)
+        self.claims += report.claims
+
+
+Notice = Callable[[str], None]
+Step = Callable[[int, int], None]  # (claims stored, errors) after each document
+
+
+def ingest_document(store: Store, document: Document) -> tuple[IngestReport, list[str]]:
+    """Store one document and bring its events up to date; returns the report and the
+    pipeline's warnings (a text already stored is ``unchanged``)."""
+    result = analyse(document)
+    report = store.ingest_result(result)  # events updated with it
+    return report, list(result.warnings)
+
+
+def ingest_documents(store: Store, items: Iterable[Document | InputError], *,
+                     events: bool = True, notice: Notice | None = None,
+                     step: Step | None = None) -> IngestCounts:
+    """Store every document of ``items``; a bad input or a failing document is reported
+    through ``notice`` and skipped, the rest goes on. Events are updated once at the end
+    (only the merge blocks that changed)."""
+    counts = IngestCounts()
+    say = notice or (lambda _message: None)
+    for item in items:
+        stored = errors = 0
+        try:
+            if isinstance(item, Exception):
+                raise item
+            if store.is_stored(item):  # a re-run after a crash skips what is done
+                counts.unchanged += 1
+            else:
+                report = store.ingest_result(analyse(item), events=False)
+                counts.count(report)
+                stored = report.claims
+        except NewsEventsError as error:
+            say(str(error))
+            counts.errors.append(str(error))
+            counts.skipped += 1
+            errors = 1
+        if step is not None:
+            step(stored, errors)
+    if events:
+        store.ensure_events()
+    return counts

@@ -1,0 +1,89 @@
+"""Subsets linked to their totals: "au moins 89 morts, dont 31 civils".
+
+A figure introduced by a subset cue ("dont", "parmi eux", "including", "among them";
+``data/subsets.yaml``) right after another figure of the same sentence counts part of what
+that figure counts. The subset keeps its own claim, with ``part_of`` set to the total's
+claim id, so events, the timeline and the exports never add the two (CONTRACT.md).
+
+Works on one document's claims with their number offsets; each claim is compared with the
+figure just before it only (claims sorted by offset: linear in the number of claims).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from newsevents.records import Claim
+
+MAX_GAP = 160  # characters between a total's figure and its subset's figure
+_SENTENCE_END = re.compile(r"[.!?;]\s|\n")
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> tuple[re.Pattern[str], dict[str, frozenset[str]]]:
+    raw = resources.files("newsevents.data").joinpath("subsets.yaml").read_text("utf-8")
+    data: dict[str, Any] = yaml.safe_load(raw)
+    cues = sorted({cue for lang in ("fr", "en") for cue in data.get(lang) or []}, key=len,
+                  reverse=True)
+    words = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in cues)
+    # The cue ends the gap, up to a comma, a parenthesis or a dash before the figure.
+    pattern = re.compile(rf"(?:^|[\s,(—–-])(?:{words})\s*[:(]?\s*\Z", re.IGNORECASE)
+    measures = {k: frozenset(v) for k, v in (data.get("measures") or {}).items()}
+    return pattern, measures
+
+
+def _upper(claim: Claim) -> float | None:
+    number = claim.number
+    if number is None:
+        return None
+    for value in (number.value, number.high):
+        if value is not None:
+            return float(value)
+    return float("inf") if number.low is not None else None
+
+
+def is_subset(text: str, total: Claim, part: Claim) -> bool:
+    """Whether ``part``'s figure is introduced as a subset of ``total``'s figure."""
+    a, b = total.number, part.number
+    if a is None or b is None or a.start < 0 or b.start < 0 or not a.end <= b.start:
+        return False
+    gap = text[a.end:b.start]
+    if len(gap) > MAX_GAP or _SENTENCE_END.search(gap):
+        return False
+    pattern, measures = _vocabulary()
+    if not pattern.search(gap):
+        return False
+    if total.measure not in measures.get(part.measure or "", frozenset()):
+        return False
+    upper, part_best = _upper(total), b.best
+    return upper is not None and part_best is not None and part_best <= upper
+
+
+def link_subsets(text: str, claims: Sequence[Claim]) -> list[Claim]:
+    """The claims with ``part_of`` set on each subset (same order as given)."""
+    located = sorted((c for c in claims if c.number is not None and c.number.start >= 0),
+                     key=lambda c: (c.number.start if c.number else 0))
+    parent: dict[str, str] = {}
+    for before, after in itertools.pairwise(located):
+        if after.part_of is None and is_subset(text, before, after):
+            # A subset of a subset is part of the first total ("dont 31 civils, dont 12
+            # enfants" counts within the 89 too, and the 89 is what is never exceeded).
+            parent[after.claim_id] = parent.get(before.claim_id, before.claim_id)
+    return [dataclasses.replace(c, part_of=parent[c.claim_id]) if c.claim_id in parent
+            else c for c in claims]
+
+
+def with_subsets(result: Any) -> Any:
+    """A pipeline ``DocumentResult`` with its subsets linked (``part_of``)."""
+    linked = link_subsets(result.document.text, result.claims)
+    if all(a is b for a, b in zip(linked, result.claims, strict=True)):
+        return result
+    return dataclasses.replace(result, claims=linked)

@@ -1,0 +1,87 @@
+"""A store that never surprises: no store created by a read, one date check everywhere."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from starlette.testclient import TestClient
+
+from newsevents.cli import main
+from newsevents.errors import StoreError
+from newsevents.store import ClaimFilter, Store
+from newsevents.web import create_app
+
+READS = [["claims"], ["events"], ["conflicts"], ["timeline", "--measure", "strikes"],
+         ["export", "--format", "csv", "-o", "out.csv"]]
+
+
+@pytest.mark.parametrize("command", READS, ids=[c[0] for c in READS])
+def test_a_read_on_a_mistyped_db_fails_in_one_sentence_and_creates_nothing(
+        tmp_path: Path, command: list[str]) -> None:
+    mistyped = tmp_path / "newsevent.db"
+    result = CliRunner().invoke(main, [*command, "--db", str(mistyped)])
+    assert result.exit_code == 1
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    assert len(lines) == 1 and str(mistyped) in lines[0]
+    assert "no newsevents store exists" in lines[0] and "newsevents ingest" in lines[0]
+    assert not mistyped.exists() and not (tmp_path / "out.csv").exists()
+
+
+def test_serve_on_a_mistyped_db_creates_nothing(tmp_path: Path) -> None:
+    mistyped = tmp_path / "typo.db"
+    with pytest.raises(StoreError, match="no newsevents store exists at this path"):
+        create_app(str(mistyped))
+    result = CliRunner().invoke(main, ["serve", "--db", str(mistyped)])
+    assert result.exit_code == 1 and "no newsevents store exists" in result.output
+    assert not mistyped.exists()
+
+
+def test_ingest_creates_the_store(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("date 2023-05-10\nAu moins 23 soldats ont été tués mardi près de Gao.",
+                       "utf-8")
+    db = tmp_path / "new.db"
+    result = CliRunner().invoke(main, ["ingest", str(article), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert Store(db, create=False).count_claims() >= 1
+
+
+IMPOSSIBLE = ["2021-13", "2021-02-30", "2021-00", "21-03", "2021-3"]
+
+
+@pytest.mark.parametrize("value", IMPOSSIBLE)
+def test_an_impossible_date_is_refused_alike_by_cli_api_and_library(tmp_path: Path,
+                                                                    value: str) -> None:
+    db = tmp_path / "s.db"
+    Store(db).close()
+    expected = f"'{value}' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD"
+    for command in (["claims"], ["events"], ["timeline", "--measure", "strikes"]):
+        result = CliRunner().invoke(main, [*command, "--db", str(db), "--since", value])
+        assert result.exit_code == 2 and expected in result.output, result.output
+    with TestClient(create_app(str(db)), client=("127.0.0.1", 5000),
+                    base_url="http://127.0.0.1") as client:
+        for path in ("/api/claims", "/api/events", "/api/timeline?measure=strikes"):
+            sep = "&" if "?" in path else "?"
+            response = client.get(f"{path}{sep}until={value}")
+            assert response.status_code == 422
+            assert expected in response.json()["error"]["message"]
+    with pytest.raises(ValueError, match="is not a date"):
+        ClaimFilter(since=value)
+
+
+@pytest.mark.parametrize("value", ["2021", "2021-03", "2024-02-29"])
+def test_real_dates_are_accepted(value: str) -> None:
+    assert ClaimFilter(since=value, until=value).since == value
+
+
+def test_reads_never_write(tmp_path: Path) -> None:
+    from tests.data.events_corpus import corpus
+
+    store = Store(tmp_path / "s.db")
+    for result in corpus.hand_results():
+        store.ingest_result(result, events=False)
+    changes = store.conn.total_changes
+    assert store.events() == [] and store.timeline("strikes") == []
+    assert store.conn.total_changes == changes  # the read merged nothing

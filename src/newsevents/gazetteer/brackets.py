@@ -89,7 +89,11 @@ def _bracket_country(gazetteer: Gazetteer, inner: Sequence[NameMatch],
         return None
     best = max(votes.values())
     if best < min(2, len(inner)):
-        return None
+        # no agreement: the last name, the admin1 ("Bombo (Topia, Gadzi)"), if it is an
+        # admin area of one country only
+        areas = {p.country for p in gazetteer.candidates(inner[-1].key)
+                 if p.kind in ("A1", "A2")}
+        return areas.pop() if len(inner) > 1 and len(areas) == 1 else None
     tied = [c for c, n in votes.items() if n == best]
     if len(tied) == 1:
         return tied[0]

@@ -92,3 +92,19 @@ def test_fallback_place_is_the_first_place_of_the_main_country() -> None:
     fallback = dominant_country(places)
     assert fallback is not None and fallback.name == "Kidal"
     assert dominant_country([]) is None
+
+
+def test_one_known_name_of_a_bracket_decides_nothing() -> None:
+    # Topia is a Mexican town; the Central African sub-prefecture of that name is unknown
+    assert "MX" not in _countries("Des rebelles ont pillé Bombo (Topia, Gadzi) jeudi.")
+
+
+def test_bracket_of_an_unknown_village() -> None:
+    # a village the gazetteer lacks, placed by its sub-prefecture and prefecture
+    found = _found("Gunmen attacked Ouandago (Batangafo, Ouham) on Monday.")
+    assert found["Ouham"][1:] == ("CF", "admin1")
+
+
+def test_weapons_named_like_places() -> None:
+    text = "Fighters fired a Rocket-Propelled Grenade and Grad rockets at the base."
+    assert not _countries(text) & {"GD", "SI"}

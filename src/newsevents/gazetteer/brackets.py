@@ -49,7 +49,8 @@ def bracket_hints(gazetteer: Gazetteer, text: str, matches: Sequence[NameMatch],
         inner = [i for i in range(low, high) if matches[i].end <= found.end(1)]
         if not inner or not _listing(found.group(1), len(inner)):
             continue
-        country = _bracket_country(gazetteer, [matches[i] for i in inner], score_of)
+        parts = found.group(1).count(",") + 1
+        country = _bracket_country(gazetteer, [matches[i] for i in inner], parts, score_of)
         if country is None:
             continue
         hints.countries[country] += BRACKET_COUNTRY_WEIGHT
@@ -79,8 +80,10 @@ def _listing(content: str, names: int) -> bool:
     return all(p[:1].isupper() for p in parts)
 
 
-def _bracket_country(gazetteer: Gazetteer, inner: Sequence[NameMatch],
+def _bracket_country(gazetteer: Gazetteer, inner: Sequence[NameMatch], parts: int,
                      score_of: ScoreFunction) -> str | None:
+    """The country most names of the bracket agree on (two at least when it lists several:
+    one known name among unknown ones decides nothing)."""
     votes: Counter[str] = Counter()
     for match in inner:
         votes.update({p.country for p in gazetteer.candidates(match.key)
@@ -88,12 +91,13 @@ def _bracket_country(gazetteer: Gazetteer, inner: Sequence[NameMatch],
     if not votes:
         return None
     best = max(votes.values())
-    if best < min(2, len(inner)):
+    if best < min(2, parts):
         # no agreement: the last name, the admin1 ("Bombo (Topia, Gadzi)"), if it is an
         # admin area of one country only
         areas = {p.country for p in gazetteer.candidates(inner[-1].key)
                  if p.kind in ("A1", "A2")}
-        return areas.pop() if len(inner) > 1 and len(areas) == 1 else None
+        last_listed = len(inner) > 1 or parts == 1
+        return areas.pop() if last_listed and len(areas) == 1 else None
     tied = [c for c, n in votes.items() if n == best]
     if len(tied) == 1:
         return tied[0]

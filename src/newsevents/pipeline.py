@@ -78,7 +78,8 @@ def process_document(doc: Document) -> DocumentResult:
     parsed = _run(doc, "parse", lambda: _parse_units(text, units, found_numbers))
     tracker = attribution_stage.AttributionTracker(text)
     attributions = _run(doc, "attribution", lambda: {
-        unit.start: tracker.for_sentence(unit, _enclosing_quote(unit, quotes)) for unit in units})
+        unit.start: tracker.for_sentence(unit, _enclosing_quote(unit, quotes),
+                                         parsed.get(unit.start)) for unit in units})
     mentions_for_claims = DocumentMentions(
         text=text, doc_id=doc.doc_id, doc_date=doc.date, outlet=doc.outlet,
         numbers=found_numbers, times=found_times, places=found_places, actors=found_actors,

@@ -20,6 +20,7 @@ import yaml
 
 from newsevents.records import Segment, SpeakerMention
 from newsevents.stages.actors import fold
+from newsevents.stages.parse import ParsedSentence
 
 
 @dataclass(frozen=True)
@@ -141,7 +142,10 @@ class AttributionTracker:
         self.folded = fold(text)
         self.history: list[Attribution] = []
 
-    def for_sentence(self, sentence: Segment, quote: Segment | None) -> Attribution | None:
+    def for_sentence(self, sentence: Segment, quote: Segment | None,
+                     parsed: ParsedSentence | None = None) -> Attribution | None:
+        """The sentence's attribution; `parsed` is its dependency parse when the claims
+        stage asked for one (stages/parse.py)."""
         if sentence.kind == "tweet":
             return self._remember(self._tweet_author(sentence))
         found = (self._postposed(sentence.start, sentence.end)

@@ -94,7 +94,7 @@ def emit_figure(doc: DocumentMentions, sentence: Segment, attribution: Attributi
     if explicit and doc.main_event_type is None and etype != "strategic_development":
         doc.main_event_type = etype
     etype = refine_assault(etype, figure.measure, reading, parsed,
-                           lexicon(sentence.language or "fr"))
+                           lexicon(sentence.language or "fr"), (start, end))
     syntax = (parsed, reading, predicate) if parsed is not None else None
     return _emit(doc, sentence, attribution, context, etype, explicit,
                  figure.measure, figure.number, (start, end), figure.number.start, victims,
@@ -102,7 +102,8 @@ def emit_figure(doc: DocumentMentions, sentence: Segment, attribution: Attributi
 
 
 def refine_assault(etype: str, measure: str | None, reading: CountedReading | None,
-                   parsed: ParsedSentence | None, table: Lexicon) -> str:
+                   parsed: ParsedSentence | None, table: Lexicon,
+                   clause: tuple[int, int]) -> str:
     """CONTRACT.md: an assault on civilians is violence against civilians; on soldiers,
     police, bases or checkpoints an armed clash; `attack` only when the text does not say."""
     if etype not in ("attack", "other"):
@@ -119,7 +120,8 @@ def refine_assault(etype: str, measure: str | None, reading: CountedReading | No
         return "armed_clash"
     if parsed is not None and any(table.side(t.lemma) == "state_forces"
                                   or fold(t.lemma) in table.security_places
-                                  for t in parsed.tokens if t.pos in ("NOUN", "PROPN")):
+                                  for t in parsed.tokens_in(*clause)
+                                  if t.pos in ("NOUN", "PROPN")):
         return "armed_clash"
     return etype
 
@@ -130,7 +132,8 @@ def emit_event(doc: DocumentMentions, sentence: Segment, attribution: Attributio
                parsed: ParsedSentence | None = None) -> Context:
     start, end = evidence_range(doc.text, sentence, attribution)
     trigger = parsed.token_at(trigger_start) if parsed is not None else None
-    etype = refine_assault(etype, None, None, parsed, lexicon(sentence.language or "fr"))
+    etype = refine_assault(etype, None, None, parsed, lexicon(sentence.language or "fr"),
+                           (start, end))
     syntax = (parsed, None, trigger) if parsed is not None else None
     for part_start, part_end in _coordinated_parts(doc, start, end, attribution, trigger_end):
         context = _emit(doc, sentence, attribution, context, etype, True, None, None,

@@ -90,7 +90,8 @@ def read_figure(parsed: ParsedSentence, number: NumberMention, lexicon: Lexicon,
     if not span:
         return None
     inside = {t.index for t in span}
-    numeral = next((t for t in reversed(span) if t.pos == "NUM"), span[-1])
+    numeral = next((t for t in reversed(span) if t.pos == "NUM"),
+                   next((t for t in reversed(span) if t.pos in ("NOUN", "PRON")), span[-1]))
     noun = _counted_noun(parsed, numeral, inside, lexicon)
     while noun is not None and noun.dep == "compound" and noun.head != noun.index:
         noun = parsed.tokens[noun.head]  # "27 Shahed-type drones"
@@ -122,6 +123,11 @@ def read_figure(parsed: ParsedSentence, number: NumberMention, lexicon: Lexicon,
         if subject is not None and (elided or noun_class is None):
             noun_class, elided = subject, False
         outcome = None
+    if elided:
+        # "killed four civilians and wounded 11": the verb right before a bare figure.
+        before = _verb_before(parsed, span[0], lexicon)
+        if before is not None:
+            predicate, outcome = before
     if outcome is None and elided and previous is not None:
         predicate, outcome = previous.predicate, previous.outcome
     measure = measure_of(noun_class, outcome)
@@ -178,6 +184,14 @@ def _counted_noun(parsed: ParsedSentence, numeral: ParsedToken, inside: set[int]
     if head is not None and head.index not in inside and numeral.dep == "nmod" \
             and head.pos == "NOUN" and lexicon.noun_class(head.lemma) in PERSON_CLASSES:
         return head  # parsed the other way round: "personnes" over "de 400"
+    # A misparse still leaves the counted word right after the number ("2.136 civils"
+    # tagged as an adjective of "mort"): adjacency is the fallback.
+    after = max(inside | {numeral.index}) + 1
+    for token in parsed.tokens[after:after + 2]:
+        if token.pos in ("NOUN", "ADJ", "PROPN") and lexicon.noun_class(token.lemma or token.text):
+            return token
+        if token.pos != "ADJ":
+            break
     return None
 
 
@@ -223,6 +237,9 @@ def find_outcome(parsed: ParsedSentence, anchor: ParsedToken, lexicon: Lexicon,
                 if outcome is not None:
                     return child, outcome
     predicate = parsed.head_of(node.index)
+    if node.dep == "nsubj" and predicate is not None and any(
+            c.relation == "obj" for c in parsed.children(predicate.index)):
+        return predicate, None  # "a suicide bomber killed 35 people": the agent, not a victim
     for _ in range(2):
         if predicate is None:
             return None, None
@@ -257,6 +274,17 @@ def _outcome_of(parsed: ParsedSentence, token: ParsedToken, lexicon: Lexicon) ->
                 if found:
                     return found
     return next((found for form in forms if (found := lexicon.outcome(form))), None)
+
+
+def _verb_before(parsed: ParsedSentence, first: ParsedToken,
+                 lexicon: Lexicon) -> tuple[ParsedToken, str] | None:
+    index = first.index - 1
+    while index >= 0 and parsed.tokens[index].pos in ("ADV", "ADP", "DET", "PART"):
+        index -= 1  # "wounded at least 11", "a blessé plus de 11"
+    if index < 0 or parsed.tokens[index].pos not in ("VERB", "ADJ"):
+        return None
+    outcome = _outcome_of(parsed, parsed.tokens[index], lexicon)
+    return (parsed.tokens[index], outcome) if outcome is not None else None
 
 
 def _subject_class(parsed: ParsedSentence, predicate: ParsedToken,

@@ -119,10 +119,11 @@ def _reports_noun_event(parsed: ParsedSentence, token: ParsedToken, table: Lexic
 
 
 def _unreal(parsed: ParsedSentence, token: ParsedToken, table: Lexicon) -> bool:
-    """Negated, modal, future, conditional, or only intended: not a reported event."""
+    """Negated, modal, conditional, or only intended: not a reported event (a future is
+    an announcement, which the gold counts as a claim)."""
     chain = [token, *list(parsed.ancestors(token.index))[:2]]
     for node in chain:
-        if node.feature("Mood") == "Cnd" or node.feature("Tense") == "Fut":
+        if node.feature("Mood") == "Cnd":
             return True
         for child in parsed.children(node.index):
             lemma = fold(child.lemma)

@@ -44,14 +44,12 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The real server (uvicorn) in a thread, over a store of the example articles."""
+def _serve(db: Path) -> Iterator[str]:
+    """The real server (uvicorn) in a thread over the store at ``db``."""
     import uvicorn
 
     from newsevents.web import create_app
 
-    db = build_example_store(tmp_path_factory.mktemp("page") / "examples.db")
     port = _free_port()
     config = uvicorn.Config(create_app(str(db), token=TOKEN), host="127.0.0.1", port=port,
                             log_level="warning")
@@ -65,6 +63,22 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     yield f"http://127.0.0.1:{port}"
     uvicorn_server.should_exit = True
     thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The server over a store of the example articles."""
+    yield from _serve(build_example_store(tmp_path_factory.mktemp("page") / "examples.db"))
+
+
+@pytest.fixture(scope="module")
+def empty_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The server over a store that holds nothing yet."""
+    from newsevents.store import Store
+
+    db = tmp_path_factory.mktemp("empty") / "empty.db"
+    Store(db).close()
+    yield from _serve(db)
 
 
 @pytest.fixture(scope="module")
@@ -137,12 +151,93 @@ def column(page: Any, index: int) -> list[str]:
 def test_the_page_shows_map_timeline_and_table_offline(run: PageRun, server: str) -> None:
     page = run.open()
     total = api(server, "/api/claims")["total"]
-    assert page.locator("#map path.country").count() > 200  # the vendored basemap
-    assert page.locator("#map circle.marker").count() >= 3
-    assert page.locator("#timeline rect.bar").count() > 10
+    assert page.locator("#map path.country").count() > 200  # the vendored basemap (Leaflet)
+    page.locator("#map .place-marker, #map .marker-cluster").first.wait_for()
+    shown = page.locator("#map .place-marker").count()
+    grouped = sum(int(t) for t in page.locator("#map .marker-cluster").all_inner_texts())
+    assert shown + grouped >= 3
+    page.select_option("#timeline-measure", "strikes")
+    expect(page.locator("#timeline rect.period-bar")).to_have_count(1)
     assert page.locator("#claims tbody tr.claim-row").count() == total
     assert page.locator("#claims-count").inner_text() == f"({total})"
+    assert page.locator("#empty-store").is_hidden()
     run.shot("01-page")
+
+
+def _centre_x(locator: Any) -> float:
+    box = locator.bounding_box()
+    return float(box["x"] + box["width"] / 2)
+
+
+def test_the_timeline_has_a_time_axis_and_draws_a_period_total_once(run: PageRun) -> None:
+    page = run.open()
+    page.select_option("#timeline-measure", "strikes")
+    total = page.locator('#timeline svg.timeline-spans g.span-bars rect')
+    expect(total).to_have_count(1)  # 29,307 strikes from Aug 2014 to Mar 2018: one span
+    assert "29,307" in (page.locator("#timeline svg.timeline-spans").text_content() or "")
+    bars = page.locator("#timeline rect.period-bar")
+    assert [bars.nth(i).get_attribute("data-period") for i in range(bars.count())] == [
+        "2021-03"]  # 312 and "more than 150" of one article: one event, one bar
+    # A true time axis: the total's span ends in March 2018, the bar is March 2021, and
+    # the three years between are three years wide (at the same scale as the span).
+    span_box = total.bounding_box()
+    assert span_box is not None
+    per_year = span_box["width"] / (1339 / 365.25)
+    gap = _centre_x(bars.first) - (span_box["x"] + span_box["width"])
+    assert gap == pytest.approx(3 * per_year, rel=0.1)
+    ticks = page.locator("#timeline svg.timeline-bars g[aria-label='x-axis tick label'] text")
+    assert {"2016", "2020"} <= set(ticks.all_text_contents())
+    run.shot("06-timeline")
+
+
+def test_a_hedged_figure_is_marked(run: PageRun, server: str) -> None:
+    response = httpx.post(server + "/api/documents", timeout=120, headers={
+        "Authorization": f"Bearer {TOKEN}"}, json={
+        "id": "hedged.txt", "date": "2019-06-20",
+        "text": "Selon des informations non confirmées, 40 frappes auraient visé Raqqa en "
+                "juin 2019, a affirmé l'OSDH."})
+    assert response.status_code in (200, 201), response.text
+    page = run.open()
+    page.select_option("#timeline-measure", "strikes")
+    hedged = page.locator('#timeline g.hedged-marks text')
+    expect(hedged).to_have_count(1)
+    assert hedged.text_content() == "?"
+    june = page.locator('#timeline rect.period-bar[data-period="2019-06"] title')
+    assert "hedged" in (june.text_content() or "")
+    run.shot("09-hedged")
+
+
+def test_country_level_places_are_drawn_apart_and_the_legend_says_so(run: PageRun) -> None:
+    page = run.open()
+    page.fill("#filters input[name=q]", "Syrie")
+    page.click("#filters button[type=submit]")
+    coarse = page.locator("#map .place-marker.place-coarse")
+    coarse.first.wait_for()
+    assert coarse.first.get_attribute("data-precision") in ("country", "admin1", "region")
+    assert "country-level" in (coarse.first.get_attribute("title") or "") + \
+        (coarse.first.get_attribute("aria-label") or "")
+    box = coarse.first.bounding_box()
+    assert box is not None and box["width"] >= 20  # larger, hollow: not a town's dot
+    legend = page.locator("#legend")
+    assert legend.is_visible()
+    text = legend.inner_text()
+    for words in ("country or region only", "firm figure", "bound or vague count",
+                  "hedged by every source", "total over a period", "figure", "speaker"):
+        assert words in text
+    assert page.locator("#legend .place-coarse").count() == 1
+    run.shot("07-coarse-and-legend")
+
+
+def test_an_empty_store_says_so_with_the_command_that_fills_it(browser: Any,
+                                                               empty_server: str) -> None:
+    page_run = PageRun(browser, empty_server)
+    page = page_run.open()
+    notice = page.locator("#empty-store")
+    assert notice.is_visible()
+    assert "newsevents ingest" in notice.inner_text()
+    assert page.locator("#status").inner_text() == "The store is empty."
+    page_run.shot("08-empty-store")
+    page_run.close()
 
 
 def test_filters_narrow_the_table_and_the_timeline(run: PageRun, server: str) -> None:
@@ -153,7 +248,7 @@ def test_filters_narrow_the_table_and_the_timeline(run: PageRun, server: str) ->
     expected = api(server, "/api/claims", measure="strikes", since="2021")["total"]
     expect(page.locator("#claims tbody tr.claim-row")).to_have_count(expected)
     assert set(column(page, 3)) == {"strikes"}
-    assert all(date >= "2021" for date in column(page, 1))
+    assert all(when >= "2021" for when in column(page, 1))
     assert page.locator("#timeline-measure").input_value() == "strikes"
     run.shot("02-filtered")
     page.fill("#filters input[name=q]", "Mossoul")
@@ -165,10 +260,15 @@ def test_filters_narrow_the_table_and_the_timeline(run: PageRun, server: str) ->
 def test_a_map_marker_lists_its_claims_and_a_claim_opens_its_evidence(run: PageRun,
                                                                     server: str) -> None:
     page = run.open()
-    marker = page.locator('#map circle.marker[data-name="Mosul"]')
-    lat, lon = marker.get_attribute("data-lat"), marker.get_attribute("data-lon")
-    near_mosul = api(server, "/api/claims", near=f"{lat},{lon},10")["claims"]
-    page.click('#map circle.marker[data-name="Mosul"]')
+    page.fill("#filters input[name=q]", "Mossoul")
+    page.click("#filters button[type=submit]")
+    marker = page.locator('#map .place-marker[data-name="Mosul"]')
+    marker.wait_for()
+    mosul = next(p for e in api(server, "/api/events", q="Mossoul")["events"]
+                 for p in e["places"] if p["name"] == "Mosul")
+    near_mosul = api(server, "/api/claims", near=f"{mosul['lat']},{mosul['lon']},10",
+                     q="Mossoul")["claims"]
+    marker.click()
     page.wait_for_selector("#near-chip:not([hidden])")
     assert "Mosul" in page.locator("#near-chip").inner_text()
     expect(page.locator("#claims-count")).to_have_text(f"({len(near_mosul)})")

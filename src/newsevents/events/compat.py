@@ -19,6 +19,13 @@ from typing import Any
 
 TOTAL_MIN_DAYS = 62  # about two months: longer intervals are period totals
 NEAR_KM = 50.0
+# A place given loosely ("near Mosul", "south of Mosul", a mountain range, a region) can
+# lie this far from a town another report names for the same strikes.
+VAGUE_NEAR_KM = 100.0
+_VAGUE_PRECISIONS = frozenset({"near", "region"})
+# The US-led coalition's air forces are its members': "coalition strikes" and "US strikes"
+# in one place and month can be one happening.
+_MEMBERS = {"coalition": frozenset({"united_states", "united_kingdom", "france"})}
 TOTAL_MIN_OVERLAP = 0.5  # period totals: shared share of the union of their intervals
 _UNKNOWN_ACTORS = frozenset({"unknown"})
 _AREA_PRECISIONS = frozenset({"admin1", "region"})
@@ -66,9 +73,13 @@ def is_period_total(claim: Mapping[str, Any]) -> bool:
 
 def ids_compatible(a: Iterable[str], b: Iterable[str]) -> bool:
     """Actor (or target) lists agree when they overlap or either is unknown."""
-    known_a = set(a) - _UNKNOWN_ACTORS
-    known_b = set(b) - _UNKNOWN_ACTORS
+    known_a = _with_members(set(a) - _UNKNOWN_ACTORS)
+    known_b = _with_members(set(b) - _UNKNOWN_ACTORS)
     return not known_a or not known_b or bool(known_a & known_b)
+
+
+def _with_members(ids: set[str]) -> set[str]:
+    return ids.union(*(_MEMBERS.get(i, ()) for i in ids))
 
 
 def acting(claim: Mapping[str, Any]) -> set[str]:
@@ -142,7 +153,8 @@ def place_pair_compatible(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
         return True
     if country_a and country_b and (_contains(a, b) or _contains(b, a)):
         return True
-    return distance_km(a, b) <= NEAR_KM
+    vague = {a.get("precision"), b.get("precision")} & _VAGUE_PRECISIONS
+    return distance_km(a, b) <= (VAGUE_NEAR_KM if vague else NEAR_KM)
 
 
 def places_compatible(a: Sequence[Mapping[str, Any]], b: Sequence[Mapping[str, Any]]) -> bool:

@@ -8,9 +8,9 @@ UCDP-style triple, over the event's claims:
   bound when nothing higher is reported);
 - ``best``: the figure reported by the most independent sources; on a tie, the lowest of
   the tied figures (the conservative choice ACLED makes). Each claim's own ``best``
-  (CONTRACT.md) is what is counted, so "des dizaines" counts as 10. One article's source
-  giving two figures for one event ("312 strikes", then "more than 150 strikes") counts
-  once, for the larger: the smaller is a part of it, not another report.
+  (CONTRACT.md) is what is counted, so "des dizaines" counts as 10. One article giving
+  two figures for one event ("312 strikes", then "more than 150 strikes") counts once,
+  for the larger: the smaller is a part of it, not another report.
 
 Sources disagree when two claims' plausible ranges do not overlap: an exact value is the
 point itself, "about N" is N ± 10%, a bound is open on its other side, a vague count is
@@ -65,15 +65,18 @@ def independent_sources(claims: Sequence[Mapping[str, Any]]) -> int:
 
 
 def best_figure(claims: Sequence[Mapping[str, Any]]) -> Number | None:
-    # One article's source giving two figures for one event counts once, for the larger.
-    per_article: dict[tuple[str, tuple[str, str]], Number] = {}
+    # One article giving two figures for one event ("312 strikes", then "more than 150
+    # strikes") reports it once, with the larger figure, on behalf of all its sources.
+    per_article: dict[str, Number] = {}
+    article_sources: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for claim in claims:
         if claim.get("best") is not None:
-            key = (str(claim.get("doc")), source_key(claim))
-            per_article[key] = max(per_article.get(key, claim["best"]), claim["best"])
+            doc = str(claim.get("doc"))
+            per_article[doc] = max(per_article.get(doc, claim["best"]), claim["best"])
+            article_sources[doc].add(source_key(claim))
     sources_per_figure: dict[Number, set[tuple[str, str]]] = defaultdict(set)
-    for (_, source), figure in per_article.items():
-        sources_per_figure[figure].add(source)
+    for doc, figure in per_article.items():
+        sources_per_figure[figure] |= article_sources[doc]
     if not sources_per_figure:
         return None
     return min(sources_per_figure, key=lambda f: (-len(sources_per_figure[f]), f))

@@ -15,6 +15,7 @@ from starlette.responses import Response
 
 from newsevents.store import ClaimFilter, Store
 from newsevents.store.plan import COUNT_CAP
+from newsevents.table import figure_text, when_text
 from newsevents.web.errors import ApiError
 from newsevents.web.params import Page, claim_filter, page, reject_unknown_parameters
 from newsevents.web.spans import with_field_spans
@@ -53,8 +54,10 @@ def list_claims(store: Reader, flt: Filter, paging: Paging,
     (``CLAIMS_COUNT_CAP``); past it, ``total`` is the bound and ``total_exact`` is false."""
     found = store.claims_page(flt, limit=paging.limit, offset=paging.offset, order=order,
                               cap=CLAIMS_COUNT_CAP)
+    claims = [{**c, "figure": figure_text(c), "when": when_text(c.get("time"))}
+              for c in found.claims]  # the CLI's rendering of the figure and the time
     return JSON({"total": found.total, "total_exact": found.total_exact,
-                 "limit": paging.limit, "offset": paging.offset, "claims": found.claims})
+                 "limit": paging.limit, "offset": paging.offset, "claims": claims})
 
 
 @router.get("/events", response_class=JSON, summary="Events with a claim matching the filters")

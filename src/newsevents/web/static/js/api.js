@@ -21,5 +21,6 @@ export const api = {
   claims: (filters, limit, offset) => getJSON("/api/claims", { ...filters, limit, offset }),
   events: (filters) => getJSON("/api/events", { ...filters, limit: 500 }),
   timeline: (filters, measure, by) => getJSON("/api/timeline", { ...filters, measure, by }),
+  documents: (limit) => getJSON("/api/documents", { limit }),
   document: (docId) => getJSON(`/api/documents/${encodeURIComponent(docId)}`),
 };

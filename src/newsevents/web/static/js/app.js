@@ -40,7 +40,10 @@ function fillSelect(select, values, label = (v) => v) {
 }
 
 async function loadFacets() {
-  const facets = await api.facets();
+  const [facets, documents] = await Promise.all([api.facets(), api.documents(1)]);
+  // An empty store is said as such, with the command that fills it (not "no match").
+  document.querySelector("#empty-store").hidden = documents.total > 0;
+  state.empty = documents.total === 0;
   for (const name of ["actor", "measure", "country"]) fillSelect(form.elements[name], facets[name]);
   fillSelect(timelineMeasure, facets.measure);
   if (!timelineMeasure.value && facets.measure.length) timelineMeasure.value = facets.measure[0].value;
@@ -73,6 +76,7 @@ async function loadTimeline() {
   drawTimeline(document.querySelector("#timeline"), periods, (period) => {
     form.elements.since.value = period.start;
     form.elements.until.value = period.end;
+    state.near = null;
     refresh();
   });
 }
@@ -91,7 +95,7 @@ async function loadClaims() {
   document.querySelector('#pager [data-step="-1"]').disabled = page.offset === 0;
   document.querySelector('#pager [data-step="1"]').disabled =
     capped ? page.claims.length < PAGE_SIZE : last >= page.total;
-  say(`${total} claim(s) match.`);
+  say(state.empty ? "The store is empty." : `${total} claim(s) match.`);
 }
 
 function selectPlace(place) {

@@ -1,6 +1,6 @@
 // The table of claims: one row per claim; a row opens its document at the evidence.
 
-import { el, clear, figureText, placeNames } from "./dom.js";
+import { el, clear, figureText, placeNames, whenText } from "./dom.js";
 
 function sourceText(claim) {
   return claim.outlet || claim.doc_outlet || claim.doc;
@@ -23,10 +23,10 @@ export function renderClaims(tbody, claims, onOpen) {
       class: "claim-row", tabindex: 0, dataset: { claimId: claim.claim_id, doc: claim.doc },
       onclick: open, onkeydown: (e) => { if (e.key === "Enter") open(); },
     },
-    el("td", {}, claim.time?.start || claim.doc_date || ""),
+    el("td", { class: "when", title: claim.time?.text || "" }, claim.when || whenText(claim.time)),
     el("td", {}, claim.event_type || ""),
     el("td", {}, claim.measure || ""),
-    el("td", { class: "number" }, figureText(claim), claim.hedged ? " (hedged)" : "",
+    el("td", { class: "number" }, claim.figure ?? figureText(claim), claim.hedged ? " (hedged)" : "",
       claim.negated ? " (negated)" : ""),
     el("td", {}, placeNames(claim)),
     el("td", {}, claim.speaker?.name || ""),

@@ -37,3 +37,21 @@ export function figureText(claim) {
 export function placeNames(claim) {
   return (claim.places || []).map((p) => p.name).join(", ");
 }
+
+// A claim's time as precise as it is known (the server's newsevents.table.when_text gives
+// the same): a day, a whole month ("2023-05"), or "start..end (granularity)".
+export function whenText(time) {
+  if (!time || (!time.start && !time.end)) return "?";
+  const start = time.start || time.end;
+  const end = time.end || start;
+  if (start === end) return start;
+  const lastDay = (iso) => {
+    const [y, m, d] = iso.split("-").map(Number);
+    return d === new Date(Date.UTC(y, m, 0)).getUTCDate();
+  };
+  if (time.granularity === "month" && start.slice(0, 7) === end.slice(0, 7)
+      && start.endsWith("-01") && lastDay(end)) return start.slice(0, 7);
+  if (time.granularity === "year" && start.endsWith("-01-01") && end.endsWith("-12-31")
+      && start.slice(0, 4) === end.slice(0, 4)) return start.slice(0, 4);
+  return `${start}..${end} (${time.granularity || "unknown"})`;
+}

@@ -1,138 +1,101 @@
-// The map: country outlines from the vendored Natural Earth TopoJSON (no tile server),
-// drawn in an equirectangular projection, with one circle per place of the events shown.
-// Zoom and pan change the SVG viewBox; circles keep their size on screen.
+// The map: Leaflet (vendored) over the vendored Natural Earth country shapes, no tile
+// server; one marker per place of the events shown, clustered where places crowd
+// (Leaflet.markercluster). Precise places (a town, a village) are small filled dots;
+// coarse ones (a region, a country) are larger hollow rings, their precision in the
+// tooltip, so a country's centroid is never read as a town. Every label is text (never
+// HTML): place names come from articles.
 
-import { el, clear } from "./dom.js";
-
-const WIDTH = 960;
-const HEIGHT = 480;
 const BASEMAP = "/static/vendor/countries-50m.json";
+const COARSE = new Set(["country", "admin1", "region"]);
+const PRECISION_WORDS = {
+  country: "country-level place (drawn at its centre)",
+  admin1: "region-level place (drawn at its centre)",
+  region: "region-level place (drawn at its centre)",
+  near: "near a town",
+};
 
-export function project(lon, lat) {
-  return [((lon + 180) / 360) * WIDTH, ((90 - lat) / 180) * HEIGHT];
+export function isCoarse(place) {
+  return COARSE.has(place.precision);
 }
 
-function ringPath(ring) {
-  return "M" + ring.map(([lon, lat]) => project(lon, lat).map((n) => n.toFixed(2)).join(","))
-    .join("L") + "Z";
-}
-
-function geometryPath(geometry) {
-  if (!geometry) return "";
-  const polygons = geometry.type === "Polygon" ? [geometry.coordinates]
-    : geometry.type === "MultiPolygon" ? geometry.coordinates : [];
-  return polygons.flat().map(ringPath).join("");
+function placeLabel(place) {
+  const precision = PRECISION_WORDS[place.precision] || "town or exact place";
+  return `${place.name} (${place.country || "?"}): ${place.events} event(s); ${precision}`;
 }
 
 export class EventMap {
-  constructor(svg, onSelectPlace) {
-    this.svg = svg;
+  constructor(container, onSelectPlace) {
+    const L = window.L;
     this.onSelectPlace = onSelectPlace;
-    this.view = { x: 0, y: 0, w: WIDTH, h: HEIGHT };
-    this.basemap = el("g", { class: "basemap" });
-    this.markers = el("g", { class: "markers" });
-    svg.setAttribute("preserveAspectRatio", "xMidYMid meet");
-    svg.append(el("rect", { class: "sea", x: -WIDTH, y: -HEIGHT, width: 3 * WIDTH, height: 3 * HEIGHT }),
-      this.basemap, this.markers);
-    this.applyView();
-    this.enableZoomAndPan();
+    this.map = L.map(container, {
+      worldCopyJump: false, minZoom: 1, maxZoom: 12, zoomSnap: 0.5,
+      maxBounds: [[-85, -200], [85, 200]], attributionControl: true,
+    }).setView([20, 10], 2);
+    this.map.attributionControl.setPrefix(false);
+    this.map.attributionControl.addAttribution("Natural Earth; Leaflet");
+    this.clusters = L.markerClusterGroup({
+      showCoverageOnHover: false, maxClusterRadius: 40, spiderfyOnMaxZoom: true,
+    });
+    this.map.addLayer(this.clusters);
   }
 
   async drawBasemap() {
     const topology = await fetch(BASEMAP).then((response) => response.json());
     const countries = window.topojson.feature(topology, topology.objects.countries);
-    for (const country of countries.features) {
-      this.basemap.append(el("path", { class: "country", d: geometryPath(country.geometry) },
-        el("title", {}, country.properties.name)));
-    }
+    // Antarctica's outline runs along the map's lower edge in this projection: left out.
+    countries.features = countries.features.filter((f) => f.properties.name !== "Antarctica");
+    window.L.geoJSON(countries, {
+      interactive: false,
+      style: () => ({ className: "country", color: "#9aa5b1", weight: 0.6, fillColor: "#eef1e6",
+        fillOpacity: 1 }),
+    }).addTo(this.map);
   }
 
-  // One circle per distinct place (rounded to ~1 km), sized by its number of events.
+  // One marker per distinct place (rounded to ~1 km) with the number of its events.
   showEvents(events) {
+    const L = window.L;
     const places = new Map();
     for (const event of events) {
       for (const place of event.places || []) {
         if (place.lat === null || place.lon === null) continue;
-        const key = `${place.lat.toFixed(2)},${place.lon.toFixed(2)}`;
+        const key = `${place.lat.toFixed(2)},${place.lon.toFixed(2)},${isCoarse(place)}`;
         const entry = places.get(key) || { ...place, events: 0 };
         entry.events += 1;
         places.set(key, entry);
       }
     }
     this.places = [...places.values()].sort((a, b) => b.events - a.events);
-    clear(this.markers);
-    for (const place of this.places) {
-      const [x, y] = project(place.lon, place.lat);
-      const label = `${place.name} (${place.country || "?"}): ${place.events} event(s)`;
-      this.markers.append(el("circle", {
-        class: "marker", cx: x, cy: y, tabindex: 0, role: "button", "aria-label": label,
-        dataset: { name: place.name, lat: place.lat, lon: place.lon, events: place.events },
-        onclick: () => this.onSelectPlace(place),
-        onkeydown: (e) => { if (e.key === "Enter") this.onSelectPlace(place); },
-      }, el("title", {}, label)));
-    }
+    this.clusters.clearLayers();
+    const markers = this.places.map((place) => {
+      const coarse = isCoarse(place);
+      const size = coarse ? 26 : 10 + Math.min(12, 2 * Math.sqrt(place.events));
+      const icon = L.divIcon({
+        className: `place-marker ${coarse ? "place-coarse" : "place-precise"}`,
+        iconSize: [size, size], html: "",
+      });
+      const label = placeLabel(place);
+      const marker = L.marker([place.lat, place.lon], { icon, title: label, alt: label,
+        keyboard: true, riseOnHover: true });
+      marker.bindTooltip(() => document.createTextNode(label), { direction: "top" });
+      marker.on("click", () => this.onSelectPlace(place));
+      marker.on("add", () => {
+        const element = marker.getElement();
+        if (!element) return;
+        element.dataset.name = place.name;
+        element.dataset.precision = place.precision || "";
+        element.dataset.events = String(place.events);
+        element.setAttribute("role", "button");
+        element.setAttribute("aria-label", label);
+      });
+      return marker;
+    });
+    this.clusters.addLayers(markers);
     this.fitTo(this.places);
   }
 
   fitTo(places) {
     if (!places.length) return;
-    const points = places.map((p) => project(p.lon, p.lat));
-    const xs = points.map((p) => p[0]);
-    const ys = points.map((p) => p[1]);
-    const pad = 25;
-    let w = Math.max(Math.max(...xs) - Math.min(...xs) + 2 * pad, 60);
-    let h = Math.max(Math.max(...ys) - Math.min(...ys) + 2 * pad, 30);
-    if (w / h > WIDTH / HEIGHT) h = (w * HEIGHT) / WIDTH; else w = (h * WIDTH) / HEIGHT;
-    const cx = (Math.max(...xs) + Math.min(...xs)) / 2;
-    const cy = (Math.max(...ys) + Math.min(...ys)) / 2;
-    this.view = { x: cx - w / 2, y: cy - h / 2, w, h };
-    this.applyView();
-  }
-
-  applyView() {
-    const { x, y, w, h } = this.view;
-    this.svg.setAttribute("viewBox", `${x} ${y} ${w} ${h}`);
-    const scale = w / WIDTH;
-    for (const circle of this.markers.children) {
-      circle.setAttribute("r", (3 + 2.5 * Math.sqrt(Number(circle.dataset.events))) * scale * 1.5);
-    }
-  }
-
-  enableZoomAndPan() {
-    this.svg.addEventListener("wheel", (event) => {
-      event.preventDefault();
-      const factor = event.deltaY > 0 ? 1.25 : 0.8;
-      const [px, py] = this.toMap(event);
-      const w = Math.min(WIDTH * 1.5, Math.max(8, this.view.w * factor));
-      const h = (w * HEIGHT) / WIDTH;
-      this.view = { x: px - ((px - this.view.x) * w) / this.view.w,
-        y: py - ((py - this.view.y) * h) / this.view.h, w, h };
-      this.applyView();
-    }, { passive: false });
-    let drag = null;
-    this.svg.addEventListener("pointerdown", (event) => {
-      if (event.target.classList.contains("marker")) return;
-      drag = { start: this.toMap(event), view: { ...this.view } };
-    });
-    this.svg.addEventListener("pointermove", (event) => {
-      if (!drag) return;
-      const rect = this.svg.getBoundingClientRect();
-      const scale = drag.view.w / rect.width;
-      const dx = (event.movementX || 0) * scale;
-      const dy = (event.movementY || 0) * scale;
-      this.view = { ...this.view, x: this.view.x - dx, y: this.view.y - dy };
-      this.applyView();
-    });
-    for (const name of ["pointerup", "pointerleave"]) this.svg.addEventListener(name, () => { drag = null; });
-  }
-
-  // Mouse position in map (viewBox) coordinates.
-  toMap(event) {
-    const rect = this.svg.getBoundingClientRect();
-    const scale = Math.max(this.view.w / rect.width, this.view.h / rect.height);
-    const offsetX = (rect.width - this.view.w / scale) / 2;
-    const offsetY = (rect.height - this.view.h / scale) / 2;
-    return [this.view.x + (event.clientX - rect.left - offsetX) * scale,
-      this.view.y + (event.clientY - rect.top - offsetY) * scale];
+    const bounds = window.L.latLngBounds(places.map((p) => [p.lat, p.lon]));
+    this.map.fitBounds(bounds.pad(0.3), { maxZoom: 7, animate: false });
   }
 }

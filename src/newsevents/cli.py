@@ -144,18 +144,23 @@ def evaluate(gold: str, paths: tuple[str, ...], show: bool, as_json: bool) -> No
     failures: list[str] = []
     texts: dict[str, str] = {}
     predicted: list[dict[str, Any]] = []
+    languages: dict[str, str] = {}
     for result in _results(paths, failures):
         texts[result.document.doc_id] = result.document.text
         predicted.extend(c.to_dict() for c in result.claims)
+        languages[result.document.doc_id] = scoring.document_language(result.segments)
     report = scoring.evaluate(gold_claims, predicted, texts)
+    per_language = scoring.evaluate_by_language(gold_claims, predicted, texts, languages)
     if as_json:
-        click.echo(json.dumps(report.summary()))
+        summary = report.summary()
+        summary["languages"] = {k: v.summary() for k, v in per_language.items()}
+        click.echo(json.dumps(summary))
     else:
-        _print_report(report, show)
+        _print_report(report, show, per_language)
     sys.exit(1 if failures else 0)
 
 
-def _print_report(report: Any, show: bool) -> None:
+def _print_report(report: Any, show: bool, per_language: dict[str, Any]) -> None:
     summary = report.summary()
     click.echo(f"claims: gold {summary['gold']}, predicted {summary['predicted']}, "
                f"matched {summary['matched']}")
@@ -163,6 +168,11 @@ def _print_report(report: Any, show: bool) -> None:
                f"F1 {summary['f1']:.3f}")
     for slot, accuracy in summary["slots"].items():
         click.echo(f"  {slot:<11} {accuracy:.3f}")
+    for language, part in sorted(per_language.items()):
+        figures = part.summary()
+        slots = "  ".join(f"{k} {v:.2f}" for k, v in figures["slots"].items())
+        click.echo(f"{language}: gold {figures['gold']}, F1 {figures['f1']:.3f} (precision "
+                   f"{figures['precision']:.3f}, recall {figures['recall']:.3f})  {slots}")
     if not show:
         return
     for miss in report.misses:

@@ -30,6 +30,7 @@ with warnings.catch_warnings():  # starlette prefers httpx2; httpx (pinned) work
 from newsevents.store import ClaimFilter, Store
 from newsevents.store.filters import haversine_km
 from newsevents.web import create_app, routes
+from tests.helpers import assert_error
 
 from .conftest import EXAMPLES, build_example_store
 
@@ -68,24 +69,6 @@ def db_copy(example_db: Path, tmp_path: Path) -> Path:
 def writable(db_copy: Path) -> Iterator[TestClient]:
     with local_client(create_app(str(db_copy), token=TOKEN)) as test_client:
         yield test_client
-
-
-def assert_error(response: Any, status: int, code: str | None = None) -> dict[str, Any]:
-    """Every error: {"error": {"status", "code", "message"}}, one sentence, JSON, CSP."""
-    assert response.status_code == status, response.text
-    assert response.headers["content-type"].startswith("application/json")
-    body = response.json()
-    assert set(body) == {"error"}
-    error = body["error"]
-    assert set(error) == {"status", "code", "message"}
-    assert error["status"] == status
-    assert isinstance(error["code"], str) and error["code"]
-    if code is not None:
-        assert error["code"] == code
-    message = error["message"]
-    assert message.endswith(".") and "\n" not in message and len(message) < 400
-    assert "Traceback" not in message
-    return error
 
 
 def all_claims(client: TestClient, **params: Any) -> dict[str, Any]:
@@ -210,6 +193,14 @@ def test_timeline_of_a_measure_by_period(client: TestClient, by: str, width: int
     assert [p["start"] for p in periods] == sorted(p["start"] for p in periods)
     march_2021 = [p for p in periods if p["start"] <= "2021-03-15" <= p["end"]]
     assert march_2021 and march_2021[0]["value"] > 0
+
+
+def test_timeline_counts_one_articles_strikes_once_and_a_total_once(client: TestClient) -> None:
+    periods = client.get("/api/timeline", params={"measure": "strikes"}).json()["periods"]
+    # "312 strikes" and "more than 150 strikes" this month (one article, the same strikes)
+    # are 312; "29,307 from August 2014 to March 2018" is one row over its whole period.
+    assert [(p["kind"], p["period"], p["value"]) for p in periods] == [
+        ("total", "2014-08-01/2018-03-31", 29307), ("period", "2021-03", 312)]
 
 
 def test_timeline_takes_the_claim_filters(client: TestClient) -> None:

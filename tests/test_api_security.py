@@ -15,7 +15,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 
 with warnings.catch_warnings():  # starlette prefers httpx2; httpx (pinned) works the same
@@ -24,6 +23,7 @@ with warnings.catch_warnings():  # starlette prefers httpx2; httpx (pinned) work
 
 from newsevents.store import Store
 from newsevents.web import create_app, security
+from tests.helpers import assert_error
 
 from .conftest import build_example_store
 
@@ -38,20 +38,6 @@ CLAIM_FILTERS = ["actor", "target", "measure", "event_type", "country", "near", 
                  "until", "speaker", "outlet", "language", "q"]
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
-
-
-def assert_error(response: httpx.Response, status: int, sentence: bool = True
-                 ) -> dict[str, Any]:
-    """The one error shape, with a one-sentence message that ends with what to do."""
-    assert response.status_code == status, response.text
-    assert response.headers["content-type"].startswith("application/json")
-    error = response.json()["error"]
-    assert set(error) == {"status", "code", "message"}
-    assert error["status"] == status and error["code"]
-    assert len(error["message"]) < 400
-    if sentence:
-        assert error["message"].endswith("."), error["message"]
-    return error
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,5 @@
-"""End-to-end tests of the command line, run as users run it: `python -m newsevents`."""
+"""End-to-end tests of the command line: in-process through click's runner (the models load
+once), and one run as users run it, `python -m newsevents`, for the exit status."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from newsevents.cli import main
 
@@ -19,6 +21,15 @@ README = Path(__file__).parent.parent / "README.md"
 
 
 def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    """The command in this process (click's runner), as a finished process."""
+    result = CliRunner().invoke(main, list(args), input=stdin)
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return subprocess.CompletedProcess(list(args), result.exit_code, result.stdout,
+                                       result.stderr)
+
+
+def run_as_users_do(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "newsevents", *args], input=stdin,
                           capture_output=True, text=True, timeout=300, check=False)
 
@@ -62,7 +73,7 @@ def test_stdin_jsonl_and_a_bad_line_gives_exit_status_1() -> None:
     lines = [json.dumps({"id": "a", "date": "2022-03-14",
                          "text": "Boko Haram fighters killed at least 30 villagers in Gwoza."}),
              "{broken"]
-    result = run("extract", "-", stdin="\n".join(lines) + "\n")
+    result = run_as_users_do("extract", "-", stdin="\n".join(lines) + "\n")
     assert result.returncode == 1
     assert json.loads(result.stdout.splitlines()[0])["low"] == 30
     assert "<stdin>:2: malformed JSON" in result.stderr

@@ -10,12 +10,17 @@ jours", "la semaine dernière") resolve to the document month itself (value "202
 granularity "month"): the publication day is unknown, so the month is the interval we can
 vouch for. Month-level and coarser expressions ("le mois dernier", "l'année dernière")
 resolve exactly. With a year-only date, the same holds at the year.
+
+Which way a bare weekday, day-month or month points comes from the parse of the clause
+that governs it (:mod:`newsevents.stages.timex.tense`): ``find_times`` parses the sentences
+that hold one, one batch per language, unless the caller passes them as ``parsed``
+(``sentences_to_parse`` says which).
 """
 
 from __future__ import annotations
 
 from newsevents.records import TimeMention
-from newsevents.stages.timex.finder import find_times
+from newsevents.stages.timex.finder import find_times, sentences_to_parse
 
 
 def resolve_time_phrase(phrase: str, ref_date: str, language: str = "fr") -> TimeMention | None:
@@ -28,4 +33,4 @@ def resolve_time_phrase(phrase: str, ref_date: str, language: str = "fr") -> Tim
     return max(mentions, key=lambda m: (m.end - m.start, -m.start))
 
 
-__all__ = ["find_times", "resolve_time_phrase"]
+__all__ = ["find_times", "resolve_time_phrase", "sentences_to_parse"]

@@ -19,7 +19,7 @@ class Context:
     """Everything a resolver may look at besides the match itself."""
 
     anchor: Anchor | None
-    tense: int  # -1 past, +1 future, 0 unknown (news default: past)
+    tense: int  # -1 past, +1 future, 0 present or unknown (news default: past)
     previous: Resolved | None  # the last resolved date in the text, for anaphora
     previous_day: Resolved | None  # the last resolved day-level date in the paragraph
     before: str  # up to 40 characters of text before the match
@@ -28,6 +28,7 @@ class Context:
     near_day: Resolved | None = None  # the paragraph's last day, if in this or the last sentence
     narrative_year: int | None = None  # the year named in this or the last sentence
     language: str = "fr"  # of the segment: the day-month order of numeric dates
+    present: bool = False  # the governing clause is in the present: the nearest day
 
     def far_focus(self) -> Resolved | None:
         """The day of this or the last sentence when the narrative is far from the
@@ -41,12 +42,16 @@ class Context:
         return day if abs((day.start - anchor.date).days) > FAR_FOCUS_DAYS else None
 
 
-@lru_cache(maxsize=1)
-def _tense_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+@lru_cache(maxsize=4)
+def _tense_patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     context = lexicon().context
-    future_patterns = context["future"] + context.get("future_cues", [])
-    future = re.compile("|".join(f"(?:{p})" for p in future_patterns), re.IGNORECASE)
-    past = re.compile("|".join(f"(?:{p})" for p in context["past"]), re.IGNORECASE)
+
+    def cues(key: str) -> list[str]:
+        return list((context.get(key) or {}).get(language) or ["(?!x)x"])
+
+    future = re.compile("|".join(f"(?:{p})" for p in cues("future") + cues("future_cues")),
+                        re.IGNORECASE)
+    past = re.compile("|".join(f"(?:{p})" for p in cues("past")), re.IGNORECASE)
     return future, past
 
 
@@ -85,10 +90,12 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return left, right
 
 
-def sentence_tense(text: str, start: int, end: int) -> int:
-    """Whether the verb nearest to the expression is future (+1), past (-1) or neither (0)."""
+def sentence_tense(text: str, start: int, end: int, language: str = "fr") -> int:
+    """Whether the verb nearest to the expression is future (+1), past (-1) or neither (0),
+    by the cue lists of ``language``: the fallback where no parse of the sentence exists
+    (see :mod:`newsevents.stages.timex.tense`)."""
     left, right = sentence_bounds(text, start, end)
-    future, past = _tense_patterns()
+    future, past = _tense_patterns(language)
     best: tuple[int, int] | None = None
     for direction, pattern in ((1, future), (-1, past)):
         for match in pattern.finditer(text, left, right):

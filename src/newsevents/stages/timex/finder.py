@@ -3,8 +3,10 @@
 1. Every rule of the grammar proposes spans; overlaps keep the longest (then the earlier
    rule), and spans touching a noise range (URL, reading time...) are dropped.
 2. Spans are resolved left to right, each against its anchor (the segment's own date for
-   an embedded tweet, else the document date), the tense of its sentence and the previous
-   time (anaphora: "la veille", "de la même année", "deux jours plus tard").
+   an embedded tweet, else the document date), the direction of the clause that governs
+   it (read from the parse of the sentences holding a bare weekday, day-month or month,
+   see :mod:`~newsevents.stages.timex.tense`; cue lists elsewhere) and the previous time
+   (anaphora: "la veille", "de la même année", "deux jours plus tard").
 3. Neighbours are combined: position modifiers ("début avril", "fin 2017"), ranges
    ("d'août 2014 à mars 2018", "entre 2015 et 2017") and "depuis juin 2014".
 """
@@ -13,14 +15,17 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from newsevents.records import Noise, Ranges, Segment, TimeMention, first_disjoint
+from newsevents.stages.parse import ParsedSentence
 from newsevents.stages.timex import resolve_dates as d
 from newsevents.stages.timex import resolve_formats as f
 from newsevents.stages.timex import resolve_relative as r
+from newsevents.stages.timex import tense as t
 from newsevents.stages.timex.calendar import Anchor, Resolved, day_value
+from newsevents.stages.timex.clause import Direction
 from newsevents.stages.timex.combine import combine
 from newsevents.stages.timex.context import (
     SENTENCE_END,
@@ -94,6 +99,9 @@ class Found:
     resolved: Resolved
     anchor: Anchor | None
     parts: tuple[Found, ...] = ()  # a range's endpoints, as TimeML would tag them
+    # What set the direction: "parse:future", "parse:present"..., "cues" (no parse), or
+    # "written" (the expression says it: a year, "dernier", "next").
+    direction: str = ""
 
     def timeml(self) -> tuple[Found, ...]:
         """TimeML tags a range as its endpoints and "depuis X" as X: our view of it."""
@@ -130,24 +138,31 @@ def segment_at(position: int, segments: Sequence[Segment]) -> Segment | None:
 
 
 def resolve_all(text: str, doc_date: str | None, segments: Sequence[Segment],
-                noise: Sequence[Noise]) -> list[Found]:
+                noise: Sequence[Noise], parsed: Mapping[int, ParsedSentence] | None = None,
+                use_parse: bool = True) -> list[Found]:
     plain = normalise(text)
     doc_anchor = Anchor.parse(doc_date)
     languages = _languages(plain, segments)
+    found_candidates = candidates(plain, noise)
+    directions = _directions(plain, found_candidates, segments, languages, doc_anchor,
+                             parsed) if use_parse else {}
     segments = [s for s in segments if s.date]  # only these anchor; not rescanned per time
     found: list[Found] = []
     previous: Resolved | None = None
     previous_day: tuple[int, Resolved] | None = None
     year: tuple[int, int, int] | None = None
     day_end = 0
-    for candidate in candidates(plain, noise):
+    for candidate in found_candidates:
         segment = segment_at(candidate.start, segments)
         anchor = Anchor.parse(segment.date) if segment and segment.date else doc_anchor
         paragraph_start = plain.rfind("\n", 0, candidate.start)
         day = previous_day[1] if previous_day and previous_day[0] == paragraph_start else None
+        direction = directions.get(candidate.start)
+        language = languages(candidate.start)
         context = Context(
             anchor=anchor,
-            tense=sentence_tense(plain, candidate.start, candidate.end),
+            tense=direction.way if direction else sentence_tense(
+                plain, candidate.start, candidate.end, language),
             previous=previous if _same_sentence(plain, previous, found, candidate) else None,
             previous_day=day,
             before=plain[max(0, candidate.start - 40):candidate.start],
@@ -157,7 +172,8 @@ def resolve_all(text: str, doc_date: str | None, segments: Sequence[Segment],
             else None,
             narrative_year=year[1] if year and year[0] == paragraph_start
             and _adjacent(plain, year[2], candidate.start) else None,
-            language=languages(candidate.start),
+            language=language,
+            present=direction.present if direction else False,
         )
         try:
             resolved = RESOLVERS[candidate.rule](candidate.match, context)
@@ -165,8 +181,10 @@ def resolve_all(text: str, doc_date: str | None, segments: Sequence[Segment],
             continue
         if resolved is None:
             continue
-        found.append(_with_parts(Found(candidate.start, candidate.end, resolved, anchor),
-                                 candidate))
+        how = f"parse:{direction.rule}" if direction else (
+            "cues" if t.is_bare(candidate) else "written")
+        found.append(_with_parts(Found(candidate.start, candidate.end, resolved, anchor,
+                                       direction=how), candidate))
         if resolved.start is not None and resolved.type in ("DATE", "TIME"):
             previous = resolved
             if resolved.granularity == "day":
@@ -177,6 +195,33 @@ def resolve_all(text: str, doc_date: str | None, segments: Sequence[Segment],
                 year = None if background else (paragraph_start, resolved.start.year,
                                                  candidate.end)
     return combine(plain, found)
+
+
+def _directions(text: str, found: list[Candidate], segments: Sequence[Segment],
+                languages: Callable[[int], str], anchor: Anchor | None,
+                parsed: Mapping[int, ParsedSentence] | None) -> dict[int, Direction]:
+    """The parse's direction of each expression in a sentence worth parsing: none when no
+    date could use it (no publication date, or only its year, and no dated tweet)."""
+    if (anchor is None or anchor.precision == "year") and not any(s.date for s in segments):
+        return {}
+    return t.directions(text, found, segments, languages, parsed)
+
+
+def sentences_to_parse(text: str, doc_date: str | None, segments: Sequence[Segment] = (),
+                       noise: Sequence[Noise] = ()) -> dict[str, list[tuple[int, int]]]:
+    """The sentences ``find_times`` would parse, per language: a caller that parses them
+    in its own batch (the pipeline, for the claims) passes them back as ``parsed``."""
+    plain = normalise(text)
+    anchor = Anchor.parse(doc_date)
+    if (anchor is None or anchor.precision == "year") and not any(s.date for s in segments):
+        return {}
+    found = [c for c in candidates(plain, noise) if t.is_bare(c)]
+    if not found:
+        return {}
+    sentences = t.Sentences.of(plain, segments)
+    spans = [sentences.around(c.start, c.end) for c in found]
+    wanted = t.wanted_sentences(found, spans, sentences, _languages(plain, segments))
+    return {language: sorted(chosen) for language, chosen in wanted.items()}
 
 
 def _adjacent(text: str, end: int, start: int) -> bool:
@@ -205,8 +250,10 @@ def _with_parts(item: Found, candidate: Candidate) -> Found:
     if candidate.rule != "range_days" or resolved.start is None or resolved.end is None:
         return item
     match = candidate.match
-    first = Found(match.start("d1"), match.end("d1"), day_value(resolved.start), item.anchor)
-    last = Found(match.start("day"), item.end, day_value(resolved.end), item.anchor)
+    first = Found(match.start("d1"), match.end("d1"), day_value(resolved.start), item.anchor,
+                  direction=item.direction)
+    last = Found(match.start("day"), item.end, day_value(resolved.end), item.anchor,
+                 direction=item.direction)
     return replace(item, parts=(first, last))
 
 
@@ -237,14 +284,21 @@ def to_mention(text: str, item: Found) -> TimeMention:
 
 
 def find_times(text: str, doc_date: str | None, segments: Sequence[Segment] = (),
-               noise: Sequence[Noise] = ()) -> list[TimeMention]:
-    """All time expressions of ``text`` as TimeMentions, in reading order."""
-    return [to_mention(text, item) for item in resolve_all(text, doc_date, segments, noise)]
+               noise: Sequence[Noise] = (),
+               parsed: Mapping[int, ParsedSentence] | None = None) -> list[TimeMention]:
+    """All time expressions of ``text`` as TimeMentions, in reading order. ``parsed``:
+    sentences the caller has already parsed, by start offset (the others that a direction
+    needs are parsed here, one batch per language)."""
+    return [to_mention(text, item)
+            for item in resolve_all(text, doc_date, segments, noise, parsed)]
 
 
-def find_timeml(text: str, doc_date: str | None) -> list[Found]:
-    """The expressions as TimeML tags them (ranges split into endpoints), for scoring."""
-    return [part for item in resolve_all(text, doc_date, (), ()) for part in item.timeml()]
+def find_timeml(text: str, doc_date: str | None, use_parse: bool = True) -> list[Found]:
+    """The expressions as TimeML tags them (ranges split into endpoints), for scoring;
+    ``use_parse=False`` decides directions by the cue lists alone (the benchmark's
+    comparison)."""
+    return [part for item in resolve_all(text, doc_date, (), (), use_parse=use_parse)
+            for part in item.timeml()]
 
 
-__all__ = ["Found", "find_timeml", "find_times", "sentence_bounds"]
+__all__ = ["Found", "find_timeml", "find_times", "sentence_bounds", "sentences_to_parse"]

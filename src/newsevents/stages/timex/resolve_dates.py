@@ -221,9 +221,12 @@ def resolve_season(match: Match, ctx: Context) -> Resolved | None:
     return season_value(year, code, lex.season_months[code])
 
 
-def weekday_date(weekday: int, anchor: Anchor, direction: int, tense: int) -> date:
+def weekday_date(weekday: int, anchor: Anchor, direction: int, tense: int,
+                 present: bool = False) -> date:
     """The weekday nearest the anchor: "dernier" strictly before, "prochain" strictly after,
-    bare by tense (past unless the sentence is in the future), the same day counting."""
+    bare by tense (past unless the clause is in the future; the nearest either way when
+    it is in the present: "se rend vendredi", "talks resume Monday"), the same day
+    counting."""
     reference = anchor.date
     back = (reference.weekday() - weekday) % 7
     forward = (weekday - reference.weekday()) % 7
@@ -233,6 +236,8 @@ def weekday_date(weekday: int, anchor: Anchor, direction: int, tense: int) -> da
         return reference + timedelta(days=forward or 7)
     if tense > 0:
         return reference + timedelta(days=forward)
+    if tense == 0 and present:
+        return nearest_weekday(weekday, reference)
     return reference - timedelta(days=back)
 
 
@@ -263,7 +268,7 @@ def resolve_weekday(match: Match, ctx: Context) -> Resolved | None:
     if focus is not None and focus.start is not None and not direction:
         day = nearest_weekday(weekday, focus.start)
     else:
-        day = weekday_date(weekday, ctx.anchor, direction, tense)
+        day = weekday_date(weekday, ctx.anchor, direction, tense, ctx.present)
     return with_part_of_day(day_value(day), groups.get("pod"))
 
 
@@ -295,7 +300,7 @@ def resolve_night_between(match: Match, ctx: Context) -> Resolved | None:
             return anchor_interval(ctx.anchor)
         focus = ctx.far_focus()
         day = (nearest_weekday(weekday, focus.start) if focus and focus.start
-               else weekday_date(weekday, ctx.anchor, 0, ctx.tense))
+               else weekday_date(weekday, ctx.anchor, 0, ctx.tense, ctx.present))
     return Resolved("TIME", f"{day.isoformat()}TNI", day, day + timedelta(days=1), "day")
 
 

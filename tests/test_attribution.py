@@ -27,7 +27,7 @@ def _first_claim(text: str, date: str = "2021-03-10") -> dict[str, Any]:
     ("Trois soldats ont été tués, a indiqué un communiqué du ministère de la Défense.",
      "ministère de la Défense", None, "communique", None),
     ("Selon l'Observatoire syrien des droits de l'homme, 27 combattants ont été tués.",
-     "Observatoire syrien des droits de l'homme", None, "statement", None),
+     "Observatoire syrien des droits de l'homme", None, "report", None),
     ("A US drone strike killed two al-Shabaab commanders, AFRICOM said in a statement.",
      "AFRICOM", None, "statement", None),
     ("Gunmen killed 30 villagers in Gwoza, a local official told AFP.", "local official",

@@ -111,7 +111,8 @@ def _parse_units(text: str, units: list[Segment], numbers: list[NumberMention]
     parsed: dict[int, parse.ParsedSentence] = {}
     for language in parse.LANGUAGES:
         chosen = [u for u in units if u.language == language
-                  and claims_stage.needs_parse(text, u, numbers)]
+                  and (claims_stage.needs_parse(text, u, numbers)
+                       or attribution_stage.needs_parse(text, u))]
         if chosen and parse.available(language):
             spans = [(u.start, u.end) for u in chosen]
             for unit, sentence in zip(chosen, parse.parse_spans(text, spans, language),

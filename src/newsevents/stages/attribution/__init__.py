@@ -1,10 +1,14 @@
 """Attribution: who says so, through which channel, carried by which outlet.
 
-Per sentence, in document order (a speaker introduced once is found again under a role,
-"le chef du Pentagone", or a pronoun): a reporting clause after the content ("..., a
-déclaré le colonel X, porte-parole de Y, dans un tweet"), before it ("X a annoncé que"),
-a source phrase ("selon X", "d'après une déclaration de X", "according to X"), the clause
-after a closing quote for every sentence inside the quote, and an embedded tweet's author.
+Per sentence, in document order. With the sentence's parse, the reporting verb and its
+subject (`syntax`); without one, or where the parse finds no source, surface patterns: a
+reporting clause after the content ("..., a déclaré le colonel X, porte-parole de Y, dans
+un tweet"), before it ("X a annoncé que"), a source phrase ("selon X", "d'après une
+déclaration de X", "according to X"), the clause after a closing quote for every sentence
+inside the quote, and an embedded tweet's author. A source that refers back ("il", "he",
+"the ministry", "le communiqué", "M. Abdel Rahmane") is the last compatible named one, with
+its channel and outlet unless the sentence names its own. An outlet named with the source
+("à l'AFP", "told Reuters", "citée par l'agence SPA") is the outlet, never the speaker.
 """
 
 from __future__ import annotations
@@ -20,7 +24,10 @@ import yaml
 
 from newsevents.records import Segment, SpeakerMention
 from newsevents.stages.actors import fold
+from newsevents.stages.attribution.syntax import Reading, read_reporting
 from newsevents.stages.parse import ParsedSentence
+
+__all__ = ["Attribution", "AttributionTracker", "needs_parse", "vocabulary"]
 
 
 @dataclass(frozen=True)
@@ -66,6 +73,20 @@ class _Vocabulary:
     not_in_names: frozenset[str]
     outlets: tuple[str, ...]
     folded_outlets: tuple[str, ...]
+    clause_lemmas: dict[str, frozenset[str]]
+    thing_lemmas: dict[str, frozenset[str]]
+    content_nouns: frozenset[str]
+    only_with: dict[str, frozenset[str]]
+    report_sources: tuple[str, ...]
+    outlet_nouns: tuple[str, ...]
+    outlet_nouns_named: tuple[str, ...]
+    pronouns: dict[str, frozenset[str]]
+    definite: frozenset[str]
+    possessive: frozenset[str]
+    person_nouns: frozenset[str]
+    body_nouns: frozenset[str]
+    body_words: frozenset[str]
+    screen: re.Pattern[str]
 
 
 # ", adding that...", ", ajoutant que...": what follows is reported content again.
@@ -97,9 +118,9 @@ def vocabulary() -> _Vocabulary:
     source = re.compile(r"(?<!\w)(?P<prep>" + _words(data["source_prepositions"]) + r")[ \u00a0']")
     english = _words(data["reporting_verbs_en"])
     # "..., a local official told AFP." / "..., the health ministry said in a statement."
-    english_after = re.compile(r",[ \u00a0](?P<np>[^,;\"”»]{2,80}?)[ \u00a0](?P<verb>" + english
-                               + r")(?P<rest>[^.;,]{0,80})(?:[.!?\"”]{0,2}$|(?=" + _CONTINUATION
-                               + "))")
+    english_after = re.compile(r",[\"”»]?[ \u00a0](?P<np>[^,;\"”»]{2,80}?)[ \u00a0](?P<verb>"
+                               + english + r")(?P<rest>[^.;,]{0,80})(?:[.!?\"”]{0,2}$|(?="
+                               + _CONTINUATION + "))")
     # "The Nigerian Air Force said its jets killed..."
     english_before = re.compile(r"^(?P<np>[^,;]{2,80}?)[ \u00a0](?P<verb>said|says|announced|"
                                 r"reported|claimed|confirmed)(?: that)?[ \u00a0]")
@@ -117,10 +138,44 @@ def vocabulary() -> _Vocabulary:
         not_in_names=frozenset(fold(w) for w in data["not_in_names"]),
         outlets=tuple(data["outlets"]),
         folded_outlets=tuple(fold(o) for o in data["outlets"]),
+        clause_lemmas={lang: frozenset(w.lower() for w in words)
+                       for lang, words in data["reporting_lemmas"].items()},
+        thing_lemmas={lang: frozenset(w.lower() for w in words)
+                      for lang, words in data["thing_lemmas"].items()},
+        content_nouns=frozenset(w.lower() for w in data["content_nouns"]),
+        only_with={verb: frozenset(w.lower() for w in words)
+                   for verb, words in data["only_with"].items()},
+        report_sources=tuple(fold(w) for w in data["report_sources"]),
+        outlet_nouns=tuple(sorted((fold(w) for w in data["outlet_nouns"]), key=len,
+                                  reverse=True)),
+        outlet_nouns_named=tuple(fold(w) for w in data["outlet_nouns_named"]),
+        pronouns={kind: frozenset(fold(w) for w in words)
+                  for kind, words in data["pronouns"].items()},
+        definite=frozenset(fold(w) for w in data["determiners_definite"]),
+        possessive=frozenset(fold(w) for w in data["determiners_possessive"]),
+        person_nouns=frozenset(fold(w) for w in data["person_nouns"]),
+        body_nouns=frozenset(fold(w) for w in data["body_nouns"]),
+        body_words=frozenset(fold(w) for w in data["body_words"]),
+        screen=_screen(data),
     )
 
 
-_CARRIED_BY = re.compile(r"[ \u00a0](?:joints?|jointes|cites?|citees?|interroges?|interrogees?|"
+def _screen(data: dict[str, Any]) -> re.Pattern[str]:
+    """Word prefixes that make a sentence worth parsing for its attribution."""
+    words = [*data["reporting_verbs_fr"], *data["reporting_verbs_fr_present"],
+             *data["reporting_verbs_en"], *data["source_prepositions"],
+             *(w for words in data["reporting_lemmas"].values() for w in words)]
+    stems = {fold(w)[:max(3, len(fold(w)) - 2)] for w in words}
+    return re.compile(r"(?<!\w)(?:" + "|".join(sorted(map(re.escape, stems))) + ")")
+
+
+def needs_parse(text: str, sentence: Segment) -> bool:
+    """A sentence is parsed for its attribution when it holds a form of a reporting verb
+    or a source phrase (the claims stage has its own reasons, `claims.needs_parse`)."""
+    return bool(vocabulary().screen.search(fold(text[sentence.start:sentence.end])))
+
+
+_CARRIED_BY = re.compile(r"[ \u00a0](?:a|joints?|jointes|cites?|citees?|interroges?|interrogees?|"
                          r"contactes?|contactees?|quoted by|cited by|speaking to|told)"
                          r"(?:[ \u00a0]par)?[ \u00a0](?:l'|la |le |les )?")
 _NAMED_APPOSITION = re.compile(r",\s{1,3}((?:[A-ZÀ-Ý][\w'’.-]{1,20}\s?){2,4})"
@@ -141,21 +196,47 @@ class AttributionTracker:
         self.text = text
         self.folded = fold(text)
         self.history: list[Attribution] = []
+        self.persons: list[bool] = []  # per history entry: a person's name, not a body's
+        self._pending_person = False  # the kind of the source being read
 
     def for_sentence(self, sentence: Segment, quote: Segment | None,
                      parsed: ParsedSentence | None = None) -> Attribution | None:
-        """The sentence's attribution; `parsed` is its dependency parse when the claims
-        stage asked for one (stages/parse.py)."""
+        """The sentence's attribution; `parsed` is its dependency parse when one of the
+        stages asked for one (`needs_parse`, stages/parse.py)."""
         if sentence.kind == "tweet":
             return self._remember(self._tweet_author(sentence))
-        found = (self._postposed(sentence.start, sentence.end)
-                 or self._english_after(sentence.start, sentence.end)
-                 or self._preposed(sentence.start, sentence.end)
-                 or self._english_before(sentence.start, sentence.end)
-                 or self._source_phrase(sentence.start, sentence.end))
+        found = self._from_parse(parsed) if parsed is not None else None
+        found = found or (self._postposed(sentence.start, sentence.end)
+                          or self._english_after(sentence.start, sentence.end)
+                          or self._preposed(sentence.start, sentence.end)
+                          or self._english_before(sentence.start, sentence.end)
+                          or self._source_phrase(sentence.start, sentence.end))
         if found is None and quote is not None and quote.end > sentence.end:
             found = self._after_quote(quote)
         return self._remember(found) if found else None
+
+    def _from_parse(self, parsed: ParsedSentence) -> Attribution | None:
+        vocab = vocabulary()
+        language = parsed.language if parsed.language in vocab.clause_lemmas else "fr"
+        reading = read_reporting(parsed, vocab.clause_lemmas[language],
+                                 vocab.thing_lemmas[language], vocab.content_nouns,
+                                 vocab.only_with)
+        if reading is None:
+            return None
+        pluperfect = any(c.lemma.lower() == "avoir" and fold(c.text).startswith("avai")
+                         for c in parsed.children(reading.verb.index))
+        found = self._from_source(reading.source_start, reading.source_end,
+                                  reading.clause_start, reading.clause_end, pluperfect,
+                                  whole=True, scope=(reading.scope_start, reading.scope_end))
+        return self._with_outlet(found, reading) if found else None
+
+    def _with_outlet(self, found: Attribution, reading: Reading) -> Attribution:
+        for at in reading.outlets:
+            start = at + len(self.text[at:at + 4]) - len(self.text[at:at + 4].lstrip())
+            outlet = self._outlet_at(start) or self._outlet_phrase(start)
+            if outlet:
+                return replace(found, outlet=outlet)
+        return found
 
     # -- the three kinds of reporting clause ------------------------------------------
     def _postposed(self, start: int, end: int) -> Attribution | None:
@@ -215,24 +296,29 @@ class AttributionTracker:
         end = len(self.text) if end < 0 else end
         period = re.search(r"[.!?](?:\s|$)", self.text[quote.end:end])
         stop = quote.end + period.end() if period else end
-        return self._postposed(quote.end - 1, stop)
+        return self._postposed(quote.end - 1, stop) or self._english_after(quote.end - 2, stop)
 
     # -- the source noun phrase ----------------------------------------------------------
     def _from_source(self, np_start: int, np_end: int, clause_start: int, clause_end: int,
-                     pluperfect: bool) -> Attribution | None:
+                     pluperfect: bool, whole: bool = False,
+                     scope: tuple[int, int] | None = None) -> Attribution | None:
+        """The attribution of a source phrase; `whole` keeps the phrase as the parse
+        delimits it (appositions included), `scope` is where channel cues are read."""
         vocab = vocabulary()
         np_start = self._skip_adverbs(np_start, np_end)
-        np_end = self._np_end(np_start, np_end)
-        while np_end > np_start and self.text[np_end - 1].isspace():
+        np_end = np_end if whole else self._np_end(np_start, np_end)
+        while np_end > np_start and (self.text[np_end - 1].isspace()
+                                     or self.text[np_end - 1] in ",;"):
             np_end -= 1
         while np_start < np_end and self.text[np_start].isspace():
             np_start += 1
         source_text = self.text[np_start:np_end]
         if not source_text:
             return None
-        clause = self.folded[clause_start:clause_end]
+        cue_start, cue_end = scope or (clause_start, clause_end)
+        clause = self.folded[min(cue_start, clause_start):max(cue_end, clause_end)]
         channel = next((name for name, cue in vocab.channels if cue.search(clause)), None)
-        outlet = self._outlet_at(np_start)
+        outlet = self._outlet_at(np_start) or self._outlet_phrase(np_start, np_end)
         if outlet:
             return Attribution(clause_start, clause_end, source_text, None, None, channel,
                                outlet, pluperfect, np_start, np_end)
@@ -240,15 +326,23 @@ class AttributionTracker:
         carrier = None
         if carried:
             # "des habitants joints par l'AFP": the AFP carried what the residents said.
-            carrier = self._outlet_at(carried.end())
+            carrier = self._outlet_at(carried.end()) or self._outlet_phrase(carried.end(),
+                                                                            np_end)
             if carrier:
                 np_end = carried.start()
+                while np_end > np_start and self.text[np_end - 1] in " ,\u00a0":
+                    np_end -= 1
                 source_text = self.text[np_start:np_end]
-        name, role = self._name_and_role(np_start, np_end, clause_end)
+        if whole:
+            name, role, person = self._name_role_parts(np_start, np_end)
+        else:
+            name, role = self._name_and_role(np_start, np_end, clause_end)
+            person = self._person_like(name) or role is not None
+        name = self._with_acronym(name, np_end, max(clause_end, np_end + 12))
         if carrier:
-            base = Attribution(clause_start, clause_end, source_text, name, role,
-                               channel or "statement", carrier, pluperfect, np_start, np_end)
-            return self._resolve_reference(base)
+            base = Attribution(clause_start, clause_end, source_text, name, role, channel,
+                               carrier, pluperfect, np_start, np_end)
+            return self._resolve_reference(base, person)
         folded_name = fold(name)
         outlet = next((o for o, f in zip(vocab.outlets, vocab.folded_outlets, strict=True)
                        if f == folded_name), None)
@@ -256,9 +350,45 @@ class AttributionTracker:
             # "according to a tally by AFP": the outlet's own count.
             return Attribution(clause_start, clause_end, source_text, None, None,
                                channel or "report", outlet, pluperfect, np_start, np_end)
-        base = Attribution(clause_start, clause_end, source_text, name, role,
-                           channel or "statement", None, pluperfect, np_start, np_end)
-        return self._resolve_reference(base)
+        base = Attribution(clause_start, clause_end, source_text, name, role, channel, None,
+                           pluperfect, np_start, np_end)
+        return self._resolve_reference(base, person)
+
+    def _with_acronym(self, name: str, np_end: int, limit: int) -> str:
+        """'Observatoire syrien des droits de l'homme (OSDH)': the acronym is the name too."""
+        if re.search(r"\([A-Z][\w-]{1,10}\)$", name):
+            return name
+        match = re.match(r"\s?\(([A-Z][A-Za-z0-9-]{1,10})\)", self.text[np_end:limit])
+        return f"{name} ({match.group(1)})" if match and name[:1].isupper() else name
+
+    def _name_role_parts(self, start: int, end: int) -> tuple[str, str | None, bool]:
+        """'Le porte-parole du ministère, Badr Abdelatti' -> the person named in one of the
+        comma-separated parts, the role in another; a single part as before."""
+        phrase = self.text[start:end]
+        parts = [p.strip() for p in re.split(r",\s*", phrase) if p.strip()]
+        vocab = vocabulary()
+        for index, part in enumerate(parts):
+            if len(parts) > 1 and self._person_like(_strip_titles(part, vocab.titles)):
+                others = [p for i, p in enumerate(parts) if i != index]
+                role = _clean_role(others[0], vocab.titles) if others else None
+                return _strip_titles(part, vocab.titles), role, True
+        first_end = start + phrase.find(parts[0]) + len(parts[0]) if parts else end
+        name, role = self._name_and_role(start, first_end, end)
+        return name, role, self._person_like(name) or role is not None
+
+    def _person_like(self, name: str) -> bool:
+        """Two to five capitalised words none of which names a body or a place."""
+        vocab = vocabulary()
+        words = name.split()
+        if not 2 <= len(words) <= 5:
+            return False
+        for word in words:
+            key = fold(word).strip(".,'’")
+            if key in vocab.body_words or key in vocab.not_in_names or key in vocab.role_nouns:
+                return False
+            if not (word[:1].isupper() or key in _PARTICLES):
+                return False
+        return True
 
     def _skip_adverbs(self, start: int, end: int) -> int:
         skip = re.compile(r"[ \u00a0]*(?:(?:egalement|aussi|encore|de son cote|pour sa part|"
@@ -277,6 +407,42 @@ class AttributionTracker:
         vocab = vocabulary()
         return next((o for o, f in zip(vocab.outlets, vocab.folded_outlets, strict=True)
                      if rest.startswith(f)), None)
+
+    def _outlet_phrase(self, start: int, end: int | None = None) -> str | None:
+        """'la chaîne de télévision al-Massira' -> 'al-Massira', "l'agence de presse
+        ukrainienne Ukrinform" -> 'Ukrinform', 'la télévision des rebelles' -> 'télévision
+        des rebelles'."""
+        vocab = vocabulary()
+        limit = end if end is not None else min(len(self.text), start + 120)
+        stop = _NP_STOP.search(self.folded, start, limit)
+        limit = stop.start() if stop else limit
+        while start < limit and self.text[start].isspace():
+            start += 1
+        lead = _DETERMINER.match(self.folded[start:limit])
+        at = start + lead.end() if lead else start
+        rest = self.folded[at:limit]
+        noun = next((n for n in (*vocab.outlet_nouns, *vocab.outlet_nouns_named)
+                     if rest.startswith(n) and rest[len(n):len(n) + 1] in ("", " ")), None)
+        if noun is None:
+            return None
+        words = self.text[at + len(noun):limit].split()
+        named = [w for w in words if w[:1].isupper()]
+        if named:
+            first = words.index(named[0])
+            tail = []
+            for word in words[first:]:
+                if not (word[:1].isupper() or word[:3] in ("al-", "el-")):
+                    break
+                tail.append(word)
+            name = " ".join(tail).strip(" ,.")
+            known = self._outlet_at(self.folded.find(fold(name), at))
+            return known or name
+        if noun in vocab.outlet_nouns_named:
+            return None
+        phrase = self.text[at:limit].strip(" ,.")
+        last = max((fold(phrase).rfind(n) for n in vocab.outlet_nouns if n in fold(phrase)),
+                   default=0)
+        return phrase[last:] or None
 
     def _name_and_role(self, start: int, end: int, clause_end: int) -> tuple[str, str | None]:
         """'le colonel Wayne Marotto, porte-parole de la coalition' -> (name, role)."""
@@ -327,16 +493,48 @@ class AttributionTracker:
         return _DETERMINER.sub("", actors[0].text) if actors else None
 
     # -- coreference ----------------------------------------------------------------------
-    def _resolve_reference(self, found: Attribution) -> Attribution:
+    def _resolve_reference(self, found: Attribution, person: bool = False) -> Attribution:
+        """A source that refers back takes the last compatible named source, its channel
+        (unless the sentence names one) and its outlet; others get their default channel."""
+        previous = self._antecedent(found, person)
+        if previous is not None:
+            return self._as_previous(found, previous)
+        if found.channel is None:
+            folded = fold(f"{found.name or ''} {found.text}")
+            report = any(re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", folded)
+                         for w in vocabulary().report_sources)
+            found = replace(found, channel="report" if report else "statement")
+        self._pending_person = person
+        return found
+
+    def _antecedent(self, found: Attribution, person: bool) -> Attribution | None:
         vocab = vocabulary()
-        key = fold(found.name or "").strip()
-        if key in vocab.same_source and self.history:
-            return self._as_previous(found, self.history[-1])
-        if key and " " not in key:
-            # "a déclaré Marotto": a surname already introduced in full.
-            for previous in reversed(self.history):
-                if previous.name and fold(previous.name).split()[-1] == key:
-                    return replace(found, name=previous.name, role=previous.role)
+        key = _pronoun_form(fold(found.name or "").strip())
+        written = _pronoun_form(fold(found.text).strip())
+        if not key or not self.history:
+            return None
+        if key in vocab.same_source or written in vocab.same_source:
+            return self.history[-1]
+        for kind, words in vocab.pronouns.items():
+            if key in words or written in words:
+                return self._last(None if kind == "any" else kind == "person")
+        bare = fold(_strip_titles(found.name or "", vocab.titles))
+        if bare[:1].isalpha() and (found.name or "")[:1].isupper() and not found.role:
+            # "a déclaré Marotto", "selon M. Abdel Rahmane": a surname introduced in full.
+            for previous, was_person in zip(reversed(self.history), reversed(self.persons),
+                                            strict=True):
+                names = fold(previous.name or "").split()
+                if was_person and len(names) > len(bare.split()) and " ".join(
+                        names[-len(bare.split()):]) == bare:
+                    return previous
+        first = written.split()[0].rstrip("'") if written.split() else ""
+        described = None
+        if first in vocab.definite or written.startswith(("l'", "l’")):
+            described = self._described(key, found)
+        if described is not None:
+            return described
+        if first in vocab.possessive and not person:
+            return self._last(False)
         alias = _role_key(key, vocab.role_aliases)
         head = key.split()[0] if key.split() else ""
         if found.role is None and (alias or head in vocab.role_nouns):
@@ -344,17 +542,56 @@ class AttributionTracker:
                 prev_role = fold(previous.role or "")
                 if (alias and alias == _role_key(prev_role, vocab.role_aliases)) or (
                         prev_role and (prev_role.startswith(key) or key.startswith(prev_role))):
-                    return self._as_previous(found, previous)
-        return found
+                    return previous
+        return None
 
-    @staticmethod
-    def _as_previous(found: Attribution, previous: Attribution) -> Attribution:
+    def _described(self, key: str, found: Attribution) -> Attribution | None:
+        """'the ministry', 'le communiqué', "l'ONG", 'the official': the last source whose
+        name or role holds the noun, else the last of the noun's kind."""
+        vocab = vocabulary()
+        if found.role is not None:
+            return None
+        words = key.split()
+        if not words or len(words) > 4 or any(w[:1].isupper() for w in (found.name or "").split()):
+            return None
+        head = words[0]
+        for previous in reversed(self.history):
+            held = fold(" ".join(p for p in (previous.name, previous.role) if p))
+            if re.search(r"(?<!\w)" + re.escape(head), held):
+                return previous
+        if _role_key(key, vocab.role_aliases):
+            return None
+        if head in vocab.channel_nouns:
+            return self._last(None)
+        if head in vocab.person_nouns:
+            return self._last(True)
+        if head in vocab.body_nouns:
+            return self._last(False)
+        return None
+
+    def _last(self, person: bool | None) -> Attribution | None:
+        for previous, was_person in zip(reversed(self.history), reversed(self.persons),
+                                        strict=True):
+            if person is None or was_person == person:
+                return previous
+        return None
+
+    def _as_previous(self, found: Attribution, previous: Attribution) -> Attribution:
         channel = found.channel
-        if found.pluperfect and channel == "statement":
-            # "Le chef du Pentagone avait confié que...": the account of an earlier
-            # occasion goes on, through the channel already named for it.
+        if channel is None or (found.pluperfect and channel == "statement"):
+            # "a-t-il précisé", "Le chef du Pentagone avait confié que...": the account
+            # goes on, through the channel already named for it.
             channel = previous.channel
-        return replace(found, name=previous.name, role=previous.role, channel=channel)
+        self._pending_person = self._person_of(previous)
+        return replace(found, name=previous.name, role=previous.role, channel=channel,
+                       outlet=found.outlet or previous.outlet)
+
+    def _person_of(self, previous: Attribution) -> bool:
+        for entry, was_person in zip(reversed(self.history), reversed(self.persons),
+                                     strict=True):
+            if entry is previous:
+                return was_person
+        return False
 
     def _tweet_author(self, sentence: Segment) -> Attribution:
         author = sentence.author or sentence.handle or ""
@@ -368,7 +605,28 @@ class AttributionTracker:
     def _remember(self, found: Attribution | None) -> Attribution | None:
         if found is not None and found.name:
             self.history.append(found)
+            self.persons.append(self._pending_person)
+        self._pending_person = False
         return found
+
+
+_PARTICLES = frozenset({"de", "al", "el", "ben", "bin", "van", "von", "abu", "ibn", "da", "du",
+                        "le", "la"})
+
+
+def _strip_titles(name: str, titles: frozenset[str]) -> str:
+    """'Maj.-Gen. ES Buba' -> 'ES Buba', 'M. Abdel Rahmane' -> 'Abdel Rahmane' (an
+    abbreviated rank goes, 'U.S.' stays)."""
+    words = name.split()
+    while len(words) > 1 and (fold(words[0]).rstrip(".") in titles or (
+            words[0].endswith(".") and any(c.islower() for c in words[0]))):
+        words = words[1:]
+    return " ".join(words)
+
+
+def _pronoun_form(word: str) -> str:
+    """'-t-il', '-il' (an inverted subject) -> 'il'."""
+    return word.lstrip("-").removeprefix("t-")
 
 
 def _role_key(phrase: str, aliases: dict[str, str]) -> str | None:

@@ -1,0 +1,202 @@
+"""The reporting clause read from the dependency parse.
+
+A reporting verb (a lemma of the data file's per-language lists) and its subject, in any
+order: the subject's subtree without its relative clauses is the source ("Le porte-parole
+du ministère, Badr Abdelatti, a indiqué que", "Youssef al-Hadiri, a spokesman for the
+ministry, said"); the clausal complement (or, for verbs that report a thing, "a annoncé la
+mort de sept soldats", the object) is the content, never the source. Where the parser
+leaves a quote-final verb without a subject ('"...," Abdiasis Abu Musab, a spokesman, told
+Reuters'), the words between the closing quote and the verb are the source. An outlet
+that receives or carries the report is read among the verb's other dependents ("à
+l'AFP", "told Reuters", "citée par l'agence SPA").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from newsevents.stages.parse import ParsedSentence, ParsedToken
+
+_CONTENT = frozenset({"ccomp", "xcomp", "parataxis"})
+_NOT_SOURCE = frozenset({"acl", "advcl", "parataxis", "ccomp", "xcomp", "dep"})
+_QUOTE_END = frozenset({'"', "”", "»", "“", "«"})
+
+
+@dataclass(frozen=True)
+class Reading:
+    """Offsets into the document: the clause, the source as written, and an outlet."""
+
+    clause_start: int
+    clause_end: int
+    source_start: int
+    source_end: int
+    verb: ParsedToken
+    scope_start: int  # the verb's own dependents (channel cues: "sur Twitter", "in a statement")
+    scope_end: int
+    outlets: tuple[int, ...] = ()  # starts of the verb's dependents that may be an outlet
+
+
+def read_reporting(parsed: ParsedSentence, clause_verbs: frozenset[str],
+                   thing_verbs: frozenset[str], content_nouns: frozenset[str],
+                   only_with: Mapping[str, frozenset[str]]) -> Reading | None:
+    """The outermost reporting verb with a source, or None."""
+    found: list[tuple[int, Reading]] = []
+    for token in parsed.tokens:
+        lemma = token.lemma.lower()
+        if token.pos not in ("VERB", "AUX") or lemma not in clause_verbs | thing_verbs:
+            continue
+        if lemma in only_with and not any(c.lemma.lower() in only_with[lemma]
+                                          for c in parsed.children(token.index)):
+            continue
+        contents = _contents(parsed, token, lemma in thing_verbs, content_nouns)
+        postposed = _postposed(parsed, token)
+        if not contents and not postposed:
+            continue
+        reading = _reading(parsed, token, contents)
+        if reading is not None:
+            found.append((sum(1 for _ in parsed.ancestors(token.index)), reading))
+    if not found:
+        return None
+    return min(found, key=lambda pair: (pair[0], pair[1].verb.index))[1]
+
+
+def _contents(parsed: ParsedSentence, verb: ParsedToken, takes_thing: bool,
+              content_nouns: frozenset[str]) -> list[ParsedToken]:
+    found = []
+    for child in parsed.children(verb.index):
+        if child.relation in _CONTENT or (child.relation == "advcl" and child.index < verb.index
+                                          and child.pos in ("VERB", "AUX")):
+            found.append(child)
+        elif takes_thing and child.relation in ("obj", "obl") and child.index > verb.index:
+            subtree = parsed.subtree(child.index)
+            if child.lemma.lower() in content_nouns or any(t.pos == "NUM" for t in subtree):
+                found.append(child)
+    return found
+
+
+def _postposed(parsed: ParsedSentence, verb: ParsedToken) -> bool:
+    """'..., a indiqué X', '"...," he said': the verb comes after what it reports."""
+    head = parsed.head_of(verb.index)
+    if head is not None and head.index < verb.index and verb.relation in (
+            "parataxis", "conj", "advcl", "ccomp"):
+        return True
+    return any((c.relation in _CONTENT or c.relation == "advcl") and c.index < verb.index
+               and c.pos in ("VERB", "AUX", "NOUN") for c in parsed.children(verb.index))
+
+
+def _reading(parsed: ParsedSentence, verb: ParsedToken,
+             contents: list[ParsedToken]) -> Reading | None:
+    subject = _subject(parsed, verb)
+    content_ids = {t.index for c in contents for t in parsed.subtree(c.index)}
+    if subject is not None:
+        source = _source_tokens(parsed, subject)
+    else:
+        source = _words_before(parsed, verb)
+    if not source or any(t.index in content_ids for t in source):
+        return None
+    own = [t for t in parsed.subtree(verb.index) if t.index not in content_ids
+           and not any(a.index in content_ids for a in parsed.ancestors(t.index))]
+    scope_start, scope_end = own[0].start, own[-1].end
+    after = [c for c in contents if c.index > verb.index]
+    first_content = min((parsed.subtree(c.index)[0].start for c in after), default=None)
+    clause_start = min(source[0].start, verb.start)
+    if first_content is not None and first_content > clause_start:
+        clause_end = first_content
+    else:
+        clause_end = max(source[-1].end, _last_before_content(parsed, verb, content_ids))
+    return Reading(clause_start, clause_end, source[0].start, source[-1].end, verb,
+                   min(scope_start, clause_start), min(scope_end, clause_end),
+                   _outlets(parsed, verb, content_ids))
+
+
+def _subject(parsed: ParsedSentence, verb: ParsedToken) -> ParsedToken | None:
+    """The verb's subject; after a postposed verb, the nominal the parser may have taken
+    for its object ('..., a déclaré la coalition')."""
+    children = parsed.children(verb.index)
+    subject = next((c for c in children if c.dep == "nsubj"
+                    and c.pos in ("NOUN", "PROPN", "PRON")), None)
+    subject = subject or next((c for c in reversed(children) if c.dep == "expl:subj"), None)
+    if subject is None and _postposed(parsed, verb):
+        subject = next((c for c in children if c.index > verb.index
+                        and c.relation in ("obj", "nsubj", "appos", "iobj")
+                        and c.pos in ("NOUN", "PROPN")
+                        and not any(g.relation == "case" for g in parsed.children(c.index))),
+                       None)
+    return subject
+
+
+def _source_tokens(parsed: ParsedSentence, subject: ParsedToken) -> list[ParsedToken]:
+    """The subject's words without its relative clauses, as one contiguous stretch."""
+    dropped: set[int] = set()
+    for child in parsed.children(subject.index):
+        if child.relation in _NOT_SOURCE:
+            dropped.update(t.index for t in parsed.subtree(child.index))
+    kept = [t for t in parsed.subtree(subject.index) if t.index not in dropped]
+    stretch: list[ParsedToken] = []
+    for token in kept:
+        if stretch and token.index != stretch[-1].index + 1 and token.index > subject.index:
+            break
+        stretch.append(token)
+    while stretch and stretch[-1].pos == "PUNCT":
+        stretch.pop()
+    while stretch and stretch[0].pos == "PUNCT":
+        stretch.pop(0)
+    return stretch
+
+
+def _words_before(parsed: ParsedSentence, verb: ParsedToken) -> list[ParsedToken]:
+    """'"...," Abdiasis Abu Musab, al Shabaab's spokesman, told Reuters': the words
+    between a closing quote and the verb, when they hold a name or a noun and no verb."""
+    words: list[ParsedToken] = []
+    for token in reversed(parsed.tokens[:verb.index]):
+        if token.text in _QUOTE_END:
+            break
+        if token.pos in ("VERB",) or token.text in ".;:!?":
+            return []
+        words.insert(0, token)
+    else:
+        return []
+    while words and words[0].pos == "PUNCT":
+        words.pop(0)
+    while words and words[-1].pos == "PUNCT":
+        words.pop()
+    if not words or len(words) > 25 or not any(t.pos in ("NOUN", "PROPN", "PRON")
+                                               for t in words):
+        return []
+    return words
+
+
+def _last_before_content(parsed: ParsedSentence, verb: ParsedToken,
+                         content_ids: set[int]) -> int:
+    """The end of the verb's own words ('a déclaré X à l'AFP'), stopping at a
+    continuation ("précisant que", "adding that") or the content."""
+    end = verb.end
+    for token in parsed.tokens[verb.index:]:
+        if token.index in content_ids or (token.index != verb.index and token.pos == "VERB"
+                                          and token.feature("VerbForm") in ("Part", "Ger")
+                                          and any(c.relation in _CONTENT
+                                                  for c in parsed.children(token.index))):
+            break
+        if token.text in ".;!?":
+            break
+        end = token.end
+    return end
+
+
+def _outlets(parsed: ParsedSentence, verb: ParsedToken,
+             content_ids: set[int]) -> tuple[int, ...]:
+    """Where a receiving or carrying party may begin among the verb's dependents: 'à
+    l'AFP', 'told Reuters', 'citée par l'agence SPA'."""
+    found: list[int] = []
+    for token in parsed.subtree(verb.index):
+        if token.index in content_ids or token.index <= verb.index:
+            continue
+        if token.relation not in ("iobj", "obl", "nmod", "obj"):
+            continue
+        case = next((c for c in parsed.children(token.index) if c.relation == "case"), None)
+        if case is not None and case.lemma.lower() in ("à", "to", "par", "by"):
+            found.append(case.end)
+        elif case is None and verb.lemma.lower() == "tell":
+            found.append(parsed.subtree(token.index)[0].start)
+    return tuple(found)

@@ -3,14 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-import importlib.util
-import json
-import os
-import signal
 import sqlite3
-import subprocess
-import sys
-import time
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -24,7 +17,6 @@ from newsevents.errors import StoreError
 from newsevents.store import ClaimFilter, Store, claim_from_dict, plan, schema
 from newsevents.store.schema import MIGRATIONS
 
-from .conftest import documents_in
 from .data.events_corpus import corpus
 
 FIXED = datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
@@ -273,53 +265,5 @@ def test_cli_every_command_has_help() -> None:
     assert "never added to the events it covers" in timeline_help
 
 
-def _cli_available() -> bool:
-    return corpus.pipeline_available() and importlib.util.find_spec("newsevents.cli") is not None
-
-
-def _many_articles(path: Path, copies: int) -> int:
-    lines = corpus.ARTICLES.read_text(encoding="utf-8").splitlines()
-    with path.open("w", encoding="utf-8") as stream:
-        for copy in range(copies):
-            for line in lines:
-                record = json.loads(line)
-                record["id"] = f"{record['id']}-{copy}"
-                record["url"] = f"{record['url']}?copy={copy}"
-                stream.write(json.dumps(record, ensure_ascii=False) + "\n")
-    return copies * len(lines)
-
-
-def _ingest_command(articles: Path, db: Path) -> list[str]:
-    return [sys.executable, "-m", "newsevents", "ingest", str(articles), "--db", str(db),
-            "--no-events"]
-
-
-@pytest.mark.slow
-@pytest.mark.skipif(not _cli_available(), reason="newsevents.cli / pipeline not there yet")
-def test_killed_ingest_rerun_equals_uninterrupted(tmp_path: Path) -> None:
-    articles = tmp_path / "articles.jsonl"
-    total = _many_articles(articles, copies=1)
-    env = {**os.environ, "PYTHONWARNINGS": "ignore"}
-    clean_db, killed_db = tmp_path / "clean.db", tmp_path / "killed.db"
-    # The uninterrupted run goes on beside the killed one and its re-run.
-    clean = subprocess.Popen(_ingest_command(articles, clean_db), env=env,
-                             stderr=subprocess.PIPE)
-    process = subprocess.Popen(_ingest_command(articles, killed_db), env=env,
-                               stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 120
-    while documents_in(killed_db) < 2 and time.monotonic() < deadline:
-        time.sleep(0.005)
-    process.send_signal(signal.SIGKILL)
-    process.wait()
-    done_when_killed = documents_in(killed_db)
-    assert process.returncode == -signal.SIGKILL
-    assert 0 < done_when_killed < total, "the batch must be killed in the middle"
-
-    rerun = subprocess.run(_ingest_command(articles, killed_db), env=env, capture_output=True)
-    _, clean_errors = clean.communicate(timeout=300)
-    assert rerun.returncode == 0 and clean.returncode == 0, rerun.stderr + clean_errors
-    assert b"unchanged" in rerun.stderr
-    killed_dump = Store(killed_db).canonical_dump()
-    assert killed_dump == Store(clean_db).canonical_dump()
-    assert len(killed_dump) > total  # several claims per article
-    assert documents_in(killed_db) == total
+# A killed ingest re-run equals an uninterrupted one: tests/test_crash_safety.py (kills at
+# random points, three times, with integrity checks).

@@ -173,8 +173,24 @@ def _tokens(text: str, start: int, doc: Any) -> tuple[ParsedToken, ...]:
 
 
 def _normalise_apostrophes(piece: str) -> str:
-    """The curly apostrophe confuses the French models (LIBRARIES.md); same length swap."""
-    return piece.replace("’", "'")
+    """The curly apostrophe confuses the French models (LIBRARIES.md); a headline in Title
+    Case ('Army Kills 10 Terrorists') reads to a tagger as a run of proper nouns. Both
+    swaps keep the length, so offsets stay the document's."""
+    piece = piece.replace("’", "'")
+    return _sentence_case(piece) if _title_case(piece) else piece
+
+
+def _title_case(piece: str) -> bool:
+    words = [w for w in piece.split() if len(w) > 3 and w[0].isalpha()]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+
+
+def _sentence_case(piece: str) -> str:
+    """Lower every word but the first; acronyms ('US', 'ISIS') keep their case."""
+    words = piece.split(" ")
+    cased = " ".join(w if i == 0 or (w.isupper() and len(w) > 1) else w.lower()
+                     for i, w in enumerate(words))
+    return cased if len(cased) == len(piece) else piece  # "İ" lowers to two characters
 
 
 @lru_cache(maxsize=1)

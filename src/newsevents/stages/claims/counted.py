@@ -30,6 +30,10 @@ _CLIMB = frozenset({"conj", "appos", "flat", "fixed", "compound"})
 _MODIFIERS = frozenset({"amod", "acl", "acl:relcl", "acl:part"})
 _PARTICLES = frozenset({"compound:prt", "obj", "xcomp", "advmod", "fixed"})
 _PERSON_OUTCOMES = frozenset({"fatalities", "injured", "captured"})
+# Prepositions under which a noun still undergoes its governor ("la mort de 20 civils",
+# "killed with their two children", "dont 8 civils", "among them 3 soldiers").
+_COMPANION_CASES = frozenset({"de", "d'", "des", "du", "of", "with", "avec", "among", "parmi",
+                              "including", "dont", "y compris"})
 _INDEFINITE = frozenset({"un", "une", "a", "an", "one"})
 
 
@@ -93,6 +97,10 @@ def read_figure(parsed: ParsedSentence, number: NumberMention, lexicon: Lexicon,
     numeral = next((t for t in reversed(span) if t.pos == "NUM"),
                    next((t for t in reversed(span) if t.pos in ("NOUN", "PRON")), span[-1]))
     noun = _counted_noun(parsed, numeral, inside, lexicon)
+    following = _next_token(parsed, max(inside | {numeral.index}))
+    if following is not None and lexicon.noun_class(following.lemma or following.text) in (
+            "dead", "wounded"):
+        noun = following  # "3 dead and several wounded": the toll word next to the number
     while noun is not None and noun.dep == "compound" and noun.head != noun.index:
         noun = parsed.tokens[noun.head]  # "27 Shahed-type drones"
     noun_class = lexicon.noun_class(noun.lemma) if noun is not None else None
@@ -118,6 +126,23 @@ def read_figure(parsed: ParsedSentence, number: NumberMention, lexicon: Lexicon,
     if noun_class == "people" and qualified:  # "des dizaines de personnes, des civils"
         noun_class = qualified
     predicate, outcome = find_outcome(parsed, anchor, lexicon, exclude=inside)
+    after_noun = _next_token(parsed, noun.index) if noun is anchor else None
+    if after_noun is not None and after_noun.pos in ("ADJ", "VERB") and (
+            predicate is None or predicate.index != after_noun.head):
+        # "3 people dead and 15 injured", "civils tués": the participle right after the
+        # noun binds closest, whatever the parse attached it to.
+        closest = _outcome_of(parsed, after_noun, lexicon)
+        if closest is not None:
+            predicate, outcome = after_noun, closest
+    if outcome is not None and measure_of(noun_class, outcome) is None \
+            and predicate is not None:
+        # "were shot and injured": a coordinated verb says what happened to people.
+        for child in parsed.children(predicate.index):
+            if child.dep == "conj" and child.pos in ("VERB", "ADJ"):
+                other = _outcome_of(parsed, child, lexicon)
+                if other is not None and measure_of(noun_class, other) is not None:
+                    predicate, outcome = child, other
+                    break
     if outcome == "total" and predicate is not None:
         subject = _subject_class(parsed, predicate, lexicon)
         if subject is not None and (elided or noun_class is None):
@@ -170,8 +195,12 @@ def single_victims(parsed: ParsedSentence, lexicon: Lexicon,
 def _counted_noun(parsed: ParsedSentence, numeral: ParsedToken, inside: set[int],
                   lexicon: Lexicon) -> ParsedToken | None:
     head = parsed.head_of(numeral.index)
-    if numeral.dep in ("nummod", "det", "nummod:gov") and head is not None \
+    if numeral.dep in ("nummod", "det", "nummod:gov", "compound") and head is not None \
             and head.index not in inside and head.pos in ("NOUN", "PROPN", "ADJ", "PRON"):
+        # "two anti-ship ballistic missiles" misparsed with the number on an adjective:
+        # the noun the adjectives qualify.
+        while head.pos == "ADJ" and head.dep == "amod" and head.head != head.index:
+            head = parsed.tokens[head.head]
         return head
     # "des dizaines de civils", "22 of the 27 drones", "dozens of people": the noun that
     # the number quantifies hangs below it.
@@ -237,6 +266,10 @@ def find_outcome(parsed: ParsedSentence, anchor: ParsedToken, lexicon: Lexicon,
                 if outcome is not None:
                     return child, outcome
     predicate = parsed.head_of(node.index)
+    if node.relation in ("obl", "nmod") and predicate is not None and any(
+            c.dep == "case" and fold(c.lemma) not in _COMPANION_CASES
+            for c in parsed.children(node.index)):
+        return predicate, None  # "killed in a strike on a house": the house was not killed
     if node.dep == "nsubj" and predicate is not None and any(
             c.relation == "obj" for c in parsed.children(predicate.index)):
         return predicate, None  # "a suicide bomber killed 35 people": the agent, not a victim
@@ -274,6 +307,10 @@ def _outcome_of(parsed: ParsedSentence, token: ParsedToken, lexicon: Lexicon) ->
                 if found:
                     return found
     return next((found for form in forms if (found := lexicon.outcome(form))), None)
+
+
+def _next_token(parsed: ParsedSentence, index: int) -> ParsedToken | None:
+    return parsed.tokens[index + 1] if index + 1 < len(parsed.tokens) else None
 
 
 def _verb_before(parsed: ParsedSentence, first: ParsedToken,

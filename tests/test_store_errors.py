@@ -85,3 +85,24 @@ def test_reads_never_write(tmp_path: Path) -> None:
     changes = store.conn.total_changes
     assert store.events() == [] and store.timeline("strikes") == []
     assert store.conn.total_changes == changes  # the read merged nothing
+
+
+def test_a_store_whose_events_lag_says_so_and_the_api_does_not_merge(tmp_path: Path) -> None:
+    from tests.data.events_corpus import corpus
+
+    db = tmp_path / "s.db"
+    with Store(db) as store:
+        for hand in corpus.hand_results():
+            store.ingest_result(hand, events=False)  # as `ingest --no-events`
+    with TestClient(create_app(str(db)), client=("127.0.0.1", 5000),
+                    base_url="http://127.0.0.1") as client:
+        body = client.get("/api/events").json()
+        assert body["events_current"] is False and body["events"] == []
+    stale = CliRunner().invoke(main, ["events", "--db", str(db)])
+    assert stale.exit_code == 0 and "were not merged after the last ingest" in stale.stderr
+    with Store(db) as store:
+        assert not store.events_current()  # GET /api/events merged nothing
+        store.ensure_events()
+        assert store.events_current() and store.events()
+    listed = CliRunner().invoke(main, ["events", "--db", str(db)])
+    assert listed.exit_code == 0 and "not merged" not in listed.output

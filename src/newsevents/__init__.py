@@ -19,15 +19,22 @@ except PackageNotFoundError:  # running from a source tree
     __version__ = "0.0.0"
 
 if TYPE_CHECKING:
-    from newsevents.pipeline import DocumentResult, extract, process_document
+    from newsevents.ingest import analyse as process_document
+    from newsevents.ingest import extract
+    from newsevents.pipeline import DocumentResult
 
 __all__ = ["DocumentResult", "__version__", "extract", "process_document"]
 
 
 def __getattr__(name: str) -> Any:
     # Lazy: `import newsevents` stays light; the pipeline loads on first use.
-    if name in ("extract", "process_document", "DocumentResult"):
+    if name in ("extract", "process_document"):
+        # The pipeline with subsets linked (``part_of``): what the CLI and the store use.
+        from newsevents import ingest
+
+        return ingest.extract if name == "extract" else ingest.analyse
+    if name == "DocumentResult":
         from newsevents import pipeline
 
-        return getattr(pipeline, name)
+        return pipeline.DocumentResult
     raise AttributeError(name)

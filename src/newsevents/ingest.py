@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newsevents.errors import InputError, NewsEventsError, StageError
-from newsevents.records import Document
+from newsevents.records import Claim, Document
 from newsevents.subsets import with_subsets
 
 if TYPE_CHECKING:
@@ -36,6 +37,20 @@ def analyse_all(items: Iterable[Document | InputError]
 
     for item in process_documents(items):
         yield with_subsets(item) if isinstance(item, DocumentResult) else item
+
+
+def extract(text_or_path: str | Path, date: str | None = None,
+            doc_id: str = "text") -> list[Claim]:
+    """``pipeline.extract`` with subsets linked: what ``newsevents.extract`` is."""
+    from newsevents.pipeline import DocumentResult
+    from newsevents.reader import iter_documents, text_document
+
+    if isinstance(text_or_path, Path) or (
+            "\n" not in text_or_path and len(text_or_path) < 4096
+            and Path(text_or_path).exists()):
+        return [c for r in analyse_all(iter_documents([str(text_or_path)]))
+                if isinstance(r, DocumentResult) for c in r.claims]
+    return analyse(text_document(text_or_path, doc_id=doc_id, date=date)).claims
 
 
 @dataclass

@@ -55,14 +55,16 @@ async function refresh() {
   if (state.filters.measure) timelineMeasure.value = state.filters.measure;
   say("Loading…");
   try {
-    await Promise.all([loadEvents(), loadTimeline(), loadClaims()]);
+    await Promise.all([loadEvents(), loadTimeline()]);
+    await loadClaims(); // last: its status line also says whether the events lag behind
   } catch (error) {
     say(error.message, true);
   }
 }
 
 async function loadEvents() {
-  const { events, total } = await api.events(state.filters);
+  const { events, total, events_current: current } = await api.events(state.filters);
+  state.stale = current === false;
   map.showEvents(events);
   document.querySelector("#map-title").textContent =
     `Events on the map (${total}${total > events.length ? `, ${events.length} shown` : ""})`;
@@ -95,7 +97,9 @@ async function loadClaims() {
   document.querySelector('#pager [data-step="-1"]').disabled = page.offset === 0;
   document.querySelector('#pager [data-step="1"]').disabled =
     capped ? page.claims.length < PAGE_SIZE : last >= page.total;
-  say(state.empty ? "The store is empty." : `${total} claim(s) match.`);
+  say(state.empty ? "The store is empty." : `${total} claim(s) match.` + (state.stale
+    ? " The map and timeline lag behind: the events were not merged after the last ingest"
+      + " (run newsevents ingest again)." : ""));
 }
 
 function selectPlace(place) {

@@ -61,7 +61,20 @@ def process_document(doc: Document) -> DocumentResult:
         text, doc.lang if doc.lang in ("fr", "en") else "fr"))
     noise = sorted([*noise, *signatures], key=lambda n: n.start)
     found_numbers = _run(doc, "numbers", lambda: numbers.find_numbers(text, noise))
-    found_times = _run(doc, "dates", lambda: dates.find_times(text, doc.date, segments, noise))
+    units = [s for s in segments if s.kind != "quote"]
+    too_long = [s for s in units if limits.over_segment_limit(s.start, s.end)]
+    if too_long:  # not prose: neither parsed nor read for attribution and claims
+        warnings.append(limits.segments_skipped_warning(source, len(too_long)))
+        units = [s for s in units if not limits.over_segment_limit(s.start, s.end)]
+    # One parse batch per language for every stage that reads syntax: the sentences the
+    # claims and attribution stages ask for, and those whose bare dates need a tense.
+    for_times = _run(doc, "dates", lambda: dates.sentences_to_parse(
+        text, doc.date, segments, noise))
+    parsed_spans, asked = _run(doc, "parse", lambda: _parse_units(
+        text, units, found_numbers, for_times))
+    found_times = _run(doc, "dates", lambda: dates.find_times(
+        text, doc.date, segments, noise,
+        {span[0]: sentence for span, sentence in parsed_spans.items()}))
     found_places = _run(doc, "places", lambda: places.find_places(text, segments, noise))
     found_actors = _run(doc, "actors", lambda: _actors_outside_urls(text, noise))
     most = limits.MAX_MENTIONS_PER_DOCUMENT
@@ -69,13 +82,8 @@ def process_document(doc: Document) -> DocumentResult:
     found_times = limits.capped(found_times, most, "time expressions", source, warnings)
     found_places = limits.capped(found_places, most, "places", source, warnings)
     found_actors = limits.capped(found_actors, most, "actor mentions", source, warnings)
-    units = [s for s in segments if s.kind != "quote"]
-    too_long = [s for s in units if limits.over_segment_limit(s.start, s.end)]
-    if too_long:  # not prose: neither parsed nor read for attribution and claims
-        warnings.append(limits.segments_skipped_warning(source, len(too_long)))
-        units = [s for s in units if not limits.over_segment_limit(s.start, s.end)]
     quotes = [s for s in segments if s.kind == "quote"]
-    parsed = _run(doc, "parse", lambda: _parse_units(text, units, found_numbers))
+    parsed = {span[0]: parsed_spans[span] for span in asked if span in parsed_spans}
     tracker = attribution_stage.AttributionTracker(text)
     attributions = _run(doc, "attribution", lambda: {
         unit.start: tracker.for_sentence(unit, _enclosing_quote(unit, quotes),
@@ -105,20 +113,24 @@ def _enclosing_quote(unit: Segment, quotes: list[Segment]) -> Segment | None:
     return next((q for q in quotes if q.start <= unit.start < q.end), None)
 
 
-def _parse_units(text: str, units: list[Segment], numbers: list[NumberMention]
-                 ) -> dict[int, parse.ParsedSentence]:
-    """The units the claims stage asks for, parsed in one batch per language."""
-    parsed: dict[int, parse.ParsedSentence] = {}
+def _parse_units(text: str, units: list[Segment], numbers: list[NumberMention],
+                 for_times: dict[str, list[tuple[int, int]]]
+                 ) -> tuple[dict[tuple[int, int], parse.ParsedSentence], set[tuple[int, int]]]:
+    """(parses by span, the spans of the units the claims and attribution stages asked
+    for): their units and the time stage's sentences, in one batch per language."""
+    parsed: dict[tuple[int, int], parse.ParsedSentence] = {}
+    asked: set[tuple[int, int]] = set()
     for language in parse.LANGUAGES:
-        chosen = [u for u in units if u.language == language
+        chosen = [(u.start, u.end) for u in units if u.language == language
                   and (claims_stage.needs_parse(text, u, numbers)
                        or attribution_stage.needs_parse(text, u))]
-        if chosen and parse.available(language):
-            spans = [(u.start, u.end) for u in chosen]
-            for unit, sentence in zip(chosen, parse.parse_spans(text, spans, language),
+        asked.update(chosen)
+        spans = sorted(set(chosen) | set(for_times.get(language, ())))
+        if spans and parse.available(language):
+            for span, sentence in zip(spans, parse.parse_spans(text, spans, language),
                                       strict=True):
-                parsed[unit.start] = sentence
-    return parsed
+                parsed[span] = sentence
+    return parsed, asked
 
 
 def process_documents(docs: Iterable[Document | InputError]

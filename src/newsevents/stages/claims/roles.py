@@ -83,6 +83,11 @@ def victims_side(reading: CountedReading | None, lexicon: Lexicon, state: str | 
         return []
     if reading.noun_class == "civilians":
         return ["civilians"]
+    if reading.noun_class == "people" and reading.outcome in (
+            "fatalities", "injured", "captured", "displaced", "other"):
+        # People killed, wounded or abducted with no status given: ACLED codes them as the
+        # Civilians actor, and so does the corpus gold.
+        return ["civilians"]
     noun = reading.noun
     side = lexicon.side(noun.lemma) if noun is not None else None
     if side == "state_forces" and state:

@@ -82,3 +82,91 @@ def test_attribution_times_and_places_are_not_the_events() -> None:
     claim = _first_claim(text, "2021-03")
     assert [p["name"] for p in claim["places"]] == ["Mosul"]
     assert claim["time"]["text"] == "ce mois-ci"
+
+
+def _claims(text: str, date: str = "2023-06-10") -> list[dict[str, Any]]:
+    return [c.to_dict() for c in process_document(text_document(text, doc_id="t",
+                                                                date=date)).claims]
+
+
+def _speakers(text: str) -> list[str | None]:
+    return [(c["speaker"] or {}).get("name") for c in _claims(text)]
+
+
+# Each case: a sentence of our own, and the speaker, channel and outlet it must give.
+@pytest.mark.parametrize(("text", "name", "channel", "outlet"), [
+    pytest.param("Le porte-parole du ministère tchadien de la Défense, Ahmat Saleh Brahim, a "
+                 "indiqué mardi à l'AFP que 17 soldats ont été tués près de Bol.",
+                 "Ahmat Saleh Brahim", "statement", "AFP", id="fr-apposition-a-l-AFP"),
+    pytest.param("L'armée malienne a annoncé avoir neutralisé 31 terroristes près de Tessit.",
+                 "armée malienne", "statement", None, id="fr-annonce-avoir-tue"),
+    pytest.param("Quinze assaillants ont été tués, a indiqué à l'AFP une source sécuritaire.",
+                 "source sécuritaire", "statement", "AFP", id="fr-outlet-before-source"),
+    pytest.param("Les rebelles ont perdu 40 combattants, a déclaré la coalition, citée par "
+                 "l'agence de presse officielle Bernama.", "coalition", "statement",
+                 "Bernama", id="fr-cite-par-agence"),
+    pytest.param("Le ministère de la Défense a annoncé jeudi dans un communiqué la mort de "
+                 "neuf soldats dans le nord du pays.", "ministère de la Défense",
+                 "communique", None, id="fr-announces-a-death"),
+    pytest.param("Selon la chaîne de télévision des rebelles, 11 personnes ont été tuées.",
+                 None, None, "télévision des rebelles", id="fr-tv-channel-is-outlet"),
+    pytest.param('"We destroyed six trucks," Amadou Kone, a spokesman for the army, told '
+                 "Reuters.", "Amadou Kone", "statement", "Reuters", id="en-quote-final-told"),
+    pytest.param("However, the police spokesman in the state, Garba Musa, said gunmen killed "
+                 "nine people in the attack.", "Garba Musa", "statement", None,
+                 id="en-apposition-after-adverb"),
+    pytest.param("An airstrike killed four fighters on Monday, the U.S. military's Africa "
+                 "Command said.", "U.S. military's Africa Command", "statement", None,
+                 id="en-abbreviation-in-name"),
+    pytest.param("Twelve people were wounded, the regional governor said on the Telegram "
+                 "messaging app.", "regional governor", "tweet", None, id="en-telegram"),
+])
+def test_attribution_from_the_parse(text: str, name: str | None, channel: str | None,
+                                    outlet: str | None) -> None:
+    claim = _first_claim(text)
+    assert (claim["speaker"] or {}).get("name") == name
+    assert claim["channel"] == channel
+    assert claim["outlet"] == outlet
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Le général Issa Traoré, commandant de l'opération, a déclaré que 12 soldats "
+                 "ont été tués. « Trois véhicules ont été détruits », a-t-il ajouté.",
+                 ["Issa Traoré", "Issa Traoré"], id="fr-a-t-il-ajoute"),
+    pytest.param("Selon M. Karim Haddad, directeur de l'hôpital, 14 civils ont été tués. "
+                 "Vingt blessés ont été admis, a précisé M. Haddad.",
+                 ["Karim Haddad", "Karim Haddad"], id="fr-surname-after-title"),
+    pytest.param("Musa Bello, a police spokesman, said 20 people were killed in Kano.\n"
+                 "The army said troops killed 12 gunmen.\n"
+                 "Another four bodies were found, he said.",
+                 ["Musa Bello", "army", "Musa Bello"], id="en-he-is-the-last-person"),
+    pytest.param("The Health Ministry said 31 people were killed in the strikes.\n"
+                 "At least 50 were wounded, the ministry said.",
+                 ["Health Ministry", "Health Ministry"], id="en-the-ministry"),
+    pytest.param("L'Observatoire syrien des droits de l'homme (OSDH) a recensé 25 morts.\n"
+                 "Selon l'ONG, 9 civils ont été tués dans la ville.",
+                 ["Observatoire syrien des droits de l'homme (OSDH)"] * 2, id="fr-l-ONG"),
+    pytest.param("Vingt-deux soldats ont été tués, a indiqué l'état-major dans un communiqué.\n"
+                 "Selon le communiqué, 30 assaillants ont été neutralisés.",
+                 ["état-major", "état-major"], id="fr-le-communique"),
+])
+def test_sources_that_refer_back(text: str, expected: list[str | None]) -> None:
+    assert _speakers(text) == expected
+
+
+def test_a_reference_keeps_the_channel_and_outlet_of_its_source() -> None:
+    claims = _claims('"Our teams recovered 11 bodies," civil defence spokesman Omar Saleh told '
+                     "AFP.\nHe said three children were killed in the strike.")
+    assert [(c["speaker"] or {}).get("name") for c in claims] == ["Omar Saleh"] * 2
+    assert [c["outlet"] for c in claims] == ["AFP", "AFP"]
+    french = _claims("Dix-huit jihadistes ont été tués, a indiqué l'état-major dans un "
+                     "communiqué.\n"
+                     "« Deux soldats ont été blessés », a-t-il précisé.")
+    assert [c["channel"] for c in french] == ["communique", "communique"]
+
+
+def test_the_reported_content_is_never_the_source() -> None:
+    claim = _first_claim("Les autorités locales ont affirmé que 16 personnes avaient été tuées "
+                         "dans l'attaque du village.")
+    assert claim["speaker"]["name"] == "autorités locales"
+    assert claim["value"] == 16

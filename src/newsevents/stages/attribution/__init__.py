@@ -284,8 +284,8 @@ class AttributionTracker:
             return None
         # The source phrase ends at the next comma or sentence mark, even where the
         # sentence splitter saw no sentence end (markup after "selon un élu local.").
-        stop = _CLAUSE_MARK.search(self.folded, match.end(), end)
-        clause_end = end if stop is None else stop.start()
+        stop = self._stop(_CLAUSE_MARK, match.end(), end)
+        clause_end = end if stop is None else stop
         found = self._from_source(match.end(), clause_end, match.start(), clause_end, False)
         if found and found.name and fold(found.text).startswith(("ses propres", "leurs propres")):
             found = replace(found, name=self._sentence_subject(start, match.start()), role=None)
@@ -337,6 +337,8 @@ class AttributionTracker:
             name, role, person = self._name_role_parts(np_start, np_end)
         else:
             name, role = self._name_and_role(np_start, np_end, clause_end)
+            if self._person_like(_strip_titles(name, vocab.titles)):
+                name = _strip_titles(name, vocab.titles)  # 'M. Karim Haddad'
             person = self._person_like(name) or role is not None
         name = self._with_acronym(name, np_end, max(clause_end, np_end + 12))
         if carrier:
@@ -398,8 +400,18 @@ class AttributionTracker:
         return match.end() if match else start
 
     def _np_end(self, start: int, end: int) -> int:
-        stop = _NP_STOP.search(self.folded, start, end)
-        return stop.start() if stop else end
+        stop = self._stop(_NP_STOP, start, end)
+        return end if stop is None else stop
+
+    def _stop(self, pattern: re.Pattern[str], start: int, end: int) -> int | None:
+        """The first match of `pattern`, a full stop that ends an abbreviation ('M.',
+        'U.S.', 'Gen.') excepted."""
+        for match in pattern.finditer(self.folded, start, end):
+            if self.text[match.start()] == "." and _ABBREVIATION.search(
+                    self.text[max(0, match.start() - 8):match.start() + 1]):
+                continue
+            return match.start()
+        return None
 
     def _outlet_at(self, start: int) -> str | None:
         """The outlet named at `start` ("le Stars and Stripes"), if any."""
@@ -552,9 +564,12 @@ class AttributionTracker:
         if found.role is not None:
             return None
         words = key.split()
-        if not words or len(words) > 4 or any(w[:1].isupper() for w in (found.name or "").split()):
+        if not words or len(words) > 4:
             return None
         head = words[0]
+        generic = vocab.person_nouns | vocab.body_nouns | vocab.channel_nouns
+        if head not in generic and any(w[:1].isupper() for w in (found.name or "").split()):
+            return None  # a name, not a description
         for previous in reversed(self.history):
             held = fold(" ".join(p for p in (previous.name, previous.role) if p))
             if re.search(r"(?<!\w)" + re.escape(head), held):
@@ -609,6 +624,10 @@ class AttributionTracker:
         self._pending_person = False
         return found
 
+
+# A full stop inside a name: 'M.', 'U.S.', 'Maj.-Gen.', 'Dr.'.
+_ABBREVIATION = re.compile(r"(?:(?<![\w.])[A-Z]|[A-Z]\.[A-Z]|(?<!\w)(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|"
+                           r"Sgt|Capt|Maj|Brig|Mme|St))\.$")
 
 _PARTICLES = frozenset({"de", "al", "el", "ben", "bin", "van", "von", "abu", "ibn", "da", "du",
                         "le", "la"})

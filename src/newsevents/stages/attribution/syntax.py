@@ -50,6 +50,8 @@ def read_reporting(parsed: ParsedSentence, clause_verbs: frozenset[str],
                                           for c in parsed.children(token.index)):
             continue
         contents = _contents(parsed, token, lemma in thing_verbs, content_nouns)
+        if not contents and lemma in thing_verbs:
+            contents = _thing(parsed, token, content_nouns)
         postposed = _postposed(parsed, token)
         if not contents and not postposed:
             continue
@@ -63,8 +65,14 @@ def read_reporting(parsed: ParsedSentence, clause_verbs: frozenset[str],
 
 def _contents(parsed: ParsedSentence, verb: ParsedToken, takes_thing: bool,
               content_nouns: frozenset[str]) -> list[ParsedToken]:
-    found = []
+    found: list[ParsedToken] = []
+    subjects = [c for c in parsed.children(verb.index) if c.dep == "nsubj"]
+    if len(subjects) > 1:
+        nearest = min(subjects, key=lambda c: abs(c.index - verb.index))
+        found.extend(c for c in subjects if c is not nearest)
     for child in parsed.children(verb.index):
+        if child.index > verb.index and parsed.subtree(child.index)[0].pos == "ADP":
+            continue  # 'said on the Telegram messaging app': a channel, not the content
         if child.relation in _CONTENT or (child.relation == "advcl" and child.index < verb.index
                                           and child.pos in ("VERB", "AUX")):
             found.append(child)
@@ -73,6 +81,20 @@ def _contents(parsed: ParsedSentence, verb: ParsedToken, takes_thing: bool,
             if child.lemma.lower() in content_nouns or any(t.pos == "NUM" for t in subtree):
                 found.append(child)
     return found
+
+
+def _thing(parsed: ParsedSentence, verb: ParsedToken,
+           content_nouns: frozenset[str]) -> list[ParsedToken]:
+    """'a annoncé jeudi dans un communiqué la mort de neuf soldats', parsed as a complement
+    of 'communiqué': the first figure or content noun after the verb, with its determiner."""
+    after = [t for t in parsed.subtree(verb.index) if t.index > verb.index]
+    for token in after:
+        if token.pos == "NUM" or (token.pos == "NOUN" and token.lemma.lower() in content_nouns):
+            while token.index > verb.index + 1 and parsed.tokens[token.index - 1].pos in (
+                    "DET", "NUM", "ADJ"):
+                token = parsed.tokens[token.index - 1]
+            return [t for t in after if t.index >= token.index]
+    return []
 
 
 def _postposed(parsed: ParsedSentence, verb: ParsedToken) -> bool:
@@ -93,6 +115,7 @@ def _reading(parsed: ParsedSentence, verb: ParsedToken,
         source = _source_tokens(parsed, subject)
     else:
         source = _words_before(parsed, verb)
+        content_ids -= {t.index for t in source}  # the parser hung the source on the quote
     if not source or any(t.index in content_ids for t in source):
         return None
     own = [t for t in parsed.subtree(verb.index) if t.index not in content_ids
@@ -114,12 +137,13 @@ def _subject(parsed: ParsedSentence, verb: ParsedToken) -> ParsedToken | None:
     """The verb's subject; after a postposed verb, the nominal the parser may have taken
     for its object ('..., a déclaré la coalition')."""
     children = parsed.children(verb.index)
-    subject = next((c for c in children if c.dep == "nsubj"
-                    and c.pos in ("NOUN", "PROPN", "PRON")), None)
+    subjects = [c for c in children if c.dep == "nsubj" and c.pos in ("NOUN", "PROPN", "PRON")]
+    subject = min(subjects, key=lambda c: abs(c.index - verb.index)) if subjects else None
     subject = subject or next((c for c in reversed(children) if c.dep == "expl:subj"), None)
     if subject is None and _postposed(parsed, verb):
         subject = next((c for c in children if c.index > verb.index
-                        and c.relation in ("obj", "nsubj", "appos", "iobj")
+                        and c.relation in ("obj", "nsubj", "appos")
+                        and not (verb.lemma.lower() == "tell" and c.relation == "obj")
                         and c.pos in ("NOUN", "PROPN")
                         and not any(g.relation == "case" for g in parsed.children(c.index))),
                        None)
@@ -138,7 +162,13 @@ def _source_tokens(parsed: ParsedSentence, subject: ParsedToken) -> list[ParsedT
         if stretch and token.index != stretch[-1].index + 1 and token.index > subject.index:
             break
         stretch.append(token)
-    while stretch and stretch[-1].pos == "PUNCT":
+    while stretch and stretch[-1].index + 1 < len(parsed.tokens):
+        following = parsed.tokens[stretch[-1].index + 1]
+        if following.start != stretch[-1].end or following.text in ",.;:!?»”\"":
+            break
+        stretch.append(following)  # 'état-major' split in three, '(OSDH)'
+    while stretch and stretch[-1].pos == "PUNCT" and not (
+            stretch[-1].text == ")" and any(t.text == "(" for t in stretch)):
         stretch.pop()
     while stretch and stretch[0].pos == "PUNCT":
         stretch.pop(0)

@@ -20,17 +20,29 @@ EXAMPLES = TESTS.parent / "examples"
 
 
 def build_example_store(path: Path) -> Path:
-    """A store of the example articles, through the real pipeline (as `newsevents ingest`)."""
-    from newsevents.pipeline import DocumentResult, process_documents
+    """A store of the example articles, through the library call `newsevents ingest` makes."""
+    from newsevents.ingest import ingest_documents
     from newsevents.reader import iter_documents
     from newsevents.store import Store
 
     with Store(path) as store:
-        for result in process_documents(iter_documents([str(EXAMPLES)])):
-            assert isinstance(result, DocumentResult), result
-            store.ingest_result(result)
-        store.rebuild_events()
+        counts = ingest_documents(store, iter_documents([str(EXAMPLES)]))
+        assert not counts.errors, counts.errors
     return path
+
+
+@pytest.fixture(scope="session")
+def example_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example articles' store, built once for the whole run; read it only (a test
+    that writes works on ``copy_store(example_db, ...)``)."""
+    return build_example_store(tmp_path_factory.mktemp("examples") / "examples.db")
+
+
+def copy_store(source: Path, target: Path) -> Path:
+    """A consistent copy of a store (SQLite's backup, safe while readers are open)."""
+    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
+        src.backup(dst)
+    return target
 
 
 def documents_in(db: Path) -> int:

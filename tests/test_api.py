@@ -32,7 +32,7 @@ from newsevents.store.filters import haversine_km
 from newsevents.web import create_app, routes
 from tests.helpers import assert_error
 
-from .conftest import EXAMPLES, build_example_store
+from .conftest import EXAMPLES
 
 STATIC = Path(__file__).parents[1] / "src" / "newsevents" / "web" / "static"
 TOKEN = "test-token-4f1c9a"
@@ -45,11 +45,6 @@ pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 def local_client(app: Any, **options: Any) -> TestClient:
     """A client on this machine, naming the server as a browser here would."""
     return TestClient(app, client=LOCAL, base_url=BASE, **options)
-
-
-@pytest.fixture(scope="session")
-def example_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_example_store(tmp_path_factory.mktemp("api") / "examples.db")
 
 
 @pytest.fixture(scope="module")

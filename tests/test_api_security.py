@@ -25,8 +25,6 @@ from newsevents.store import Store
 from newsevents.web import create_app, security
 from tests.helpers import assert_error
 
-from .conftest import build_example_store
-
 TOKEN = "security-token-8d2e"
 LOCAL = ("127.0.0.1", 50001)
 BASE = "http://127.0.0.1:8000"
@@ -38,11 +36,6 @@ CLAIM_FILTERS = ["actor", "target", "measure", "event_type", "country", "near", 
                  "until", "speaker", "outlet", "language", "q"]
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
-
-
-@pytest.fixture(scope="module")
-def example_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_example_store(tmp_path_factory.mktemp("api_security") / "examples.db")
 
 
 @pytest.fixture(scope="module")

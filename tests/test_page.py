@@ -20,7 +20,7 @@ import httpx
 import pytest
 from playwright.sync_api import expect
 
-from tests.conftest import build_example_store
+from tests.conftest import copy_store
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
@@ -66,9 +66,9 @@ def _serve(db: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The server over a store of the example articles."""
-    yield from _serve(build_example_store(tmp_path_factory.mktemp("page") / "examples.db"))
+def server(example_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The server over a copy of the example articles' store (these tests post articles)."""
+    yield from _serve(copy_store(example_db, tmp_path_factory.mktemp("page") / "examples.db"))
 
 
 @pytest.fixture(scope="module")
@@ -157,7 +157,7 @@ def test_the_page_shows_map_timeline_and_table_offline(run: PageRun, server: str
     grouped = sum(int(t) for t in page.locator("#map .marker-cluster").all_inner_texts())
     assert shown + grouped >= 3
     page.select_option("#timeline-measure", "strikes")
-    expect(page.locator("#timeline rect.period-bar")).to_have_count(1)
+    expect(page.locator('#timeline[data-measure="strikes"] rect.period-bar')).to_have_count(1)
     assert page.locator("#claims tbody tr.claim-row").count() == total
     assert page.locator("#claims-count").inner_text() == f"({total})"
     assert page.locator("#empty-store").is_hidden()
@@ -172,6 +172,7 @@ def _centre_x(locator: Any) -> float:
 def test_the_timeline_has_a_time_axis_and_draws_a_period_total_once(run: PageRun) -> None:
     page = run.open()
     page.select_option("#timeline-measure", "strikes")
+    expect(page.locator('#timeline[data-measure="strikes"]')).to_have_count(1)
     total = page.locator('#timeline svg.timeline-spans g.span-bars rect')
     expect(total).to_have_count(1)  # 29,307 strikes from Aug 2014 to Mar 2018: one span
     assert "29,307" in (page.locator("#timeline svg.timeline-spans").text_content() or "")
@@ -199,6 +200,7 @@ def test_a_hedged_figure_is_marked(run: PageRun, server: str) -> None:
     assert response.status_code in (200, 201), response.text
     page = run.open()
     page.select_option("#timeline-measure", "strikes")
+    expect(page.locator('#timeline[data-measure="strikes"]')).to_have_count(1)
     hedged = page.locator('#timeline g.hedged-marks text')
     expect(hedged).to_have_count(1)
     assert hedged.text_content() == "?"

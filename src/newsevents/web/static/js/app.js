@@ -70,17 +70,24 @@ async function loadEvents() {
     `Events on the map (${total}${total > events.length ? `, ${events.length} shown` : ""})`;
 }
 
+let timelineRequest = 0;
+
 async function loadTimeline() {
-  // The chosen measure, with the other filters (a measure filter chooses it too).
+  // The chosen measure, with the other filters (a measure filter chooses it too). Only the
+  // latest request draws: a slower answer for a measure no longer chosen is dropped.
+  const request = ++timelineRequest;
+  const container = document.querySelector("#timeline");
   const measure = timelineMeasure.value;
-  if (!measure) return drawTimeline(document.querySelector("#timeline"), [], () => {});
-  const { periods } = await api.timeline(state.filters, measure, timelineBy.value);
-  drawTimeline(document.querySelector("#timeline"), periods, (period) => {
+  const periods = measure ? (await api.timeline(state.filters, measure, timelineBy.value)).periods : [];
+  if (request !== timelineRequest) return;
+  drawTimeline(container, periods, (period) => {
     form.elements.since.value = period.start;
     form.elements.until.value = period.end;
     state.near = null;
     refresh();
   });
+  container.dataset.measure = measure;
+  container.dataset.by = timelineBy.value;
 }
 
 async function loadClaims() {

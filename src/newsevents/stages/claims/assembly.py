@@ -71,6 +71,18 @@ def event_type_of(text: str, start: int, end: int, measure: str | None,
     return context.event_type or main_type or "other", False
 
 
+WEAPON_TYPES = frozenset({"air_strike", "shelling", "remote_explosive"})
+
+
+def munition_type(reading: CountedReading | None, table: Lexicon) -> str | None:
+    """The event type a counted munition names: drones and bombs are air strikes,
+    missiles, rockets and shells shelling (the corpus gold and ACLED)."""
+    if reading is None or reading.noun is None or reading.noun_class != "munitions":
+        return None
+    return table.munition_types.get(fold(reading.noun.lemma)) or table.munition_types.get(
+        fold(reading.noun.text))
+
+
 def emit_figure(doc: DocumentMentions, sentence: Segment, attribution: Attribution | None,
                 context: Context, figure: Figure,
                 victims: Sequence[tuple[int, int]],
@@ -88,9 +100,19 @@ def emit_figure(doc: DocumentMentions, sentence: Segment, attribution: Attributi
         clause = parsed.subtree(predicate.index)
         etype, explicit = event_type_of(doc.text, clause[0].start, clause[-1].end,
                                         figure.measure, context, doc.main_event_type)
-    if not explicit:
-        etype, explicit = event_type_of(doc.text, start, end, figure.measure, context,
-                                        doc.main_event_type)
+    weapon = munition_type(reading, lexicon(sentence.language or "fr"))
+    if weapon is not None:  # "29 drones abattus", "40 missiles": the munition says how
+        etype, explicit = weapon, True
+    if not explicit or etype not in WEAPON_TYPES:
+        # The clause says only "attack" or "killed civilians": the weapon named elsewhere
+        # in the sentence says how ("Russian shelling killed four civilians and ...").
+        whole, whole_explicit = event_type_of(doc.text, start, end, figure.measure, context,
+                                              doc.main_event_type)
+        if not explicit or (whole_explicit and whole in WEAPON_TYPES):
+            etype, explicit = whole, whole_explicit
+    if etype in ("attack", "violence_against_civilians", "other") and \
+            context.paragraph == sentence.paragraph and context.event_type in WEAPON_TYPES:
+        etype = context.event_type  # the strikes the paragraph is about
     if explicit and doc.main_event_type is None and etype != "strategic_development":
         doc.main_event_type = etype
     etype = refine_assault(etype, figure.measure, reading, parsed,

@@ -101,8 +101,8 @@ def _reports_noun_event(parsed: ParsedSentence, token: ParsedToken, table: Lexic
     verb only refers to it ("claimed responsibility for the attack", "accusé de massacres")."""
     # "the attack", "cette attaque": a definite noun refers back to an event the article
     # has already reported; "an attack", "airstrikes" report one.
-    if any(c.dep == "det" and (c.feature("Definite") == "Def" or c.feature("PronType") in (
-            "Dem", "Prs")) or c.relation == "nmod:poss" for c in parsed.children(token.index)):
+    if any((c.dep == "det" and (c.feature("Definite") == "Def" or c.feature("PronType") in (
+            "Dem", "Prs"))) or c.relation == "nmod:poss" for c in parsed.children(token.index)):
         return False
     head = parsed.head_of(token.index)
     if head is None:

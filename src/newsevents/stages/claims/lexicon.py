@@ -31,6 +31,7 @@ class Lexicon:
     event_nouns: dict[str, str]
     sides: dict[str, str]
     security_places: frozenset[str]
+    munition_types: dict[str, str]  # drone -> air_strike, missile -> shelling
     unreal: frozenset[str]  # negators, modals, "if": the event is not reported as done
     intent_verbs: frozenset[str]  # "plans to deploy", "menace d'attaquer"
     reference_verbs: frozenset[str]  # verbs that only refer to an event already reported
@@ -73,6 +74,7 @@ def lexicon(language: str) -> Lexicon:
         event_nouns=_index(data["event_nouns"]),
         sides=_index(data["sides"]),
         security_places=frozenset(fold(str(w)) for w in data["security_places"]),
+        munition_types=_index(data["munition_types"]),
         unreal=frozenset(fold(str(w)) for w in data["unreal"]),
         intent_verbs=frozenset(fold(str(w)) for w in data["intent_verbs"]),
         reference_verbs=frozenset(fold(str(w)) for w in data["reference_verbs"]),

@@ -1,12 +1,14 @@
 """Core throughput: `extract` (process_document) against a bare fr_core_news_md pass.
 
-The corpus is generated here, never committed: real sentences from examples/*.txt and
+By default the corpus is the real articles of ../shared/corpus/news repeated to 50k words
+(read there, never copied); `--generated` builds one instead from real sentences of
+examples/*.txt and
 tests/data/claims_table.yaml, with their numbers, places, actors, weekdays and months
-varied, assembled into short dated articles (a few sentences each, claim sentences mixed
-with the context sentences of the seed articles). Prints words/s and articles/s of both
-passes and the peak resident memory of this process.
+varied, assembled into short dated articles. Prints words/s and words per CPU-second of
+both passes, each pipeline stage's share of the CPU time, model loading time and the peak
+resident memory of this process.
 
-    .venv/bin/python bench/throughput.py                 # ~40k words, about 1-2 minutes
+    .venv/bin/python bench/throughput.py                 # 50k words, a few minutes
     .venv/bin/python bench/throughput.py --words 200000
 """
 
@@ -18,11 +20,14 @@ import re
 import resource
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+SHARED_NEWS = ROOT.parent / "shared" / "corpus" / "news"
 PLACES = ["Gao", "Ménaka", "Tombouctou", "Djibo", "Mossoul", "Raqqa", "Deir ez-Zor", "Alep",
           "Idleb", "Maiduguri", "Gwoza", "Kandahar", "Kunduz", "Mogadiscio", "Kismayo",
           "Saada", "Hodeïda", "Kharkiv", "Bakhmout", "Tillabéri"]
@@ -94,23 +99,62 @@ def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def real_articles(folder: Path, words: int) -> list[Any]:
+    """The articles of `folder` (the shared news corpus), repeated until `words`, each
+    repeat under its own id."""
+    from newsevents.reader import iter_documents
+    from newsevents.records import Document
+
+    base = [d for d in iter_documents([str(folder)]) if isinstance(d, Document)]
+    documents, total, round_ = [], 0, 0
+    while base and total < words:
+        for doc in base:
+            documents.append(replace(doc, doc_id=f"{doc.doc_id}~{round_}"))
+            total += len(doc.text.split())
+        round_ += 1
+    return documents
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--words", type=int, default=40_000)
+    parser.add_argument("--words", type=int, default=50_000)
+    parser.add_argument("--corpus", type=Path, default=SHARED_NEWS,
+                        help="a folder of real articles (default: ../shared/corpus/news)")
+    parser.add_argument("--generated", action="store_true",
+                        help="generated articles from the examples instead of real ones")
     args = parser.parse_args()
-    from newsevents.pipeline import process_document
+    from newsevents import pipeline
     from newsevents.reader import document_from_record
     from newsevents.stages.parse import bare_pass
 
-    articles = articles_for_words(args.words)
-    documents = [document_from_record(a, a["id"]) for a in articles]
+    if args.generated or not args.corpus.is_dir():
+        documents = [document_from_record(a, a["id"]) for a in articles_for_words(args.words)]
+        kind = "generated"
+    else:
+        documents = real_articles(args.corpus, args.words)
+        kind = f"real ({args.corpus})"
     words = sum(len(d.text.split()) for d in documents)
-    process_document(documents[0])  # load every model before timing
-    print(f"corpus: {len(documents)} generated articles, {words} words "
-          f"({words / len(documents):.0f} words/article); models loaded, peak {peak_mb():.0f} MB")
+    load_cpu = time.process_time()
+    pipeline.process_document(documents[0])  # load every model before timing
+    load_cpu = time.process_time() - load_cpu
+    print(f"corpus: {len(documents)} {kind} articles, {words} words "
+          f"({words / len(documents):.0f} words/article); models loaded in {load_cpu:.1f} "
+          f"CPU-s, peak {peak_mb():.0f} MB")
+    shares: dict[str, float] = {}
+    timed = pipeline._run
+
+    def run_timed(doc: Any, stage: str, func: Any) -> Any:
+        begun = time.process_time()
+        try:
+            return timed(doc, stage, func)
+        finally:
+            shares[stage] = shares.get(stage, 0.0) + time.process_time() - begun
+
+    pipeline._run = run_timed
     started, cpu = time.perf_counter(), time.process_time()
-    claims = sum(len(process_document(d).claims) for d in documents)
+    claims = sum(len(pipeline.process_document(d).claims) for d in documents)
     extract_s, extract_cpu = time.perf_counter() - started, time.process_time() - cpu
+    pipeline._run = timed
     started, cpu = time.perf_counter(), time.process_time()
     bare_pass([d.text for d in documents])
     bare_s, bare_cpu = time.perf_counter() - started, time.process_time() - cpu
@@ -120,6 +164,9 @@ def main() -> None:
           f"{len(documents) / extract_s:>12,.1f}{words / extract_cpu:>13,.0f}   {claims} claims")
     print(f"{'bare fr_core_news_md':<28}{words / bare_s:>10,.0f}{len(documents) / bare_s:>12,.1f}"
           f"{words / bare_cpu:>13,.0f}")
+    print("share of extract CPU by stage: " + ", ".join(
+        f"{stage} {seconds / extract_cpu:.0%}" for stage, seconds in
+        sorted(shares.items(), key=lambda item: -item[1])))
     print(f"extract / bare: {bare_s / extract_s:.2f}x wall, {bare_cpu / extract_cpu:.2f}x CPU; "
           f"peak resident memory {peak_mb():.0f} MB")
 

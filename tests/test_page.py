@@ -215,8 +215,10 @@ def test_country_level_places_are_drawn_apart_and_the_legend_says_so(run: PageRu
     page.click("#filters button[type=submit]")
     coarse = page.locator("#map .place-marker.place-coarse")
     coarse.first.wait_for()
-    assert coarse.first.get_attribute("data-precision") in ("country", "admin1", "region")
-    assert "country-level" in (coarse.first.get_attribute("title") or "") + \
+    precision = coarse.first.get_attribute("data-precision")
+    assert precision in ("country", "admin1", "region")
+    # The tooltip names the place's precision ("country-level place", "region-level place").
+    assert "-level place" in (coarse.first.get_attribute("title") or "") + \
         (coarse.first.get_attribute("aria-label") or "")
     box = coarse.first.bounding_box()
     assert box is not None and box["width"] >= 20  # larger, hollow: not a town's dot

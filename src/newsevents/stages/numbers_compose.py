@@ -140,4 +140,8 @@ def _adjective(text: str, atom: Atom, vocab: ComposeVocabulary) -> bool:
     if previous is None:
         return False
     word = previous.group("word")
+    # "ont fait neuf morts": a number word that counts the noun after it is a figure.
+    counted = re.match(r"\s{1,3}([^\W\d_]{3,})", text[atom.end:atom.end + 40])
+    if counted and counted.group(1)[0].islower():
+        return False
     return word[0].islower() and len(word) > 3  # a noun, not "les", "des", "à"

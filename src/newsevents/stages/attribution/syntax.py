@@ -20,6 +20,8 @@ from newsevents.stages.parse import ParsedSentence, ParsedToken
 
 _CONTENT = frozenset({"ccomp", "xcomp", "parataxis"})
 _NOT_SOURCE = frozenset({"acl", "advcl", "parataxis", "ccomp", "xcomp", "dep"})
+# Subjects that are what is reported, not who reports it ("le bilan", "the toll").
+_CONTENT_SUBJECTS = frozenset({"bilan", "toll", "chiffre", "figure", "nombre", "number"})
 _QUOTE_END = frozenset({'"', "”", "»", "“", "«"})
 
 
@@ -41,7 +43,7 @@ def read_reporting(parsed: ParsedSentence, clause_verbs: frozenset[str],
                    thing_verbs: frozenset[str], content_nouns: frozenset[str],
                    only_with: Mapping[str, frozenset[str]]) -> Reading | None:
     """The outermost reporting verb with a source, or None."""
-    found: list[tuple[int, Reading]] = []
+    found: list[tuple[bool, int, Reading]] = []
     for token in parsed.tokens:
         lemma = token.lemma.lower()
         if token.pos not in ("VERB", "AUX") or lemma not in clause_verbs | thing_verbs:
@@ -57,10 +59,26 @@ def read_reporting(parsed: ParsedSentence, clause_verbs: frozenset[str],
             continue
         reading = _reading(parsed, token, contents)
         if reading is not None:
-            found.append((sum(1 for _ in parsed.ancestors(token.index)), reading))
+            # "Le bilan fait état de 79 corps", a précisé X: a toll as subject reports
+            # less surely than a person or body; it is kept only when no other verb is.
+            toll = parsed.tokens_in(reading.source_start, reading.source_end)
+            weak = len(toll) <= 2 and any(t.lemma.lower() in _CONTENT_SUBJECTS
+                                          for t in toll) and _quoted(parsed, token)
+            found.append((weak, sum(1 for _ in parsed.ancestors(token.index)), reading))
     if not found:
         return None
-    return min(found, key=lambda pair: (pair[0], pair[1].verb.index))[1]
+    return min(found, key=lambda item: (item[0], item[1], item[2].verb.index))[2]
+
+
+def _quoted(parsed: ParsedSentence, verb: ParsedToken) -> bool:
+    """Whether the verb stands inside an opened quotation of the sentence."""
+    opened = False
+    for token in parsed.tokens[:verb.index]:
+        if token.text in ("«", "“") or (token.text == '"' and not opened):
+            opened = True
+        elif token.text in ("»", "”") or token.text == '"':
+            opened = False
+    return opened
 
 
 def _contents(parsed: ParsedSentence, verb: ParsedToken, takes_thing: bool,

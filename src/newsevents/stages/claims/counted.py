@@ -169,7 +169,9 @@ def single_victims(parsed: ParsedSentence, lexicon: Lexicon,
     """'un soldat a été tué', 'a policeman was shot dead': figures of 1 at the article."""
     found: list[tuple[NumberMention, CountedReading]] = []
     for token in parsed.tokens:
-        if token.pos not in ("NOUN", "PROPN") or token.feature("Number") == "Plur":
+        nominal = token.pos in ("NOUN", "PROPN") or (
+            token.pos == "ADJ" and token.relation in ("nsubj", "obj"))  # "A civilian was"
+        if not nominal or token.feature("Number") == "Plur":
             continue
         noun_class = lexicon.noun_class(token.lemma)
         if noun_class not in PERSON_CLASSES | {"targets", "munitions"}:

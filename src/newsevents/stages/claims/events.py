@@ -144,6 +144,9 @@ def _is_reported_act(parsed: ParsedSentence, index: int) -> bool:
         return True
     if any(c.relation == "aux" for c in parsed.children(index)):
         return True
+    if parsed.language == "en" and token.feature("VerbForm") == "Part" and any(
+            c.dep == "nsubj" for c in parsed.children(index)):
+        return True  # "herders clashed with": a simple past the tagger took for a participle
     if token.feature("VerbForm") != "Part":
         return False
     # The auxiliary stands before the participle, with only adverbs, negation and other

@@ -1,0 +1,185 @@
+"""Each claims step on parsed sentences of our own, French and English, several conflicts:
+what a figure counts (counted), events without figures (events), roles, event type, the
+reported content kept out of the attribution clause (reported)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsevents.records import NumberMention, Segment
+from newsevents.stages import numbers, parse
+from newsevents.stages.attribution import Attribution
+from newsevents.stages.claims.assembly import munition_type, refine_assault
+from newsevents.stages.claims.counted import CountedReading, read_figure, single_victims
+from newsevents.stages.claims.events import event_triggers
+from newsevents.stages.claims.lexicon import lexicon, state_actor
+from newsevents.stages.claims.reported import narrow_attribution
+from newsevents.stages.claims.roles import role_spans, victims_side
+from newsevents.stages.claims.vocab import claim_vocabulary
+
+
+def _parsed(text: str, language: str) -> parse.ParsedSentence:
+    return parse.parse_spans(text, [(0, len(text))], language)[0]
+
+
+def _readings(text: str, language: str) -> list[tuple[str, str]]:
+    """(number as written, measure) for every number the parse reads as a figure."""
+    sentence = _parsed(text, language)
+    found: list[tuple[str, str]] = []
+    previous: CountedReading | None = None
+    for number in numbers.find_numbers(text, []):
+        reading = read_figure(sentence, number, lexicon(language), previous)
+        if reading is not None:
+            found.append((number.text, reading.measure))
+            previous = reading
+    return found
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), [
+    # Mali: the counted noun is the number's head, the outcome its governor.
+    ("fr", "Au moins 23 soldats maliens ont été tués mardi près de Gao.",
+     [("Au moins 23", "fatalities_combatants")]),
+    # Nigeria: an elided noun after "dont" counts what the figure before it counts.
+    ("fr", "Trois soldats ont été tués, dont cinq ont été tués à Maiduguri.",
+     [("Trois", "fatalities_combatants"), ("cinq", "fatalities_combatants")]),
+    # Syria: "N de X" — the quantified noun hangs below the number.
+    ("fr", "Des dizaines de civils ont été blessés à Idleb.", [("Des dizaines", "injured")]),
+    # Ukraine: "22 of the 27 drones" is read at the governor of 22, not at "launched".
+    ("en", "Ukraine's air force said it shot down 22 of the 27 drones.",
+     [("22", "targets_destroyed")]),
+    # Afghanistan: a bare figure after a second verb takes that verb.
+    ("en", "The blast killed four people, injuring 30 others.",
+     [("four", "fatalities"), ("30", "injured")]),
+    # Yemen: fired munitions are strikes, whatever adjectives stand between.
+    ("en", "The Houthis launched two anti-ship ballistic missiles.", [("two", "strikes")]),
+    # Somalia: a noun counted by a person-only outcome is people.
+    ("en", "Over 144 Syrians were killed in heavy clashes.", [("Over 144", "fatalities")]),
+    # Not conflict figures.
+    ("fr", "Les combats ont duré deux semaines à Tripoli.", []),
+    ("en", "The town lies 200 kilometres from the capital.", []),
+])
+def test_what_a_figure_counts(language: str, text: str, expected: list[tuple[str, str]]
+                              ) -> None:
+    assert _readings(text, language) == expected
+
+
+def test_the_agent_of_a_transitive_verb_is_not_a_victim() -> None:
+    sentence = _parsed("A suicide bomber killed 35 people at a mosque in Kunduz.", "en")
+    assert single_victims(sentence, lexicon("en"), []) == []
+
+
+@pytest.mark.parametrize(("language", "text", "measure"), [
+    ("fr", "Un soldat a été tué lors de l'attaque.", "fatalities_combatants"),
+    ("en", "A policeman was shot dead in Kandahar.", "fatalities_combatants"),
+    ("en", "A civilian was wounded by shrapnel in Kherson.", "injured"),
+])
+def test_a_single_victim_is_a_figure_of_one(language: str, text: str, measure: str) -> None:
+    found = single_victims(_parsed(text, language), lexicon(language), [])
+    assert [(n.value, r.measure) for n, r in found] == [(1, measure)]
+
+
+def _trigger_types(text: str, language: str) -> list[str]:
+    sentence = Segment(0, len(text), "sentence", language)
+    return [t[2] for t in event_triggers(text, sentence, _parsed(text, language), None,
+                                         claim_vocabulary())]
+
+
+@pytest.mark.parametrize(("language", "text", "first_type"), [
+    ("fr", "Des combats ont éclaté entre l'armée et les rebelles à Goma.", "armed_clash"),
+    ("fr", "Les rebelles houthis ont lancé des frappes sur Marib.", "air_strike"),
+    ("en", "Herders and farmers clashed near Djibo on Sunday.", "armed_clash"),
+    ("en", "Heavy fighting broke out between herders and farmers near Djibo.", "armed_clash"),
+    ("en", "Gunmen abducted a pastoralist in the Barei district.", "violence_against_civilians"),
+    ("en", "The Houthis launched a missile attack on a US warship.", "shelling"),
+])
+def test_events_without_figures(language: str, text: str, first_type: str) -> None:
+    types = _trigger_types(text, language)
+    assert types and types[0] == first_type
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "The army did not attack the village."),  # negated
+    ("en", "The group threatened to attack the capital."),  # intended
+    ("fr", "Les rebelles pourraient attaquer la ville."),  # modal
+    ("en", "Since the attack, schools have stayed closed."),  # a landmark
+    ("fr", "Les shebab ont revendiqué l'attaque."),  # referred to
+])
+def test_unreal_or_referred_events_are_no_claims(language: str, text: str) -> None:
+    assert _trigger_types(text, language) == []
+
+
+@pytest.mark.parametrize(("language", "text", "agent", "patient"), [
+    ("fr", "Les jihadistes ont tué 12 soldats près de Ménaka.", "jihadistes", "soldats"),
+    ("fr", "Trois civils ont été tués par les rebelles du M23.", "rebelles", "civils"),
+    ("en", "Russian forces shelled Kharkiv overnight.", "forces", "Kharkiv"),
+    ("en", "Five soldiers were killed by al-Shabaab fighters.", "fighters", "soldiers"),
+])
+def test_roles_from_syntax(language: str, text: str, agent: str, patient: str) -> None:
+    sentence = _parsed(text, language)
+    verb = next(t for t in sentence.tokens if t.pos == "VERB")
+    agents, patients = role_spans(sentence, verb)
+    assert any(agent in text[s:e] for s, e in agents), agents
+    assert any(patient in text[s:e] for s, e in patients), patients
+
+
+def test_victims_side() -> None:
+    def reading(text: str, language: str) -> CountedReading:
+        sentence = _parsed(text, language)
+        number = numbers.find_numbers(text, [])[0]
+        found = read_figure(sentence, number, lexicon(language), None)
+        assert found is not None
+        return found
+
+    fr, en = lexicon("fr"), lexicon("en")
+    assert victims_side(reading("12 civils ont été tués.", "fr"), fr, "state:ML",
+                        "jnim") == ["civilians"]
+    assert victims_side(reading("12 soldats ont été tués.", "fr"), fr, "state:ML",
+                        "jnim") == ["state:ML"]
+    assert victims_side(reading("Troops killed 12 militants.", "en"), en, "state:NG",
+                        "boko_haram") == ["boko_haram"]
+    assert victims_side(reading("12 people were killed.", "en"), en, None, None) == [
+        "civilians"]
+
+
+def test_state_actor_ids() -> None:
+    assert state_actor("IQ") == "iraq"
+    assert state_actor("ml") == "state:ML"
+    assert state_actor(None) is None
+
+
+@pytest.mark.parametrize(("language", "text", "etype", "measure", "expected"), [
+    ("fr", "Une attaque contre un poste de police a fait 5 morts.", "attack", "fatalities",
+     "armed_clash"),
+    ("en", "Gunmen attacked a village, killing 12 civilians.", "attack",
+     "fatalities_civilians", "violence_against_civilians"),
+    ("en", "An attack took place in the market.", "attack", None, "attack"),
+    ("en", "Airstrikes hit the town.", "air_strike", None, "air_strike"),
+])
+def test_assaults_by_who_was_hit(language: str, text: str, etype: str, measure: str | None,
+                                 expected: str) -> None:
+    assert refine_assault(etype, measure, None, _parsed(text, language), lexicon(language),
+                          (0, len(text))) == expected
+
+
+def test_a_counted_munition_names_the_event_type() -> None:
+    def reading(text: str) -> CountedReading | None:
+        number = numbers.find_numbers(text, [])[0]
+        return read_figure(_parsed(text, "en"), number, lexicon("en"), None)
+
+    assert munition_type(reading("Ukraine shot down 22 drones."), lexicon("en")) == "air_strike"
+    assert munition_type(reading("Russia fired 40 missiles at Kyiv."), lexicon("en")) == \
+        "shelling"
+
+
+def test_the_reported_content_is_cut_out_of_the_attribution_clause() -> None:
+    text = ("Le porte-parole, Badr Abdelatti, a indiqué dimanche à l'AFP que 23 personnes "
+            "ont été tuées.")
+    verb = text.index(", a indiqué")
+    swallowing = Attribution(verb, len(text), "Badr Abdelatti", "Badr Abdelatti", None,
+                             "statement", "AFP", source_start=17, source_end=31)
+    narrowed = narrow_attribution(_parsed(text, "fr"), swallowing)
+    assert narrowed is not None
+    content = text.index("que 23")
+    assert narrowed.end <= content
+    number = NumberMention(content + 4, content + 6, "23", 23, None, None, "exact")
+    assert not narrowed.start <= number.start < narrowed.end

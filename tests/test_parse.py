@@ -1,0 +1,139 @@
+"""The parse interface (stages/parse.py) in both languages: the shipped English pipeline,
+the relations the claims steps rely on, offsets, and awkward input."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from newsevents.stages import parse
+
+
+def _relation(text: str, language: str, dependent: str, head: str) -> str:
+    """The relation of the first token `dependent` to its head, which must be `head`."""
+    sentence = parse.parse_spans(text, [(0, len(text))], language)[0]
+    token = next(t for t in sentence.tokens if t.text == dependent)
+    governor = sentence.head_of(token.index)
+    assert governor is not None and governor.text == head, (
+        dependent, governor.text if governor else None, [(t.text, t.dep, t.head)
+                                                         for t in sentence.tokens])
+    return token.dep
+
+
+# (language, sentence, dependent, head, accepted relations): what the claims steps read.
+RELATIONS = [
+    ("en", "Gunmen killed 12 soldiers near Gao.", "12", "soldiers", {"nummod"}),
+    ("en", "Gunmen killed 12 soldiers near Gao.", "soldiers", "killed", {"obj"}),
+    ("en", "Gunmen killed 12 soldiers near Gao.", "Gunmen", "killed", {"nsubj"}),
+    ("en", "Three civilians were killed by the militia.", "civilians", "killed",
+     {"nsubj:pass"}),
+    ("en", "Three civilians were killed by the militia.", "militia", "killed",
+     {"obl:agent", "obl"}),
+    ("en", "The army said that 30 fighters died.", "died", "said", {"ccomp"}),
+    ("en", "Rebels attacked the base and burned the village.", "burned", "attacked",
+     {"conj"}),
+    ("en", "John Smith, a spokesman for the army, said nothing.", "spokesman", "John",
+     {"appos"}),
+    ("fr", "Les jihadistes ont tué 12 soldats près de Gao.", "12", "soldats", {"nummod"}),
+    ("fr", "Les jihadistes ont tué 12 soldats près de Gao.", "soldats", "tué", {"obj"}),
+    ("fr", "Les jihadistes ont tué 12 soldats près de Gao.", "jihadistes", "tué", {"nsubj"}),
+    ("fr", "Trois civils ont été tués par les rebelles.", "civils", "tués", {"nsubj:pass"}),
+    ("fr", "Trois civils ont été tués par les rebelles.", "rebelles", "tués", {"obl:agent"}),
+    ("fr", "L'armée a indiqué que 30 combattants sont morts.", "morts", "indiqué",
+     {"ccomp"}),
+    ("fr", "Trois soldats et deux civils ont été tués.", "civils", "soldats", {"conj"}),
+    ("fr", "Le porte-parole, Moussa Diallo, a parlé.", "Moussa", "porte-parole",
+     {"appos"}),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "dependent", "head", "accepted"), RELATIONS,
+                         ids=[f"{r[0]}-{r[2]}-{r[3]}" for r in RELATIONS])
+def test_relations_the_claims_steps_read(language: str, text: str, dependent: str, head: str,
+                                         accepted: set[str]) -> None:
+    assert _relation(text, language, dependent, head) in accepted
+
+
+@pytest.mark.parametrize(("language", "text", "word", "lemma"), [
+    ("en", "Two soldiers were killed.", "soldiers", "soldier"),
+    ("en", "Two soldiers were killed.", "killed", "kill"),
+    ("fr", "Les soldats ont été tués.", "tués", "tuer"),
+    ("fr", "Des civils blessés.", "civils", "civil"),
+])
+def test_lemmas(language: str, text: str, word: str, lemma: str) -> None:
+    sentence = parse.parse_spans(text, [(0, len(text))], language)[0]
+    assert next(t for t in sentence.tokens if t.text == word).lemma == lemma
+
+
+def test_offsets_are_the_document_text_in_both_languages() -> None:
+    text = ("Intro. Au moins 23 soldats ont été tués mardi. "
+            "At least 23 soldiers were killed on Tuesday.")
+    fr = (7, 46)
+    en = (47, len(text))
+    for span, language in ((fr, "fr"), (en, "en")):
+        sentence = parse.parse_spans(text, [span], language)[0]
+        assert sentence.language == language
+        for token in sentence.tokens:
+            assert text[token.start:token.end] == token.text
+            assert span[0] <= token.start < token.end <= span[1]
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("fr", "L’armée a annoncé qu’elle avait tué l’émir d’AQMI aujourd’hui."),
+    ("en", "RT @CJTFOIR: #Coalition strikes hit 12 #ISIS targets near #Mosul "
+           "https://t.co/abc123 via @DefenseOne"),
+    ("en", "BURKINA FASO ARMY KILLS 10 TERRORISTS AFTER MASSACRE"),
+])
+def test_awkward_input_parses_with_exact_offsets(language: str, text: str) -> None:
+    sentence = parse.parse_spans(text, [(0, len(text))], language)[0]
+    assert sentence.tokens
+    assert all(text[t.start:t.end] == t.text for t in sentence.tokens)
+    assert all(0 <= t.head < len(sentence.tokens) for t in sentence.tokens)
+
+
+def test_a_thousand_token_line_parses() -> None:
+    text = " ".join(["Les forces ont frappé 3 positions à Raqqa,"] * 125)
+    sentence = parse.parse_spans(text, [(0, len(text))], "fr")[0]
+    assert len(sentence.tokens) >= 1000
+    assert sentence.tokens[-1].end <= len(text)
+
+
+def test_one_batch_for_several_sentences_keeps_their_order() -> None:
+    text = "Trois soldats ont été tués. Deux civils ont été blessés."
+    first, second = parse.parse_spans(text, [(0, 27), (28, len(text))], "fr")
+    assert first.tokens[0].text == "Trois" and second.tokens[0].text == "Deux"
+
+
+def test_an_unknown_language_is_refused_in_one_sentence() -> None:
+    with pytest.raises(ValueError, match="no parser for language 'de'"):
+        parse.parse_spans("Drei Soldaten.", [(0, 14)], "de")
+
+
+def test_the_english_pipeline_ships_in_the_package_with_its_licence_and_scores() -> None:
+    meta = parse.english_model_meta()
+    assert meta["license"] == "CC BY-SA 4.0"
+    assert "UD_English-EWT" in json.dumps(meta["sources"])
+    scores = meta["ewt_test_scores"]
+    assert scores["pos"] >= 0.93 and scores["uas"] >= 0.84 and scores["lemma"] >= 0.95
+
+
+def test_the_english_pipeline_loads_with_no_network() -> None:
+    """A fresh interpreter with every socket refused still loads and parses English."""
+    code = (
+        "import socket\n"
+        "def refuse(*a, **k):\n"
+        "    raise OSError('network disabled in this test')\n"
+        "socket.socket.connect = refuse\n"
+        "socket.create_connection = refuse\n"
+        "from newsevents.stages import parse\n"
+        "s = parse.parse_spans('Two soldiers died.', [(0, 18)], 'en')[0]\n"
+        "print(len(s.tokens))\n"
+    )
+    env = {"HF_HUB_OFFLINE": "1", "PATH": "/usr/bin:/bin"}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=300, check=False, env=env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "4"

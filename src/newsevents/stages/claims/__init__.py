@@ -89,7 +89,8 @@ def _sentence_claims(doc: DocumentMentions, sentence: Segment, attribution: Attr
             context = emit_figure(doc, sentence, attribution, context, figure, victims, part,
                                   parsed)
         return context
-    triggers = event_triggers(doc.text, sentence, parsed, attribution, vocab)
+    triggers = event_triggers(doc.text, sentence, parsed, attribution, vocab,
+                              loose=not numbers)
     # Violence is an event whoever commits it; a deployment, a closure or a signature is
     # one only in a military context ("the match ended", "the shop closed" are none).
     if not military_context(doc, sentence, attribution, vocab):

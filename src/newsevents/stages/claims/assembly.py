@@ -12,6 +12,7 @@ from newsevents.records import Claim, NumberMention, PlaceMention, Segment
 from newsevents.stages.actors import find_actors, fold
 from newsevents.stages.attribution import Attribution
 from newsevents.stages.claims.counted import CountedReading
+from newsevents.stages.claims.events import event_triggers
 from newsevents.stages.claims.lexicon import Lexicon, lexicon, state_actor
 from newsevents.stages.claims.roles import agent_side, syntactic_roles, victims_side
 from newsevents.stages.claims.slots import (
@@ -111,6 +112,11 @@ def emit_figure(doc: DocumentMentions, sentence: Segment, attribution: Attributi
                                               doc.main_event_type)
         if not explicit or (whole_explicit and whole in WEAPON_TYPES):
             etype, explicit = whole, whole_explicit
+    if not explicit and parsed is not None:
+        # No type word: the sentence's own event verb or noun ("clashed", "abducted").
+        found = event_triggers(doc.text, sentence, parsed, attribution, claim_vocabulary())
+        if found:
+            etype, explicit = found[0][2], True
     if etype in ("attack", "violence_against_civilians", "other") and \
             context.paragraph == sentence.paragraph and context.event_type in WEAPON_TYPES:
         etype = context.event_type  # the strikes the paragraph is about

@@ -25,12 +25,14 @@ def military_context(doc: DocumentMentions, sentence: Segment,
 
 
 def event_triggers(text: str, sentence: Segment, parsed: ParsedSentence | None,
-                   attribution: Attribution | None,
-                   vocab: ClaimVocabulary) -> list[tuple[int, int, str]]:
+                   attribution: Attribution | None, vocab: ClaimVocabulary,
+                   loose: bool = True) -> list[tuple[int, int, str]]:
     """Event verbs and nouns outside the attribution clause: (start, end, event type),
-    the one nearest the root of the sentence first."""
+    the one nearest the root of the sentence first. `loose` lets a past-tense event verb
+    stand when the parse shows no reported act (not where figures went unread: those
+    sentences are figure claims the parse missed, not figure-less events)."""
     if parsed is not None:
-        return _parsed_triggers(parsed, attribution, vocab, lexicon(parsed.language))
+        return _parsed_triggers(parsed, attribution, vocab, lexicon(parsed.language), loose)
     found: list[tuple[int, int, str]] = []
     if sentence.language != "en":
         return found
@@ -45,7 +47,8 @@ def event_triggers(text: str, sentence: Segment, parsed: ParsedSentence | None,
 
 
 def _parsed_triggers(parsed: ParsedSentence, attribution: Attribution | None,
-                     vocab: ClaimVocabulary, table: Lexicon) -> list[tuple[int, int, str]]:
+                     vocab: ClaimVocabulary, table: Lexicon,
+                     loose: bool) -> list[tuple[int, int, str]]:
     ranked: list[tuple[int, int, tuple[int, int, str]]] = []
     for token in parsed.tokens:
         if attribution and attribution.start <= token.start < attribution.end:
@@ -57,7 +60,28 @@ def _parsed_triggers(parsed: ParsedSentence, attribution: Attribution | None,
         # A verb reports the act itself; a noun may only name it ("l'attaque de mardi").
         ranked.append((depth + (token.pos != "VERB"), token.index,
                        (token.start, token.end, etype)))
+    if not ranked and loose:
+        ranked = _past_verbs(parsed, attribution, table)
     return [trigger for _, _, trigger in sorted(ranked)]
+
+
+def _past_verbs(parsed: ParsedSentence, attribution: Attribution | None,
+                table: Lexicon) -> list[tuple[int, int, tuple[int, int, str]]]:
+    """When the parse is too broken to show a reported act (a dateline read as the root,
+    a list of actors), a past-tense event verb that is neither negated nor modal still
+    reports one ("..., FACA and Wagner clashed with CPC in Goya")."""
+    found: list[tuple[int, int, tuple[int, int, str]]] = []
+    for token in parsed.tokens:
+        if attribution and attribution.start <= token.start < attribution.end:
+            continue
+        if token.pos != "VERB" or token.feature("Tense") != "Past":
+            continue
+        etype = next((table.event_verbs[f] for f in (fold(token.lemma), fold(token.text))
+                      if f in table.event_verbs), None)
+        if etype is None or etype == "strategic_development" or _unreal(parsed, token, table):
+            continue
+        found.append((len(parsed.tokens), token.index, (token.start, token.end, etype)))
+    return found
 
 
 def _trigger_type(parsed: ParsedSentence, token: ParsedToken, vocab: ClaimVocabulary,

@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
-from newsevents.records import Claim, NumberMention, PlaceMention, Segment
+from newsevents.records import Claim, NumberMention, PlaceMention, Segment, TimeMention
 from newsevents.stages.actors import find_actors, fold
 from newsevents.stages.attribution import Attribution
 from newsevents.stages.claims.counted import CountedReading
@@ -233,6 +233,8 @@ def _emit(doc: DocumentMentions, sentence: Segment, attribution: Attribution | N
         time = time_slot(time_mention)
     elif same_paragraph and context.time is not None:
         time = dict(context.time)
+    elif sentence.date is None and (frame := frame_time(doc)) is not None:
+        time = time_slot(frame)  # the day the article's lead gives its events
     else:
         time = fallback_time(sentence.date or doc.doc_date)
     claim = Claim(
@@ -300,6 +302,33 @@ def _speaker_affiliation(text: str, sentence: Segment,
     if first_person(text, sentence.start, sentence.end) or attribution.channel == "communique":
         return list(dict.fromkeys(found))
     return []
+
+
+_FRAME_GRANULARITIES = frozenset({"day", "range"})
+_FRAME_DAYS = 7
+
+
+def frame_time(doc: DocumentMentions) -> TimeMention | None:
+    """The article's event frame in time: the first day, or span of a few days, that the
+    text gives and that is not after its publication ("mardi", "dans la nuit de samedi à
+    dimanche", "on June 7"). A sentence with no time of its own, outside the paragraph of
+    a dated claim, is about that day more often than about the whole month."""
+    if doc.frame is None:
+        doc.frame = next((t for t in doc.times if _frames(t, doc.doc_date)), False)
+    return doc.frame or None
+
+
+def _frames(mention: TimeMention, doc_date: str | None) -> bool:
+    if mention.granularity not in _FRAME_GRANULARITIES or mention.type not in ("DATE", "TIME"):
+        return False
+    if not mention.start_date or not mention.end_date:
+        return False
+    if doc_date and len(doc_date) >= 10 and mention.end_date > doc_date[:10]:
+        return False
+    from datetime import date
+
+    span = date.fromisoformat(mention.end_date) - date.fromisoformat(mention.start_date)
+    return span.days < _FRAME_DAYS
 
 
 def _article_actor(doc: DocumentMentions, state: str | None, targets: Sequence[str]) -> list[str]:

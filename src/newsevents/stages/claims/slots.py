@@ -8,7 +8,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 from newsevents.records import (
     ActorMention,
@@ -59,6 +59,7 @@ class DocumentMentions:
     main_enemy: str | None = None
     fallback_place: PlaceMention | None = None
     main_event_type: str | None = None  # the first explicit type: what the article is about
+    frame: TimeMention | Literal[False] | None = None  # the article's day (None: not sought)
     claims: list[Claim] = field(default_factory=list)
 
     def __post_init__(self) -> None:  # `within` bisects these

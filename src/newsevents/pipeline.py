@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from newsevents import limits
+from newsevents import limits, subsets
 from newsevents.errors import InputError, StageError
 from newsevents.reader import iter_documents, text_document
 from newsevents.records import Claim, Document, Mention, Noise, NumberMention, Ranges, Segment
@@ -96,6 +96,9 @@ def process_document(doc: Document) -> DocumentResult:
         mentions_for_claims, units, attributions, parsed))
     found_claims = limits.capped(found_claims, limits.MAX_CLAIMS_PER_DOCUMENT, "claims",
                                  source, warnings)
+    # "au moins 89 morts, dont 31 civils": the subset says which total it is part of, for
+    # every caller of the pipeline (counts never add it to its total).
+    found_claims = subsets.link_subsets(text, found_claims)
     speakers = list({m for a in attributions.values() if a for m in (a.mention(text),) if m})
     speakers.sort(key=lambda m: m.start)
     mentions: list[Mention] = [*found_numbers, *found_times, *found_places, *found_actors,

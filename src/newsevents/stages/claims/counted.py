@@ -33,7 +33,7 @@ _PERSON_OUTCOMES = frozenset({"fatalities", "injured", "captured"})
 # Prepositions under which a noun still undergoes its governor ("la mort de 20 civils",
 # "killed with their two children", "dont 8 civils", "among them 3 soldiers").
 _COMPANION_CASES = frozenset({"de", "d'", "des", "du", "of", "with", "avec", "among", "parmi",
-                              "including", "dont", "y compris"})
+                              "including", "dont", "y compris", "a"})
 _INDEFINITE = frozenset({"un", "une", "a", "an", "one"})
 
 
@@ -153,8 +153,13 @@ def read_figure(parsed: ParsedSentence, number: NumberMention, lexicon: Lexicon,
         before = _verb_before(parsed, span[0], lexicon)
         if before is not None:
             predicate, outcome = before
-    if outcome is None and elided and previous is not None:
+    if outcome is None and previous is not None and (elided or _after_subset_cue(
+            parsed, span[0], lexicon)):
+        # "dont 7 988 civils", "including 12 children": a subset underwent what its
+        # total did.
         predicate, outcome = previous.predicate, previous.outcome
+    if outcome is None:
+        predicate, outcome = _among_the_dead(parsed, anchor, lexicon) or (predicate, outcome)
     measure = measure_of(noun_class, outcome)
     if measure == "fatalities" and noun_class == "dead" and qualified:
         measure = _FATALITIES[qualified]  # "22 corps de civils", "bodies of soldiers"
@@ -309,6 +314,30 @@ def _outcome_of(parsed: ParsedSentence, token: ParsedToken, lexicon: Lexicon) ->
                 if found:
                     return found
     return next((found for form in forms if (found := lexicon.outcome(form))), None)
+
+
+def _after_subset_cue(parsed: ParsedSentence, first: ParsedToken, lexicon: Lexicon) -> bool:
+    before = parsed.tokens[max(0, first.index - 2):first.index]
+    return any(fold(t.lemma) in lexicon.subset_cues or fold(t.text) in lexicon.subset_cues
+               for t in before)
+
+
+def _among_the_dead(parsed: ParsedSentence, anchor: ParsedToken,
+                    lexicon: Lexicon) -> tuple[ParsedToken, str] | None:
+    """'790 femmes figurent parmi les victimes', 'among the dead were 4 children': the
+    toll noun the governor places them among."""
+    node = anchor
+    while node.dep in _CLIMB and node.head != node.index:
+        node = parsed.tokens[node.head]
+    governor = parsed.head_of(node.index)
+    if governor is None:
+        return None
+    for child in parsed.children(governor.index):
+        if child.relation in ("obl", "nmod", "nsubj") and child.index != node.index and (
+                lexicon.noun_class(child.lemma) == "dead"
+                or fold(child.lemma) in ("victime", "victim")):
+            return child, "fatalities"
+    return None
 
 
 def _next_token(parsed: ParsedSentence, index: int) -> ParsedToken | None:

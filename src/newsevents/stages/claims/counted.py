@@ -34,6 +34,8 @@ _PERSON_OUTCOMES = frozenset({"fatalities", "injured", "captured"})
 # "killed with their two children", "dont 8 civils", "among them 3 soldiers").
 _COMPANION_CASES = frozenset({"de", "d'", "des", "du", "of", "with", "avec", "among", "parmi",
                               "including", "dont", "y compris", "a"})
+# Prepositions that aim a strike at its target ("frappes sur 19 écoles", "against 13 sites").
+_AIMED_CASES = frozenset({"sur", "contre", "on", "against", "at"})
 _INDEFINITE = frozenset({"un", "une", "a", "an", "one"})
 
 
@@ -256,6 +258,15 @@ def find_outcome(parsed: ParsedSentence, anchor: ParsedToken, lexicon: Lexicon,
         outcome = _outcome_of(parsed, child, lexicon)
         if outcome is not None:
             return child, outcome
+    # "trois soldats et un civil blessés": the last conjunct's participle is everyone's.
+    for child in parsed.children(anchor.index):
+        if child.dep != "conj" or child.index in exclude:
+            continue
+        for grandchild in parsed.children(child.index):
+            if grandchild.dep in _MODIFIERS and grandchild.index > child.index:
+                outcome = _outcome_of(parsed, grandchild, lexicon)
+                if outcome is not None:
+                    return grandchild, outcome
     node = anchor
     seen = 0
     while node.dep in _CLIMB and seen < 8:
@@ -273,9 +284,13 @@ def find_outcome(parsed: ParsedSentence, anchor: ParsedToken, lexicon: Lexicon,
                 if outcome is not None:
                     return child, outcome
     predicate = parsed.head_of(node.index)
+    cases = [fold(c.lemma) for c in parsed.children(node.index) if c.dep == "case"]
     if node.relation in ("obl", "nmod") and predicate is not None and any(
-            c.dep == "case" and fold(c.lemma) not in _COMPANION_CASES
-            for c in parsed.children(node.index)):
+            c not in _COMPANION_CASES for c in cases):
+        if any(c in _AIMED_CASES for c in cases) and (_is_strike(predicate, lexicon) or any(
+                _is_strike(c, lexicon) for c in parsed.children(predicate.index)
+                if c.relation in ("obj", "nsubj") and c.index < node.index)):
+            return predicate, "destroyed"  # "des frappes sur 19 écoles": targets hit
         return predicate, None  # "killed in a strike on a house": the house was not killed
     if node.dep == "nsubj" and predicate is not None and any(
             c.relation == "obj" for c in parsed.children(predicate.index)):
@@ -314,6 +329,12 @@ def _outcome_of(parsed: ParsedSentence, token: ParsedToken, lexicon: Lexicon) ->
                 if found:
                     return found
     return next((found for form in forms if (found := lexicon.outcome(form))), None)
+
+
+def _is_strike(token: ParsedToken, lexicon: Lexicon) -> bool:
+    forms = (fold(token.lemma), fold(token.text))
+    table = lexicon.event_nouns if token.pos == "NOUN" else lexicon.event_verbs
+    return any(table.get(f) in ("air_strike", "shelling") for f in forms)
 
 
 def _after_subset_cue(parsed: ParsedSentence, first: ParsedToken, lexicon: Lexicon) -> bool:

@@ -332,7 +332,11 @@ def _outcome_of(parsed: ParsedSentence, token: ParsedToken, lexicon: Lexicon) ->
 
 
 def _is_strike(token: ParsedToken, lexicon: Lexicon) -> bool:
+    """A strike or bombardment as an act ("frappes", "bombarded"), not its munition
+    ("une attaque à la roquette contre une base" hit no base)."""
     forms = (fold(token.lemma), fold(token.text))
+    if lexicon.noun_class(token.lemma) == "munitions":
+        return False
     table = lexicon.event_nouns if token.pos == "NOUN" else lexicon.event_verbs
     return any(table.get(f) in ("air_strike", "shelling") for f in forms)
 

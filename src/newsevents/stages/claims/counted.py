@@ -36,6 +36,7 @@ _COMPANION_CASES = frozenset({"de", "d'", "des", "du", "of", "with", "avec", "am
                               "including", "dont", "y compris", "a"})
 # Prepositions that aim a strike at its target ("frappes sur 19 écoles", "against 13 sites").
 _AIMED_CASES = frozenset({"sur", "contre", "on", "against", "at"})
+_QUOTES = frozenset({'"', "“", "”", "‘", "’", "«", "»", "'"})
 _INDEFINITE = frozenset({"un", "une", "a", "an", "one"})
 
 
@@ -151,9 +152,14 @@ def read_figure(parsed: ParsedSentence, number: NumberMention, lexicon: Lexicon,
             noun_class, elided = subject, False
         outcome = None
     if elided:
-        # "killed four civilians and wounded 11": the verb right before a bare figure.
+        # "killed four civilians and wounded 11": the verb right before a bare figure;
+        # "about 50 abducted": the participle right after it.
         before = _verb_before(parsed, span[0], lexicon)
-        if before is not None:
+        after = _next_token(parsed, max(inside))
+        if after is not None and after.pos in ("VERB", "ADJ") and (
+                closest := _outcome_of(parsed, after, lexicon)) is not None:
+            predicate, outcome = after, closest
+        elif before is not None:
             predicate, outcome = before
     if outcome is None and previous is not None and (elided or _after_subset_cue(
             parsed, span[0], lexicon)):
@@ -162,6 +168,8 @@ def read_figure(parsed: ParsedSentence, number: NumberMention, lexicon: Lexicon,
         predicate, outcome = previous.predicate, previous.outcome
     if outcome is None:
         predicate, outcome = _among_the_dead(parsed, anchor, lexicon) or (predicate, outcome)
+    if elided and noun_class is None and outcome in _PERSON_OUTCOMES:
+        noun_class = "people"  # "10 were reportedly killed", "about 50 abducted"
     measure = measure_of(noun_class, outcome)
     if measure == "fatalities" and noun_class == "dead" and qualified:
         measure = _FATALITIES[qualified]  # "22 corps de civils", "bodies of soldiers"
@@ -225,10 +233,10 @@ def _counted_noun(parsed: ParsedSentence, numeral: ParsedToken, inside: set[int]
     # A misparse still leaves the counted word right after the number ("2.136 civils"
     # tagged as an adjective of "mort"): adjacency is the fallback.
     after = max(inside | {numeral.index}) + 1
-    for token in parsed.tokens[after:after + 2]:
+    for token in parsed.tokens[after:after + 3]:
         if token.pos in ("NOUN", "ADJ", "PROPN") and lexicon.noun_class(token.lemma or token.text):
             return token
-        if token.pos != "ADJ":
+        if token.pos != "ADJ" and token.text not in _QUOTES:  # 'around 10 "terrorists"'
             break
     return None
 
@@ -255,15 +263,18 @@ def find_outcome(parsed: ParsedSentence, anchor: ParsedToken, lexicon: Lexicon,
     for child in parsed.children(anchor.index):
         if child.index in exclude or child.dep not in _MODIFIERS:
             continue
+        if any(t.pos == "NUM" for t in parsed.subtree(child.index)):
+            continue  # "4 women ..., with 17 others injured": the 17's participle
         outcome = _outcome_of(parsed, child, lexicon)
         if outcome is not None:
             return child, outcome
     # "trois soldats et un civil blessés": the last conjunct's participle is everyone's.
     for child in parsed.children(anchor.index):
-        if child.dep != "conj" or child.index in exclude:
-            continue
+        if child.dep != "conj" or child.index in exclude or any(
+                c.dep == "case" for c in parsed.children(child.index)):
+            continue  # "with 17 others injured" is no conjunct of the counted noun
         for grandchild in parsed.children(child.index):
-            if grandchild.dep in _MODIFIERS and grandchild.index > child.index:
+            if grandchild.dep in _MODIFIERS and grandchild.index == child.index + 1:
                 outcome = _outcome_of(parsed, grandchild, lexicon)
                 if outcome is not None:
                     return grandchild, outcome
@@ -279,7 +290,8 @@ def find_outcome(parsed: ParsedSentence, anchor: ParsedToken, lexicon: Lexicon,
         seen += 1
         for child in parsed.children(node.index):
             if child.dep in _MODIFIERS and child.index not in exclude \
-                    and child.index > anchor.index:
+                    and child.index > anchor.index \
+                    and not any(t.pos == "NUM" for t in parsed.subtree(child.index)):
                 outcome = _outcome_of(parsed, child, lexicon)
                 if outcome is not None:
                     return child, outcome
@@ -321,7 +333,7 @@ def _outcome_of(parsed: ParsedSentence, token: ParsedToken, lexicon: Lexicon) ->
         return None
     # The form as written too: a lemmatizer's miss on an irregular form ("shot") must not
     # hide the outcome.
-    forms = dict.fromkeys((fold(token.lemma), fold(token.text)))
+    forms = dict.fromkeys((fold(token.lemma), fold(token.text), *_stems(token)))
     for child in parsed.children(token.index):
         if child.dep in _PARTICLES:
             for form in forms:
@@ -354,9 +366,10 @@ def _among_the_dead(parsed: ParsedSentence, anchor: ParsedToken,
     node = anchor
     while node.dep in _CLIMB and node.head != node.index:
         node = parsed.tokens[node.head]
-    governor = parsed.head_of(node.index)
-    if governor is None:
-        return None
+    governor = parsed.head_of(node.index) or node  # a copular root: "... were 4 women"
+    if governor is not node and (lexicon.noun_class(governor.lemma) == "dead" or fold(
+            governor.lemma) in ("victime", "victim")):
+        return governor, "fatalities"  # "Among the victims were 4 women"
     for child in parsed.children(governor.index):
         if child.relation in ("obl", "nmod", "nsubj") and child.index != node.index and (
                 lexicon.noun_class(child.lemma) == "dead"
@@ -378,6 +391,15 @@ def _verb_before(parsed: ParsedSentence, first: ParsedToken,
         return None
     outcome = _outcome_of(parsed, parsed.tokens[index], lexicon)
     return (parsed.tokens[index], outcome) if outcome is not None else None
+
+
+def _stems(token: ParsedToken) -> tuple[str, ...]:
+    """An English past form's stems when the lemmatizer left it odd ('abducte'):
+    'abducted' -> 'abduct', 'abducte'; 'wounded' -> 'wound'."""
+    text = fold(token.text)
+    if token.pos != "VERB" or not text.endswith("ed") or len(text) < 5:
+        return ()
+    return text[:-2], text[:-1]
 
 
 def _subject_class(parsed: ParsedSentence, predicate: ParsedToken,

@@ -161,10 +161,12 @@ def read_figure(parsed: ParsedSentence, number: NumberMention, lexicon: Lexicon,
             predicate, outcome = after, closest
         elif before is not None:
             predicate, outcome = before
-    if outcome is None and previous is not None and (elided or _after_subset_cue(
+    below_total = previous is not None and previous.noun is not None and any(
+        a.index == previous.noun.index for a in parsed.ancestors(anchor.index))
+    if outcome is None and previous is not None and (elided or below_total or _after_subset_cue(
             parsed, span[0], lexicon)):
-        # "dont 7 988 civils", "including 12 children": a subset underwent what its
-        # total did.
+        # "dont 7 988 civils", "including 12 children", "six members - three soldiers
+        # and three agents": a subset or breakdown underwent what its total did.
         predicate, outcome = previous.predicate, previous.outcome
     if outcome is None:
         predicate, outcome = _among_the_dead(parsed, anchor, lexicon) or (predicate, outcome)

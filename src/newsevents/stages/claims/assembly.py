@@ -76,6 +76,21 @@ def event_type_of(text: str, start: int, end: int, measure: str | None,
 WEAPON_TYPES = frozenset({"air_strike", "shelling", "remote_explosive"})
 
 
+def article_weapon(doc: DocumentMentions) -> str | None:
+    """The weapon an article is about, when it names one kind far more than the others
+    (missiles and shells, drones and aircraft, or mines and bombs): a generic "attack" in
+    it is that kind of attack."""
+    if doc.weapon is None:
+        folded = fold(doc.text)
+        counts = Counter({etype: len(pattern.findall(folded))
+                          for etype, pattern in claim_vocabulary().event_types
+                          if etype in WEAPON_TYPES})
+        top = counts.most_common(2)
+        doc.weapon = top[0][0] if top and top[0][1] >= 2 and top[0][1] >= 2 * (
+            top[1][1] if len(top) > 1 else 0) else False
+    return doc.weapon or None
+
+
 def munition_type(reading: CountedReading | None, table: Lexicon) -> str | None:
     """The event type a counted munition names: drones and bombs are air strikes,
     missiles, rockets and shells shelling (the corpus gold and ACLED)."""
@@ -120,6 +135,9 @@ def emit_figure(doc: DocumentMentions, sentence: Segment, attribution: Attributi
     if etype in ("attack", "violence_against_civilians", "other") and \
             context.paragraph == sentence.paragraph and context.event_type in WEAPON_TYPES:
         etype = context.event_type  # the strikes the paragraph is about
+    elif etype in ("attack", "violence_against_civilians", "other") and (
+            weapon := article_weapon(doc)) is not None:
+        etype = weapon  # "l'attaque russe contre un immeuble" in an article about missiles
     if explicit and doc.main_event_type is None and etype != "strategic_development":
         doc.main_event_type = etype
     etype = refine_assault(etype, figure.measure, reading, parsed,

@@ -60,6 +60,7 @@ class DocumentMentions:
     fallback_place: PlaceMention | None = None
     main_event_type: str | None = None  # the first explicit type: what the article is about
     frame: TimeMention | Literal[False] | None = None  # the article's day (None: not sought)
+    weapon: str | Literal[False] | None = None  # the weapon it is about (None: not sought)
     claims: list[Claim] = field(default_factory=list)
 
     def __post_init__(self) -> None:  # `within` bisects these

@@ -354,15 +354,14 @@ def _article_actor(doc: DocumentMentions, state: str | None, targets: Sequence[s
     victims are civilians or the state, the state when they are that group, else unknown."""
     if doc.main_enemy and doc.main_enemy not in targets:
         return [doc.main_enemy]
-    if doc.main_enemy and doc.main_enemy in targets:
-        # Against the armed group: the side the article names most against it (a
-        # foreign coalition, an army), else the state of the article's country.
-        others = Counter(m.id for m in doc.actors if m.id not in targets
-                         and m.id not in ("civilians", "unknown", doc.main_enemy))
-        if others:
-            return [others.most_common(1)[0][0]]
-        if state:
-            return [state]
+    # Against the armed group, or in a war between states: the side the article names
+    # most that was not hit (a foreign coalition, an army, the state striking another).
+    others = Counter(m.id for m in doc.actors if m.id not in targets
+                     and m.id not in ("civilians", "unknown", doc.main_enemy))
+    if others:
+        return [others.most_common(1)[0][0]]
+    if doc.main_enemy and state:
+        return [state]
     return ["unknown"]
 
 

@@ -31,6 +31,7 @@ class Lexicon:
     event_nouns: dict[str, str]
     sides: dict[str, str]
     security_places: frozenset[str]
+    civilian_objects: frozenset[str]  # homes, schools, markets: hitting them hits civilians
     subset_cues: frozenset[str]  # "dont 8 civils", "including 12 children"
     munition_types: dict[str, str]  # drone -> air_strike, missile -> shelling
     unreal: frozenset[str]  # negators, modals, "if": the event is not reported as done
@@ -76,6 +77,7 @@ def lexicon(language: str) -> Lexicon:
         sides=_index(data["sides"]),
         security_places=frozenset(fold(str(w)) for w in data["security_places"]),
         subset_cues=frozenset(fold(str(w)) for w in data["subset_cues"]),
+        civilian_objects=frozenset(fold(str(w)) for w in data["civilian_objects"]),
         munition_types=_index(data["munition_types"]),
         unreal=frozenset(fold(str(w)) for w in data["unreal"]),
         intent_verbs=frozenset(fold(str(w)) for w in data["intent_verbs"]),

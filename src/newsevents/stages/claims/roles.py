@@ -79,7 +79,14 @@ def syntactic_roles(parsed: ParsedSentence, predicate: ParsedToken | None,
 def victims_side(reading: CountedReading | None, lexicon: Lexicon, state: str | None,
                  armed_group: str | None) -> list[str]:
     """The side the counted people belong to, when no actor qualifies them."""
-    if reading is None or reading.noun_class not in ("civilians", "combatants", "people"):
+    if reading is None:
+        return []
+    if reading.noun_class in ("dead", "wounded"):
+        return ["civilians"]  # "38 morts", "20 blessés": a toll with no status given
+    if reading.noun_class in ("targets", "weapons") and reading.noun is not None and fold(
+            reading.noun.lemma) in lexicon.civilian_objects:
+        return ["civilians"]  # "72 maisons détruites", "a strike on a market"
+    if reading.noun_class not in ("civilians", "combatants", "people"):
         return []
     if reading.noun_class == "civilians":
         return ["civilians"]

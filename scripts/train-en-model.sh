@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 PY=${PY:-.venv/bin/python}
 EWT=${EWT:-../shared/corpus/ud-english/UD_English-EWT}
 WORK=${WORK:-training/en_ud/work}
-OUT=src/newsevents/models/en_ud
+OUT=${OUT:-src/newsevents/models/en_ud}
 mkdir -p "$WORK/corpus"
 for split in train dev test; do
     "$PY" -m spacy convert "$EWT/en_ewt-ud-$split.conllu" "$WORK/corpus" -n 10 -c conllu >/dev/null

@@ -167,7 +167,8 @@ def _tokens(text: str, start: int, doc: Any) -> tuple[ParsedToken, ...]:
         tokens.append(ParsedToken(
             index=tok.i, start=begin, end=begin + len(tok.text),
             text=text[begin:begin + len(tok.text)], lemma=tok.lemma_ or tok.text,
-            pos=tok.pos_, morph=str(tok.morph), head=tok.head.i, dep=tok.dep_,
+            pos=tok.pos_, morph=str(tok.morph), head=tok.head.i,
+            dep="root" if tok.dep_ == "ROOT" else tok.dep_,  # UD's label, as in CoNLL-U
         ))
     return tuple(tokens)
 

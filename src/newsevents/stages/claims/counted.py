@@ -317,7 +317,8 @@ def find_outcome(parsed: ParsedSentence, anchor: ParsedToken, lexicon: Lexicon,
             return predicate, outcome
         # "were reported killed", "ont été retrouvés morts": the open complement says it.
         for child in parsed.children(predicate.index):
-            if child.dep in ("xcomp", "ccomp"):
+            if child.dep in ("xcomp", "ccomp") or (child.dep == "advcl" and child.feature(
+                    "VerbForm") == "Inf"):  # "forcing one million people to flee"
                 outcome = _outcome_of(parsed, child, lexicon)
                 if outcome is not None:
                     return child, outcome

@@ -25,7 +25,13 @@ def narrow_attribution(parsed: ParsedSentence | None,
         if token.pos not in ("VERB", "AUX"):
             continue
         for child in parsed.children(token.index):
-            if child.dep not in _CONTENT or child.pos not in ("VERB", "NOUN", "ADJ", "AUX"):
+            # "said Israeli strikes killed six people" misparsed with "strikes" as the
+            # object: an object that holds a verb is a clause, the content.
+            clausal_object = child.relation == "obj" and token.pos == "VERB" and any(
+                t.pos == "VERB" and t.index != token.index
+                for t in parsed.subtree(child.index))
+            if not clausal_object and (child.dep not in _CONTENT
+                                       or child.pos not in ("VERB", "NOUN", "ADJ", "AUX")):
                 continue
             content = parsed.subtree(child.index)
             start = content[0].start

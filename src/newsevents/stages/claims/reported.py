@@ -26,9 +26,9 @@ def narrow_attribution(parsed: ParsedSentence | None,
             continue
         for child in parsed.children(token.index):
             # "said Israeli strikes killed six people" misparsed with "strikes" as the
-            # object: an object that holds a verb is a clause, the content.
+            # object: an object that holds a finite verb is a clause, the content.
             clausal_object = child.relation == "obj" and token.pos == "VERB" and any(
-                t.pos == "VERB" and t.index != token.index
+                t.is_finite_verb and t.index != token.index
                 for t in parsed.subtree(child.index))
             if not clausal_object and (child.dep not in _CONTENT
                                        or child.pos not in ("VERB", "NOUN", "ADJ", "AUX")):

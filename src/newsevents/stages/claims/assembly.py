@@ -92,12 +92,33 @@ def article_weapon(doc: DocumentMentions) -> str | None:
 
 
 def munition_type(reading: CountedReading | None, table: Lexicon) -> str | None:
-    """The event type a counted munition names: drones and bombs are air strikes,
-    missiles, rockets and shells shelling (the corpus gold and ACLED)."""
-    if reading is None or reading.noun is None or reading.noun_class != "munitions":
+    """The event type a counted munition or strike names: drones and bombs are air
+    strikes, missiles, rockets and shells shelling (the corpus gold and ACLED); "15
+    strikes", "29.307 raids aériens" are air strikes whatever else the sentence names."""
+    if reading is None or reading.noun is None:
         return None
-    return table.munition_types.get(fold(reading.noun.lemma)) or table.munition_types.get(
-        fold(reading.noun.text))
+    forms = (fold(reading.noun.lemma), fold(reading.noun.text))
+    if reading.noun_class == "munitions":
+        return next((table.munition_types[f] for f in forms if f in table.munition_types),
+                    None)
+    if reading.noun_class == "strikes":
+        return next((table.event_nouns[f] for f in forms
+                     if table.event_nouns.get(f) in WEAPON_TYPES), None)
+    return None
+
+
+def nearest_weapon(text: str, start: int, end: int, anchor: int) -> str | None:
+    """The weapon type whose word stands nearest `anchor` within `[start, end)`."""
+    folded = fold(text[start:end])
+    best: tuple[int, str] | None = None
+    for etype, pattern in claim_vocabulary().event_types:
+        if etype not in WEAPON_TYPES:
+            continue
+        for match in pattern.finditer(folded):
+            distance = abs(start + match.start() - anchor)
+            if best is None or distance < best[0]:
+                best = (distance, etype)
+    return best[1] if best else None
 
 
 def emit_figure(doc: DocumentMentions, sentence: Segment, attribution: Attribution | None,
@@ -125,6 +146,10 @@ def emit_figure(doc: DocumentMentions, sentence: Segment, attribution: Attributi
         # in the sentence says how ("Russian shelling killed four civilians and ...").
         whole, whole_explicit = event_type_of(doc.text, start, end, figure.measure, context,
                                               doc.main_event_type)
+        if whole_explicit and whole in WEAPON_TYPES:
+            # Several weapons in the sentence ("air strikes ... after missile attacks"):
+            # the one named nearest the figure.
+            whole = nearest_weapon(doc.text, start, end, figure.number.start) or whole
         if not explicit or (whole_explicit and whole in WEAPON_TYPES):
             etype, explicit = whole, whole_explicit
     if not explicit and parsed is not None:

@@ -157,16 +157,19 @@ def emit_figure(doc: DocumentMentions, sentence: Segment, attribution: Attributi
         found = event_triggers(doc.text, sentence, parsed, attribution, claim_vocabulary())
         if found:
             etype, explicit = found[0][2], True
-    if etype in ("attack", "violence_against_civilians", "other") and \
-            context.paragraph == sentence.paragraph and context.event_type in WEAPON_TYPES:
+    table = lexicon(sentence.language or "fr")
+    generic = etype in ("attack", "violence_against_civilians", "other")
+    if generic and refine_assault(etype, figure.measure, reading, parsed, table,
+                                  (start, end)) == "armed_clash":
+        generic = False  # soldiers or police killed in an unnamed attack: a clash
+    if generic and context.paragraph == sentence.paragraph and \
+            context.event_type in WEAPON_TYPES:
         etype = context.event_type  # the strikes the paragraph is about
-    elif etype in ("attack", "violence_against_civilians", "other") and (
-            weapon := article_weapon(doc)) is not None:
+    elif generic and (weapon := article_weapon(doc)) is not None:
         etype = weapon  # "l'attaque russe contre un immeuble" in an article about missiles
     if explicit and doc.main_event_type is None and etype != "strategic_development":
         doc.main_event_type = etype
-    etype = refine_assault(etype, figure.measure, reading, parsed,
-                           lexicon(sentence.language or "fr"), (start, end))
+    etype = refine_assault(etype, figure.measure, reading, parsed, table, (start, end))
     syntax = (parsed, reading, predicate) if parsed is not None else None
     return _emit(doc, sentence, attribution, context, etype, explicit,
                  figure.measure, figure.number, (start, end), figure.number.start, victims,

@@ -118,8 +118,22 @@ def normalise(text: str) -> str:
     return text.translate(_PLAIN)
 
 
+# The pipeline asks for a document's candidates twice (which sentences to parse, then the
+# times themselves): the last answer is kept, keyed by the text and the noise ranges.
+_LAST: list[tuple[str, tuple[Noise, ...], list[Candidate]]] = []
+
+
 def candidates(text: str, noise: Sequence[Noise]) -> list[Candidate]:
     """Non-overlapping spans: the longest wins, then the earlier rule, then the leftmost."""
+    key = tuple(noise)
+    if _LAST and _LAST[0][1] == key and _LAST[0][0] == text:
+        return list(_LAST[0][2])
+    found = _candidates(text, noise)
+    _LAST[:] = [(text, key, found)]
+    return list(found)
+
+
+def _candidates(text: str, noise: Sequence[Noise]) -> list[Candidate]:
     proposed: list[Candidate] = []
     blocked = Ranges.of(noise)  # bisection: a scan per candidate is quadratic on live blogs
     for priority, rule in enumerate(compiled_rules()):

@@ -126,8 +126,9 @@ _LAST: list[tuple[str, tuple[Noise, ...], list[Candidate]]] = []
 def candidates(text: str, noise: Sequence[Noise]) -> list[Candidate]:
     """Non-overlapping spans: the longest wins, then the earlier rule, then the leftmost."""
     key = tuple(noise)
-    if _LAST and _LAST[0][1] == key and _LAST[0][0] == text:
-        return list(_LAST[0][2])
+    last = _LAST[0] if _LAST else None  # one read: another thread may replace it
+    if last is not None and last[1] == key and last[0] == text:
+        return list(last[2])
     found = _candidates(text, noise)
     _LAST[:] = [(text, key, found)]
     return list(found)

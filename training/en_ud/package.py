@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -50,10 +51,13 @@ def main() -> None:
         shutil.rmtree(args.out)
     nlp.to_disk(args.out)
     shutil.copy(args.ewt / "LICENSE.txt", args.out / "LICENSE.EWT.txt")
+    # The packaged pipeline itself is scored, wherever it was written.
+    env = {**os.environ, "NEWSEVENTS_EN_MODEL": str(args.out.resolve())}
     scores = subprocess.run(
         [sys.executable, str(ROOT / "bench/parser.py"), "--lang", "en",
          "--conllu", str(args.ewt / "en_ewt-ud-test.conllu")],
-        check=True, capture_output=True, text=True, cwd=ROOT).stdout.strip().splitlines()[-1]
+        check=True, capture_output=True, text=True, cwd=ROOT, env=env,
+    ).stdout.strip().splitlines()[-1]
     meta_path = args.out / "meta.json"
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
     meta["ewt_test_scores"] = json.loads(scores)

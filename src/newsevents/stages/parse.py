@@ -15,6 +15,7 @@ with the corpus.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -23,6 +24,7 @@ from typing import Any
 
 FRENCH_MODEL = "fr_core_news_md"
 ENGLISH_MODEL = "en_ud"  # a folder of newsevents/models
+ENGLISH_MODEL_ENV = "NEWSEVENTS_EN_MODEL"
 # Components no claims step reads: named entities (our own gazetteer and registry find
 # places and actors) and the French statistical sentence splitter (segments are ours).
 UNUSED_COMPONENTS = ("senter", "ner")
@@ -114,14 +116,20 @@ def _nlp(language: str) -> Any:
     import spacy
 
     if language == "en":
-        path = resources.files("newsevents.models").joinpath(ENGLISH_MODEL)
-        return spacy.load(str(path), exclude=list(UNUSED_COMPONENTS))
+        # NEWSEVENTS_EN_MODEL: a retrained pipeline scored before it replaces the shipped one
+        # (training/en_ud/package.py); unset, the pipeline shipped in the package.
+        path = os.environ.get(ENGLISH_MODEL_ENV) or str(
+            resources.files("newsevents.models").joinpath(ENGLISH_MODEL))
+        return spacy.load(path, exclude=list(UNUSED_COMPONENTS))
     return spacy.load(FRENCH_MODEL, exclude=list(UNUSED_COMPONENTS))
 
 
 def available(language: str) -> bool:
     """Whether a parser for `language` is installed (the English one ships in the package)."""
     if language == "en":
+        override = os.environ.get(ENGLISH_MODEL_ENV)
+        if override:
+            return os.path.isfile(os.path.join(override, "meta.json"))
         return resources.files("newsevents.models").joinpath(ENGLISH_MODEL, "meta.json").is_file()
     return language in LANGUAGES
 

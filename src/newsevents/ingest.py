@@ -1,9 +1,9 @@
 """The one ingest call: documents in, pipeline, store, events kept current.
 
 ``newsevents ingest``, ``POST /api/documents`` and the batch loader all go through here,
-so a stored document is always processed the same way (the pipeline, then its subsets
-linked to their totals) and the events are up to date when the call returns: reads never
-have to merge anything.
+so a stored document is always processed the same way (the pipeline, which links subsets
+to their totals) and the events are up to date when the call returns: reads never have
+to merge anything.
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 
 from newsevents.errors import InputError, NewsEventsError, StageError
 from newsevents.records import Claim, Document
-from newsevents.subsets import with_subsets
 
 if TYPE_CHECKING:
     from newsevents.pipeline import DocumentResult
@@ -23,34 +22,26 @@ if TYPE_CHECKING:
 
 
 def analyse(document: Document) -> DocumentResult:
-    """One document through the pipeline, with its subsets linked (``part_of``)."""
+    """One document through the pipeline (its subsets linked: ``part_of``)."""
     from newsevents.pipeline import process_document  # heavy (spaCy): loaded on first use
 
-    result: DocumentResult = with_subsets(process_document(document))
-    return result
+    return process_document(document)
 
 
 def analyse_all(items: Iterable[Document | InputError]
                 ) -> Iterable[DocumentResult | InputError | StageError]:
-    """``pipeline.process_documents`` with subsets linked: what extract and batch use."""
-    from newsevents.pipeline import DocumentResult, process_documents
+    """``pipeline.process_documents``: what extract and batch use."""
+    from newsevents.pipeline import process_documents
 
-    for item in process_documents(items):
-        yield with_subsets(item) if isinstance(item, DocumentResult) else item
+    return process_documents(items)
 
 
 def extract(text_or_path: str | Path, date: str | None = None,
             doc_id: str = "text") -> list[Claim]:
-    """``pipeline.extract`` with subsets linked: what ``newsevents.extract`` is."""
-    from newsevents.pipeline import DocumentResult
-    from newsevents.reader import iter_documents, text_document
+    """``pipeline.extract``: what ``newsevents.extract`` is."""
+    from newsevents.pipeline import extract as pipeline_extract
 
-    if isinstance(text_or_path, Path) or (
-            "\n" not in text_or_path and len(text_or_path) < 4096
-            and Path(text_or_path).exists()):
-        return [c for r in analyse_all(iter_documents([str(text_or_path)]))
-                if isinstance(r, DocumentResult) for c in r.claims]
-    return analyse(text_document(text_or_path, doc_id=doc_id, date=date)).claims
+    return pipeline_extract(text_or_path, date=date, doc_id=doc_id)
 
 
 @dataclass

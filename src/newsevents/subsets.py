@@ -79,11 +79,3 @@ def link_subsets(text: str, claims: Sequence[Claim]) -> list[Claim]:
             parent[after.claim_id] = parent.get(before.claim_id, before.claim_id)
     return [dataclasses.replace(c, part_of=parent[c.claim_id]) if c.claim_id in parent
             else c for c in claims]
-
-
-def with_subsets(result: Any) -> Any:
-    """A pipeline ``DocumentResult`` with its subsets linked (``part_of``)."""
-    linked = link_subsets(result.document.text, result.claims)
-    if all(a is b for a, b in zip(linked, result.claims, strict=True)):
-        return result
-    return dataclasses.replace(result, claims=linked)

@@ -93,8 +93,10 @@ def _sentence_claims(doc: DocumentMentions, sentence: Segment, attribution: Attr
                               loose=not numbers)
     # Violence is an event whoever commits it; a deployment, a closure or a signature is
     # one only in a military context ("the match ended", "the shop closed" are none).
+    # Without a parse, the English word list cannot tell violence apart: nothing is kept.
     if not military_context(doc, sentence, attribution, vocab):
-        triggers = [t for t in triggers if t[2] != "strategic_development" and parsed]
+        triggers = [t for t in triggers
+                    if parsed is not None and t[2] != "strategic_development"]
     for trigger_start, trigger_end, event_type in triggers[:1]:
         context = emit_event(doc, sentence, attribution, context, event_type, trigger_start,
                              trigger_end, parsed)

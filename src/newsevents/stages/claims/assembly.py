@@ -74,6 +74,7 @@ def event_type_of(text: str, start: int, end: int, measure: str | None,
 
 
 WEAPON_TYPES = frozenset({"air_strike", "shelling", "remote_explosive"})
+_GENERIC_TYPES = frozenset({"attack", "violence_against_civilians", "other"})
 
 
 def article_weapon(doc: DocumentMentions) -> str | None:
@@ -158,18 +159,19 @@ def emit_figure(doc: DocumentMentions, sentence: Segment, attribution: Attributi
         if found:
             etype, explicit = found[0][2], True
     table = lexicon(sentence.language or "fr")
-    generic = etype in ("attack", "violence_against_civilians", "other")
-    if generic and refine_assault(etype, figure.measure, reading, parsed, table,
-                                  (start, end)) == "armed_clash":
-        generic = False  # soldiers or police killed in an unnamed attack: a clash
-    if generic and context.paragraph == sentence.paragraph and \
-            context.event_type in WEAPON_TYPES:
-        etype = context.event_type  # the strikes the paragraph is about
-    elif generic and (weapon := article_weapon(doc)) is not None:
-        etype = weapon  # "l'attaque russe contre un immeuble" in an article about missiles
+    refined = refine_assault(etype, figure.measure, reading, parsed, table, (start, end))
+    # Soldiers or police killed in an unnamed attack stay a clash; another generic type
+    # takes the weapon of its paragraph ("the strikes the paragraph is about") or of its
+    # article ("l'attaque russe contre un immeuble" in an article about missiles).
+    if etype in _GENERIC_TYPES and refined != "armed_clash":
+        same_paragraph = context.paragraph == sentence.paragraph
+        weapon = context.event_type if same_paragraph and context.event_type in \
+            WEAPON_TYPES else article_weapon(doc)
+        if weapon is not None:
+            etype = refined = weapon
     if explicit and doc.main_event_type is None and etype != "strategic_development":
         doc.main_event_type = etype
-    etype = refine_assault(etype, figure.measure, reading, parsed, table, (start, end))
+    etype = refined
     syntax = (parsed, reading, predicate) if parsed is not None else None
     return _emit(doc, sentence, attribution, context, etype, explicit,
                  figure.measure, figure.number, (start, end), figure.number.start, victims,

@@ -114,8 +114,6 @@ def read_figure(parsed: ParsedSentence, number: NumberMention, lexicon: Lexicon,
     # happened to the 22 ("shot down"), not the participle on "drones" ("launched").
     anchor = numeral if noun is None or noun.head == numeral.index else noun
     if elided:
-        if noun is not None and noun_class is None:
-            noun_class = None
         noun_class = previous.noun_class if previous is not None else None
     elif noun_class is None:
         # "144 Syrians were killed", "12 Palestinians wounded": what a person-only outcome

@@ -21,6 +21,10 @@ def _index(section: dict[str, list[str]]) -> dict[str, str]:
     return index
 
 
+def _words(words: list[str]) -> frozenset[str]:
+    return frozenset(fold(str(w)) for w in words)
+
+
 @dataclass(frozen=True)
 class Lexicon:
     language: str
@@ -71,18 +75,18 @@ def lexicon(language: str) -> Lexicon:
         language=language,
         noun_classes=_index(data["noun_classes"]),
         outcomes=_index(data["outcomes"]),
-        elliptic_heads=frozenset(fold(str(w)) for w in data["elliptic_heads"]),
+        elliptic_heads=_words(data["elliptic_heads"]),
         event_verbs=_index(data["event_verbs"]),
         event_nouns=_index(data["event_nouns"]),
         sides=_index(data["sides"]),
-        security_places=frozenset(fold(str(w)) for w in data["security_places"]),
-        subset_cues=frozenset(fold(str(w)) for w in data["subset_cues"]),
-        civilian_objects=frozenset(fold(str(w)) for w in data["civilian_objects"]),
+        security_places=_words(data["security_places"]),
+        subset_cues=_words(data["subset_cues"]),
+        civilian_objects=_words(data["civilian_objects"]),
         munition_types=_index(data["munition_types"]),
-        unreal=frozenset(fold(str(w)) for w in data["unreal"]),
-        intent_verbs=frozenset(fold(str(w)) for w in data["intent_verbs"]),
-        reference_verbs=frozenset(fold(str(w)) for w in data["reference_verbs"]),
-        landmark_cases=frozenset(fold(str(w)) for w in data["landmark_cases"]),
+        unreal=_words(data["unreal"]),
+        intent_verbs=_words(data["intent_verbs"]),
+        reference_verbs=_words(data["reference_verbs"]),
+        landmark_cases=_words(data["landmark_cases"]),
     )
 
 

@@ -54,6 +54,12 @@ def _readings(text: str, language: str) -> list[tuple[str, str]]:
     ("en", "The Houthis launched two anti-ship ballistic missiles.", [("two", "strikes")]),
     # Somalia: a noun counted by a person-only outcome is people.
     ("en", "Over 144 Syrians were killed in heavy clashes.", [("Over 144", "fatalities")]),
+    # Syria: every item of a long list counts what its first item counts.
+    ("en", "The monitor said the dead comprised 40 civilians, 12 rebel fighters, 9 members "
+     "of the Free Syrian Army, six unknown gunmen, and seven foreign fighters.",
+     [("40", "fatalities_civilians"), ("12", "fatalities_combatants"),
+      ("9", "fatalities_combatants"), ("six", "fatalities_combatants"),
+      ("seven", "fatalities_combatants")]),
     # Not conflict figures.
     ("fr", "Les combats ont duré deux semaines à Tripoli.", []),
     ("en", "The town lies 200 kilometres from the capital.", []),

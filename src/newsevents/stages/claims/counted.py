@@ -159,8 +159,11 @@ def read_figure(parsed: ParsedSentence, number: NumberMention, lexicon: Lexicon,
             predicate, outcome = after, closest
         elif before is not None:
             predicate, outcome = before
+    # Below the total ("six members - three soldiers and three agents"), or an item of the
+    # same list ("the dead comprised 51 civilians, 30 fighters, 17 regular forces").
     below_total = previous is not None and previous.noun is not None and any(
-        a.index == previous.noun.index for a in parsed.ancestors(anchor.index))
+        a.index in (previous.noun.index, _list_head(parsed, previous.noun).index)
+        for a in parsed.ancestors(anchor.index))
     if outcome is None and previous is not None and (elided or below_total or _after_subset_cue(
             parsed, span[0], lexicon)):
         # "dont 7 988 civils", "including 12 children", "six members - three soldiers
@@ -239,6 +242,22 @@ def _counted_noun(parsed: ParsedSentence, numeral: ParsedToken, inside: set[int]
         if token.pos != "ADJ" and token.text not in _QUOTES:  # 'around 10 "terrorists"'
             break
     return None
+
+
+def _list_head(parsed: ParsedSentence, token: ParsedToken) -> ParsedToken:
+    """The first item of the list `token` is an item of: up the conjunctions, and up the
+    noun modifiers a long list is often misparsed into ("two fighters of ISIS, six
+    rebels": the rebels hang on "ISIS")."""
+    node = token
+    for _ in range(16):
+        head = parsed.head_of(node.index)
+        if head is None or head.index == node.index:
+            break
+        if node.dep == "conj" or (node.dep == "nmod" and head.pos == "NOUN"):
+            node = head
+            continue
+        break
+    return node
 
 
 def _qualified_class(parsed: ParsedSentence, noun: ParsedToken,

@@ -16,6 +16,7 @@ from typing import Any, TextIO
 
 import click
 
+from newsevents.cli_options import doc_seconds_option
 from newsevents.errors import InputError, NewsEventsError, StageError
 from newsevents.terminal import printable
 
@@ -50,13 +51,19 @@ def main() -> None:
     """newsevents: source-attributed claims about armed conflict, from news reports."""
 
 
-def _results(paths: tuple[str, ...], failures: list[str]) -> Iterator[Any]:
-    """Pipeline results for PATHS; unreadable inputs reported on stderr and counted."""
+def _results(paths: tuple[str, ...], failures: list[str],
+             seconds: float | None = None) -> Iterator[Any]:
+    """Pipeline results for PATHS; unreadable inputs and documents over the time budget
+    (``seconds``) reported on stderr and counted."""
     from newsevents.ingest import analyse_all
     from newsevents.pipeline import DocumentResult
     from newsevents.reader import iter_documents
 
-    for result in analyse_all(iter_documents(list(paths))):
+    try:
+        results = analyse_all(iter_documents(list(paths)), seconds)
+    except NewsEventsError as error:  # a bad $NEWSEVENTS_DOC_SECONDS
+        raise click.ClickException(str(error)) from None
+    for result in results:
         if isinstance(result, (InputError, StageError)):
             failures.append(str(result))
             click.echo(f"newsevents: {printable(str(result))}", err=True)
@@ -74,7 +81,8 @@ def _results(paths: tuple[str, ...], failures: list[str]) -> Iterator[Any]:
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "table"]), default="jsonl",
               show_default=True, help="jsonl: CONTRACT.md records; csv: flat columns; "
                                       "table: for reading.")
-def extract(paths: tuple[str, ...], output: TextIO, fmt: str) -> None:
+@doc_seconds_option
+def extract(paths: tuple[str, ...], output: TextIO, fmt: str, doc_seconds: float) -> None:
     """Extract claims from articles (.txt, .jsonl, .html, directories, - for JSONL on stdin).
 
     \b
@@ -84,7 +92,7 @@ def extract(paths: tuple[str, ...], output: TextIO, fmt: str) -> None:
       cat articles.jsonl | newsevents extract -
     """
     failures: list[str] = []
-    claims = (c.to_dict() for r in _results(paths, failures) for c in r.claims)
+    claims = (c.to_dict() for r in _results(paths, failures, doc_seconds) for c in r.claims)
     if fmt == "jsonl":
         for claim in claims:
             output.write(json.dumps(claim, ensure_ascii=False) + "\n")
@@ -107,7 +115,8 @@ def extract(paths: tuple[str, ...], output: TextIO, fmt: str) -> None:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--kind", type=click.Choice(MENTION_KINDS), default=None,
               help="Only mentions of this kind.")
-def mentions(paths: tuple[str, ...], kind: str | None) -> None:
+@doc_seconds_option
+def mentions(paths: tuple[str, ...], kind: str | None, doc_seconds: float) -> None:
     """Print every mention (time, place, number, actor, speaker) with its offsets, as JSONL.
 
     \b
@@ -115,7 +124,7 @@ def mentions(paths: tuple[str, ...], kind: str | None) -> None:
       newsevents mentions examples/ --kind time
     """
     failures: list[str] = []
-    for result in _results(paths, failures):
+    for result in _results(paths, failures, doc_seconds):
         for mention in result.mentions:
             if kind is None or mention.kind == kind:
                 record = {"doc": result.document.doc_id, **mention.to_dict()}

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import click
 
+from newsevents.cli_options import doc_seconds_option
 from newsevents.cli_store import db_option
 from newsevents.errors import NewsEventsError
 from newsevents.progress import Progress
@@ -31,8 +32,9 @@ DEFAULT_PARTITION_SIZE = 500  # mirrors newsevents.batch.DEFAULT_PARTITION_SIZE 
               help="Worker processes of the local cluster [default: the CPU count].")
 @click.option("--partition-size", type=click.IntRange(min=1), default=DEFAULT_PARTITION_SIZE,
               show_default=True, help="Documents (JSONL records or files) per partition.")
+@doc_seconds_option
 def batch(paths: tuple[str, ...], out_dir: str, scheduler: str | None, workers: int | None,
-          partition_size: int) -> None:
+          partition_size: int, doc_seconds: float) -> None:
     """Extract claims from PATHS on a Dask cluster into Parquet shards under --out.
 
     The inputs (.jsonl[.gz] files, text/HTML files, directories) are cut into partitions
@@ -53,7 +55,8 @@ def batch(paths: tuple[str, ...], out_dir: str, scheduler: str | None, workers: 
     with Progress(unit="doc", description="batch") as progress:
         try:
             summary = run_batch(list(paths), out_dir, scheduler=scheduler, workers=workers,
-                                partition_size=partition_size, progress=progress)
+                                partition_size=partition_size, progress=progress,
+                                doc_seconds=doc_seconds)
         except (NewsEventsError, OSError) as error:
             raise click.ClickException(str(error)) from None
     for message in [*summary.input_errors, *summary.failed]:

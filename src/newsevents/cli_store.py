@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 import click
 
 from newsevents import exports
+from newsevents.cli_options import doc_seconds_option
 from newsevents.errors import NewsEventsError
 from newsevents.store import DEFAULT_DB, ClaimFilter, Store, parse_near
 from newsevents.store.filters import check_date
@@ -207,8 +208,9 @@ class TextsById:
 @click.option("--events/--no-events", "rebuild", default=True, show_default=True,
               help="Merge the claims into events after the batch (only the blocks of "
                    "claims that changed are merged again).")
+@doc_seconds_option
 @_fail_cleanly
-def ingest(paths: tuple[str, ...], db: str, rebuild: bool) -> None:
+def ingest(paths: tuple[str, ...], db: str, rebuild: bool, doc_seconds: float) -> None:
     """Extract claims from PATHS (files, directories, - for JSONL on stdin) into the store.
 
     Each document is stored in its own transaction: re-running an interrupted batch
@@ -216,8 +218,8 @@ def ingest(paths: tuple[str, ...], db: str, rebuild: bool) -> None:
     versions is left as it is. A changed document (same id, new text) becomes a new
     version; the old version's claims are kept, marked superseded. Documents are told apart
     by id only: a shared URL never makes one a version of another. Two texts under one id
-    in one input are reported, and the last is kept. Exit status 1 when any input was
-    skipped.
+    in one input are reported, and the last is kept. A document still being processed
+    after --doc-seconds is stopped and skipped. Exit status 1 when any input was skipped.
     """
     from newsevents.batch.plan import count_documents
     from newsevents.ingest import ingest_documents
@@ -239,7 +241,8 @@ def ingest(paths: tuple[str, ...], db: str, rebuild: bool) -> None:
         counts = ingest_documents(
             store, documents(), events=rebuild,
             notice=lambda message: progress.write(message),
-            step=lambda claims, errors: progress.advance(claims=claims, errors=errors))
+            step=lambda claims, errors: progress.advance(claims=claims, errors=errors),
+            seconds=doc_seconds)
     store.close()
     click.echo(f"{counts.added} added, {counts.new_version} new versions, "
                f"{counts.unchanged} unchanged, {counts.skipped} skipped", err=True)

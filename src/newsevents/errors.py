@@ -34,6 +34,20 @@ class StageError(NewsEventsError):
         )
 
 
+class TimeBudgetExceeded(StageError):
+    """A document took longer than the per-document time budget and was stopped."""
+
+    def __init__(self, doc_id: str, stage: str, seconds: float) -> None:
+        NewsEventsError.__init__(
+            self, f"{doc_id}: stopped after {seconds:g} s in the {stage} stage (the time "
+            "budget per document), so the document was skipped; split it into smaller "
+            "articles, or raise the budget with --doc-seconds or NEWSEVENTS_DOC_SECONDS.")
+        self.doc_id = doc_id
+        self.stage = stage
+        self.seconds = seconds
+        self.cause = TimeoutError(f"over {seconds:g} s")
+
+
 class StoreError(NewsEventsError):
     """The database cannot be opened or written."""
 

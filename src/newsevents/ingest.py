@@ -21,19 +21,20 @@ if TYPE_CHECKING:
     from newsevents.store import IngestReport, Store
 
 
-def analyse(document: Document) -> DocumentResult:
-    """One document through the pipeline (its subsets linked: ``part_of``)."""
+def analyse(document: Document, seconds: float | None = None) -> DocumentResult:
+    """One document through the pipeline (its subsets linked: ``part_of``), within the
+    per-document time budget (``seconds``; None: $NEWSEVENTS_DOC_SECONDS or 60 s)."""
     from newsevents.pipeline import process_document  # heavy (spaCy): loaded on first use
 
-    return process_document(document)
+    return process_document(document, seconds)
 
 
-def analyse_all(items: Iterable[Document | InputError]
+def analyse_all(items: Iterable[Document | InputError], seconds: float | None = None
                 ) -> Iterable[DocumentResult | InputError | StageError]:
     """``pipeline.process_documents``: what extract and batch use."""
     from newsevents.pipeline import process_documents
 
-    return process_documents(items)
+    return process_documents(items, seconds)
 
 
 def extract(text_or_path: str | Path, date: str | None = None,
@@ -72,10 +73,13 @@ def ingest_document(store: Store, document: Document) -> tuple[IngestReport, lis
 
 def ingest_documents(store: Store, items: Iterable[Document | InputError], *,
                      events: bool = True, notice: Notice | None = None,
-                     step: Step | None = None) -> IngestCounts:
-    """Store every document of ``items``; a bad input or a failing document is reported
-    through ``notice`` and skipped, the rest goes on. Events are updated once at the end
-    (only the merge blocks that changed)."""
+                     step: Step | None = None, seconds: float | None = None) -> IngestCounts:
+    """Store every document of ``items``; a bad input or a failing document (one over the
+    time budget ``seconds`` too) is reported through ``notice`` and skipped, the rest
+    goes on. Events are updated once at the end (only the merge blocks that changed)."""
+    from newsevents.budget import document_seconds
+
+    seconds = document_seconds(seconds)  # a bad $NEWSEVENTS_DOC_SECONDS: said once
     counts = IngestCounts()
     say = notice or (lambda _message: None)
     for item in items:
@@ -86,7 +90,7 @@ def ingest_documents(store: Store, items: Iterable[Document | InputError], *,
             if store.is_stored(item):  # a re-run after a crash skips what is done
                 counts.unchanged += 1
             else:
-                report = store.ingest_result(analyse(item), events=False)
+                report = store.ingest_result(analyse(item, seconds), events=False)
                 counts.count(report)
                 stored = report.claims
         except NewsEventsError as error:

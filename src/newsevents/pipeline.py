@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from newsevents import limits, subsets
-from newsevents.errors import InputError, StageError
+from newsevents import budget, limits, subsets
+from newsevents.errors import InputError, StageError, TimeBudgetExceeded
 from newsevents.reader import iter_documents, text_document
 from newsevents.records import Claim, Document, Mention, Noise, NumberMention, Ranges, Segment
 from newsevents.stages import actors as actors_stage
@@ -37,14 +37,25 @@ class DocumentResult:
 
 
 def _run(doc: Document, stage: str, func: Callable[[], T]) -> T:
+    budget.note_stage(stage)
     try:
         return func()
     except Exception as error:  # one document's failure must not stop a batch
         raise StageError(doc.doc_id, stage, error) from error
 
 
-def process_document(doc: Document) -> DocumentResult:
-    """Extract every mention and claim of one document."""
+def process_document(doc: Document, seconds: float | None = None) -> DocumentResult:
+    """Extract every mention and claim of one document, within a time budget of
+    ``seconds`` (None: ``budget.document_seconds()``, 60 s unless $NEWSEVENTS_DOC_SECONDS
+    says otherwise; 0: none): past it, ``TimeBudgetExceeded`` names the document."""
+    try:
+        with budget.within(budget.document_seconds(seconds), doc.source or doc.doc_id):
+            return _process_document(doc)
+    except budget.OverBudget as over:
+        raise TimeBudgetExceeded(over.label, over.stage or "pipeline", over.seconds) from None
+
+
+def _process_document(doc: Document) -> DocumentResult:
     warnings = []
     source = doc.source or doc.doc_id
     valid = limits.without_lone_surrogates(doc.text)  # the same object when already valid
@@ -136,14 +147,15 @@ def _parse_units(text: str, units: list[Segment], numbers: list[NumberMention],
     return parsed, asked
 
 
-def process_documents(docs: Iterable[Document | InputError]
+def process_documents(docs: Iterable[Document | InputError], seconds: float | None = None
                       ) -> Iterator[DocumentResult | InputError | StageError]:
+    seconds = budget.document_seconds(seconds)  # a bad $NEWSEVENTS_DOC_SECONDS: said once
     for doc in docs:
         if isinstance(doc, InputError):
             yield doc
             continue
         try:
-            yield process_document(doc)
+            yield process_document(doc, seconds)
         except StageError as error:
             yield error
         except Exception as error:  # outside any stage: still one document, not the batch

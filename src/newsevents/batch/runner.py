@@ -82,8 +82,14 @@ def plan(paths: Sequence[str], out_dir: Path, partition_size: int,
 def run_batch(paths: Sequence[str], out_dir: str | Path, *, client: Any = None,
               scheduler: str | None = None, workers: int | None = None,
               partition_size: int = DEFAULT_PARTITION_SIZE,
-              progress: Progress | None = None) -> BatchSummary:
-    """Extract `paths` into Parquet shards under `out_dir`, resuming an earlier run."""
+              progress: Progress | None = None, doc_seconds: float | None = None
+              ) -> BatchSummary:
+    """Extract `paths` into Parquet shards under `out_dir`, resuming an earlier run; a
+    document still running after `doc_seconds` (None: $NEWSEVENTS_DOC_SECONDS or 60 s,
+    read here and sent to the workers) is stopped and reported among the input errors."""
+    from newsevents.budget import document_seconds
+
+    seconds = document_seconds(doc_seconds)
     out = Path(out_dir)
     summary = BatchSummary()
     partitions = plan(paths, out, partition_size, summary)
@@ -94,15 +100,15 @@ def run_batch(paths: Sequence[str], out_dir: str | Path, *, client: Any = None,
         progress.set_total(sum(p.documents for p in pending))
     if pending:
         if client is not None:
-            _run_on(client, pending, out, summary, progress)
+            _run_on(client, pending, out, summary, progress, seconds)
         else:
             with open_client(scheduler, workers) as own_client:
-                _run_on(own_client, pending, out, summary, progress)
+                _run_on(own_client, pending, out, summary, progress, seconds)
     return summary
 
 
 def _run_on(client: Any, pending: list[Partition], out: Path, summary: BatchSummary,
-            progress: Progress | None) -> None:
+            progress: Progress | None, seconds: float) -> None:
     """Submit partitions with a bounded number in flight; record each as it finishes."""
     from distributed import as_completed
 
@@ -111,7 +117,7 @@ def _run_on(client: Any, pending: list[Partition], out: Path, summary: BatchSumm
     planned = {p.key: p for p in pending}
 
     def submit(partition: Partition) -> Any:
-        return client.submit(run_partition, partition, str(out), pure=False,
+        return client.submit(run_partition, partition, str(out), seconds, pure=False,
                              key=f"newsevents-partition-{partition.key}")
 
     futures = as_completed([submit(p) for p in islice(queue, slots)])

@@ -28,8 +28,10 @@ from newsevents.ingest import analyse_all
 from newsevents.pipeline import DocumentResult
 
 
-def run_partition(partition: Partition, out_dir: str) -> dict[str, Any]:
-    """Extract one partition into its shard; returns its done-marker (counts, memory)."""
+def run_partition(partition: Partition, out_dir: str,
+                  seconds: float | None = None) -> dict[str, Any]:
+    """Extract one partition into its shard; returns its done-marker (counts, memory). A
+    document over the time budget ``seconds`` is stopped and counted among the errors."""
     out = Path(out_dir)
     done = finished_marker(out, partition.key)
     if done is not None:  # a task run twice (a lost worker's retry) does the work once
@@ -38,7 +40,7 @@ def run_partition(partition: Partition, out_dir: str) -> dict[str, Any]:
     rows = ShardRows()
     errors: list[str] = []
     words = 0
-    for position, item in enumerate(analyse_all(read_partition(partition))):
+    for position, item in enumerate(analyse_all(read_partition(partition), seconds)):
         if isinstance(item, (InputError, StageError)):
             errors.append(str(item))
             continue

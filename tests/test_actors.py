@@ -25,6 +25,18 @@ from newsevents.stages.actors import find_actors
     ("Hayat Tahrir al-Cham contrôle Idleb", ["al_nusra"]),
     ("des hommes armés non identifiés", ["unknown"]),
     ("the Saudi-led coalition", ["state:SA"]),
+    # The contract's ids for Sudan, DR Congo, Mozambique, Somalia and Mali.
+    ("an attack by the paramilitary Rapid Support Forces (RSF)", ["rsf", "rsf"]),
+    ("les rebelles ougandais des ADF", ["adf"]),
+    ("the Ansar al-Sunna insurgents", ["ansar_al_sunna", "ansar_al_sunna"]),
+    ("une base de l'Amisom", ["amisom"]),
+    ("la Minusma a quitté Mopti", ["minusma"]),
+    ("Islamic State of Iraq and Levant", ["islamic_state"]),
+    # Any state's forces, from the gazetteer's adjectives of nationality.
+    ("A Myanmar military airstrike", ["state:MM"]),
+    ("l’armée tchadienne", ["state:TD"]),
+    ("the Sudanese army", ["state:SD"]),
+    ("des soldats azerbaïdjanais", ["state:AZ"]),
 ])
 def test_aliases_and_demonyms(text: str, ids: list[str]) -> None:
     assert [m.id for m in find_actors(text)] == ids

@@ -156,7 +156,7 @@ def evaluate(gold: str, paths: tuple[str, ...], show: bool, as_json: bool) -> No
     languages: dict[str, str] = {}
     for result in _results(paths, failures):
         texts[result.document.doc_id] = result.document.text
-        predicted.extend(c.to_dict() for c in result.claims)
+        predicted.extend({**c.to_dict(), "origin": c.origin} for c in result.claims)
         languages[result.document.doc_id] = scoring.document_language(result.segments)
     report = scoring.evaluate(gold_claims, predicted, texts)
     per_language = scoring.evaluate_by_language(gold_claims, predicted, texts, languages)
@@ -174,14 +174,15 @@ def _print_report(report: Any, show: bool, per_language: dict[str, Any]) -> None
     click.echo(f"claims: gold {summary['gold']}, predicted {summary['predicted']}, "
                f"matched {summary['matched']}")
     click.echo(f"precision {summary['precision']:.3f}  recall {summary['recall']:.3f}  "
-               f"F1 {summary['f1']:.3f}")
+               f"F1 {summary['f1']:.3f}  right in every slot {summary['complete']:.3f}")
     for slot, accuracy in summary["slots"].items():
         click.echo(f"  {slot:<11} {accuracy:.3f}")
     for language, part in sorted(per_language.items()):
         figures = part.summary()
         slots = "  ".join(f"{k} {v:.2f}" for k, v in figures["slots"].items())
         click.echo(f"{language}: gold {figures['gold']}, F1 {figures['f1']:.3f} (precision "
-                   f"{figures['precision']:.3f}, recall {figures['recall']:.3f})  {slots}")
+                   f"{figures['precision']:.3f}, recall {figures['recall']:.3f}, every slot "
+                   f"{figures['complete']:.3f})  {slots}")
     if not show:
         return
     for miss in report.misses:
@@ -190,8 +191,11 @@ def _print_report(report: Any, show: bool, per_language: dict[str, Any]) -> None
     for extra in report.spurious:
         click.echo(f"SPURIOUS {extra['claim_id']}: {extra['measure']} {extra['value']} "
                    f"{extra['evidence']['text'][:80]!r}")
-    for gold_id, slot, expected, got in report.slot_errors:
-        click.echo(f"SLOT     {gold_id} {slot}: expected {expected!r}, got {got!r}")
+    for gold_id, slot, expected, got, claim in report.slot_errors:
+        came_from = claim.get("origin", {}).get(slot)
+        click.echo(f"SLOT     {gold_id} {slot}: expected {expected!r}, got {got!r}"
+                   + (f" (from {came_from})" if came_from else "")
+                   + f" in {claim['evidence']['text'][:100]!r}")
 
 
 from newsevents import cli_store  # noqa: E402  (commands of the store, events and exports)

@@ -29,7 +29,11 @@ class Evaluation:
     slot_scored: dict[str, int] = field(default_factory=lambda: dict.fromkeys(SLOTS, 0))
     misses: list[dict[str, Any]] = field(default_factory=list)
     spurious: list[dict[str, Any]] = field(default_factory=list)
-    slot_errors: list[tuple[str, str, Any, Any]] = field(default_factory=list)
+    # (gold id, slot, expected, got, the predicted claim): the claim says where its value
+    # came from (`origin`, when the caller kept it) and which evidence it read.
+    slot_errors: list[tuple[str, str, Any, Any, dict[str, Any]]] = field(default_factory=list)
+    # Gold claims matched with every slot the gold fills right.
+    complete: int = 0
 
     @property
     def precision(self) -> float:
@@ -53,6 +57,7 @@ class Evaluation:
         return {"gold": self.gold, "predicted": self.predicted, "matched": self.matched,
                 "precision": round(self.precision, 4), "recall": round(self.recall, 4),
                 "f1": round(self.f1, 4),
+                "complete": round(self.complete / self.gold, 4) if self.gold else 0.0,
                 "slots": {k: round(v, 4) for k, v in self.slot_accuracy().items()}}
 
 
@@ -100,6 +105,7 @@ def evaluate(gold: Sequence[dict[str, Any]], predicted: Iterable[dict[str, Any]]
             match = candidates[match_index]
             used.add(id(match))
             result.matched += 1
+            all_right = True
             for slot in SLOTS:
                 if _empty(gold_claim.get(slot)):
                     continue
@@ -107,8 +113,10 @@ def evaluate(gold: Sequence[dict[str, Any]], predicted: Iterable[dict[str, Any]]
                 if _slot_ok(slot, gold_claim, match):
                     result.slot_hits[slot] += 1
                 else:
+                    all_right = False
                     result.slot_errors.append((str(gold_claim.get("id")), slot,
-                                               gold_claim.get(slot), match.get(slot)))
+                                               gold_claim.get(slot), match.get(slot), match))
+            result.complete += all_right
     result.spurious = [p for p in scored if id(p) not in used]
     return result
 

@@ -136,7 +136,15 @@ class TimeMention:
     start_date: str | None = None  # resolved interval, inclusive ISO dates
     end_date: str | None = None
     granularity: str = "unknown"  # day, week, month, year, range, unknown
+    # An expression inside a larger one, as TimeML tags it: the two ends of a range ("du
+    # 3 au 5 mai": "3" and "5 mai"), the date of "depuis juin 2014", "avant 2000"; the
+    # [start, end) of the mention it belongs to. None for a mention standing on its own.
+    part_of: tuple[int, int] | None = None
     kind: str = field(default="time", init=False)
+
+    def __post_init__(self) -> None:
+        if self.part_of is not None and not isinstance(self.part_of, tuple):  # read from JSON
+            object.__setattr__(self, "part_of", tuple(self.part_of))
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -248,6 +256,9 @@ class Claim:
     # The claim id of the total this figure is a subset of ("au moins 89 morts, dont 31
     # civils": the 31 is part of the 89); never summed with it (newsevents.subsets).
     part_of: str | None = None
+    # Where each slot's value came from ("parse: agent of 'killed'", "paragraph: the
+    # previous claim", "the publication date"): shown by `evaluate --show`, not exported.
+    origin: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
     def to_dict(self) -> dict[str, Any]:
         number = self.number

@@ -22,6 +22,7 @@ from newsevents.records import ActorMention, first_disjoint
 
 GENERIC = "generic_hostile"
 _WORD = re.compile(r"[\w’'.-]{1,40}")
+_ELIDED = re.compile(r"(?:l|d|qu)[’']")
 
 
 class _FoldTable(dict[int, str]):
@@ -94,6 +95,16 @@ def registry() -> ActorRegistry:
             armed.add(actor_id)
     for word in data.get(GENERIC, []):
         alias_ids.setdefault(fold(str(word)), GENERIC)
+    # Any country's adjective before or after a force noun names its state forces ("the
+    # Sudanese army", "l'armée tchadienne", "Myanmar military"): the gazetteer's demonyms,
+    # under the contract's id of that state.
+    data_files = resources.files("newsevents.data")
+    states = yaml.safe_load(data_files.joinpath("claims/states.yaml").read_text("utf-8")) or {}
+    nationalities = yaml.safe_load(
+        data_files.joinpath("gazetteer/demonyms.yaml").read_text("utf-8")) or {}
+    for country, forms in nationalities.items():
+        for word in forms:
+            demonyms.setdefault(fold(str(word)), states.get(country, f"state:{country}"))
     return ActorRegistry(
         alias_pattern=_bounded(_alternation(list(alias_ids))),
         alias_ids=alias_ids,
@@ -169,7 +180,11 @@ def _demonym_mentions(text: str, folded: str, reg: ActorRegistry) -> list[ActorM
     words = []
     for match in _WORD.finditer(folded):
         word = match.group().rstrip(".")
-        words.append((match.start(), match.start() + len(word), word))
+        start = match.start()
+        elided = _ELIDED.match(word)  # "l’armée", "d'avions": the noun after the article
+        if elided:
+            word, start = word[elided.end():], start + elided.end()
+        words.append((start, start + len(word), word))
     found: list[ActorMention] = []
     for index, (_, _, word) in enumerate(words):
         if word not in reg.force_nouns:

@@ -249,42 +249,70 @@ def _emit(doc: DocumentMentions, sentence: Segment, attribution: Attribution | N
     same_paragraph = context.paragraph == sentence.paragraph
     mentions = within(doc.actors, sentence.start, sentence.end, attribution)
     actors, targets = split_actors(doc.text, mentions, victims, anchor)
+    # Where each slot's value came from, for `evaluate --show` and the store.
+    origin = {"actors": "sentence: actor mentions before the figure",
+              "targets": "sentence: actor mentions after the figure"}
     state = state_actor(doc.fallback_place.country if doc.fallback_place else None)
     side: list[str] = []
     if syntax is not None:
         parsed, reading, predicate = syntax
         table = lexicon(sentence.language or "fr")
+        if reading is not None:
+            origin["measure"] = reading.why
         agents, patients = syntactic_roles(parsed, predicate, mentions)
+        verb = f"{predicate.text!r}" if predicate is not None else "the clause"
         if agents:
             actors = agents
+            origin["actors"] = f"parse: agent of {verb}"
+        if patients:
+            origin["targets"] = f"parse: patient of {verb}"
         targets = list(dict.fromkeys([*targets, *patients]))
         actors = [a for a in actors if a not in targets] or actors
         if not actors:
             actors = agent_side(parsed, predicate, table, state)
+            origin["actors"] = f"parse: the side of the subject of {verb}"
         side = victims_side(reading, table, state, doc.main_enemy)
         if "civilians" in side or not targets:
             targets = list(dict.fromkeys([*targets, *side]))
-    actors = actors or _speaker_affiliation(doc.text, sentence, attribution) or (
-        list(context.actors) if same_paragraph else [])
-    targets = targets or _default_targets(doc, measure, actors, min(start, sentence.start),
-                                          anchor)
+            if side:
+                origin["targets"] = "parse: the counted victims' side"
+    if not actors:
+        actors = _speaker_affiliation(doc.text, sentence, attribution)
+        origin["actors"] = "the speaker's own side"
+    if not actors and same_paragraph:
+        actors = list(context.actors)
+        origin["actors"] = "paragraph: the previous claim"
+    if not targets:
+        targets = _default_targets(doc, measure, actors, min(start, sentence.start), anchor)
+        origin["targets"] = "article: its main armed group"
     if not actors:
         actors = _article_actor(doc, state, targets)
+        origin["actors"] = "article: its main actor"
     actors = [a for a in actors if a not in targets] or actors
     places = tuple(_event_places(doc, start, end, attribution))
     inherited_place = not places
+    origin["places"] = "sentence"
     if not places:
-        places = context.places if same_paragraph and context.places else tuple(
-            p for p in (doc.fallback_place,) if p is not None)
+        if same_paragraph and context.places:
+            places, origin["places"] = context.places, "paragraph: the previous claim"
+        else:
+            places = tuple(p for p in (doc.fallback_place,) if p is not None)
+            origin["places"] = "article: its dominant country"
     time_mention = choose_time(doc.text, within(doc.times, start, end, attribution), anchor)
     if time_mention is not None:
         time = time_slot(time_mention)
+        origin["time"] = f"sentence: {time_mention.text!r}"
     elif same_paragraph and context.time is not None:
         time = dict(context.time)
+        origin["time"] = "paragraph: the previous claim"
     elif sentence.date is None and (frame := frame_time(doc)) is not None:
         time = time_slot(frame)  # the day the article's lead gives its events
+        origin["time"] = f"article: its frame {frame.text!r}"
     else:
         time = fallback_time(sentence.date or doc.doc_date)
+        origin["time"] = "the publication date"
+    if attribution is not None:
+        origin["speaker"] = f"attribution: {attribution.text!r}"
     claim = Claim(
         doc=doc.doc_id, doc_date=doc.doc_date, claim_id=f"{doc.doc_id}#{len(doc.claims) + 1}",
         language=sentence.language, event_type=etype, measure=measure, number=number,
@@ -295,6 +323,7 @@ def _emit(doc: DocumentMentions, sentence: Segment, attribution: Attribution | N
         outlet=(attribution.outlet if attribution else None) or doc.outlet,
         evidence={"text": doc.text[start:end], "start": start, "end": end},
         confidence=_confidence(actors, inherited_place, time_mention is None),
+        origin=origin,
     )
     doc.claims.append(claim)
     return replace(context, paragraph=sentence.paragraph, actors=tuple(actors),

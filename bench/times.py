@@ -1,7 +1,7 @@
 """Side-by-side time-expression benchmark on the French TimeBank in ../shared/corpus/ftib.
 
-Runs newsevents (``find_timeml``: the time stage as ``newsevents mentions --kind time``
-gives it, a range split into its endpoints as TimeML tags them), the same with the
+Runs newsevents (the time mentions of the pipeline, as ``newsevents mentions --kind time``
+prints them; a range is scored by its two ends, as TimeML tags them), the same with the
 direction of bare weekdays, day-months and months left to the cue lists of context.yaml
 instead of the parse ("cues only": the rules that were fitted to these documents), dateparser's
 ``search_dates`` (languages=['fr'], RELATIVE_BASE = the document creation time) and
@@ -33,6 +33,8 @@ from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
 
+from newsevents.pipeline import process_document
+from newsevents.records import Document
 from newsevents.stages.timex.finder import find_timeml
 from newsevents.stages.timex.lexicon import alternation, lexicon
 from newsevents.stages.timex.tempeval import (
@@ -42,6 +44,7 @@ from newsevents.stages.timex.tempeval import (
     TimeMLDocument,
     read_timeml,
     score_document,
+    timeml_predictions,
 )
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "ftib"
@@ -51,8 +54,10 @@ CLASSES = ("bare weekday", "month", "clock time", "deictic", "day-month", "durat
 
 
 def newsevents_system(document: TimeMLDocument) -> list[Predicted]:
-    return [Predicted(f.start, f.end, f.resolved.type, f.resolved.value)
-            for f in find_timeml(document.text, document.dct)]
+    """The time mentions of the whole pipeline, as ``newsevents mentions --kind time``
+    prints them; a range is scored by its two ends (its ``part_of`` mentions)."""
+    result = process_document(Document(document.doc_id, document.text, date=document.dct[:10]))
+    return timeml_predictions(result.mentions)
 
 
 def cues_only_system(document: TimeMLDocument) -> list[Predicted]:
@@ -224,10 +229,13 @@ def direction_table(documents: list[TimeMLDocument]) -> str:
 
 
 def warm_up() -> None:
-    """Load the vocabulary and the French parser outside the timing."""
+    """Load the vocabulary, the models of the pipeline and the French parser outside the
+    timing."""
     from newsevents.stages import parse
 
     find_timeml("Il viendra lundi.", "2021-03-25")
+    process_document(Document("warm-up", "Trois soldats ont été tués lundi à Gao.",
+                              date="2021-03-25"))
     if parse.available("fr"):
         parse.parse_spans("Il viendra lundi.", [(0, 17)], "fr")
 

@@ -99,9 +99,11 @@ def _process_document(doc: Document) -> DocumentResult:
     attributions = _run(doc, "attribution", lambda: {
         unit.start: tracker.for_sentence(unit, _enclosing_quote(unit, quotes),
                                          parsed.get(unit.start)) for unit in units})
+    # A claim's time is a whole expression: a range, not one of its ends (part_of).
+    whole_times = [t for t in found_times if t.part_of is None]
     mentions_for_claims = DocumentMentions(
         text=text, doc_id=doc.doc_id, doc_date=doc.date, outlet=doc.outlet,
-        numbers=found_numbers, times=found_times, places=found_places, actors=found_actors,
+        numbers=found_numbers, times=whole_times, places=found_places, actors=found_actors,
         main_enemy=actors_stage.main_armed_group(found_actors))
     found_claims = _run(doc, "claims", lambda: claims_stage.extract_claims(
         mentions_for_claims, units, attributions, parsed))

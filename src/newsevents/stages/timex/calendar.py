@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from newsevents.stages.timex.lexicon import lexicon
+
 GRANULARITY_RANK = {"year": 0, "month": 1, "week": 2, "day": 3}
 
 
@@ -196,3 +198,98 @@ def iso_duration(amount: str, unit: str) -> str:
     elif multiplier_match:
         designator = {"10Y": "DE", "100Y": "CE"}.get(designator, multiplier_match.group(2))
     return f"PT{amount}{designator}" if time_flag else f"P{amount}{designator}"
+
+
+_VALUE_FORMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), name) for pattern, name in (
+        (r"(\d{4})-(\d\d)-(\d\d)(?:T.*)?", "day"),
+        (r"(\d{4})-(\d\d)", "month"),
+        (r"(\d{4})", "year"),
+        (r"(\d{4})-W(\d\d)(-WE)?", "week"),
+        (r"(\d{4})-Q([1-4])", "quarter"),
+        (r"(\d{4})-H([12])", "half"),
+        (r"(\d{4})-(SP|SU|FA|WI)", "season"),
+        (r"(\d{3})X", "decade"),
+        (r"(\d\d)", "century"),
+    ))
+
+
+def value_interval(value: str) -> tuple[date, date] | None:
+    """The inclusive interval an ISO-TimeML value names ("2021-03": March 2021, "2016-Q3",
+    "2014-W12-WE", "199X", "19": 1900-1999, "A/B": from A's start to B's end); None for a
+    value that names no interval of the calendar (PRESENT_REF, XXXX-WXX-1, durations)."""
+    first, slash, second = value.partition("/")
+    if slash:
+        a, b = value_interval(first), value_interval(second)
+        return (a[0], b[1]) if a and b else None
+    for pattern, name in _VALUE_FORMS:
+        match = pattern.fullmatch(value)
+        if match is None:
+            continue
+        try:
+            return _form_interval(name, match.groups())
+        except ValueError:
+            return None
+    return None
+
+
+def _form_interval(name: str, groups: tuple[str | None, ...]) -> tuple[date, date]:
+    number, second = int(groups[0] or 0), groups[1] if len(groups) > 1 else None
+    if name == "day":
+        day = date(number, int(second or 0), int(groups[2] or 0))
+        return day, day
+    if name == "season":
+        code = str(second)
+        resolved = season_value(number, code, lexicon().season_months[code])
+    elif name == "week":
+        resolved = week_number_value(number, int(second or 0))
+        if groups[2] and resolved.start is not None:
+            resolved = weekend_value(resolved.start)
+    else:
+        resolved = {
+            "month": lambda: month_value(number, int(second or 0)),
+            "year": lambda: year_value(number),
+            "quarter": lambda: quarter_value(number, int(second or 0)),
+            "half": lambda: half_value(number, int(second or 0)),
+            "decade": lambda: decade_value(number * 10),
+            "century": lambda: century_value(number + 1),
+        }[name]()
+    assert resolved.start is not None and resolved.end is not None
+    return resolved.start, resolved.end
+
+
+def interval_agrees(value: str, mod: str | None, start: date | None, end: date | None,
+                    reference: date | None = None) -> bool:
+    """Whether a resolved interval is the one its value and modifier name: the value's own
+    interval, narrowed by START/MID/END; a range "A/B" from within A to within B (each end
+    may be narrowed); a night (TNI) runs into the next morning; an open
+    range (ON_OR_AFTER, AFTER, "so far") runs from its value up to the reference date and
+    BEFORE up to the day before it. A value naming no interval agrees with anything."""
+    first, slash, second = value.partition("/")
+    if slash and mod is None:  # each end may carry a modifier of its own ("fin 2017")
+        a, b = value_interval(first), value_interval(second)
+        if a is None or b is None:
+            return True
+        return (start is not None and end is not None and a[0] <= start <= a[1]
+                and b[0] <= end <= b[1] + timedelta(days=second.endswith("TNI")))
+    named = value_interval(value)
+    if named is None:
+        return True
+    low, high = named
+    if mod in ("START", "MID", "END"):
+        low, high = narrow(low, high, mod)
+    if value.endswith("TNI"):
+        high += timedelta(days=1)
+    if mod == "BEFORE":
+        return start is None and end == low - timedelta(days=1)
+    if start is None or end is None:
+        return False
+    if mod == "AFTER":
+        return low < start <= high + timedelta(days=1) and end >= start and (
+            reference is None or end == reference)
+    if mod == "ON_OR_AFTER":
+        return low <= start <= high and (reference is None or end == reference)
+    if (start, end) == (low, high):
+        return True
+    # "so far in 2018", "thus far this month": the value's interval cut at the reference
+    return start == low and end < high and (reference is None or end == reference)

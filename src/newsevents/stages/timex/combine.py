@@ -96,7 +96,7 @@ def _ranges(text: str, found: list[Found]) -> list[Found]:
         second = found[index + 1] if index + 1 < len(found) else None
         opener = patterns.opener.search(text, max(0, first.start - 12), first.start)
         gap = text[first.end:second.start] if second else ""
-        years = second is not None and _both_years(first, second) and gap.strip() in "-–"
+        years = second is not None and _both_years(first, second) and gap.strip() in ("-", "–")
         if second and patterns.and_.fullmatch(gap) and _next_weekday(text, first, second):
             first = _weekend_in_past(first)
             assert first.resolved.start is not None
@@ -112,6 +112,7 @@ def _ranges(text: str, found: list[Found]) -> list[Found]:
             joined = _join(first, second)
             if joined is not None:
                 start = opener.start() if opener else first.start
+                first = replace(first, resolved=_first_in_year(first.resolved, second.resolved))
                 merged.append(replace(first, start=start, end=second.end, resolved=joined,
                                       parts=(first, second)))
                 index += 2
@@ -208,16 +209,28 @@ def _both_years(first: Found, second: Found) -> bool:
     return first.resolved.granularity == "year" and second.resolved.granularity == "year"
 
 
+def _first_in_year(a: Resolved, b: Resolved) -> Resolved:
+    """The first end of a range in the year the second names ("de mars à mai 2020": March
+    2020; the year before when it would come after the end), when it names none."""
+    if not a.explicit_year and b.explicit_year and b.start is not None:
+        same = _in_year(a, b.start.year) or a
+        if same.start is not None and b.end is not None and same.start > b.end:
+            return _in_year(a, b.start.year - 1) or a  # "du 28 décembre au 3 janvier 2021"
+        return same
+    return a
+
+
 def _join(first: Found, second: Found) -> Resolved | None:
-    """One interval from the start of the first to the end of the second."""
-    a, b = first.resolved, second.resolved
+    """One interval from the start of the first to the end of the second: a TIME when both
+    ends are clock times ("entre 22 h et 2 h"), else a DATE."""
+    b = second.resolved
+    a = _first_in_year(first.resolved, b)
     if a.type not in ("DATE", "TIME") or b.type not in ("DATE", "TIME"):
         return None
-    if not a.explicit_year and b.explicit_year and b.start is not None:
-        a = _in_year(a, b.start.year) or a
     if a.start is None or b.end is None or a.start > b.end:
         return None
-    return Resolved("DATE", f"{a.value}/{b.value}", a.start, b.end, "range",
+    kind = "TIME" if a.type == b.type == "TIME" else "DATE"
+    return Resolved(kind, f"{a.value}/{b.value}", a.start, b.end, "range",
                     explicit_year=b.explicit_year)
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from newsevents.records import Noise, Ranges, Segment, TimeMention, first_disjoint
@@ -283,7 +283,7 @@ def _same_sentence(text: str, previous: Resolved | None, found: list[Found],
     return "\n" not in text[last.end:candidate.start]
 
 
-def to_mention(text: str, item: Found) -> TimeMention:
+def to_mention(text: str, item: Found, part_of: tuple[int, int] | None = None) -> TimeMention:
     resolved = item.resolved
     return TimeMention(
         start=item.start,
@@ -295,17 +295,30 @@ def to_mention(text: str, item: Found) -> TimeMention:
         start_date=resolved.start.isoformat() if resolved.start else None,
         end_date=resolved.end.isoformat() if resolved.end else None,
         granularity=resolved.granularity,
+        part_of=part_of,
     )
+
+
+def with_parts(text: str, item: Found, part_of: tuple[int, int] | None = None
+               ) -> Iterator[TimeMention]:
+    """The mention of ``item``, then those of the expressions TimeML tags inside it (a
+    range's two ends, the date of "depuis X"), each saying which mention it is part of."""
+    yield to_mention(text, item, part_of)
+    for part in item.parts:
+        if (part.start, part.end) != (item.start, item.end):
+            yield from with_parts(text, part, (item.start, item.end))
 
 
 def find_times(text: str, doc_date: str | None, segments: Sequence[Segment] = (),
                noise: Sequence[Noise] = (),
                parsed: Mapping[int, ParsedSentence] | None = None) -> list[TimeMention]:
-    """All time expressions of ``text`` as TimeMentions, in reading order. ``parsed``:
-    sentences the caller has already parsed, by start offset (the others that a direction
-    needs are parsed here, one batch per language)."""
-    return [to_mention(text, item)
-            for item in resolve_all(text, doc_date, segments, noise, parsed)]
+    """All time expressions of ``text`` as TimeMentions, in reading order: one per
+    expression TimeML would tag, and a range as well as its two ends ("du 3 au 5 mai",
+    then "3" and "5 mai" with ``part_of`` the range's offsets). ``parsed``: sentences the
+    caller has already parsed, by start offset (the others that a direction needs are
+    parsed here, one batch per language)."""
+    return [mention for item in resolve_all(text, doc_date, segments, noise, parsed)
+            for mention in with_parts(text, item)]
 
 
 def find_timeml(text: str, doc_date: str | None, use_parse: bool = True) -> list[Found]:

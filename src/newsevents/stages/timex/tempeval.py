@@ -14,6 +14,8 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from newsevents.records import TimeMention
+
 
 @dataclass(frozen=True)
 class GoldTimex:
@@ -100,6 +102,15 @@ class Predicted:
     end: int
     type: str
     value: str
+
+
+def timeml_predictions(mentions: Iterable[TimeMention]) -> list[Predicted]:
+    """Time mentions as TimeML tags them: a range by its two ends, "depuis X" by X (the
+    mentions that others are ``part_of`` are left out), everything else as it is."""
+    times = [m for m in mentions if m.kind == "time"]
+    wholes = {m.part_of for m in times if m.part_of is not None}
+    return [Predicted(m.start, m.end, m.type, m.value) for m in times
+            if (m.start, m.end) not in wholes]
 
 
 @dataclass

@@ -6,6 +6,7 @@ prints a one-line summary on stderr; the progress bar shows only on a terminal.
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -92,6 +93,10 @@ def load(directory: str, db: str, rebuild: bool) -> None:
         store.close()
     except NewsEventsError as error:
         raise click.ClickException(str(error)) from None
+    except sqlite3.Error as error:  # a damaged store, a full disk
+        from newsevents.store.files import failure
+
+        raise click.ClickException(str(failure(db, error))) from None
     for line in summary.damaged:
         click.echo(f"newsevents: {printable(line)}", err=True)
     click.echo(f"{summary.partitions} partitions loaded: {summary.added} added, "

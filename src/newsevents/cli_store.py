@@ -10,6 +10,7 @@ import csv
 import functools
 import hashlib
 import json
+import sqlite3
 import sys
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TypeVar
@@ -116,6 +117,11 @@ def _fail_cleanly(func: F) -> F:
             return func(*args, **kwargs)
         except NewsEventsError as error:
             raise click.ClickException(str(error)) from None
+        except sqlite3.Error as error:  # a damaged store, a full disk
+            from newsevents.store.files import failure
+
+            raise click.ClickException(str(failure(kwargs.get("db") or "the store",
+                                                   error))) from None
 
     return wrapper  # type: ignore[return-value]
 

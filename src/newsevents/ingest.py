@@ -66,8 +66,15 @@ Step = Callable[[int, int], None]  # (claims stored, errors) after each document
 def ingest_document(store: Store, document: Document) -> tuple[IngestReport, list[str]]:
     """Store one document and bring its events up to date; returns the report and the
     pipeline's warnings (a text already stored is ``unchanged``)."""
+    import sqlite3
+
+    from newsevents.store.files import failure
+
     result = analyse(document)
-    report = store.ingest_result(result)  # events updated with it
+    try:
+        report = store.ingest_result(result)  # events updated with it
+    except sqlite3.Error as error:  # a full disk, a damaged store: one sentence
+        raise failure(store.path, error) from None
     return report, list(result.warnings)
 
 

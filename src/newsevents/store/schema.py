@@ -255,7 +255,8 @@ def migrate(conn: sqlite3.Connection, applied_at: str) -> list[int]:
             )
             conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            if conn.in_transaction:  # SQLite already rolled back on a full disk
+                conn.execute("ROLLBACK")
             raise
         newly_applied.append(migration.version)
     return newly_applied

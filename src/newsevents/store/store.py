@@ -18,10 +18,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from newsevents import budget
 from newsevents.errors import StoreError
 from newsevents.events import merge_claims, timeline
 from newsevents.records import Document
-from newsevents.store import eventsync, plan, reads, schema
+from newsevents.store import eventsync, files, plan, reads, schema
 from newsevents.store.filters import ClaimFilter, haversine_km, where_sql
 from newsevents.store.rows import CLAIM_SELECT, claim_dict
 from newsevents.store.writes import (
@@ -60,16 +61,29 @@ class Store:
     def __init__(self, path: str | Path = DEFAULT_DB, clock: Clock = utc_now,
                  create: bool = True) -> None:
         """Open (and migrate) the store at ``path``; with ``create=False`` a path where no
-        file exists is an error and nothing is created (read commands, ``serve``)."""
+        store exists is an error and nothing is created (read commands, ``serve``), and a
+        store without write access is opened read-only. A file that is not a newsevents
+        store (another database, a damaged one) is refused and left untouched."""
         self.path = str(path)
         self.clock = clock
         self._lock = threading.RLock()
-        if not create and self.path != ":memory:" and not Path(self.path).is_file():
+        kind = files.inspect(self.path)  # before anything can write to the file
+        if not create and (kind is not files.Kind.STORE and self.path != ":memory:"):
             raise StoreError(
                 f"{self.path}: no newsevents store exists at this path; check the --db path, "
                 f"or create the store with `newsevents ingest FILES --db {self.path}`."
             )
+        self.read_only = kind is files.Kind.STORE and not files.writable(self.path)
+        if self.read_only and create:
+            raise files.read_only_store_error(self.path)
         try:
+            if self.read_only:
+                self.conn = files.connect_read_only(self.path)
+                self._configure()
+                if files.pending_migrations(self.conn):
+                    self.conn.close()
+                    raise files.needs_upgrade_error(self.path)
+                return
             self.conn = sqlite3.connect(self.path, isolation_level=None,
                                         check_same_thread=False)
             self._configure()
@@ -82,8 +96,10 @@ class Store:
 
     def _configure(self) -> None:
         self.conn.row_factory = sqlite3.Row
+        # A statement run under a time budget (a request, a document) stops with it.
+        self.conn.set_progress_handler(budget.sqlite_progress, 10_000)
         self.conn.execute("PRAGMA busy_timeout = 10000")
-        if self.path != ":memory:":
+        if self.path != ":memory:" and not self.read_only:
             self.conn.execute("PRAGMA journal_mode = WAL")
         # NORMAL is durable against process crashes in WAL mode (only power loss can drop
         # the last commits), and makes per-document commits several times faster.
@@ -369,7 +385,10 @@ class _Transaction:
 
     def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
         try:
-            self.conn.execute("ROLLBACK" if exc_type else "COMMIT")
+            if not exc_type:
+                self.conn.execute("COMMIT")
+            elif self.conn.in_transaction:  # SQLite already rolled back on a full disk
+                self.conn.execute("ROLLBACK")
         finally:
             self.lock.release()
 

@@ -25,7 +25,7 @@ log = logging.getLogger("newsevents.web")
 CODES = {
     400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
     405: "method_not_allowed", 413: "payload_too_large", 415: "unsupported_media_type",
-    422: "invalid_parameter", 500: "internal_error",
+    422: "invalid_parameter", 500: "internal_error", 503: "unavailable",
 }
 
 # What to do about a bad value, per parameter: the end of each 422 message.

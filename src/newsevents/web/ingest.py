@@ -13,7 +13,7 @@ from fastapi import APIRouter, Depends, Request
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.responses import Response
 
-from newsevents.errors import InputError, StageError
+from newsevents.errors import InputError, StageError, StoreError, TimeBudgetExceeded
 from newsevents.web.errors import ApiError
 from newsevents.web.params import ISO_DATE, reject_unknown_parameters
 from newsevents.web.routes import JSON
@@ -72,8 +72,12 @@ def post_document(article: ArticleIn, request: Request) -> Response:
     with stores.write_lock:
         try:  # the pipeline, the store and the events it changes: one library call
             report, warnings = ingest_document(stores.writer(), document)
+        except TimeBudgetExceeded as error:
+            raise ApiError(422, str(error), "over_time_budget") from None
         except StageError as error:
             raise ApiError(500, str(error), "pipeline_failed") from None
+        except StoreError as error:  # a read-only store, a full disk
+            raise ApiError(503, str(error), "store_unavailable") from None
     body = {"id": report.doc_id, "status": report.status, "version": report.version,
             "claims": report.claims, "warnings": warnings,
             "url": f"/api/documents/{report.doc_id}"}

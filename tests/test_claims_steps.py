@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from newsevents.pipeline import process_document
+from newsevents.reader import text_document
 from newsevents.records import NumberMention, Segment
 from newsevents.stages import numbers, parse
 from newsevents.stages.attribution import Attribution
@@ -14,7 +16,7 @@ from newsevents.stages.claims.counted import CountedReading, read_figure, single
 from newsevents.stages.claims.events import event_triggers
 from newsevents.stages.claims.lexicon import lexicon, state_actor
 from newsevents.stages.claims.reported import narrow_attribution
-from newsevents.stages.claims.roles import role_spans, victims_side
+from newsevents.stages.claims.roles import agent_side, role_spans, victims_side
 from newsevents.stages.claims.vocab import claim_vocabulary
 
 
@@ -189,3 +191,44 @@ def test_the_reported_content_is_cut_out_of_the_attribution_clause() -> None:
     assert narrowed.end <= content
     number = NumberMention(content + 4, content + 6, "23", 23, None, None, "exact")
     assert not narrowed.start <= number.start < narrowed.end
+
+
+@pytest.mark.parametrize(("language", "text", "agent"), [
+    # Ukraine: the adjective of the strikes a passive outcome happened in.
+    ("fr", "Huit personnes ont été tuées dans des frappes russes.", "russes"),
+    # Gaza: an English adjective before the event noun.
+    ("en", "Two people were killed in an Israeli strike on a house.", "Israeli"),
+    # Sudan: the "by" phrase of the attack.
+    ("en", "At least 32 civilians were killed in an attack by the Rapid Support Forces.",
+     "Rapid Support Forces"),
+])
+def test_the_agent_of_the_event_a_passive_outcome_happened_in(
+        language: str, text: str, agent: str) -> None:
+    sentence = _parsed(text, language)
+    verb = next(t for t in sentence.tokens if t.lemma in ("tuer", "kill"))
+    agents, _ = role_spans(sentence, verb, lexicon(language))
+    assert any(agent in text[s:e] for s, e in agents), agents
+    assert role_spans(sentence, verb)[0] == []  # without the lexicon: the verb's own only
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), [
+    ("en", "Bandits abducted 40 villagers in Zamfara.", ["unknown"]),  # Nigeria
+    ("fr", "Les terroristes ont attaqué le poste de Boni.", ["boko_haram"]),
+    ("en", "The army killed 12 insurgents near Maiduguri.", ["state:NG"]),
+    ("fr", "Les frappes des rebelles ont tué deux civils.", []),  # not the head of the agent
+])
+def test_the_side_of_an_agent_named_by_a_common_noun(language: str, text: str,
+                                                    expected: list[str]) -> None:
+    sentence = _parsed(text, language)
+    verb = next(t for t in sentence.tokens if t.pos == "VERB")
+    assert agent_side(sentence, verb, lexicon(language), "state:NG", "boko_haram") == expected
+
+
+def test_the_article_agent_is_who_acts_across_the_article() -> None:
+    text = ("Israeli strikes kill 12 in Gaza.\n\n"
+            "Hamas said a couple were killed in a pre-dawn strike on a house.\n\n"
+            "Israel launched new strikes on Rafah on Monday, Hamas officials said.")
+    result = process_document(text_document(text, "gaza", date="2024-05-02"))
+    couple = next(c for c in result.claims if "couple" in c.evidence["text"])
+    assert couple.actors == ("israel",)
+    assert couple.origin["actors"].startswith("article")

@@ -259,7 +259,7 @@ def _emit(doc: DocumentMentions, sentence: Segment, attribution: Attribution | N
         table = lexicon(sentence.language or "fr")
         if reading is not None:
             origin["measure"] = reading.why
-        agents, patients = syntactic_roles(parsed, predicate, mentions)
+        agents, patients = syntactic_roles(parsed, predicate, mentions, table)
         verb = f"{predicate.text!r}" if predicate is not None else "the clause"
         if agents:
             actors = agents
@@ -269,7 +269,7 @@ def _emit(doc: DocumentMentions, sentence: Segment, attribution: Attribution | N
         targets = list(dict.fromkeys([*targets, *patients]))
         actors = [a for a in actors if a not in targets] or actors
         if not actors:
-            actors = agent_side(parsed, predicate, table, state)
+            actors = agent_side(parsed, predicate, table, state, doc.main_enemy)
             origin["actors"] = f"parse: the side of the subject of {verb}"
         side = victims_side(reading, table, state, doc.main_enemy)
         if "civilians" in side or not targets:
@@ -410,7 +410,11 @@ def _frames(mention: TimeMention, doc_date: str | None) -> bool:
 
 def _article_actor(doc: DocumentMentions, state: str | None, targets: Sequence[str]) -> list[str]:
     """No agent in the sentence or its paragraph: the article's armed group when the
-    victims are civilians or the state, the state when they are that group, else unknown."""
+    victims are civilians or the state, the state when they are that group, else unknown.
+    The actor the article most often makes the agent of its events comes first."""
+    agents = [a for a, _ in doc.agents.most_common() if a not in targets]
+    if agents:
+        return agents[:1]
     if doc.main_enemy and doc.main_enemy not in targets:
         return [doc.main_enemy]
     # Against the armed group, or in a war between states: the side the article names

@@ -35,7 +35,7 @@ def _case(parsed: ParsedSentence, token: ParsedToken) -> str | None:
     return next((fold(c.text) for c in parsed.children(token.index) if c.dep == "case"), None)
 
 
-def role_spans(parsed: ParsedSentence, predicate: ParsedToken
+def role_spans(parsed: ParsedSentence, predicate: ParsedToken, lexicon: Lexicon | None = None
                ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """(agent spans, patient spans) of a predicate; an open complement ("a annoncé avoir
     tué", "claimed to have killed") takes the subject of the verb it completes."""
@@ -61,15 +61,50 @@ def role_spans(parsed: ParsedSentence, predicate: ParsedToken
         if agents or verb.relation not in ("xcomp", "conj", "acl", "advcl"):
             break
         verb = parsed.head_of(verb.index)
+    if not agents and lexicon is not None:
+        agents = _agents_of_the_event(parsed, predicate, lexicon)
     return agents, patients
 
 
+_POSSESSOR_CASES = frozenset({"de", "du", "des", "d'", "of", "by", "par"})
+
+
+def _agents_of_the_event(parsed: ParsedSentence, predicate: ParsedToken,
+                         lexicon: Lexicon) -> list[tuple[int, int]]:
+    """'tués dans des frappes russes', 'killed in an Israeli strike', 'killed in an
+    attack by the RSF', 'airstrikes led by a Saudi coalition': a passive outcome names
+    no agent, the event noun it happened in does (its adjective, compound, possessor or
+    'by' phrase)."""
+    found: list[tuple[int, int]] = []
+    nouns = [c for c in parsed.children(predicate.index)
+             if c.relation in ("obl", "nmod") and c.pos == "NOUN"]
+    if predicate.pos == "NOUN":
+        nouns.append(predicate)  # the event noun itself ("une attaque des FSR")
+    for noun in nouns:
+        if fold(noun.lemma) not in lexicon.event_nouns and lexicon.noun_class(
+                noun.lemma) != "strikes":
+            continue
+        for child in parsed.children(noun.index):
+            relation = child.relation
+            if (child.dep in ("amod", "compound", "nmod:poss") and child.index < noun.index) or (
+                    child.dep == "amod" and child.pos == "ADJ"):
+                found.append(_span(parsed, child))
+            elif relation in ("nmod", "obl") and _case(parsed, child) in _POSSESSOR_CASES:
+                found.append(_span(parsed, child))
+            elif relation == "acl":  # "led by a Saudi coalition", "menées par la Russie"
+                found.extend(_span(parsed, c) for c in parsed.children(child.index)
+                             if c.dep == "obl:agent" or (c.relation == "obl" and _case(
+                                 parsed, c) in _AGENT_CASES))
+    return found
+
+
 def syntactic_roles(parsed: ParsedSentence, predicate: ParsedToken | None,
-                    mentions: Sequence[ActorMention]) -> tuple[list[str], list[str]]:
+                    mentions: Sequence[ActorMention], lexicon: Lexicon | None = None
+                    ) -> tuple[list[str], list[str]]:
     """(actors, targets) among `mentions` by their place in the predicate's arguments."""
     if predicate is None:
         return [], []
-    agents, patients = role_spans(parsed, predicate)
+    agents, patients = role_spans(parsed, predicate, lexicon)
     actors = [m.id for m in mentions if any(s <= m.start < e for s, e in agents)]
     targets = [m.id for m in mentions if any(s <= m.start < e for s, e in patients)
                and m.id not in actors]
@@ -105,13 +140,26 @@ def victims_side(reading: CountedReading | None, lexicon: Lexicon, state: str | 
 
 
 def agent_side(parsed: ParsedSentence, predicate: ParsedToken | None, lexicon: Lexicon,
-               state: str | None) -> list[str]:
-    """'l'armée a tué', 'troops killed': a state force named by a common noun only."""
-    if predicate is None or state is None:
+               state: str | None, armed_group: str | None = None) -> list[str]:
+    """An agent named by a common noun only: 'l'armée a tué', 'troops killed' (the
+    state); 'the terrorists attacked' (the article's armed group); 'bandits abducted'
+    (armed men tied to no group: `unknown`)."""
+    if predicate is None:
         return []
     agents, _ = role_spans(parsed, predicate)
     for start, end in agents:
         for token in parsed.tokens_in(start, end):
-            if token.pos == "NOUN" and lexicon.side(token.lemma) == "state_forces":
+            if token.pos not in ("NOUN", "PROPN"):  # "Bandits abducted": a capital misread
+                continue
+            side = lexicon.side(token.lemma)
+            if side == "state_forces" and state:
                 return [state]
+            # The head of the agent phrase only: "les frappes des rebelles" is no act of
+            # the rebels.
+            heads_it = not (start <= parsed.tokens[token.head].start < end) or (
+                token.head == token.index or token.dep == "conj")
+            if side == "unidentified" and heads_it:
+                return ["unknown"]
+            if side == "armed_groups" and armed_group and heads_it:
+                return [armed_group]
     return []

@@ -61,6 +61,8 @@ class DocumentMentions:
     main_event_type: str | None = None  # the first explicit type: what the article is about
     frame: TimeMention | Literal[False] | None = None  # the article's day (None: not sought)
     weapon: str | Literal[False] | None = None  # the weapon it is about (None: not sought)
+    # Actor id -> how often the article makes it the agent of an event (claims.frame).
+    agents: Counter[str] = field(default_factory=Counter)
     claims: list[Claim] = field(default_factory=list)
 
     def __post_init__(self) -> None:  # `within` bisects these

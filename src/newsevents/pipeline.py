@@ -71,7 +71,8 @@ def _process_document(doc: Document) -> DocumentResult:
     segments, signatures = _run(doc, "segments", lambda: sentences.split_segments(
         text, doc.lang if doc.lang in ("fr", "en") else "fr"))
     noise = sorted([*noise, *signatures], key=lambda n: n.start)
-    found_numbers = _run(doc, "numbers", lambda: numbers.find_numbers(text, noise))
+    found_numbers = _run(doc, "numbers", lambda: numbers.find_numbers(
+        text, noise, segments=segments))  # a segment's language reads "2,5" and "2,500"
     units = [s for s in segments if s.kind != "quote"]
     too_long = [s for s in units if limits.over_segment_limit(s.start, s.end)]
     if too_long:  # not prose: neither parsed nor read for attribution and claims

@@ -8,7 +8,7 @@ Records are frozen dataclasses; ``to_dict`` gives the JSON shape of ``CONTRACT.m
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any, Protocol, TypeVar
 
@@ -123,6 +123,24 @@ class Segment:
     author: str | None = None
     handle: str | None = None
     paragraph: int = 0
+
+
+def language_at(segments: Sequence[Segment]) -> Callable[[int], str | None]:
+    """The language of the innermost segment holding a position (None outside every
+    segment), found by bisection: the segments starting at or before it are tried from
+    the last one back, a quote before the sentence around it."""
+    spans = sorted(((s.start, -s.end), s.language) for s in segments)
+    starts = [start for (start, _), _ in spans]
+
+    def at(position: int) -> str | None:
+        index = bisect.bisect_right(starts, position) - 1
+        for back in range(index, max(-1, index - 32), -1):
+            (start, negative_end), language = spans[back]
+            if start <= position < -negative_end:
+                return language
+        return None
+
+    return at
 
 
 @dataclass(frozen=True)

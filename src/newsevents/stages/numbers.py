@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from newsevents.records import Noise, NumberMention, Ranges
+from newsevents.records import Noise, NumberMention, Ranges, Segment, language_at
 from newsevents.stages.numbers_atoms import Atom, find_atoms
 from newsevents.stages.numbers_compose import compose
 from newsevents.stages.numbers_context import (
@@ -183,11 +183,14 @@ def without_overlaps(mentions: list[NumberMention]) -> list[NumberMention]:
 
 
 def find_numbers(text: str, noise: Sequence[Noise] = (), start: int = 0,
-                 end: int | None = None) -> list[NumberMention]:
+                 end: int | None = None, segments: Sequence[Segment] = ()
+                 ) -> list[NumberMention]:
     """Figures of ``text[start:end]``, sorted by start, offsets into ``text``.
 
     Anything overlapping a ``noise`` range (URL, handle, hashtag, phone number, reading
-    time) is dropped.
+    time) is dropped. The language of the segment holding a figure in digits says which
+    of "," and "." is its decimal mark (French "2,5 millions", English "2,500"); outside
+    any segment both are read as either.
     """
     vocab = number_vocabulary()
     lo = max(0, start)
@@ -196,7 +199,8 @@ def find_numbers(text: str, noise: Sequence[Noise] = (), start: int = 0,
         return []
     internal = [match.span() for match in vocab.internal_noise.finditer(text, lo, hi)]
     blocked = Ranges([(n.start, n.end) for n in noise] + internal)
-    atoms = [a for a in compose(text, find_atoms(text, lo, hi, vocab), lo, hi)
+    language = language_at(segments) if segments else None
+    atoms = [a for a in compose(text, find_atoms(text, lo, hi, vocab, language), lo, hi)
              if not blocked.overlaps(a.start, a.end)]
     mentions = assemble(text, atoms, lo, hi, vocab)
     return without_overlaps([m for m in mentions if not blocked.overlaps(m.start, m.end)])

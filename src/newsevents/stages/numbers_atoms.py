@@ -9,7 +9,7 @@ Qualifiers, ranges and the contexts that make a number not a figure are applied 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -52,13 +52,21 @@ def to_number(value: Decimal) -> int | float:
     return int(value) if value == value.to_integral_value() else float(value)
 
 
-def parse_digits(raw: str, scaled: bool) -> int | float | None:
+def parse_digits(raw: str, scaled: bool, decimal_mark: str | None = None) -> int | float | None:
     """Digits with fr/en separators: "29.307", "29 307", "29,307" -> 29307; "1,5" -> 1.5.
 
-    A separator before exactly three digits groups thousands; any other last "." or ","
-    is the decimal mark. Before a scale word a single "." or "," is always a decimal mark
-    ("1,5 million", "2.500 millions"). Returns None for inconsistent grouping.
+    With the decimal mark of the segment's language ("," in French, "." in English) the
+    other separators group thousands: French "2,500" is 2.5 and "2.500" 2500, English the
+    reverse. A number that convention cannot read ("1,234,567" in French), or one with no
+    language, is read without it: a separator before exactly three digits groups
+    thousands; any other last "." or "," is the decimal mark. Before a scale word a single
+    "." or "," is then always a decimal mark ("1,5 million", "2.500 millions"). Returns
+    None for inconsistent grouping.
     """
+    if decimal_mark is not None:
+        by_language = _with_decimal_mark(raw, decimal_mark)
+        if by_language is not None:
+            return by_language
     groups = DIGIT_SEPARATORS.split(raw)
     separators = DIGIT_SEPARATORS.findall(raw)
     if not separators:
@@ -87,7 +95,35 @@ def parse_digits(raw: str, scaled: bool) -> int | float | None:
         return None
 
 
-def digit_atoms(text: str, lo: int, hi: int, vocab: NumberVocabulary) -> Iterator[Atom]:
+def _with_decimal_mark(raw: str, mark: str) -> int | float | None:
+    """``raw`` read with ``mark`` as its decimal mark (at most once, after every other
+    separator) and one kind of thousands separator before it; None if it cannot be."""
+    groups = DIGIT_SEPARATORS.split(raw)
+    separators = DIGIT_SEPARATORS.findall(raw)
+    decimal = bool(separators) and separators[-1] == mark
+    whole_groups = groups[:-1] if decimal else groups
+    whole_separators = separators[:-1] if decimal else separators
+    if mark in whole_separators or len(set(whole_separators)) > 1:
+        return None
+    if whole_separators and (not 1 <= len(whole_groups[0]) <= 3
+                             or any(len(group) != 3 for group in whole_groups[1:])):
+        return None
+    whole = "".join(whole_groups)
+    if not decimal:
+        return int(whole)
+    try:
+        return to_number(Decimal(f"{whole}.{groups[-1]}"))
+    except InvalidOperation:
+        return None
+
+
+Languages = Callable[[int], str | None]
+
+
+def digit_atoms(text: str, lo: int, hi: int, vocab: NumberVocabulary,
+                language: Languages | None = None) -> Iterator[Atom]:
+    """Figures written in digits; ``language`` gives the language at a position (its
+    segment's), whose decimal mark reads the separators."""
     for match in vocab.digits.finditer(text, lo, hi):
         raw = match.group("num")
         plain = raw.isdigit()
@@ -95,7 +131,8 @@ def digit_atoms(text: str, lo: int, hi: int, vocab: NumberVocabulary) -> Iterato
             continue  # phone number, identifier, "007"
         scale_word = match.group("scale")
         scale = vocab.digit_scales[normalize_phrase(scale_word)] if scale_word else 1
-        value = parse_digits(raw, scaled=scale_word is not None)
+        mark = vocab.decimal_mark.get(language(match.start()) or "") if language else None
+        value = parse_digits(raw, scaled=scale_word is not None, decimal_mark=mark)
         if value is None:
             continue
         if scale != 1:
@@ -161,10 +198,11 @@ def vague_atoms(text: str, lo: int, hi: int, vocab: NumberVocabulary) -> Iterato
         )
 
 
-def find_atoms(text: str, lo: int, hi: int, vocab: NumberVocabulary) -> list[Atom]:
+def find_atoms(text: str, lo: int, hi: int, vocab: NumberVocabulary,
+               language: Languages | None = None) -> list[Atom]:
     """All atoms of ``text[lo:hi]``, sorted, overlaps resolved (earliest, then longest)."""
     candidates = [
-        *digit_atoms(text, lo, hi, vocab),
+        *digit_atoms(text, lo, hi, vocab, language),
         *word_atoms(text, lo, hi, vocab),
         *vague_atoms(text, lo, hi, vocab),
     ]

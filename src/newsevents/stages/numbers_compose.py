@@ -26,6 +26,7 @@ class ComposeVocabulary:
     homographs: frozenset[str]
     previous_word: re.Pattern[str]
     zero_led: re.Pattern[str]
+    function_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -47,6 +48,8 @@ def compose_vocabulary() -> ComposeVocabulary:
         homographs=frozenset(words["adjective_homographs"]),
         previous_word=re.compile(r"(?P<word>[^\W\d_]{2,40})\s{1,3}$"),
         zero_led=re.compile(r"(?<![\w.,/:-])0[1-9](?![\w.,/:-])"),
+        function_words=frozenset(normalize_phrase(str(w)) for w in
+                                 load_yaml("not_figures.yaml")["function_words"]),
     )
 
 
@@ -140,8 +143,10 @@ def _adjective(text: str, atom: Atom, vocab: ComposeVocabulary) -> bool:
     if previous is None:
         return False
     word = previous.group("word")
-    # "ont fait neuf morts": a number word that counts the noun after it is a figure.
+    # "ont fait neuf morts": a number word that counts the noun after it is a figure (not
+    # a verb or a function word: "le pont neuf ont été touchés").
     counted = re.match(r"\s{1,3}([^\W\d_]{3,})", text[atom.end:atom.end + 40])
-    if counted and counted.group(1)[0].islower():
+    if counted and counted.group(1)[0].islower() \
+            and normalize_phrase(counted.group(1)) not in vocab.function_words:
         return False
     return word[0].islower() and len(word) > 3  # a noun, not "les", "des", "à"

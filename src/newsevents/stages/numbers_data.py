@@ -192,6 +192,7 @@ class NumberVocabulary:
     previous_word: re.Pattern[str]
     function_words: frozenset[str]
     internal_noise: re.Pattern[str]
+    decimal_mark: dict[str, str]  # per language: "," in French, "." in English
 
 
 def compile_digits(digit_scales: dict[str, int]) -> re.Pattern[str]:
@@ -357,4 +358,5 @@ def number_vocabulary() -> NumberVocabulary:
         previous_word=re.compile(r"(?P<word>[^\W\d_]{1,60})\s{1,3}$"),  # bounded: linear
         function_words=frozenset(as_strings(blocks["function_words"], "function_words")),
         internal_noise=compile_internal_noise(),
+        decimal_mark={str(k): str(v) for k, v in words["decimal_mark"].items()},
     )

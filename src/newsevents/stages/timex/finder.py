@@ -13,12 +13,18 @@
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from newsevents.records import Noise, Ranges, Segment, TimeMention, first_disjoint
+from newsevents.records import (
+    Noise,
+    Ranges,
+    Segment,
+    TimeMention,
+    first_disjoint,
+    language_at,
+)
 from newsevents.stages.parse import ParsedSentence
 from newsevents.stages.timex import resolve_dates as d
 from newsevents.stages.timex import resolve_formats as f
@@ -245,16 +251,13 @@ def _adjacent(text: str, end: int, start: int) -> bool:
 
 
 def _languages(text: str, segments: Sequence[Segment]) -> Callable[[int], str]:
-    """The language at a position: its segment's, else the text's own by its commonest
-    function words (a bare text, a TimeML document)."""
-    spans = sorted((s.start, s.end, s.language) for s in segments)
+    """The language at a position: its innermost segment's, else the text's own by its
+    commonest function words (a bare text, a TimeML document)."""
+    inner = language_at(segments)
     default = guess_language(text)
 
     def at(position: int) -> str:
-        index = bisect.bisect_right(spans, (position, float("inf"), "")) - 1
-        if index >= 0 and spans[index][0] <= position < spans[index][1]:
-            return spans[index][2]
-        return default
+        return inner(position) or default
 
     return at
 

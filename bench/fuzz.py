@@ -1,11 +1,16 @@
 """Fuzz the readers and the whole pipeline with hostile input; count crashes and hangs.
 
 Cases come from ``tests/fuzz_support.py`` (mutated articles, random Unicode, bidi and
-control characters, lone surrogates, 1 MB lines, nested and broken HTML, hostile JSONL).
+control characters, lone surrogates, 1 MB lines, nested and broken HTML, hostile JSONL;
+and issue 17's: repeated units, JSONL lines over the limit, gzip bombs, trees of odd
+entries, shared-URL feeds through the store, files given as the store that are not one).
 Each case runs in a worker process; a case that takes longer than ``--timeout`` seconds
 is a hang: its worker is killed and replaced. A crash is any exception escaping the
 readers (other than their InputError) or ``process_document``, or a broken invariant
-(offsets out of bounds, a mention's text not its span, evidence outside the text).
+(offsets out of bounds, a mention's text not its span, evidence outside the text, a
+traceback or more than one line from a command, a refused store file changed). A
+document the pipeline stops at its time budget (``--doc-seconds``) is counted apart:
+one clear error line, as designed. The peak memory is the largest worker's.
 
     .venv/bin/python bench/fuzz.py                   # 10,000 cases, 2 workers
     .venv/bin/python bench/fuzz.py --cases 500 --seed 7
@@ -16,6 +21,8 @@ from __future__ import annotations
 
 import argparse
 import multiprocessing as mp
+import os
+import resource
 import sys
 import time
 import traceback
@@ -44,12 +51,14 @@ def _worker(conn: Connection, seed: int) -> None:
         case = make_case(index, seed)
         started = time.perf_counter()
         error = None
+        stopped: list[str] = []
         try:
-            run_case(case)
+            run_case(case, stopped)
         except Exception:
             error = traceback.format_exc(limit=-4)
+        peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         conn.send((index, case.kind, case.label, case.size, time.perf_counter() - started,
-                   error))
+                   error, len(stopped), peak_kb))
 
 
 @dataclass
@@ -66,6 +75,10 @@ class Tally:
     crashes: list[tuple[int, str, str]] = field(default_factory=list)
     hangs: list[tuple[int, str, int]] = field(default_factory=list)
     timings: list[tuple[float, int, str, int]] = field(default_factory=list)
+    stopped: int = 0  # documents stopped at the time budget (one clear line each)
+    peak_kb: int = 0
+    peak_case: str = ""
+    labels: dict[str, int] = field(default_factory=dict)
 
 
 def _start_worker(seed: int) -> Worker:
@@ -97,8 +110,12 @@ def run(cases: int, seed: int, workers: int, timeout: float, progress: bool) -> 
             if worker.index is None:
                 continue
             if worker.conn in ready:
-                index, _kind, label, size, seconds, error = worker.conn.recv()
+                index, _kind, label, size, seconds, error, stopped, peak = worker.conn.recv()
                 tally.timings.append((seconds, index, label, size))
+                tally.stopped += stopped
+                if peak > tally.peak_kb:
+                    tally.peak_kb, tally.peak_case = peak, f"#{index} {label} ({size:,})"
+                tally.labels[label] = tally.labels.get(label, 0) + 1
                 if error:
                     tally.crashes.append((index, label, error))
                 tally.done += 1
@@ -127,7 +144,12 @@ def report(tally: Tally, elapsed: float, slowest: int) -> None:
     print(f"cases: {tally.done}")
     print(f"crashes: {len(tally.crashes)}")
     print(f"hangs: {len(tally.hangs)}")
+    print(f"stopped at the time budget: {tally.stopped}")
+    print(f"peak memory of a worker: {tally.peak_kb / 1024:.0f} MB (reached on case "
+          f"{tally.peak_case})")
     print(f"total time: {elapsed:.1f} s")
+    print("cases by kind: " + ", ".join(f"{label} {count}" for label, count
+                                        in sorted(tally.labels.items())))
     print(f"slowest {slowest} cases (seconds, case, kind, size in chars or bytes):")
     for seconds, index, label, size in sorted(tally.timings, reverse=True)[:slowest]:
         print(f"  {seconds:7.2f}  #{index:<6} {label:<18} {size:>10,}")
@@ -142,11 +164,14 @@ def main() -> None:
     parser.add_argument("--cases", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--timeout", type=float, default=60.0,
+    parser.add_argument("--timeout", type=float, default=90.0,
                         help="seconds after which a case counts as a hang")
+    parser.add_argument("--doc-seconds", type=float, default=60.0,
+                        help="the pipeline's time budget per document (under --timeout)")
     parser.add_argument("--slowest", type=int, default=10)
     parser.add_argument("--replay", type=int, default=None, help="run case N here, traced")
     args = parser.parse_args()
+    os.environ["NEWSEVENTS_DOC_SECONDS"] = str(args.doc_seconds)  # the workers inherit it
     if args.replay is not None:
         case = make_case(args.replay, args.seed)
         print(f"case #{case.index}: {case.label}, {case.kind}, {case.size:,}")

@@ -5,15 +5,26 @@ rebuild a failing case and a report can name it. Cases start from real text (the
 articles and the sentences of ``tests/data/claims_table.yaml``) and mutate it: spans
 deleted, duplicated and shuffled; random Unicode, control characters, bidi marks,
 combining characters, mixed scripts, NUL bytes and lone surrogates inserted; 1 MB lines;
-deeply nested or broken HTML; JSONL with 100k lines, wrong types and nulls.
+deeply nested or broken HTML; JSONL with 100k lines, wrong types and nulls. Issue 17's
+hostile inputs from the outside too: short units repeated (live blogs), JSONL lines over
+the line limit, gzip bombs, trees of odd entries (link loops, links out of the tree, names
+that are not UTF-8, FIFOs, deep nesting), feeds whose records share URLs and ids (through
+the store, twice), and files given as the store that are not one (another program's SQLite
+database, a damaged or truncated store, random bytes).
 
-``check_result`` states the invariants every processed document must keep.
+``check_result`` states the invariants every processed document must keep; a document the
+pipeline stops at its time budget is one clear error, not a crash (``run_case`` counts it).
 """
 
 from __future__ import annotations
 
+import gzip
+import io
 import json
+import os
 import random
+import shutil
+import sqlite3
 import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -51,8 +62,10 @@ HOSTILE_UNITS = ["10h30 ", "#b 2021 ", "@a mardi ", "http://a.io EI ", "« 3 » 
 
 @dataclass(frozen=True)
 class Case:
-    """One fuzz input: ``kind`` is "document" (text straight to the pipeline) or the
-    suffix of a file given to the readers ("txt", "jsonl", "html")."""
+    """One fuzz input: ``kind`` is "document" (text straight to the pipeline), the suffix
+    of a file given to the readers ("txt", "jsonl", "html", "jsonl.gz", "txt.gz"), "tree"
+    (a directory described by JSON), "feed" (JSONL ingested into a store twice) or
+    "sqlite" (a file given as the store)."""
 
     index: int
     kind: str
@@ -207,11 +220,157 @@ def jsonl_records(rng: random.Random, lines: int, articles: float = 0.02,
     return "\n".join(record(n) for n in range(lines))
 
 
+# -- issue 17: hostile input from the outside -------------------------------------------------
+def repeated_unit(rng: random.Random, size: int) -> str:
+    """One short unit a live blog repeats, up to ``size`` characters (linear time)."""
+    unit = rng.choice(HOSTILE_UNITS)
+    return unit * (size // len(unit))
+
+
+def gzip_bytes(data_chunks: Iterator[bytes]) -> bytes:
+    """gzip of the chunks, streamed (a bomb is never held decompressed)."""
+    out = io.BytesIO()
+    with gzip.GzipFile(fileobj=out, mode="wb", compresslevel=9, mtime=0) as packed:
+        for chunk in data_chunks:
+            packed.write(chunk)
+    return out.getvalue()
+
+
+def gzip_bomb(rng: random.Random, megabytes: int) -> bytes:
+    """A small gzip of blank lines, NULs or one endless line (1,000-fold and more)."""
+    chunk = rng.choice([b"\n" * 1_000_000, b"\x00" * 1_000_000, b"a" * 1_000_000,
+                        b" \r\n" * 333_333])
+    head = b'{"id": "bomb", "text": "' if rng.random() < 0.5 else b""
+    return gzip_bytes(iter([head, *(chunk for _ in range(megabytes))]))
+
+
+def long_jsonl_line(rng: random.Random) -> bytes:
+    """A JSONL line just over the line limit between two good records, gzipped."""
+    from newsevents.limits import MAX_JSONL_LINE_BYTES
+
+    good = [json.dumps({"id": f"g{i}", "text": mutated_article(rng, surrogates=False)})
+            .encode() for i in range(2)]
+    over = MAX_JSONL_LINE_BYTES + rng.randint(1, 1_000_000)
+    filler = rng.choice([b"a", b"\\u00e9", b"[", b" "])
+    body = (b'{"id": "long", "text": "', filler * (over // len(filler)), b'"}')
+    return gzip_bytes(iter([good[0], b"\n", *body, b"\n", good[1], b"\n"]))
+
+
+ODD_ENTRIES = ["loop", "out", "broken", "not-utf8", "fifo", "deep", "empty", "dir.txt",
+               "long-name", "unlistable", "link-in", "binary", "utf16"]
+
+
+def odd_tree(rng: random.Random) -> dict[str, Any]:
+    """A directory of a good article and some odd entries (built by ``build_tree``)."""
+    return {"entries": rng.sample(ODD_ENTRIES, rng.randint(1, len(ODD_ENTRIES))),
+            "text": mutated_article(rng, surrogates=False)}
+
+
+def build_tree(folder: Path, spec: dict[str, Any]) -> None:
+    (folder / "good.txt").write_text(spec["text"], "utf-8", errors="replace")
+    for entry in spec["entries"]:
+        if entry == "loop":
+            (folder / "loop.txt").symlink_to(folder / "loop.txt")
+        elif entry == "out":
+            (folder / "out.txt").symlink_to("/etc/hostname")
+        elif entry == "broken":
+            (folder / "gone.txt").symlink_to(folder / "nowhere.txt")
+        elif entry == "not-utf8":
+            (Path(os.fsdecode(bytes(folder) + b"/caf\xe9-\xff.txt"))).write_text(
+                "Au moins 3 morts.", "utf-8")
+        elif entry == "fifo" and hasattr(os, "mkfifo"):
+            os.mkfifo(folder / "pipe.txt")  # never opened: it would block
+        elif entry == "deep":
+            deep = folder.joinpath(*(["d"] * 60))
+            deep.mkdir(parents=True)
+            (deep / "a.txt").write_text("Au moins 3 morts.", "utf-8")
+        elif entry == "empty":
+            (folder / "empty.txt").touch()
+        elif entry == "dir.txt":
+            (folder / "dir.txt").mkdir()
+        elif entry == "long-name":
+            (folder / ("n" * 250 + ".txt")).write_text("Au moins 3 morts.", "utf-8")
+        elif entry == "unlistable":
+            locked = folder / "locked"
+            locked.mkdir()
+            (locked / "a.txt").write_text("Au moins 3 morts.", "utf-8")
+            locked.chmod(0)
+        elif entry == "link-in":
+            (folder / "again.txt").symlink_to(folder / "good.txt")
+        elif entry == "binary":
+            (folder / "bin.txt").write_bytes(bytes(range(256)) * 8)
+        elif entry == "utf16":
+            (folder / "u16.txt").write_bytes(spec["text"].encode("utf-16", "replace"))
+
+
+def shared_url_feed(rng: random.Random) -> str:
+    """Records whose ids, URLs and texts come from small pools: shared URLs (a site's home
+    page), repeated ids with other texts, repeated records."""
+    texts = [mutated_article(rng, surrogates=False) for _ in range(3)]
+    records = [json.dumps({"id": f"id{rng.randint(0, 4)}", "text": rng.choice(texts),
+                           "url": rng.choice(["https://example.org/", "https://example.org",
+                                              None, f"https://e.org/{rng.randint(0, 2)}"]),
+                           "date": rng.choice(["2021-03-02", None])})
+               for _ in range(rng.randint(2, 12))]
+    return "\n".join(records) + "\n"
+
+
+@lru_cache(maxsize=1)
+def store_bytes() -> bytes:
+    """A real newsevents store of two articles (built once per process)."""
+    from newsevents.ingest import ingest_documents
+    from newsevents.reader import text_document
+    from newsevents.store import Store
+
+    folder = Path(tempfile.mkdtemp(prefix="newsevents-fuzz-"))
+    try:
+        with Store(folder / "s.db") as store:
+            ingest_documents(store, [
+                text_document("Au moins 23 soldats ont été tués mardi près de Gao.", "a",
+                              date="2023-05-10"),
+                text_document("Three air strikes hit Mosul on Monday.", "b",
+                              date="2021-03-02")])
+        return (folder / "s.db").read_bytes()
+    finally:
+        shutil.rmtree(folder)
+
+
+def not_a_store(rng: random.Random) -> bytes:
+    """A file given as the store: another program's database, a damaged or cut store."""
+    roll = rng.random()
+    if roll < 0.3:
+        folder = Path(tempfile.mkdtemp(prefix="newsevents-fuzz-"))
+        try:
+            conn = sqlite3.connect(folder / "x.db")
+            if rng.random() < 0.5:
+                conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute(rng.choice(["CREATE TABLE t (x)", "CREATE TABLE documents (id)",
+                                     "CREATE TABLE schema_migrations (version, name)"]))
+            conn.commit()
+            conn.close()
+            return (folder / "x.db").read_bytes()
+        finally:
+            shutil.rmtree(folder)
+    data = bytearray(store_bytes())
+    if roll < 0.5:
+        return bytes(data[:rng.randint(0, len(data))])  # a copy cut short
+    if roll < 0.9:
+        first = 0 if rng.random() < 0.5 else 65_536  # past the schema: found on reading
+        for _ in range(rng.randint(1, 30)):  # pages damaged here and there
+            at = rng.randrange(min(first, len(data) - 1), len(data))
+            data[at:at + rng.randint(1, 4096)] = rng.randbytes(rng.randint(1, 4096))
+        return bytes(data[:len(store_bytes())])
+    return b"SQLite format 3\x00" + rng.randbytes(rng.randint(0, 20_000))
+
+
 # -- cases --------------------------------------------------------------------------------
 def make_case(index: int, seed: int = 0, big: bool = True) -> Case:
-    """The ``index``-th case of a run; ``big`` allows 1 MB lines and 100k-line JSONL."""
+    """The ``index``-th case of a run; ``big`` allows 1 MB lines, 100k-line JSONL, 20 MB
+    JSONL lines and gzip bombs."""
     rng = random.Random(seed * 1_000_003 + index)
     roll = rng.random()
+    if roll >= 0.9:  # issue 17's hostile inputs from the outside
+        return _outside_case(index, rng, big)
     if big and roll < 0.004:
         return Case(index, "document", "1 MB line", huge_line(rng), random_date(rng))
     if big and roll < 0.006:
@@ -236,6 +395,24 @@ def make_case(index: int, seed: int = 0, big: bool = True) -> Case:
     return Case(index, "document", "mutated article", mutated_article(rng), random_date(rng))
 
 
+def _outside_case(index: int, rng: random.Random, big: bool) -> Case:
+    roll = rng.random()
+    if roll < 0.3:
+        sizes = [2_000, 10_000, 40_000] + ([150_000] if big else [])
+        return Case(index, "document", "repeated unit",
+                    repeated_unit(rng, rng.choice(sizes)), "2021-03-25")
+    if roll < 0.4:
+        if big and rng.random() < 0.3:
+            return Case(index, "jsonl.gz", "long JSONL line", long_jsonl_line(rng))
+        return Case(index, rng.choice(["jsonl.gz", "txt.gz"]), "gzip bomb",
+                    gzip_bomb(rng, rng.choice([11, 30, 120] if big else [11])))
+    if roll < 0.6:
+        return Case(index, "tree", "odd tree", json.dumps(odd_tree(rng)).encode())
+    if roll < 0.8:
+        return Case(index, "feed", "shared-URL feed", shared_url_feed(rng).encode())
+    return Case(index, "sqlite", "not a store", not_a_store(rng))
+
+
 def _text_file_bytes(rng: random.Random) -> bytes:
     text = mutated_article(rng, surrogates=False)
     if rng.random() < 0.5:
@@ -252,8 +429,8 @@ def _text_file_bytes(rng: random.Random) -> bytes:
 # -- running a case and its invariants ----------------------------------------------------
 def documents_of(case: Case) -> Iterator[Any]:
     """What the readers make of a case: Documents and InputErrors (a document case is
-    given straight as a Document)."""
-    from newsevents.reader import read_path
+    given straight as a Document, a tree is walked)."""
+    from newsevents.reader import iter_documents, read_path
     from newsevents.records import Document
 
     if case.kind == "document":
@@ -262,9 +439,17 @@ def documents_of(case: Case) -> Iterator[Any]:
         return
     assert isinstance(case.payload, bytes)
     with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / f"case{case.index}.{case.kind}"
-        path.write_bytes(case.payload)
-        yield from read_path(path)
+        try:
+            if case.kind == "tree":
+                build_tree(Path(folder), json.loads(case.payload))
+                yield from iter_documents([folder])
+                return
+            path = Path(folder) / f"case{case.index}.{case.kind}"
+            path.write_bytes(case.payload)
+            yield from read_path(path)
+        finally:
+            for locked in Path(folder).glob("locked"):
+                locked.chmod(0o755)  # so that the directory can be removed
 
 
 def check_result(result: Any) -> None:
@@ -285,17 +470,87 @@ def check_result(result: Any) -> None:
         assert 0 <= segment.start < segment.end <= len(text), segment
 
 
-def run_case(case: Case) -> int:
+def _one_sentence(error: object) -> None:
+    message = str(error)
+    assert message.endswith(".") and "\n" not in message and "Traceback" not in message, \
+        message
+
+
+def run_case(case: Case, stopped: list[str] | None = None) -> int:
     """Read and process a case, checking invariants; returns the documents processed.
-    Raises on any crash (an exception other than the readers' InputError)."""
-    from newsevents.errors import InputError
+    Raises on any crash (an exception other than the readers' InputError). A document
+    stopped at its time budget is one clear error: appended to ``stopped`` when given."""
+    from newsevents.errors import InputError, TimeBudgetExceeded
     from newsevents.pipeline import process_document
 
+    if case.kind == "feed":
+        return run_feed(case)
+    if case.kind == "sqlite":
+        return run_not_a_store(case)
     processed = 0
     for item in documents_of(case):
         if isinstance(item, InputError):
-            assert str(item).endswith("."), item  # one sentence: input, problem, remedy
+            _one_sentence(item)  # one sentence: input, problem, remedy
             continue
-        check_result(process_document(item))
+        try:
+            check_result(process_document(item))
+        except TimeBudgetExceeded as error:
+            _one_sentence(error)
+            if stopped is None:
+                raise
+            stopped.append(str(error))
         processed += 1
     return processed
+
+
+def run_feed(case: Case) -> int:
+    """Ingest a feed twice: every id visible once, the second run stores nothing new."""
+    from newsevents.errors import InputError
+    from newsevents.ingest import ingest_documents
+    from newsevents.reader import read_path
+    from newsevents.store import Store
+
+    assert isinstance(case.payload, bytes)
+    with tempfile.TemporaryDirectory() as folder:
+        feed = Path(folder) / "feed.jsonl"
+        feed.write_bytes(case.payload)
+        ids = {d.doc_id for d in read_path(feed) if not isinstance(d, InputError)}
+        with Store(Path(folder) / "s.db") as store:
+            first = ingest_documents(store, read_path(feed))
+            assert store.count_documents(current_only=True) == len(ids), (first, ids)
+            second = ingest_documents(store, read_path(feed))
+            assert second.added == second.new_version == 0, second
+            assert store.events_current()
+            for error in first.errors:
+                _one_sentence(error)
+    return len(ids)
+
+
+def run_not_a_store(case: Case) -> int:
+    """A file given as the store to the read commands and to ingest: one line (never a
+    traceback), and a refused file is left byte for byte as it was, nothing beside it."""
+    from click.testing import CliRunner
+
+    from newsevents.cli import main
+
+    assert isinstance(case.payload, bytes)
+    with tempfile.TemporaryDirectory() as folder:
+        db = Path(folder) / "store" / "s.db"
+        db.parent.mkdir()
+        article = Path(folder) / "a.txt"
+        article.write_text("Au moins 3 soldats ont été tués mardi près de Gao.", "utf-8")
+        for command in (["claims"], ["events"], ["ingest", str(article)]):
+            db.write_bytes(case.payload)
+            result = CliRunner().invoke(main, [*command, "--db", str(db)])
+            if result.exception is not None and not isinstance(result.exception, SystemExit):
+                raise result.exception
+            assert result.exit_code in (0, 1), result.output
+            errors = [line for line in result.output.splitlines()
+                      if line.startswith("Error: ")]
+            assert len(errors) <= 1, result.output
+            for line in errors:
+                _one_sentence(line)
+                if "it was left as it is" in line:
+                    assert db.read_bytes() == case.payload
+                    assert os.listdir(db.parent) == ["s.db"], os.listdir(db.parent)
+    return 0

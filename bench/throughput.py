@@ -26,6 +26,8 @@ from typing import Any
 
 import yaml
 
+from newsevents.records import Document
+
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_NEWS = ROOT.parent / "shared" / "corpus" / "news"
 PLACES = ["Gao", "Ménaka", "Tombouctou", "Djibo", "Mossoul", "Raqqa", "Deir ez-Zor", "Alep",
@@ -39,6 +41,11 @@ MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "ao�
           "septembre", "octobre", "novembre", "décembre"]
 _SENTENCE_END = re.compile(r"(?<=[.!?»])\s+(?=[A-ZÀ-Ý«\"])")
 _NUMBER = re.compile(r"\b\d{1,3}(?:[  ]\d{3})*\b")
+# Text outside the corpus that every model reads once before the timing.
+WARM_UP = {
+    "fr": "Au moins 23 soldats ont été tués mardi près de Gao, a indiqué l'armée malienne.",
+    "en": "At least 23 soldiers were killed on Tuesday near Gao, the Malian army said.",
+}
 
 
 def seed_sentences() -> tuple[list[str], list[str]]:
@@ -103,7 +110,6 @@ def real_articles(folder: Path, words: int) -> list[Any]:
     """The articles of `folder` (the shared news corpus), repeated until `words`, each
     repeat under its own id."""
     from newsevents.reader import iter_documents
-    from newsevents.records import Document
 
     base = [d for d in iter_documents([str(folder)]) if isinstance(d, Document)]
     documents, total, round_ = [], 0, 0
@@ -122,9 +128,12 @@ def main() -> None:
                         help="a folder of real articles (default: ../shared/corpus/news)")
     parser.add_argument("--generated", action="store_true",
                         help="generated articles from the examples instead of real ones")
+    parser.add_argument("--rounds", type=int, default=2,
+                        help="passes of each kind, alternated; the fastest is reported")
     args = parser.parse_args()
     from newsevents import pipeline
     from newsevents.reader import document_from_record
+    from newsevents.stages import parse
     from newsevents.stages.parse import bare_pass
 
     if args.generated or not args.corpus.is_dir():
@@ -134,14 +143,22 @@ def main() -> None:
         documents = real_articles(args.corpus, args.words)
         kind = f"real ({args.corpus})"
     words = sum(len(d.text.split()) for d in documents)
+    # Every model is loaded and run once before any timing, on text outside the corpus:
+    # loading is a fixed cost per worker, not a per-word one (both passes alike).
     load_cpu = time.process_time()
-    pipeline.process_document(documents[0])  # load every model before timing
+    for language, sentence in WARM_UP.items():
+        pipeline.process_document(Document(f"warm-up-{language}", sentence,
+                                           date="2020-01-01", lang=language))
     load_cpu = time.process_time() - load_cpu
+    bare_load = time.process_time()
+    bare_pass(list(WARM_UP.values()))
+    bare_load = time.process_time() - bare_load
     print(f"corpus: {len(documents)} {kind} articles, {words} words "
           f"({words / len(documents):.0f} words/article); models loaded in {load_cpu:.1f} "
-          f"CPU-s, peak {peak_mb():.0f} MB")
+          f"CPU-s (extract) and {bare_load:.1f} CPU-s (bare), peak {peak_mb():.0f} MB")
     shares: dict[str, float] = {}
-    timed = pipeline._run
+    parsed_words: dict[str, int] = {}
+    timed, timed_parse = pipeline._run, parse.parse_spans
 
     def run_timed(doc: Any, stage: str, func: Any) -> Any:
         begun = time.process_time()
@@ -150,14 +167,30 @@ def main() -> None:
         finally:
             shares[stage] = shares.get(stage, 0.0) + time.process_time() - begun
 
-    pipeline._run = run_timed
-    started, cpu = time.perf_counter(), time.process_time()
-    claims = sum(len(pipeline.process_document(d).claims) for d in documents)
-    extract_s, extract_cpu = time.perf_counter() - started, time.process_time() - cpu
-    pipeline._run = timed
-    started, cpu = time.perf_counter(), time.process_time()
-    bare_pass([d.text for d in documents])
-    bare_s, bare_cpu = time.perf_counter() - started, time.process_time() - cpu
+    def parse_counted(text: str, spans: Any, language: str = "fr") -> Any:
+        parsed_words[language] = parsed_words.get(language, 0) + sum(
+            len(text[start:end].split()) for start, end in spans)
+        return timed_parse(text, spans, language)
+
+    best: dict[str, tuple[float, float]] = {}
+    claims = 0
+    for _ in range(max(1, args.rounds)):
+        shares.clear()
+        parsed_words.clear()
+        pipeline._run, parse.parse_spans = run_timed, parse_counted
+        started, cpu = time.perf_counter(), time.process_time()
+        claims = sum(len(pipeline.process_document(d).claims) for d in documents)
+        extract = (time.perf_counter() - started, time.process_time() - cpu)
+        pipeline._run, parse.parse_spans = timed, timed_parse
+        if "extract" not in best or extract[1] < best["extract"][1]:
+            best["extract"] = extract
+            best_shares, best_parsed = dict(shares), dict(parsed_words)
+        started, cpu = time.perf_counter(), time.process_time()
+        bare_pass([d.text for d in documents])
+        bare = (time.perf_counter() - started, time.process_time() - cpu)
+        if "bare" not in best or bare[1] < best["bare"][1]:
+            best["bare"] = bare
+    (extract_s, extract_cpu), (bare_s, bare_cpu) = best["extract"], best["bare"]
     # CPU seconds too: on a shared machine the wall clock counts other people's work.
     print(f"{'pass':<28}{'words/s':>10}{'articles/s':>12}{'words/CPU-s':>13}")
     print(f"{'extract (process_document)':<28}{words / extract_s:>10,.0f}"
@@ -166,7 +199,9 @@ def main() -> None:
           f"{words / bare_cpu:>13,.0f}")
     print("share of extract CPU by stage: " + ", ".join(
         f"{stage} {seconds / extract_cpu:.0%}" for stage, seconds in
-        sorted(shares.items(), key=lambda item: -item[1])))
+        sorted(best_shares.items(), key=lambda item: -item[1])))
+    print(f"words parsed: {sum(best_parsed.values()) / words:.0%} of the corpus (" + ", ".join(
+        f"{language} {count}" for language, count in sorted(best_parsed.items())) + ")")
     print(f"extract / bare: {bare_s / extract_s:.2f}x wall, {bare_cpu / extract_cpu:.2f}x CPU; "
           f"peak resident memory {peak_mb():.0f} MB")
 

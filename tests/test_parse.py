@@ -137,3 +137,23 @@ def test_the_english_pipeline_loads_with_no_network() -> None:
                             timeout=300, check=False, env=env)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "4"
+
+
+def test_past_its_permanent_words_a_model_forgets_each_batch_new_words(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The vocabulary keeps the first words it meets; later unseen ones are freed after
+    their batch (a worker's memory stays bounded), and the parse is the same either way."""
+    text = "Les xqzvolt ont tué 12 soldats près de Brzqwoville."
+    kept = parse.parse_spans(text, [(0, len(text))], "fr")[0]
+    nlp = parse._nlp("fr")
+    monkeypatch.setattr(parse, "PERMANENT_WORDS", 0)
+    for number in range(3):
+        unseen = f"Les wqzorf{number} ont tué 12 soldats près de Vrzqk{number}ville."
+        parse.parse_spans(unseen, [(0, len(unseen))], "fr")
+        assert f"wqzorf{number}" not in nlp.vocab.strings
+    assert parse.parse_spans(text, [(0, len(text))], "fr")[0] == kept
+
+
+def test_the_english_pipeline_runs_only_the_components_whose_output_is_read() -> None:
+    assert "tagger" not in parse._nlp("en").pipe_names
+    assert "ner" not in parse._nlp("fr").pipe_names

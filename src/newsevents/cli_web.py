@@ -31,22 +31,27 @@ TOKEN_VARIABLE = "NEWSEVENTS_TOKEN"
 @click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME",
               help="Another name clients use for this server in the Host header (a DNS "
                    "name, a proxy's); repeatable.")
+@click.option("--request-seconds", type=click.FloatRange(min=0, max=1e9), default=30.0,
+              show_default=True, metavar="SECONDS",
+              help="Time budget of a read: one still running after SECONDS is stopped and "
+                   "answered 503 (0: no budget).")
 def serve(db: str, host: str, port: int, public: bool, cors_origins: tuple[str, ...],
-          allow_hosts: tuple[str, ...]) -> None:
+          allow_hosts: tuple[str, ...], request_seconds: float) -> None:
     """Serve the claims explorer page and the JSON API (schema at /openapi.json).
 
     Reads are open to this machine; POST /api/documents ingests an article and needs
     'Authorization: Bearer <token>' equal to $NEWSEVENTS_TOKEN (unset: POST is refused).
     On any other address than loopback, reads need the token too (or --public), and the
-    Host header must name this machine (or an --allow-host NAME).
+    Host header must name this machine (or an --allow-host NAME). A read still running
+    after --request-seconds is stopped (503); a connection that sends no complete request
+    headers within 10 s, or stays idle 5 s after a response, is closed; SIGTERM stops the
+    server within a few seconds, stopping the reads in flight.
 
     \b
     Example:
       newsevents ingest examples/ --db newsevents.db && newsevents serve --db newsevents.db
     """
-    import uvicorn
-
-    from newsevents.web import create_app
+    from newsevents.web import create_app, server
     from newsevents.web.security import is_loopback, served_names
 
     token = os.environ.get(TOKEN_VARIABLE) or None
@@ -58,7 +63,7 @@ def serve(db: str, host: str, port: int, public: bool, cors_origins: tuple[str, 
     try:
         app = create_app(db, token=token, public_reads=public, cors_origins=cors_origins,
                          allowed_hosts=served_names(host, allow_hosts),
-                         loopback_reads_open=local)
+                         loopback_reads_open=local, request_seconds=request_seconds)
     except NewsEventsError as error:
         raise click.ClickException(str(error)) from None
     shown = f"[{host}]" if ":" in host else host
@@ -66,7 +71,7 @@ def serve(db: str, host: str, port: int, public: bool, cors_origins: tuple[str, 
                f"(API schema at /openapi.json; POST {'on' if token else 'off'}: "
                f"{'token set' if token else f'set {TOKEN_VARIABLE} to turn it on'}); "
                "Ctrl+C to stop.", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    server.run(app, host, port)
 
 
 def register(group: click.Group) -> None:

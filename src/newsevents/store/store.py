@@ -345,17 +345,24 @@ class Store:
                include_totals: bool = True) -> list[dict[str, Any]]:
         """Events with at least one claim matching the filter, by start date. A read: it
         never merges (the writes keep the events current, ``newsevents.ingest``)."""
-        where, params = where_sql(flt or ClaimFilter())
-        sql = ("SELECT e.data FROM events e WHERE e.id IN (SELECT ec.event_rowid FROM"
-               " event_claims ec WHERE ec.claim_rowid IN (SELECT c.id FROM claims c"
-               + where + "))")
-        if conflicting_only:
-            sql += " AND e.conflicting = 1"
-        if not include_totals:
-            sql += " AND e.is_total = 0"
+        sql, params = _events_sql(flt, conflicting_only, include_totals)
         with self._lock:
-            rows = self.conn.execute(sql + " ORDER BY e.time_start, e.event_key", params)
+            rows = self.conn.execute("SELECT e.data" + sql
+                                     + " ORDER BY e.time_start, e.event_key", params)
             return [json.loads(row[0]) for row in rows]
+
+    def events_page(self, flt: ClaimFilter | None = None, limit: int = 50, offset: int = 0,
+                    conflicting_only: bool = False, include_totals: bool = True
+                    ) -> tuple[list[dict[str, Any]], int]:
+        """One page of ``events`` and how many match in all: only the page is read and
+        decoded (what an HTTP request may cost does not grow with the store)."""
+        sql, params = _events_sql(flt, conflicting_only, include_totals)
+        with self._lock:
+            total = int(self.conn.execute("SELECT COUNT(*)" + sql, params).fetchone()[0])
+            rows = self.conn.execute("SELECT e.data" + sql + " ORDER BY e.time_start,"
+                                     " e.event_key LIMIT ? OFFSET ?",
+                                     [*params, limit, offset])
+            return [json.loads(row[0]) for row in rows], total
 
     def conflicts(self, flt: ClaimFilter | None = None) -> list[dict[str, Any]]:
         """Events whose sources report incompatible figures, each with all its sources."""
@@ -366,6 +373,19 @@ class Store:
         """``events.timeline`` over the events of ``measure`` matching ``flt``."""
         flt = dataclasses.replace(flt or ClaimFilter(), measure=measure)
         return timeline(self.events(flt), by=by)
+
+
+def _events_sql(flt: ClaimFilter | None, conflicting_only: bool, include_totals: bool
+                ) -> tuple[str, list[Any]]:
+    """FROM and WHERE of the events with a claim matching ``flt``, and its parameters."""
+    where, params = where_sql(flt or ClaimFilter())
+    sql = (" FROM events e WHERE e.id IN (SELECT ec.event_rowid FROM event_claims ec WHERE"
+           " ec.claim_rowid IN (SELECT c.id FROM claims c" + where + "))")
+    if conflicting_only:
+        sql += " AND e.conflicting = 1"
+    if not include_totals:
+        sql += " AND e.is_total = 0"
+    return sql, list(params)
 
 
 class _Transaction:

@@ -36,6 +36,7 @@ from newsevents.web.security import (
 
 STATIC = Path(__file__).parent / "static"
 MAX_BODY_BYTES = 2_000_000
+REQUEST_SECONDS = 30.0  # a read still running after this is stopped (503)
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,7 @@ class Settings:
     max_body_bytes: int = MAX_BODY_BYTES
     cors_origins: tuple[str, ...] = ()
     allowed_hosts: tuple[str, ...] | None = LOOPBACK_HOSTS
+    request_seconds: float = REQUEST_SECONDS
 
 
 class Stores:
@@ -95,7 +97,8 @@ def create_app(db_path: str, token: str | None = None, *, public_reads: bool = F
                max_body_bytes: int = MAX_BODY_BYTES,
                cors_origins: Sequence[str] = (),
                allowed_hosts: Sequence[str] | None = LOOPBACK_HOSTS,
-               loopback_reads_open: bool = True, create: bool = False) -> FastAPI:
+               loopback_reads_open: bool = True, create: bool = False,
+               request_seconds: float = REQUEST_SECONDS) -> FastAPI:
     """The application over the store at ``db_path`` (migrated if needed; a path where no
     store exists is a ``StoreError`` unless ``create``).
 
@@ -105,11 +108,14 @@ def create_app(db_path: str, token: str | None = None, *, public_reads: bool = F
     ``allowed_hosts``: the names clients may use for this server in the Host header
     (loopback names by default; None accepts any);
     ``loopback_reads_open``: answer reads from this machine without the token (turn it
-    off for a server listening beyond this machine).
+    off for a server listening beyond this machine);
+    ``request_seconds``: the time budget of a read (0: none); past it the work stops and
+    the answer is a 503.
     """
     settings = Settings(db_path, token or None, public_reads, max_body_bytes,
                         tuple(cors_origins),
-                        None if allowed_hosts is None else tuple(allowed_hosts))
+                        None if allowed_hosts is None else tuple(allowed_hosts),
+                        request_seconds)
     # Fail now, with the store's message, if no store is there or the file is unusable.
     Store(db_path, create=create).close()
     stores = Stores(db_path)

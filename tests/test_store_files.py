@@ -143,8 +143,8 @@ def test_a_damaged_store_is_one_line(store_copy: Path, tmp_path: Path) -> None:
     article.write_text(GOOD.replace("23", "31"), "utf-8")
     for command in (["ingest", str(article)], ["claims"], ["events"]):
         result = CliRunner().invoke(main, [*command, "--db", str(db)])
-        assert "Traceback" not in result.output and result.exception is None or \
-            isinstance(result.exception, SystemExit), result.output
+        assert "Traceback" not in result.output, result.output
+        assert result.exception is None or isinstance(result.exception, SystemExit)
         if result.exit_code:
             lines = [line for line in result.output.splitlines() if line.strip()]
             assert lines[-1].startswith(f"Error: {db}: ") and len(lines[-1]) < 300

@@ -232,3 +232,15 @@ def test_the_article_agent_is_who_acts_across_the_article() -> None:
     couple = next(c for c in result.claims if "couple" in c.evidence["text"])
     assert couple.actors == ("israel",)
     assert couple.origin["actors"].startswith("article")
+
+
+def test_a_claim_without_a_place_takes_the_lead_event_s_place_not_the_dateline() -> None:
+    text = ("BAMAKO: Jihadists attack army post in central Mali.\n\n"
+            "Gunmen attacked an army post in Douentza, in the Mopti region, on Tuesday, "
+            "the army said.\n\n"
+            "Four soldiers were killed and six wounded, a security source said.\n\n"
+            "More than 2,000 soldiers have been killed since 2012 across the country.")
+    result = process_document(text_document(text, "mali", date="2024-05-02"))
+    toll = next(c for c in result.claims if c.evidence["text"].startswith("Four"))
+    assert [p.name for p in toll.places][:1] == ["Douentza"], toll.origin
+    assert toll.origin["places"].startswith("article")

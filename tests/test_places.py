@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from newsevents.records import Noise
-from newsevents.stages.places import find_places, is_speaker_seat, lookup_place
+from newsevents.stages.places import find_places, is_dateline, is_speaker_seat, lookup_place
 
 SEED = (
     "la coalition dirigée par les États-Unis a mené plus de frappes aériennes en Irak. "
@@ -136,3 +136,16 @@ def test_every_curated_alias_resolves() -> None:
 ])
 def test_people_and_common_words_are_not_places(sentence: str) -> None:
     assert find_places(sentence) == []
+
+
+@pytest.mark.parametrize(("text", "place", "expected"), [
+    ("BANGKOK: A Myanmar military airstrike killed ten civilians.", "BANGKOK", True),
+    ("MAIDUGURI, Nigeria — Gunmen killed five.", "MAIDUGURI", True),
+    ("Gao (AFP) - Des hommes armés ont tué deux civils.", "Gao", True),
+    ("KHARKIV – Russian missiles hit the city.", "KHARKIV", True),
+    ("Niger : attaque contre une position de l'armée.", "Niger", False),  # the country
+    ("Gunmen attacked Maiduguri: ten people died.", "Maiduguri", False),  # mid-line
+])
+def test_a_dateline_is_where_the_story_is_filed(text: str, place: str, expected: bool) -> None:
+    mention = next(m for m in find_places(text) if m.text == place)
+    assert is_dateline(text, mention) is expected

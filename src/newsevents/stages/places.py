@@ -231,6 +231,26 @@ def is_speaker_seat(text: str, mention: PlaceMention) -> bool:
     return bool(after.match(text, mention.end, min(len(text), mention.end + 40)))
 
 
+_DATELINE_END = re.compile(r"[ \t\u00a0]{0,3}(?:[:(—–]|--|-[ \t])")
+
+
+def is_dateline(text: str, mention: PlaceMention) -> bool:
+    """True for the place a wire story is filed from ("BANGKOK: A Myanmar airstrike...",
+    "KYIV (Reuters) –", "AMMAN, June 6 (KUNA) --"): it opens its line, and a colon, a dash,
+    an agency's parenthesis or, written in capitals, a comma follows it. The claims stage
+    does not take it for the event's place. A country heading a headline ("Niger :
+    attaque contre...") is the event's country, not a dateline."""
+    if mention.precision == "country":
+        return False
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    if text[line_start:mention.start].strip():
+        return False
+    if _DATELINE_END.match(text, mention.end, min(len(text), mention.end + 6)):
+        return True
+    written = text[mention.start:mention.end]
+    return written.isupper() and len(written) > 2 and text[mention.end:mention.end + 1] == ","
+
+
 def _speech_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     if not _SPEECH_CACHE:
         words = context_words().raw

@@ -7,6 +7,8 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import date
+from typing import Any
 
 from newsevents.records import Claim, NumberMention, PlaceMention, Segment, TimeMention
 from newsevents.stages.actors import find_actors, fold
@@ -28,7 +30,7 @@ from newsevents.stages.claims.slots import (
 )
 from newsevents.stages.claims.vocab import claim_vocabulary
 from newsevents.stages.parse import ParsedSentence, ParsedToken
-from newsevents.stages.places import is_speaker_seat
+from newsevents.stages.places import is_dateline, is_speaker_seat
 
 _MILITARY_MEASURES = frozenset({"strikes", "operations", "targets_destroyed",
                                 "fatalities_combatants", "neutralized"})
@@ -289,15 +291,6 @@ def _emit(doc: DocumentMentions, sentence: Segment, attribution: Attribution | N
         actors = _article_actor(doc, state, targets)
         origin["actors"] = "article: its main actor"
     actors = [a for a in actors if a not in targets] or actors
-    places = tuple(_event_places(doc, start, end, attribution))
-    inherited_place = not places
-    origin["places"] = "sentence"
-    if not places:
-        if same_paragraph and context.places:
-            places, origin["places"] = context.places, "paragraph: the previous claim"
-        else:
-            places = tuple(p for p in (doc.fallback_place,) if p is not None)
-            origin["places"] = "article: its dominant country"
     time_mention = choose_time(doc.text, within(doc.times, start, end, attribution), anchor)
     if time_mention is not None:
         time = time_slot(time_mention)
@@ -311,6 +304,18 @@ def _emit(doc: DocumentMentions, sentence: Segment, attribution: Attribution | N
     else:
         time = fallback_time(sentence.date or doc.doc_date)
         origin["time"] = "the publication date"
+    places = tuple(event_places(doc, start, end, attribution))
+    inherited_place = not places
+    origin["places"] = "sentence"
+    if not places:
+        if same_paragraph and context.places:
+            places, origin["places"] = context.places, "paragraph: the previous claim"
+        elif doc.frame_places and not _long_period(time):
+            # The article's event, not a toll "since the start of the war" (its country).
+            places, origin["places"] = doc.frame_places, "article: its first event's places"
+        else:
+            places = tuple(p for p in (_country_place(doc),) if p is not None)
+            origin["places"] = "article: its dominant country"
     if attribution is not None:
         origin["speaker"] = f"attribution: {attribution.text!r}"
     claim = Claim(
@@ -332,7 +337,30 @@ def _emit(doc: DocumentMentions, sentence: Segment, attribution: Attribution | N
                    strong_type=explicit or context.strong_type)
 
 
-def _event_places(doc: DocumentMentions, start: int, end: int,
+_LONG_PERIOD_DAYS = 7
+
+
+def _long_period(time: dict[str, Any]) -> bool:
+    """A period longer than a week: a toll or a campaign, not the article's event."""
+    start, end = time.get("start"), time.get("end")
+    if not start or not end or len(start) != 10 or len(end) != 10:
+        return False
+    try:
+        return (date.fromisoformat(end) - date.fromisoformat(start)).days > _LONG_PERIOD_DAYS
+    except ValueError:
+        return False
+
+
+def _country_place(doc: DocumentMentions) -> PlaceMention | None:
+    """The article's main country as a place: its own mention when the text names it."""
+    fallback = doc.fallback_place
+    if fallback is None:
+        return None
+    return next((p for p in doc.places if p.country == fallback.country
+                 and p.precision == "country"), fallback)
+
+
+def event_places(doc: DocumentMentions, start: int, end: int,
                   attribution: Attribution | None) -> list[PlaceMention]:
     """Places of the event: not inside an actor's name ('coalition dirigée par les
     États-Unis'), not in the attribution clause ('a annoncé Bagdad')."""
@@ -345,7 +373,8 @@ def _event_places(doc: DocumentMentions, start: int, end: int,
     for place in within(doc.places, start, end, attribution):
         if any(s <= place.start and place.end <= e for s, e in actor_spans):
             continue
-        if is_speaker_seat(doc.text, place) or _seat_of_the_speaker(doc.text, place):
+        if is_speaker_seat(doc.text, place) or _seat_of_the_speaker(doc.text, place) or (
+                is_dateline(doc.text, place)):
             continue
         if any(p.name == place.name for p in chosen):
             continue
@@ -402,8 +431,6 @@ def _frames(mention: TimeMention, doc_date: str | None) -> bool:
         return False
     if doc_date and len(doc_date) >= 10 and mention.end_date > doc_date[:10]:
         return False
-    from datetime import date
-
     span = date.fromisoformat(mention.end_date) - date.fromisoformat(mention.start_date)
     return span.days < _FRAME_DAYS
 

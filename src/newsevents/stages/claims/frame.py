@@ -1,4 +1,4 @@
-"""The article's event frame for roles: who the article says carries out its events.
+"""The article's event frame: who the article says carries out its events, and where.
 
 A claim whose sentence and paragraph name no agent ("a couple were killed in a pre-dawn
 strike") takes the article's: the actor most often the agent of an event or outcome word
@@ -12,12 +12,14 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
-from newsevents.records import Segment
+from newsevents.records import PlaceMention, Segment
 from newsevents.stages.actors import fold
-from newsevents.stages.claims.lexicon import lexicon
+from newsevents.stages.attribution import Attribution
+from newsevents.stages.claims.assembly import event_places
+from newsevents.stages.claims.lexicon import Lexicon, lexicon
 from newsevents.stages.claims.roles import role_spans
 from newsevents.stages.claims.slots import DocumentMentions, within
-from newsevents.stages.parse import ParsedSentence
+from newsevents.stages.parse import ParsedSentence, ParsedToken
 
 # Outcomes someone inflicts: their agent is the one acting.
 _INFLICTED = frozenset({"fatalities", "injured", "destroyed", "fired", "captured", "neutralized"})
@@ -39,18 +41,47 @@ def article_agents(doc: DocumentMentions, sentences: Sequence[Segment],
         if not mentions:
             continue
         weight = 2 if sentence.paragraph < _LEAD_PARAGRAPHS else 1
-        for token in tree.tokens:
-            key = fold(token.lemma)
-            if token.pos == "VERB" and table.outcome(key) not in _INFLICTED \
-                    and key not in table.event_verbs:
-                continue
-            if token.pos == "NOUN" and key not in table.event_nouns and table.noun_class(
-                    key) != "strikes":
-                continue
-            if token.pos not in ("VERB", "NOUN"):
-                continue
+        for token in _event_words(tree, table):
             agents, _ = role_spans(tree, token, table)
-            for actor in {m.id for m in mentions
-                          if any(s <= m.start < e for s, e in agents)}:
+            # In text order (a set's order changes from run to run): ties go to the first.
+            for actor in dict.fromkeys(m.id for m in mentions
+                                       if any(s <= m.start < e for s, e in agents)):
                 counts[actor] += weight
     return counts
+
+
+def frame_places(doc: DocumentMentions, sentences: Sequence[Segment],
+                 parsed: Mapping[int, ParsedSentence],
+                 attributions: Mapping[int, Attribution | None]) -> tuple[PlaceMention, ...]:
+    """The places of the article's first event sentence in its main country ("A Myanmar
+    military airstrike on a village killed ten civilians" then "bombs on Nyaung Kone
+    village in the Sagaing region"): where its claims without a place of their own
+    happened, rather than the first place the article names (a dateline, a capital)."""
+    country = doc.fallback_place.country if doc.fallback_place else None
+    if country is None:
+        return ()
+    for sentence in sentences:
+        if sentence.paragraph > _LEAD_PARAGRAPHS:
+            break  # a place first given further down is that paragraph's event
+        tree = parsed.get(sentence.start)
+        if tree is None or not _event_words(tree, lexicon(sentence.language or "fr")):
+            continue
+        found = tuple(p for p in event_places(doc, sentence.start, sentence.end,
+                                              attributions.get(sentence.start))
+                      if p.country == country and p.precision != "country")
+        if found:
+            return found
+    return ()
+
+
+def _event_words(tree: ParsedSentence, table: Lexicon) -> list[ParsedToken]:
+    """Verbs of an inflicted outcome or an event, event nouns and strike nouns."""
+    found = []
+    for token in tree.tokens:
+        key = fold(token.lemma)
+        if token.pos == "VERB" and (table.outcome(key) in _INFLICTED or key in table.event_verbs):
+            found.append(token)
+        elif token.pos == "NOUN" and (key in table.event_nouns
+                                      or table.noun_class(key) == "strikes"):
+            found.append(token)
+    return found

@@ -150,6 +150,46 @@ FORMATS: list[Row] = [
      "2021-05-29", "2021-05-29"),
 ]
 
+# The narrative moves on past a night: a part of the day named after "la nuit" of a day is
+# the next day's, and "le lendemain" counts from there; English parts of the day alone.
+NARRATIVE: list[Row] = [
+    ("Le 8 juin, les otages ont passé la nuit dans un hangar. En fin de matinée, ils ont été "
+     "déplacés.", "2023-06-20", "En fin de matinée", "2023-06-09TMO", "2023-06-09",
+     "2023-06-09"),
+    ("Le 8 juin, les otages ont passé la nuit dans un hangar. Dans l'après-midi, ils ont été "
+     "déplacés. Ils ont été libérés le lendemain matin.", "2023-06-20", "le lendemain matin",
+     "2023-06-10TMO", "2023-06-10", "2023-06-10"),
+    ("On June 8, the hostages spent the night in a shed. Late in the morning they were moved.",
+     "2023-06-20", "Late in the morning", "2023-06-09TMO", "2023-06-09", "2023-06-09"),
+    ("Gunmen stormed the village on June 8. That night, two more houses burned.",
+     "2023-06-20", "That night", "2023-06-08TNI", "2023-06-08", "2023-06-08"),
+    # Without a night before, the part of the day stays on the day named.
+    ("Le 8 juin, en début de soirée, un drone a frappé le dépôt.", "2023-06-20",
+     "en début de soirée", "2023-06-08TEV", "2023-06-08", "2023-06-08"),
+    # The same time of the year named just before.
+    ("Les prix ont bondi par rapport à l'an dernier à la même époque.", "2023-06-20",
+     "la même époque", "2022-06", "2022-06-01", "2022-06-30"),
+    ("Attacks fell compared with 2021 over the same period.", "2023-06-20",
+     "the same period", "2021-06", "2021-06-01", "2021-06-30"),
+]
+
+# Adjectives that place what they qualify in time, beside a lowercase noun (ISO-TimeML).
+ADJECTIVES: list[tuple[str, list[tuple[str, str]]]] = [
+    ("Le prochain sommet aura lieu à Niamey.", [("prochain", "FUTURE_REF")]),
+    ("Les négociations précédentes avaient échoué.", [("précédentes", "PAST_REF")]),
+    ("La situation actuelle reste tendue à Goma.", [("actuelle", "PRESENT_REF")]),
+    ("Les futurs élus devront négocier.", [("futurs", "FUTURE_REF")]),
+    ("The upcoming talks were postponed; the previous round failed.",
+     [("upcoming", "FUTURE_REF"), ("previous", "PAST_REF")]),
+    ("The current ceasefire is fragile.", [("current", "PRESENT_REF")]),
+    # Unprecedented, a name, a headline in capitals: no time.
+    ("Une violence sans précédent a frappé la région.", []),
+    ("Le Mouvement Actuel a présenté ses candidats.", []),
+    ("PROCHAIN SOMMET À NIAMEY.", []),
+    # A longer expression wins: the adjective belongs to it.
+    ("Le sommet aura lieu le mois prochain.", [("le mois prochain", "2023-07")]),
+]
+
 
 def _found(text: str, reference: str, expected: str) -> tuple[str, str | None, str | None]:
     mentions = [m for m in find_times(text, reference) if m.text == expected]
@@ -162,6 +202,17 @@ def _found(text: str, reference: str, expected: str) -> tuple[str, str | None, s
 def test_time_in_text(text: str, reference: str, expected: str, value: str,
                       start: str | None, end: str) -> None:
     assert _found(text, reference, expected) == (value, start, end)
+
+
+@pytest.mark.parametrize(("text", "reference", "expected", "value", "start", "end"), NARRATIVE)
+def test_time_in_the_narrative(text: str, reference: str, expected: str, value: str,
+                               start: str | None, end: str) -> None:
+    assert _found(text, reference, expected) == (value, start, end)
+
+
+@pytest.mark.parametrize(("text", "expected"), ADJECTIVES)
+def test_temporal_adjectives(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(m.text, m.value) for m in find_times(text, "2023-06-20")] == expected
 
 
 def test_segment_language_decides_the_numeric_order() -> None:

@@ -89,7 +89,8 @@ RULES: tuple[tuple[str, str], ...] = (
     ("this_part", r"(?P<this_part>{this_part})"),
     ("anaphoric_day", r"(?P<anaphoric_day>{anaphoric_day})(?:\s+(?P<pod>{pod}))?"),
     ("pod_alone",
-     r"(?:(?P<pmod>(?:en\s+)?(?:début|fin)\s+d['e]\s*)|(?P<det>la\s+|l'|le\s+))(?P<pod>{pod})"
+     r"(?:(?P<pmod>(?:en\s+)?(?:début|fin)\s+d['e]\s*|(?:early|late)\s+(?:in\s+)?(?:the\s+)?)"
+     r"|(?P<det>la\s+|l'|le\s+|the\s+|that\s+))(?P<pod>{pod})"
      r"(?:\s+(?P<meme>même))?"),
     ("anaphoric_year", r"(?P<anaphoric_year>{anaphoric_year})"),
     ("relative_period",
@@ -125,6 +126,14 @@ RULES: tuple[tuple[str, str], ...] = (
      r"(?P<unit>{unit}))"),
     ("set_per", r"(?P<lead>(?:par|per)\s+)(?P<unit>jour|semaine|mois|an|day|week|month|year)"),
     ("set_adjective", r"(?P<set_adjective>{set_adjective})"),
+    # "les prochaines échéances", "le recensement précédent": a lowercase noun beside it
+    ("adjective_before",
+     r"(?P<lead>(?:{adjective_det})\s+|l')(?P<adj>{temporal_adjective})"
+     r"(?=\s{1,2}(?:[«\"“]\s?)?(?-i:[a-zàâçéèêëîïôöûùüÿœ]))"),
+    ("adjective_after",
+     r"(?P<lead>(?!(?:{adjective_not_after}|{adjective_det})\s)"
+     r"(?-i:[a-zàâçéèêëîïôöûùüÿœ])[\w-]{2,30}\s{1,2})(?P<adj>{temporal_adjective})"),
+    ("same_period", r"(?P<same_period>{same_period})"),
     ("present_ref", r"(?P<ref>{present_ref})"),
     ("past_ref", r"(?P<ref>{past_ref})"),
     ("future_ref", r"(?P<ref>{future_ref})"),

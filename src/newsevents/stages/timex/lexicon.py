@@ -94,6 +94,11 @@ class Lexicon:
             "present_ref": alternation(rel["present_ref"]),
             "past_ref": alternation(rel["past_ref"]),
             "future_ref": alternation(rel["future_ref"]),
+            "temporal_adjective": alternation(
+                [word for words in rel["temporal_adjectives"].values() for word in words]),
+            "adjective_det": alternation(rel["adjective_determiners"]),
+            "adjective_not_after": alternation(rel["adjective_not_after"]),
+            "same_period": alternation(rel["same_period"]),
             "coming": alternation(rel["coming"]),
             "so_far": alternation(rel["so_far"]),
             "pod": alternation(pods["names"]),

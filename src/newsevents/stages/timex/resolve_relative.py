@@ -82,16 +82,25 @@ def resolve_anaphoric_day(match: Match, ctx: Context) -> Resolved | None:
 
 
 def resolve_pod_alone(match: Match, ctx: Context) -> Resolved | None:
-    """"la nuit", "la soirée", "fin d'après-midi", "le matin même": on the previous day."""
+    """"la nuit", "la soirée", "fin d'après-midi", "le matin même", "that night", "late in
+    the afternoon": on the previous day named (the next one after its night)."""
     pod = fold(match.group("pod"))
     if pod in ("journée", "day"):
         return None
     pmod = fold(match.group("pmod") or "")
-    mod = "START" if "début" in pmod else "END" if "fin" in pmod else None
+    mod = "START" if pmod.startswith(("début", "en début", "early")) \
+        else "END" if pmod.startswith(("fin", "en fin", "late")) else None
     base = ctx.previous_day or relative_day(ctx.anchor, 0)
     if base is None or base.granularity != "day" or base.start is None:
         return None
-    return with_part_of_day(day_value(base.start), pod, mod)
+    resolved = with_part_of_day(day_value(base.start), pod, mod)
+    if base.value.endswith("TNI") and not resolved.value.endswith("TNI") \
+            and resolved.start is not None:
+        # The narrative moves on: "la nuit" of the 24th, then "en fin d'après-midi" is
+        # the afternoon after that night, the 25th.
+        day = resolved.start + timedelta(days=1)
+        resolved = with_part_of_day(day_value(day), pod, mod)
+    return resolved
 
 
 def resolve_anaphoric_year(match: Match, ctx: Context) -> Resolved | None:
@@ -399,3 +408,26 @@ def resolve_ref(kind: str) -> object:
 
 def resolve_weekday_rule(match: Match, ctx: Context) -> Resolved | None:
     return resolve_weekday(match, ctx)
+
+
+def resolve_temporal_adjective(match: Match, ctx: Context) -> Resolved | None:
+    """"un précédent dîner" (PAST_REF), "son actuelle charge" (PRESENT_REF), "les
+    prochaines échéances", "the upcoming vote" (FUTURE_REF)."""
+    word = fold(match.group("adj"))
+    for value, words in lexicon().relative["temporal_adjectives"].items():
+        if word in {fold(w) for w in words}:
+            return Resolved("TIME", str(value))
+    return None
+
+
+def resolve_same_period(match: Match, ctx: Context) -> Resolved | None:
+    """"à la même époque" after "l'année dernière": the reference's month in that year; after
+    a month or a day, that time itself; with nothing before, unresolved (no mention)."""
+    previous = ctx.previous
+    if previous is None or previous.start is None or ctx.anchor is None:
+        return None
+    if previous.granularity == "year" and ctx.anchor.knows("month"):
+        return replace(month_value(previous.start.year, ctx.anchor.month), explicit_year=False)
+    if previous.granularity in ("month", "week", "day"):
+        return previous
+    return None

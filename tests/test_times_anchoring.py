@@ -166,6 +166,14 @@ NARRATIVE: list[Row] = [
     # Without a night before, the part of the day stays on the day named.
     ("Le 8 juin, en début de soirée, un drone a frappé le dépôt.", "2023-06-20",
      "en début de soirée", "2023-06-08TEV", "2023-06-08", "2023-06-08"),
+    # A decade or a century is no year of the narrative.
+    ("Au milieu du siècle dernier, la ville a grandi. À Noël, des tirs ont visé le marché.",
+     "2024-05-15", "Noël", "2023-12-25", "2023-12-25", "2023-12-25"),
+    ("In the 1990s the town grew. On July 14, shells fell on the market.", "2024-05-15",
+     "July 14", "2023-07-14", "2023-07-14", "2023-07-14"),
+    # A short English sentence with no segment is read as English ("by": a deadline).
+    ("Troops will leave by March 3.", "2024-05-15", "March 3", "2025-03-03", "2025-03-03",
+     "2025-03-03"),
     # The same time of the year named just before.
     ("Les prix ont bondi par rapport à l'an dernier à la même époque.", "2023-06-20",
      "la même époque", "2022-06", "2022-06-01", "2022-06-30"),

@@ -214,7 +214,9 @@ def resolve_all(text: str, doc_date: str | None, segments: Sequence[Segment],
             if resolved.granularity == "day":
                 previous_day = (paragraph_start, resolved)
                 day_end = -1 if names_event(context.before) else candidate.end
-            if resolved.explicit_year or resolved.granularity == "year":
+            # a year (not a decade or a century: "au milieu du siècle dernier")
+            if (resolved.explicit_year or resolved.granularity == "year") and (
+                    resolved.end is None or resolved.end.year == resolved.start.year):
                 background = opens_since(context.before)  # "en guerre depuis avril 2023"
                 year = None if background else (paragraph_start, resolved.start.year,
                                                  candidate.end)

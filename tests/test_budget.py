@@ -8,9 +8,11 @@ so every test that finishes shows the budget worked. No test asserts an absolute
 
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -98,6 +100,22 @@ def test_work_done_in_time_is_untouched_and_nothing_fires_later() -> None:
         sum(range(1_000))
     with budget.within(0, "off") as off:  # 0: no budget at all
         assert off.guard is None
+
+
+@functools.lru_cache(maxsize=1)
+def _slow_loader() -> int:
+    """A lazily loaded resource (a gazetteer): four budgets long."""
+    started = time.monotonic()
+    while time.monotonic() - started < 1.2:
+        sum(range(100))
+    return 42
+
+
+def test_a_lazy_load_is_never_interrupted_and_not_counted() -> None:
+    with budget.within(0.3, "first document"):
+        assert _slow_loader() == 42  # the same budget would stop a loop of that length
+    with pytest.raises(budget.OverBudget), budget.within(0.3, "loop"):
+        _spin()
 
 
 def test_an_sqlite_statement_is_interrupted() -> None:

@@ -14,8 +14,10 @@ stops nothing else. ``OutOfTime`` derives from ``BaseException`` so that a stage
 the work has stopped. A thread busy inside one C call (a regular expression, an SQLite
 statement) sees it when the call returns; SQLite statements are interrupted through
 ``sqlite_progress``, the progress handler every ``Store`` connection installs. It is
-never raised while the thread imports a module or loads a parsing model (a half-loaded
-module would break every later document): the budget starts again once loading is over.
+never raised while the thread imports a module, loads a parsing model or runs a cached
+loader for the first time (the gazetteer, a vocabulary): a half-loaded module would break
+every later document, and the first document would pay for every load. The budget starts
+again once loading is over.
 ``within`` turns it into ``OverBudget``, an ordinary exception naming the budget.
 
 The per-document budget of the pipeline is ``NEWSEVENTS_DOC_SECONDS`` (default 60; 0
@@ -101,16 +103,26 @@ def _set_async_exc(thread_id: int, exc: type[BaseException] | None) -> None:
 
 
 def _loading(frame: FrameType | None) -> bool:
-    """Whether a thread's stack is inside an import or a spaCy model load."""
+    """Whether a thread's stack is inside an import, a spaCy model load or the first call
+    of a cached loader without arguments (the gazetteer, a vocabulary: done once)."""
     while frame is not None:
         code = frame.f_code
         name = code.co_filename
         if name.startswith("<frozen importlib") or (
                 code.co_name in ("_nlp", "_full_nlp") and name.endswith("parse.py")) or (
-                code.co_name.startswith("load_model") and "spacy" in name):
+                code.co_name.startswith("load_model") and "spacy" in name) or (
+                code.co_argcount == 0 and _is_cached_loader(frame)):
             return True
         frame = frame.f_back
     return False
+
+
+def _is_cached_loader(frame: FrameType) -> bool:
+    """Whether ``frame`` runs the body of a module-level ``functools.cache``d function."""
+    function = frame.f_globals.get(frame.f_code.co_name)
+    wrapped = getattr(function, "__wrapped__", None)
+    return hasattr(function, "cache_info") and getattr(wrapped, "__code__", None) is \
+        frame.f_code
 
 
 def _watch() -> None:

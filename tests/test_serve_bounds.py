@@ -214,3 +214,32 @@ def test_idle_and_slow_header_connections_are_closed(serve: Any) -> None:
         assert kept.recv(12) == b"HTTP/1.1 200"
         assert _closed_within(kept, 20) is not None  # idle after its response
     assert httpx.get(f"http://127.0.0.1:{port}/api/claims?limit=1").status_code == 200
+
+
+def test_a_posted_article_over_the_time_budget_is_refused_in_one_sentence(
+        example_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    from newsevents.stages import places
+
+    db = tmp_path / "s.db"
+    shutil.copy(example_db, db)
+    real = places.find_places
+
+    def find_places(text: str, *args: Any, **kwargs: Any) -> Any:
+        if "ENDLESS" in text:
+            _spin()
+        return real(text, *args, **kwargs)
+
+    monkeypatch.setattr(places, "find_places", find_places)
+    monkeypatch.setenv("NEWSEVENTS_DOC_SECONDS", "1")
+    bearer = {"Authorization": "Bearer t0ken"}
+    with _client(create_app(str(db), token="t0ken")) as client:
+        posted = client.post("/api/documents", headers=bearer,
+                             json={"id": "slow", "text": "ENDLESS: au moins 3 morts."})
+        error = assert_error(posted, 422, "over_time_budget")
+        assert "stopped after 1 s in the places stage" in error["message"]
+        fine = client.post("/api/documents", headers=bearer,
+                           json={"id": "fine", "text": "Au moins 3 morts à Gao."})
+        assert fine.status_code == 201
+        assert client.get("/api/documents/slow").status_code == 404

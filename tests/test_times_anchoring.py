@@ -218,6 +218,22 @@ def test_time_in_the_narrative(text: str, reference: str, expected: str, value: 
     assert _found(text, reference, expected) == (value, start, end)
 
 
+# "par semestre", "per hour": a set of any calendar unit.
+SETS: list[tuple[str, list[tuple[str, str]]]] = [
+    ("Le pays exporte deux millions de barils par semestre.", [("semestre", "P6M")]),
+    ("Les convois passent une fois par trimestre.", [("trimestre", "P3M")]),
+    ("Up to 40 shells fell per hour.", [("hour", "PT1H")]),
+    ("The camp received aid twice per week.", [("week", "P1W")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SETS)
+def test_sets_of_a_unit(text: str, expected: list[tuple[str, str]]) -> None:
+    mentions = find_times(text, "2023-06-20")
+    assert [(m.text, m.value) for m in mentions] == expected
+    assert all(m.type == "SET" for m in mentions)
+
+
 @pytest.mark.parametrize(("text", "expected"), ADJECTIVES)
 def test_temporal_adjectives(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(m.text, m.value) for m in find_times(text, "2023-06-20")] == expected

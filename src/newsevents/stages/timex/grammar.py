@@ -124,7 +124,7 @@ RULES: tuple[tuple[str, str], ...] = (
     ("set",
      r"(?P<opener>{set_opener})\s+(?:(?P<n>" + _NUM + r")\s+)?(?:(?P<wd>{weekday})s?|"
      r"(?P<unit>{unit}))"),
-    ("set_per", r"(?P<lead>(?:par|per)\s+)(?P<unit>jour|semaine|mois|an|day|week|month|year)"),
+    ("set_per", r"(?P<lead>(?:par|per)\s+)(?P<unit>{unit})"),
     ("set_adjective", r"(?P<set_adjective>{set_adjective})"),
     # "les prochaines échéances", "le recensement précédent": a lowercase noun beside it
     ("adjective_before",

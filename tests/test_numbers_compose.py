@@ -9,7 +9,7 @@ import pytest
 
 from newsevents.pipeline import process_document
 from newsevents.reader import text_document
-from newsevents.records import Segment
+from newsevents.records import NumberMention, Segment
 from newsevents.stages.numbers import find_numbers
 
 # (sentence, [(text, value)] of the figures it gives)
@@ -87,7 +87,7 @@ def test_the_pipeline_gives_the_numbers_their_segments_language() -> None:
     text = ("Le bilan a atteint 2.500 morts et 1,5 million de déplacés.\n"
             "The death toll reached 2,500 and 1.5 million people fled.")
     result = process_document(text_document(text, "t", date="2024-01-10"))
-    figures = [(m.text, m.value) for m in result.mentions if m.kind == "number"]
+    figures = [(m.text, m.value) for m in result.mentions if isinstance(m, NumberMention)]
     assert figures == [("2.500", 2500), ("1,5 million", 1500000), ("2,500", 2500),
                        ("1.5 million", 1500000)]
 

@@ -192,8 +192,8 @@ def _corpus_documents() -> list[tuple[str, str, str | None]]:
         document = read_timeml(path.read_text(encoding="utf-8"), path.stem)
         found.append((path.stem, document.text, document.dct[:10]))
     for path in sorted((SHARED_CORPUS / "news").glob("*.txt")):
-        document = text_document(path.read_text(encoding="utf-8"), path.name)
-        found.append((path.name, document.text, document.date))
+        article = text_document(path.read_text(encoding="utf-8"), path.name)
+        found.append((path.name, article.text, article.date))
     return found
 
 

@@ -14,7 +14,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from newsevents.records import TimeMention
+from newsevents.records import Mention, TimeMention
 
 
 @dataclass(frozen=True)
@@ -104,10 +104,11 @@ class Predicted:
     value: str
 
 
-def timeml_predictions(mentions: Iterable[TimeMention]) -> list[Predicted]:
+def timeml_predictions(mentions: Iterable[Mention]) -> list[Predicted]:
     """Time mentions as TimeML tags them: a range by its two ends, "depuis X" by X (the
-    mentions that others are ``part_of`` are left out), everything else as it is."""
-    times = [m for m in mentions if m.kind == "time"]
+    mentions that others are ``part_of`` are left out), everything else as it is; the
+    mentions of other kinds are left out."""
+    times = [m for m in mentions if isinstance(m, TimeMention)]
     wholes = {m.part_of for m in times if m.part_of is not None}
     return [Predicted(m.start, m.end, m.type, m.value) for m in times
             if (m.start, m.end) not in wholes]

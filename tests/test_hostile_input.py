@@ -200,3 +200,16 @@ def test_load_skips_a_damaged_shard_and_batch_redoes_it(tmp_path: Path) -> None:
     assert f"delete {shard_dir(out)}/{first['key']}.done.json" in summary.damaged[0]
     assert finished_marker(out, str(first["key"])) is None  # not "already done" forever
     assert finished_marker(out, str(second["key"])) is not None
+
+
+def test_a_long_run_of_blank_lines_is_said_once_and_reading_goes_on(tmp_path: Path) -> None:
+    from newsevents.limits import BLANK_RUN_LINES
+
+    feed = tmp_path / "blank.jsonl"
+    feed.write_bytes(_record("a").encode() + b"\n" + b"\n" * (BLANK_RUN_LINES + 5)
+                     + _record("b").encode() + b"\n")
+    docs, errors = _read(feed)
+    assert [d.doc_id for d in docs] == ["a", "b"]
+    assert [str(e) for e in errors] == [
+        f"{feed}:2: over 11 million blank lines in a row start here (the file is still "
+        "being read); remove the blank lines, or check that the file is JSONL."]

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from typing import TypeVar
 
-from newsevents.errors import LimitExceeded
+from newsevents.errors import InputError, LimitExceeded
 
 MAX_DOCUMENT_BYTES = 5_000_000  # an article is a few KB; 5 MB is a book
 MAX_SEGMENT_CHARS = 5_000  # longer "sentences" are not prose (tables, dumps)
@@ -26,6 +26,10 @@ MAX_JSONL_LINE_BYTES = 4 * MAX_DOCUMENT_BYTES
 # JSONL compresses 3-10x) and past the floor, the file is refused as a decompression bomb.
 MAX_GZIP_RATIO = 100
 GZIP_FLOOR_BYTES = 2 * MAX_DOCUMENT_BYTES
+# A JSONL file of nothing but blank lines reads for minutes and yields nothing: a run this
+# long is said once (a few seconds in), and reading goes on. A gzip is refused as a bomb
+# before (one line for one problem).
+BLANK_RUN_LINES = GZIP_FLOOR_BYTES + 1_000_000
 
 T = TypeVar("T")
 
@@ -50,6 +54,14 @@ def gzip_bomb(source: str) -> LimitExceeded:
     return LimitExceeded(
         source, f"it decompresses to more than {MAX_GZIP_RATIO} times its size; the rest "
         "of it was not read", "decompress it yourself and check what it holds")
+
+
+def blank_run(where: str) -> InputError:
+    """What the JSONL reader says of ``BLANK_RUN_LINES`` blank lines in a row."""
+    return InputError(where, f"over {BLANK_RUN_LINES // 1_000_000} million blank lines in a "
+                      "row start here (the "
+                      "file is still being read)", "remove the blank lines, or check that "
+                      "the file is JSONL")
 
 
 def over_segment_limit(start: int, end: int) -> bool:

@@ -23,10 +23,12 @@ from typing import IO, Any
 from newsevents import html_extract
 from newsevents.errors import InputError
 from newsevents.limits import (
+    BLANK_RUN_LINES,
     GZIP_FLOOR_BYTES,
     MAX_DOCUMENT_BYTES,
     MAX_GZIP_RATIO,
     MAX_JSONL_LINE_BYTES,
+    blank_run,
     document_too_large,
     gzip_bomb,
     line_too_long,
@@ -280,11 +282,18 @@ def _json_type(value: Any) -> str:
 
 def _read_jsonl_stream(lines: Iterable[bytes | None], source: str
                        ) -> Iterator[Document | InputError]:
+    blanks = 0
     for number, line in enumerate(lines, start=1):
+        if line is not None and not line.strip():
+            blanks += 1
+            if blanks == BLANK_RUN_LINES:  # said once per run, not silent for minutes
+                yield blank_run(f"{source}:{number - blanks + 1}")
+            continue
+        blanks = 0
         where = f"{source}:{number}"
         if line is None:
             yield line_too_long(where)
-        elif line.strip():
+        else:
             yield record_from_line(line, where)
 
 

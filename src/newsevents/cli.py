@@ -59,11 +59,7 @@ def _results(paths: tuple[str, ...], failures: list[str],
     from newsevents.pipeline import DocumentResult
     from newsevents.reader import iter_documents
 
-    try:
-        results = analyse_all(iter_documents(list(paths)), seconds)
-    except NewsEventsError as error:  # a bad $NEWSEVENTS_DOC_SECONDS
-        raise click.ClickException(str(error)) from None
-    for result in results:
+    for result in analyse_all(iter_documents(list(paths)), seconds):
         if isinstance(result, (InputError, StageError)):
             failures.append(str(result))
             click.echo(f"newsevents: {printable(str(result))}", err=True)

@@ -244,3 +244,13 @@ def test_a_claim_without_a_place_takes_the_lead_event_s_place_not_the_dateline()
     toll = next(c for c in result.claims if c.evidence["text"].startswith("Four"))
     assert [p.name for p in toll.places][:1] == ["Douentza"], toll.origin
     assert toll.origin["places"].startswith("article")
+
+
+def test_a_claim_without_a_target_takes_what_the_article_s_events_hit() -> None:
+    text = ("Houthis attack US warships in the Red Sea.\n\n"
+            "The Houthis said they fired missiles at American destroyers on Tuesday.\n\n"
+            "The group launched two drones overnight, a spokesman said.")
+    result = process_document(text_document(text, "yemen", date="2024-02-02"))
+    drones = next(c for c in result.claims if c.measure == "strikes")
+    assert drones.targets == ("united_states",), drones.origin
+    assert drones.origin["targets"].startswith("article")

@@ -284,12 +284,16 @@ def _emit(doc: DocumentMentions, sentence: Segment, attribution: Attribution | N
     if not actors and same_paragraph:
         actors = list(context.actors)
         origin["actors"] = "paragraph: the previous claim"
-    if not targets:
-        targets = _default_targets(doc, measure, actors, min(start, sentence.start), anchor)
-        origin["targets"] = "article: its main armed group"
     if not actors:
         actors = _article_actor(doc, state, targets)
         origin["actors"] = "article: its main actor"
+    if not targets:
+        targets = _default_targets(doc, measure, actors, min(start, sentence.start), anchor)
+        origin["targets"] = "article: its main armed group"
+    if not targets and etype not in _TARGETLESS:
+        # Who the article's events hit most, when it is not the one acting here.
+        targets = [a for a, _ in doc.patients.most_common() if a not in actors][:1]
+        origin["targets"] = "article: what its events hit most"
     actors = [a for a in actors if a not in targets] or actors
     time_mention = choose_time(doc.text, within(doc.times, start, end, attribution), anchor)
     if time_mention is not None:
@@ -338,6 +342,8 @@ def _emit(doc: DocumentMentions, sentence: Segment, attribution: Attribution | N
 
 
 _LONG_PERIOD_DAYS = 7
+# Events that hit no one: a base closed, a deployment, a protest.
+_TARGETLESS = frozenset({"strategic_development", "protest", "other"})
 
 
 def _long_period(time: dict[str, Any]) -> bool:

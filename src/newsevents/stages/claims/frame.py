@@ -30,7 +30,16 @@ _LEAD_PARAGRAPHS = 2  # the headline and the lead
 def article_agents(doc: DocumentMentions, sentences: Sequence[Segment],
                    parsed: Mapping[int, ParsedSentence]) -> Counter[str]:
     """Actor id -> how often it is the agent of an event or outcome word in the article."""
+    return article_roles(doc, sentences, parsed)[0]
+
+
+def article_roles(doc: DocumentMentions, sentences: Sequence[Segment],
+                  parsed: Mapping[int, ParsedSentence]) -> tuple[Counter[str], Counter[str]]:
+    """(agents, patients): actor id -> how often the article makes it the agent, and the
+    patient, of an event or outcome word ("launched missiles at US warships", "shot down
+    Russian drones", "des frappes contre les FDS")."""
     counts: Counter[str] = Counter()
+    hit: Counter[str] = Counter()
     for sentence in sentences:
         tree = parsed.get(sentence.start)
         if tree is None:
@@ -42,12 +51,17 @@ def article_agents(doc: DocumentMentions, sentences: Sequence[Segment],
             continue
         weight = 2 if sentence.paragraph < _LEAD_PARAGRAPHS else 1
         for token in _event_words(tree, table):
-            agents, _ = role_spans(tree, token, table)
+            agents, patients = role_spans(tree, token, table)
             # In text order (a set's order changes from run to run): ties go to the first.
-            for actor in dict.fromkeys(m.id for m in mentions
-                                       if any(s <= m.start < e for s, e in agents)):
+            acting = dict.fromkeys(m.id for m in mentions
+                                   if any(s <= m.start < e for s, e in agents))
+            for actor in acting:
                 counts[actor] += weight
-    return counts
+            for actor in dict.fromkeys(m.id for m in mentions
+                                       if any(s <= m.start < e for s, e in patients)):
+                if actor not in acting:
+                    hit[actor] += weight
+    return counts, hit
 
 
 def frame_places(doc: DocumentMentions, sentences: Sequence[Segment],

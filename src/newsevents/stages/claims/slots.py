@@ -63,6 +63,7 @@ class DocumentMentions:
     weapon: str | Literal[False] | None = None  # the weapon it is about (None: not sought)
     # Actor id -> how often the article makes it the agent of an event (claims.frame).
     agents: Counter[str] = field(default_factory=Counter)
+    patients: Counter[str] = field(default_factory=Counter)  # and of what it hit
     # The places of its first event sentence in its main country (claims.frame).
     frame_places: tuple[PlaceMention, ...] = ()
     claims: list[Claim] = field(default_factory=list)

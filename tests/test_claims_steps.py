@@ -161,6 +161,11 @@ def test_state_actor_ids() -> None:
     ("en", "Gunmen attacked a village, killing 12 civilians.", "attack",
      "fatalities_civilians", "violence_against_civilians"),
     ("en", "An attack took place in the market.", "attack", None, "attack"),
+    # Burkina Faso, Nigeria: an assault aimed at a village or at civilians.
+    ("en", "Thousands fled after the attack on the village of Solhan.", "attack", None,
+     "violence_against_civilians"),
+    ("fr", "Des hommes armés ont attaqué une école à Kaduna.", "attack", None,
+     "violence_against_civilians"),
     ("en", "Airstrikes hit the town.", "air_strike", None, "air_strike"),
 ])
 def test_assaults_by_who_was_hit(language: str, text: str, etype: str, measure: str | None,
@@ -254,3 +259,17 @@ def test_a_claim_without_a_target_takes_what_the_article_s_events_hit() -> None:
     drones = next(c for c in result.claims if c.measure == "strikes")
     assert drones.targets == ("united_states",), drones.origin
     assert drones.origin["targets"].startswith("article")
+
+
+@pytest.mark.parametrize(("text", "measure", "expected"), [
+    # Mali: the killed are no arrest, though the sentence also arrests.
+    ("Près de 60 terroristes neutralisés et 16 interpellés par l'armée en 20 jours.",
+     "neutralized", "armed_clash"),
+    ("Près de 60 terroristes neutralisés et 16 interpellés par l'armée en 20 jours.",
+     "captured", "arrest"),
+])
+def test_people_killed_are_no_arrest_nor_deployment(text: str, measure: str,
+                                                     expected: str) -> None:
+    result = process_document(text_document(text, "mali", date="2023-11-02"))
+    assert any(c.measure == measure and c.event_type == expected for c in result.claims), [
+        (c.measure, c.event_type) for c in result.claims]

@@ -77,6 +77,9 @@ def event_type_of(text: str, start: int, end: int, measure: str | None,
 
 WEAPON_TYPES = frozenset({"air_strike", "shelling", "remote_explosive"})
 _GENERIC_TYPES = frozenset({"attack", "violence_against_civilians", "other"})
+_VIOLENT_MEASURES = frozenset({"fatalities", "fatalities_combatants", "fatalities_civilians",
+                               "injured", "neutralized", "targets_destroyed"})
+_NOT_VIOLENT = frozenset({"strategic_development", "arrest", "protest", "other"})
 
 
 def article_weapon(doc: DocumentMentions) -> str | None:
@@ -160,6 +163,11 @@ def emit_figure(doc: DocumentMentions, sentence: Segment, attribution: Attributi
         found = event_triggers(doc.text, sentence, parsed, attribution, claim_vocabulary())
         if found:
             etype, explicit = found[0][2], True
+    if figure.measure in _VIOLENT_MEASURES and etype in _NOT_VIOLENT:
+        # "60 terroristes neutralisés et 16 interpellés", "les raids ... sur des positions
+        # où les forces sont déployées": people killed or things destroyed are no arrest
+        # nor deployment; the assault is typed by who was hit, or the article's weapon.
+        etype, explicit = "attack", False
     table = lexicon(sentence.language or "fr")
     refined = refine_assault(etype, figure.measure, reading, parsed, table, (start, end))
     # Soldiers or police killed in an unnamed attack stay a clash; another generic type
@@ -197,12 +205,25 @@ def refine_assault(etype: str, measure: str | None, reading: CountedReading | No
             reading is not None and reading.noun is not None
             and table.side(reading.noun.lemma) == "state_forces"):
         return "armed_clash"
-    if parsed is not None and any(table.side(t.lemma) == "state_forces"
-                                  or fold(t.lemma) in table.security_places
-                                  for t in parsed.tokens_in(*clause)
-                                  if t.pos in ("NOUN", "PROPN")):
+    nouns = [t for t in parsed.tokens_in(*clause) if t.pos in ("NOUN", "PROPN")] if (
+        parsed is not None) else []
+    if any(table.side(t.lemma) == "state_forces" or fold(t.lemma) in table.security_places
+           for t in nouns):
         return "armed_clash"
+    if parsed is not None and any(
+            (fold(t.lemma) in table.civilian_objects or table.noun_class(t.lemma) == "civilians")
+            and _aimed_at(parsed, t) for t in nouns):
+        return "violence_against_civilians"  # "the attack on the village of Solhan"
     return etype
+
+
+def _aimed_at(parsed: ParsedSentence, token: ParsedToken) -> bool:
+    """The object of the act, or its 'on' / 'contre' phrase (not 'in the market')."""
+    return token.relation == "obj" or any(
+        c.dep == "case" and fold(c.text) in _AIMED for c in parsed.children(token.index))
+
+
+_AIMED = frozenset({"on", "against", "contre", "sur", "visant", "targeting"})
 
 
 def emit_event(doc: DocumentMentions, sentence: Segment, attribution: Attribution | None,

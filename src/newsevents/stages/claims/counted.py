@@ -12,6 +12,7 @@ is a figure of 1. The noun class and the outcome give the measure (`measure_of`)
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -110,6 +111,12 @@ def read_figure(parsed: ParsedSentence, number: NumberMention, lexicon: Lexicon,
     if noun is not None and noun_class is None:
         noun_class = lexicon.noun_class(noun.text)
     elided = noun is None or (noun_class is None and fold(noun.lemma) in lexicon.elliptic_heads)
+    participle = None
+    if noun is not None and noun_class is None and noun.pos in ("NOUN", "ADJ") and (
+            _outcome_of(parsed, noun, lexicon) in _PERSON_OUTCOMES):
+        # "16 interpellés", "50 abducted" tagged as a noun: the participle is the outcome
+        # and the counted people are those of the figure before it.
+        participle, noun, elided = noun, None, True
     # "22 of the 27 drones": the number heads its phrase, so its governor says what
     # happened to the 22 ("shot down"), not the participle on "drones" ("launched").
     anchor = numeral if noun is None or noun.head == numeral.index else noun
@@ -149,7 +156,9 @@ def read_figure(parsed: ParsedSentence, number: NumberMention, lexicon: Lexicon,
         if subject is not None and (elided or noun_class is None):
             noun_class, elided = subject, False
         outcome = None
-    if elided:
+    if participle is not None:
+        predicate, outcome = participle, _outcome_of(parsed, participle, lexicon)
+    elif elided:
         # "killed four civilians and wounded 11": the verb right before a bare figure;
         # "about 50 abducted": the participle right after it.
         before = _verb_before(parsed, span[0], lexicon)
@@ -353,7 +362,7 @@ def _outcome_of(parsed: ParsedSentence, token: ParsedToken, lexicon: Lexicon) ->
         return None
     # The form as written too: a lemmatizer's miss on an irregular form ("shot") must not
     # hide the outcome.
-    forms = dict.fromkeys((fold(token.lemma), fold(token.text), *_stems(token)))
+    forms = dict.fromkeys((fold(token.lemma), fold(token.text), *_stems(token, parsed.language)))
     for child in parsed.children(token.index):
         if child.dep in _PARTICLES:
             for form in forms:
@@ -413,13 +422,20 @@ def _verb_before(parsed: ParsedSentence, first: ParsedToken,
     return (parsed.tokens[index], outcome) if outcome is not None else None
 
 
-def _stems(token: ParsedToken) -> tuple[str, ...]:
-    """An English past form's stems when the lemmatizer left it odd ('abducte'):
-    'abducted' -> 'abduct', 'abducte'; 'wounded' -> 'wound'."""
+def _stems(token: ParsedToken, language: str) -> tuple[str, ...]:
+    """A past participle's infinitive when the lemmatizer left it odd or took it for a
+    noun: 'abducted' -> 'abduct', 'abducte'; 'wounded' -> 'wound'; '16 interpellés',
+    'enlevées' -> 'interpeller', 'enlever'."""
     text = fold(token.text)
+    if language == "fr":
+        participle = _FRENCH_PARTICIPLE.fullmatch(text)
+        return (participle.group(1) + "er",) if participle else ()
     if token.pos != "VERB" or not text.endswith("ed") or len(text) < 5:
         return ()
     return text[:-2], text[:-1]
+
+
+_FRENCH_PARTICIPLE = re.compile(r"(\w{3,30}?)(?:ee?s?)")
 
 
 def _subject_class(parsed: ParsedSentence, predicate: ParsedToken,

@@ -78,9 +78,30 @@ def _past_verbs(parsed: ParsedSentence, attribution: Attribution | None,
             continue
         etype = next((table.event_verbs[f] for f in (fold(token.lemma), fold(token.text))
                       if f in table.event_verbs), None)
+        anchor = token
+        if etype is None:
+            # "Ethiopian air forces jets conducted airstrikes against ...", misparsed: the
+            # indefinite event noun a past verb carries, a few words on.
+            anchor = next((n for n in _carried_nouns(parsed, token)
+                           if fold(n.lemma) in table.event_nouns), token)
+            etype = table.event_nouns.get(fold(anchor.lemma)) if anchor is not token else None
         if etype is None or etype == "strategic_development" or _unreal(parsed, token, table):
             continue
-        found.append((len(parsed.tokens), token.index, (token.start, token.end, etype)))
+        found.append((len(parsed.tokens), token.index, (anchor.start, anchor.end, etype)))
+    return found
+
+
+def _carried_nouns(parsed: ParsedSentence, verb: ParsedToken) -> list[ParsedToken]:
+    """The nouns right after a verb, before any other verb or punctuation, that carry no
+    definite article ("conducted air strikes", not "conducted the strikes")."""
+    found = []
+    for token in parsed.tokens[verb.index + 1:verb.index + 5]:
+        if token.pos in ("VERB", "AUX", "PUNCT", "ADP", "SCONJ", "CCONJ"):
+            break
+        if token.pos == "DET" and token.feature("Definite") == "Def":
+            break
+        if token.pos == "NOUN":
+            found.append(token)
     return found
 
 

@@ -205,3 +205,24 @@ def test_values_and_intervals_agree_on_the_shared_corpora() -> None:
              for name, text, reference in documents
              for m in find_times(text, reference) if not _agrees(m)]
     assert wrong == []
+
+
+@pytest.mark.parametrize(("value", "mod", "start", "end", "agrees"), [
+    ("2021-03", None, "2021-03-01", "2021-03-31", True),
+    ("2021-03", None, "2021-03-01", "2021-03-30", True),  # "so far in March", cut at the day
+    ("2021-03", None, "2021-03-02", "2021-03-31", False),
+    ("2021", "END", "2021-09-02", "2021-12-31", True),
+    ("2021-03-04TNI", None, "2021-03-04", "2021-03-05", True),
+    ("2021-03-04TNI", None, "2021-03-04", "2021-03-06", False),
+    ("2014-06", "ON_OR_AFTER", "2014-06-01", "2021-05-12", True),
+    ("2000", "BEFORE", None, "1999-12-31", True),
+    ("2018", "AFTER", "2019-01-01", "2021-05-12", True),
+    ("2020-03/2020-05", None, "2020-03-01", "2020-05-31", True),
+    ("2020-03/2020-05", None, "2020-03-01", "2020-06-30", False),
+    ("PRESENT_REF", None, None, None, True),
+])
+def test_interval_agrees(value: str, mod: str | None, start: str | None, end: str | None,
+                         agrees: bool) -> None:
+    first = date.fromisoformat(start) if start else None
+    last = date.fromisoformat(end) if end else None
+    assert interval_agrees(value, mod, first, last) is agrees

@@ -262,7 +262,7 @@ def interval_agrees(value: str, mod: str | None, start: date | None, end: date |
                     reference: date | None = None) -> bool:
     """Whether a resolved interval is the one its value and modifier name: the value's own
     interval, narrowed by START/MID/END; a range "A/B" from within A to within B (each end
-    may be narrowed); a night (TNI) runs into the next morning; an open
+    may be narrowed); a night (TNI) is its day, or runs into the next morning; an open
     range (ON_OR_AFTER, AFTER, "so far") runs from its value up to the reference date and
     BEFORE up to the day before it. A value naming no interval agrees with anything."""
     first, slash, second = value.partition("/")
@@ -278,8 +278,9 @@ def interval_agrees(value: str, mod: str | None, start: date | None, end: date |
     low, high = named
     if mod in ("START", "MID", "END"):
         low, high = narrow(low, high, mod)
-    if value.endswith("TNI"):
-        high += timedelta(days=1)
+    night = value.endswith("TNI") and mod is None
+    if night and start == low and end in (high, high + timedelta(days=1)):
+        return True
     if mod == "BEFORE":
         return start is None and end == low - timedelta(days=1)
     if start is None or end is None:

@@ -9,10 +9,12 @@ sentences that can hold a claim) -> attribution -> claims. A failing stage raise
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable, Iterator
+import functools
+import time
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from newsevents import budget, limits, subsets
 from newsevents.errors import InputError, StageError, TimeBudgetExceeded
@@ -50,12 +52,31 @@ def process_document(doc: Document, seconds: float | None = None) -> DocumentRes
     says otherwise; 0: none): past it, ``TimeBudgetExceeded`` names the document."""
     try:
         with budget.within(budget.document_seconds(seconds), doc.source or doc.doc_id):
-            return _process_document(doc)
+            steps = _steps(doc)
+            request = next(steps)
+            return _finish(steps, _run(doc, "parse", lambda: _parse_all([request])[0]))
     except budget.OverBudget as over:
         raise TimeBudgetExceeded(over.label, over.stage or "pipeline", over.seconds) from None
 
 
-def _process_document(doc: Document) -> DocumentResult:
+# What a document's steps give back for its parse: the parses by span.
+_Parses = dict[tuple[int, int], parse.ParsedSentence]
+_Steps = Generator["_ParseRequest", _Parses, DocumentResult]
+
+
+def _finish(steps: _Steps, parsed: _Parses) -> DocumentResult:
+    try:
+        steps.send(parsed)
+    except StopIteration as done:
+        result: DocumentResult = done.value
+        return result
+    raise RuntimeError("a document's steps asked for a second parse")
+
+
+def _steps(doc: Document) -> _Steps:
+    """The stages of one document: it yields the sentences to parse (`_ParseRequest`),
+    is sent their parses, and returns the result (several documents' parses can then
+    run in one batch)."""
     warnings = []
     source = doc.source or doc.doc_id
     valid = limits.without_lone_surrogates(doc.text)  # the same object when already valid
@@ -82,8 +103,9 @@ def _process_document(doc: Document) -> DocumentResult:
     # claims and attribution stages ask for, and those whose bare dates need a tense.
     for_times = _run(doc, "dates", lambda: dates.sentences_to_parse(
         text, doc.date, segments, noise))
-    parsed_spans, asked = _run(doc, "parse", lambda: _parse_units(
-        text, units, found_numbers, for_times))
+    request = _run(doc, "parse", lambda: _parse_request(text, units, found_numbers, for_times))
+    parsed_spans = yield request
+    asked = request.asked
     found_times = _run(doc, "dates", lambda: dates.find_times(
         text, doc.date, segments, noise,
         {span[0]: sentence for span, sentence in parsed_spans.items()}))
@@ -130,39 +152,143 @@ def _enclosing_quote(unit: Segment, quotes: list[Segment]) -> Segment | None:
     return next((q for q in quotes if q.start <= unit.start < q.end), None)
 
 
-def _parse_units(text: str, units: list[Segment], numbers: list[NumberMention],
-                 for_times: dict[str, list[tuple[int, int]]]
-                 ) -> tuple[dict[tuple[int, int], parse.ParsedSentence], set[tuple[int, int]]]:
-    """(parses by span, the spans of the units the claims and attribution stages asked
-    for): their units and the time stage's sentences, in one batch per language."""
-    parsed: dict[tuple[int, int], parse.ParsedSentence] = {}
+@dataclass(frozen=True)
+class _ParseRequest:
+    text: str
+    spans: dict[str, list[tuple[int, int]]]  # per language that has a parser
+    asked: set[tuple[int, int]]  # the units the claims and attribution stages asked for
+
+
+def _parse_request(text: str, units: list[Segment], numbers: list[NumberMention],
+                   for_times: dict[str, list[tuple[int, int]]]) -> _ParseRequest:
+    """The sentences to parse: the units the claims and attribution stages ask for and
+    the time stage's sentences, each once, per language."""
+    spans: dict[str, list[tuple[int, int]]] = {}
     asked: set[tuple[int, int]] = set()
     for language in parse.LANGUAGES:
         chosen = [(u.start, u.end) for u in units if u.language == language
                   and (claims_stage.needs_parse(text, u, numbers)
                        or attribution_stage.needs_parse(text, u))]
         asked.update(chosen)
-        spans = sorted(set(chosen) | set(for_times.get(language, ())))
-        if spans and parse.available(language):
-            for span, sentence in zip(spans, parse.parse_spans(text, spans, language),
-                                      strict=True):
-                parsed[span] = sentence
-    return parsed, asked
+        wanted = sorted(set(chosen) | set(for_times.get(language, ())))
+        if wanted and parse.available(language):
+            spans[language] = wanted
+    return _ParseRequest(text, spans, asked)
+
+
+def _parse_all(requests: list[_ParseRequest]) -> list[_Parses]:
+    """Every request's parses, in one batch per language for all of them."""
+    parsed: list[_Parses] = [{} for _ in requests]
+    for language in parse.LANGUAGES:
+        wanted = [(number, r) for number, r in enumerate(requests) if r.spans.get(language)]
+        if not wanted:
+            continue
+        batches = parse.parse_many([(r.text, r.spans[language]) for _, r in wanted], language)
+        for (number, request), found in zip(wanted, batches, strict=True):
+            parsed[number].update(zip(request.spans[language], found, strict=True))
+    return parsed
+
+
+# Documents whose sentences are parsed in one batch per language by `process_documents`:
+# a batch of 8 articles' sentences costs 11% less CPU than 8 batches of one article's.
+PARSE_GROUP = 8
 
 
 def process_documents(docs: Iterable[Document | InputError], seconds: float | None = None
                       ) -> Iterator[DocumentResult | InputError | StageError]:
+    """`process_document` of each document, in order; a bad input or a failing document
+    is yielded as its error and the rest goes on. The sentences of `PARSE_GROUP`
+    documents at a time are parsed together; each document's other stages keep its own
+    time budget of `seconds`, and the shared parse has one document's budget (past it,
+    each document's sentences are parsed on their own, within its budget)."""
     seconds = budget.document_seconds(seconds)  # a bad $NEWSEVENTS_DOC_SECONDS: said once
-    for doc in docs:
-        if isinstance(doc, InputError):
-            yield doc
+    group: list[Document | InputError] = []
+    for item in docs:
+        group.append(item)
+        if sum(isinstance(d, Document) for d in group) >= PARSE_GROUP:
+            yield from _process_group(group, seconds)
+            group = []
+    yield from _process_group(group, seconds)
+
+
+def _process_group(items: list[Document | InputError], seconds: float
+                   ) -> Iterator[DocumentResult | InputError | StageError]:
+    outcomes: dict[int, DocumentResult | InputError | StageError] = {}
+    steps: dict[int, _Started] = {}
+    for number, item in enumerate(items):
+        if isinstance(item, InputError):
+            outcomes[number] = item
             continue
+        begun = time.monotonic()
         try:
-            yield process_document(doc, seconds)
-        except StageError as error:
-            yield error
-        except Exception as error:  # outside any stage: still one document, not the batch
-            yield StageError(doc.doc_id, "pipeline", error)
+            with budget.within(seconds, item.source or item.doc_id):
+                document_steps = _steps(item)
+                steps[number] = _Started(item, document_steps, next(document_steps), begun)
+        except Exception as error:
+            outcomes[number] = _failure(item, error, seconds)
+    parses = _group_parses(steps, seconds)
+    for number in range(len(items)):
+        if number in steps:
+            item, document_steps, _, begun = steps[number]
+            parsed = parses[number]
+            if isinstance(parsed, Exception):
+                outcomes[number] = _failure(item, parsed, seconds)
+            else:
+                try:  # what is left of the document's budget, the shared parse not counted
+                    with budget.within(_left(seconds, begun), item.source or item.doc_id):
+                        outcomes[number] = _finish(document_steps, parsed)
+                except Exception as error:
+                    outcomes[number] = _failure(item, error, seconds)
+        yield outcomes[number]
+
+
+class _Started(NamedTuple):
+    """A document whose steps wait for their parse."""
+
+    doc: Document
+    steps: _Steps
+    request: _ParseRequest
+    begun: float  # time.monotonic() when it started
+
+
+def _group_parses(steps: dict[int, _Started], seconds: float
+                  ) -> dict[int, _Parses | Exception]:
+    numbers = sorted(steps)
+    if not numbers:
+        return {}
+    try:
+        with budget.within(seconds, f"the parse of {len(numbers)} documents"):
+            parsed = _run(steps[numbers[0]].doc, "parse", lambda: _parse_all(
+                [steps[number].request for number in numbers]))
+        return dict(zip(numbers, parsed, strict=True))
+    except Exception:  # a document's failure, or past the budget: each on its own
+        pass
+    parses: dict[int, _Parses | Exception] = {}
+    for number in numbers:
+        item, _, request, begun = steps[number]
+        try:
+            with budget.within(_left(seconds, begun), item.source or item.doc_id):
+                parses[number] = _run(item, "parse", functools.partial(_parse_one, request))
+        except Exception as error:
+            parses[number] = error
+    return parses
+
+
+def _parse_one(request: _ParseRequest) -> _Parses:
+    return _parse_all([request])[0]
+
+
+def _left(seconds: float, begun: float) -> float:
+    """A document's budget less the time it has run already (0: no budget)."""
+    return max(seconds - (time.monotonic() - begun), 0.001) if seconds else 0.0
+
+
+def _failure(doc: Document, error: Exception, seconds: float) -> StageError:
+    if isinstance(error, budget.OverBudget):  # named with the document's whole budget
+        return TimeBudgetExceeded(error.label, error.stage or "pipeline", seconds)
+    if isinstance(error, StageError):
+        return error
+    return StageError(doc.doc_id, "pipeline", error)  # outside any stage: one document
 
 
 def extract(text_or_path: str | Path, date: str | None = None,

@@ -9,9 +9,10 @@ model can be installed from the package index.
 spaCy objects never leave this module: callers get `ParsedSentence` records whose tokens
 carry offsets into the document text, lemma, part of speech, morphology, head and relation
 (Universal Dependencies labels in both languages). A document's sentences are parsed in one
-`nlp.pipe` batch per language. The first `PERMANENT_WORDS` words a model meets stay in its
-vocabulary (their lexemes and tokenizer entries are reused: 15-20% of the parse's time);
-after that each batch runs inside a memory zone, so a worker's vocabulary stops growing.
+`nlp.pipe` batch per language, a few documents' together when the caller has several
+(`parse_many`). The first `PERMANENT_WORDS` words a model meets stay in its vocabulary
+(their lexemes and tokenizer entries are reused: 15-20% of the parse's time); after that
+each batch runs inside a memory zone, so a worker's vocabulary stops growing.
 """
 
 from __future__ import annotations
@@ -155,18 +156,29 @@ def english_model_meta() -> dict[str, Any]:
 def parse_spans(text: str, spans: Sequence[tuple[int, int]],
                 language: str = "fr") -> list[ParsedSentence]:
     """Parse each `text[start:end]` as one unit; offsets come back in document terms."""
+    return parse_many([(text, spans)], language)[0]
+
+
+def parse_many(items: Sequence[tuple[str, Sequence[tuple[int, int]]]],
+               language: str = "fr") -> list[list[ParsedSentence]]:
+    """`parse_spans` of several documents' (text, spans) in one batch: larger batches
+    cost less per word (the pipeline parses a few documents together)."""
     if language not in LANGUAGES:
         raise ValueError(f"no parser for language {language!r}: use one of {LANGUAGES}")
     nlp = _nlp(language)
-    pieces = [_normalise_apostrophes(text[start:end]) for start, end in spans]
-    parsed: list[ParsedSentence] = []
+    owners = [(number, text, start, end) for number, (text, spans) in enumerate(items)
+              for start, end in spans]
+    pieces = [_normalise_apostrophes(text[start:end]) for _, text, start, end in owners]
+    parsed: list[list[ParsedSentence]] = [[] for _ in items]
     # Once the vocabulary is full, the strings spaCy learns from each text are freed when
     # the zone closes: without it a worker's vocabulary, and its memory, would grow with
     # the corpus. (spaCy never lowers len(vocab): a zone's words count too.)
     zone = nlp.memory_zone() if len(nlp.vocab) >= PERMANENT_WORDS else nullcontext()
     with zone:
-        for (start, end), doc in zip(spans, nlp.pipe(pieces, batch_size=BATCH), strict=True):
-            parsed.append(ParsedSentence(start, end, _tokens(text, start, doc), language))
+        for (number, text, start, end), doc in zip(
+                owners, nlp.pipe(pieces, batch_size=BATCH), strict=True):
+            parsed[number].append(
+                ParsedSentence(start, end, _tokens(text, start, doc), language))
     _bound_caches(nlp)
     return parsed
 

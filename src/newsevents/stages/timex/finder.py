@@ -128,18 +128,21 @@ def normalise(text: str) -> str:
 
 
 # The pipeline asks for a document's candidates twice (which sentences to parse, then the
-# times themselves): the last answer is kept, keyed by the text and the noise ranges.
+# times themselves), with the other documents of its parse group in between: the last
+# answers are kept, keyed by the text and the noise ranges.
+_KEPT = 16
 _LAST: list[tuple[str, tuple[Noise, ...], list[Candidate]]] = []
 
 
 def candidates(text: str, noise: Sequence[Noise]) -> list[Candidate]:
     """Non-overlapping spans: the longest wins, then the earlier rule, then the leftmost."""
     key = tuple(noise)
-    last = _LAST[0] if _LAST else None  # one read: another thread may replace it
-    if last is not None and last[1] == key and last[0] == text:
-        return list(last[2])
+    kept = list(_LAST)  # one read: another thread may replace it
+    for last in kept:
+        if last[1] == key and last[0] == text:
+            return list(last[2])
     found = _candidates(text, noise)
-    _LAST[:] = [(text, key, found)]
+    _LAST[:] = [*kept[1 - _KEPT:], (text, key, found)]
     return list(found)
 
 

@@ -91,7 +91,10 @@ def _sentence_claims(doc: DocumentMentions, sentence: Segment, attribution: Attr
         for figure, part in subtotals(doc, sentence, attribution, figures, numbers):
             context = emit_figure(doc, sentence, attribution, context, figure, victims, part,
                                   parsed)
-        return context
+        if any(f.number.value != 0 for f in figures):
+            return context
+        # Only a zero count ("a car bomb exploded ... but no casualties were reported"):
+        # the event itself is still reported.
     triggers = event_triggers(doc.text, sentence, parsed, attribution, vocab,
                               loose=not numbers)
     # Violence is an event whoever commits it; a deployment, a closure or a signature is

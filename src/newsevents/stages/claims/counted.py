@@ -12,13 +12,12 @@ is a figure of 1. The noun class and the outcome give the measure (`measure_of`)
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsevents.records import NumberMention
 from newsevents.stages.actors import fold
-from newsevents.stages.claims.lexicon import Lexicon
+from newsevents.stages.claims.lexicon import Lexicon, verb_forms
 from newsevents.stages.parse import ParsedSentence, ParsedToken
 
 PERSON_CLASSES = frozenset({"combatants", "civilians", "people"})
@@ -75,8 +74,10 @@ def measure_of(noun_class: str | None, outcome: str | None) -> str | None:
             return outcome
         if outcome == "personnel" and noun_class != "civilians":
             return "personnel"
-        if outcome == "members":  # "une coalition qui compte 75 membres"
-            return "members"
+        if outcome == "members":
+            # "une force qui compte 22 000 hommes": people a force counts are its size
+            # ("une coalition qui compte 75 membres" is a membership: class `members`).
+            return "personnel" if noun_class != "civilians" else None
         return None
     if noun_class in ("targets", "munitions", "weapons"):
         if outcome in ("destroyed", "neutralized", "fatalities"):
@@ -362,7 +363,7 @@ def _outcome_of(parsed: ParsedSentence, token: ParsedToken, lexicon: Lexicon) ->
         return None
     # The form as written too: a lemmatizer's miss on an irregular form ("shot") must not
     # hide the outcome.
-    forms = dict.fromkeys((fold(token.lemma), fold(token.text), *_stems(token, parsed.language)))
+    forms = verb_forms(token.lemma, token.text, token.pos, parsed.language)
     for child in parsed.children(token.index):
         if child.dep in _PARTICLES:
             for form in forms:
@@ -422,20 +423,6 @@ def _verb_before(parsed: ParsedSentence, first: ParsedToken,
     return (parsed.tokens[index], outcome) if outcome is not None else None
 
 
-def _stems(token: ParsedToken, language: str) -> tuple[str, ...]:
-    """A past participle's infinitive when the lemmatizer left it odd or took it for a
-    noun: 'abducted' -> 'abduct', 'abducte'; 'wounded' -> 'wound'; '16 interpellés',
-    'enlevées' -> 'interpeller', 'enlever'."""
-    text = fold(token.text)
-    if language == "fr":
-        participle = _FRENCH_PARTICIPLE.fullmatch(text)
-        return (participle.group(1) + "er",) if participle else ()
-    if token.pos != "VERB" or not text.endswith("ed") or len(text) < 5:
-        return ()
-    return text[:-2], text[:-1]
-
-
-_FRENCH_PARTICIPLE = re.compile(r"(\w{3,30}?)(?:ee?s?)")
 
 
 def _subject_class(parsed: ParsedSentence, predicate: ParsedToken,

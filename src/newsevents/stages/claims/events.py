@@ -7,7 +7,7 @@ import re
 from newsevents.records import Segment
 from newsevents.stages.actors import fold
 from newsevents.stages.attribution import Attribution
-from newsevents.stages.claims.lexicon import Lexicon, lexicon
+from newsevents.stages.claims.lexicon import Lexicon, lexicon, verb_forms
 from newsevents.stages.claims.slots import DocumentMentions, within
 from newsevents.stages.claims.vocab import ClaimVocabulary
 from newsevents.stages.parse import ParsedSentence, ParsedToken
@@ -107,7 +107,7 @@ def _carried_nouns(parsed: ParsedSentence, verb: ParsedToken) -> list[ParsedToke
 
 def _trigger_type(parsed: ParsedSentence, token: ParsedToken, vocab: ClaimVocabulary,
                   table: Lexicon) -> str | None:
-    forms = (fold(token.lemma), fold(token.text))
+    forms = verb_forms(token.lemma, token.text, token.pos, parsed.language)
     if token.pos == "VERB":
         # "ont lancé des frappes", "launched a missile attack": the event noun a light verb
         # carries says what happened.
@@ -174,6 +174,11 @@ def _unreal(parsed: ParsedSentence, token: ParsedToken, table: Lexicon) -> bool:
             lemma = fold(child.lemma)
             if child.relation in ("aux", "advmod", "det", "mark") and lemma in table.unreal:
                 return True
+            # "no civilians were killed", "aucun soldat n'a été blessé": a negated argument.
+            if node is token and child.relation in ("nsubj", "obj") and any(
+                    g.dep == "det" and fold(g.lemma) in table.unreal
+                    for g in parsed.children(child.index)):
+                return True
         if node is not token and node.pos == "VERB" and fold(node.lemma) in table.intent_verbs:
             return True
         if node.relation not in ("xcomp", "ccomp"):
@@ -192,6 +197,11 @@ def _is_reported_act(parsed: ParsedSentence, index: int) -> bool:
     if parsed.language == "en" and token.feature("VerbForm") == "Part" and any(
             c.dep == "nsubj" for c in parsed.children(index)):
         return True  # "herders clashed with": a simple past the tagger took for a participle
+    if parsed.language == "en" and token.pos == "VERB" and token.head == index and \
+            token.feature("VerbForm") in ("Inf", None) and any(
+                c.dep == "nsubj" for c in parsed.children(index)) and not any(
+                c.relation in ("aux", "mark") for c in parsed.children(index)):
+        return True  # a headline's present: "Gunmen kill a traditional ruler"
     if token.feature("VerbForm") != "Part":
         return False
     # The auxiliary stands before the participle, with only adverbs, negation and other

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -101,3 +102,22 @@ def state_actor(country: str | None) -> str | None:
     if not country or len(country) != 2:
         return None
     return _state_ids().get(country.upper(), f"state:{country.upper()}")
+
+
+_FRENCH_PARTICIPLE = re.compile(r"(\w{3,30}?)(?:ee?s?)")
+
+
+def verb_forms(lemma: str, text: str, pos: str, language: str) -> tuple[str, ...]:
+    """The folded forms to look a verb up by: its lemma, its form as written, and the
+    infinitive of a past participle when the lemmatizer left it odd or took it for a noun
+    ('abducted' -> 'abduct', 'abducte'; '16 interpellés', 'enlevées' -> 'interpeller',
+    'enlever')."""
+    written = fold(text)
+    forms = [fold(lemma), written]
+    if language == "fr":
+        participle = _FRENCH_PARTICIPLE.fullmatch(written)
+        if participle:
+            forms.append(participle.group(1) + "er")
+    elif pos == "VERB" and written.endswith("ed") and len(written) >= 5:
+        forms.extend((written[:-2], written[:-1]))
+    return tuple(dict.fromkeys(forms))

@@ -305,12 +305,15 @@ def _emit(doc: DocumentMentions, sentence: Segment, attribution: Attribution | N
     if not actors and same_paragraph:
         actors = list(context.actors)
         origin["actors"] = "paragraph: the previous claim"
-    if not actors:
-        actors = _article_actor(doc, state, targets)
+    if not actors and (agents := [a for a, _ in doc.agents.most_common() if a not in targets]):
+        actors = agents[:1]  # who the article makes the agent of its events
         origin["actors"] = "article: its main actor"
     if not targets:
         targets = _default_targets(doc, measure, actors, min(start, sentence.start), anchor)
         origin["targets"] = "article: its main armed group"
+    if not actors:
+        actors = _article_actor(doc, state, targets)
+        origin["actors"] = "article: its main actor"
     if not targets and etype not in _TARGETLESS:
         # Who the article's events hit most, when it is not the one acting here.
         targets = [a for a, _ in doc.patients.most_common() if a not in actors][:1]
@@ -463,12 +466,9 @@ def _frames(mention: TimeMention, doc_date: str | None) -> bool:
 
 
 def _article_actor(doc: DocumentMentions, state: str | None, targets: Sequence[str]) -> list[str]:
-    """No agent in the sentence or its paragraph: the article's armed group when the
-    victims are civilians or the state, the state when they are that group, else unknown.
-    The actor the article most often makes the agent of its events comes first."""
-    agents = [a for a, _ in doc.agents.most_common() if a not in targets]
-    if agents:
-        return agents[:1]
+    """No agent in the sentence, its paragraph or the article's events: the article's
+    armed group when the victims are civilians or the state, the state when they are that
+    group, else unknown."""
     if doc.main_enemy and doc.main_enemy not in targets:
         return [doc.main_enemy]
     # Against the armed group, or in a war between states: the side the article names

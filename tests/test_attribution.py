@@ -171,3 +171,13 @@ def test_the_reported_content_is_never_the_source() -> None:
                      "militaires ukrainiens.")
     assert [((c["speaker"] or {}).get("name"), c["value"]) for c in claims] == [
         ("Kiev", 400), ("Moscou", 150)]
+
+
+def test_an_institution_refers_back_only_to_a_source_that_names_it() -> None:
+    """'the police' after an unnamed source is the police, not that source; 'l'ONG' after
+    the Observatory is the Observatory."""
+    text = ("Sources said more than 70 people were abducted in Zamfara.\n\n"
+            "The police said four people were killed in the attack.")
+    result = process_document(text_document(text, "nigeria", date="2021-06-08"))
+    killed = next(c for c in result.claims if c.measure == "fatalities")
+    assert killed.speaker is not None and "police" in killed.speaker["name"].lower()

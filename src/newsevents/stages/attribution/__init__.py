@@ -85,6 +85,7 @@ class _Vocabulary:
     possessive: frozenset[str]
     person_nouns: frozenset[str]
     body_nouns: frozenset[str]
+    institution_nouns: frozenset[str]
     body_words: frozenset[str]
     screen: re.Pattern[str]
 
@@ -155,6 +156,7 @@ def vocabulary() -> _Vocabulary:
         possessive=frozenset(fold(w) for w in data["determiners_possessive"]),
         person_nouns=frozenset(fold(w) for w in data["person_nouns"]),
         body_nouns=frozenset(fold(w) for w in data["body_nouns"]),
+        institution_nouns=frozenset(fold(w) for w in data["institution_nouns"]),
         body_words=frozenset(fold(w) for w in data["body_words"]),
         screen=_screen(data),
     )
@@ -580,7 +582,7 @@ class AttributionTracker:
             return self._last(None)
         if head in vocab.person_nouns:
             return self._last(True)
-        if head in vocab.body_nouns:
+        if head in vocab.body_nouns and head not in vocab.institution_nouns:
             return self._last(False)
         return None
 

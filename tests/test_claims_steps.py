@@ -83,6 +83,10 @@ def test_the_agent_of_a_transitive_verb_is_not_a_victim() -> None:
     ("fr", "Un soldat a été tué lors de l'attaque.", "fatalities_combatants"),
     ("en", "A policeman was shot dead in Kandahar.", "fatalities_combatants"),
     ("en", "A civilian was wounded by shrapnel in Kherson.", "injured"),
+    # Burkina Faso: the verb and its object say it ("perdre la vie").
+    ("fr", "Selon l'armée, un soldat a malheureusement perdu la vie.", "fatalities_combatants"),
+    # Afghanistan: an office holder, whose status the text does not give.
+    ("fr", "Un gouverneur de district afghan a été tué jeudi.", "fatalities"),
 ])
 def test_a_single_victim_is_a_figure_of_one(language: str, text: str, measure: str) -> None:
     found = single_victims(_parsed(text, language), lexicon(language), [])

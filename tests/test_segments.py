@@ -45,6 +45,10 @@ def test_embedded_tweet_is_a_segment_with_its_own_date_and_author() -> None:
     ("Il a dit : « Nous avons frappé. » Puis il est parti.", 2),
     ("Trois frappes ont eu lieu! Deux autres ? Oui.", 3),
     ("J. Smith said 12 strikes hit Raqqa. Officials agreed.", 2),
+    # Scraped text that lost a space; an address is not cut.
+    ("Six policiers ont été tués, ont indiqué des responsables locaux.D'autres bilans "
+     "font état de dix morts.", 2),
+    ("Read more at www.Example.com and reuters.com/World today.", 1),
 ])
 def test_sentences_respect_abbreviations(text: str, count: int) -> None:
     segments, _ = split_segments(text)

@@ -23,8 +23,11 @@ _TWEET_SIGNATURE = re.compile(
 )
 # A sentence ends at . ! ? … (and closing quotes or brackets), before a space and a capital,
 # an opening quote or a digit.
+# Scraped text often loses the space ("ont indiqué des responsables locaux.D'autres
+# bilans"): a period after a lowercase word, before a capitalised word, ends it too.
 _SENTENCE_END = re.compile(
-    r"[.!?…]{1,5}(?:[ \u00a0\u202f]?[»”\"')\]]){0,3}(?=[ \t\u00a0]{1,10}[«“\"(\[A-ZÀ-ÖØ-Þ0-9])")
+    r"[.!?…]{1,5}(?:[ \u00a0\u202f]?[»”\"')\]]){0,3}(?=[ \t\u00a0]{1,10}[«“\"(\[A-ZÀ-ÖØ-Þ0-9])"
+    r"|(?<=[a-zß-öø-ÿ]{2})[.!?][»”\"]?(?=[«“\"]?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’])")
 _QUOTE_PAIRS = (("«", "»"), ("“", "”"), ('"', '"'))
 _MAX_QUOTE = 3000
 
@@ -101,12 +104,27 @@ def split_sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]
             continue
         if text[match.start()] == "." and _is_initial(text, match.start()):
             continue
+        if match.end() < end and not text[match.end()].isspace() and _glued_address(
+                text, match.start(), match.end(), end):
+            continue  # "www.Example.com", "reuters.com/World": an address, not two sentences
         yield current, match.end()
         current = match.end()
         while current < end and text[current] in " \t\u00a0":
             current += 1
     if current < end:
         yield current, end
+
+
+def _glued_address(text: str, period: int, after: int, end: int) -> bool:
+    """The words around a period with no space after it form an address or a name
+    ('www.Example.com', 'Example.Org/path')."""
+    word_end = after
+    limit = min(end, after + 60)
+    while word_end < limit and not text[word_end].isspace():
+        word_end += 1
+    following = text[after:word_end].rstrip(".,;:!?»”\"')")
+    return "." in following or "/" in following or "@" in following or _word_before(
+        text, period).lower().endswith("www")
 
 
 def _word_before(text: str, pos: int) -> str:

@@ -335,7 +335,13 @@ def find_outcome(parsed: ParsedSentence, anchor: ParsedToken, lexicon: Lexicon,
         return predicate, None  # "killed in a strike on a house": the house was not killed
     if node.dep == "nsubj" and predicate is not None and any(
             c.relation == "obj" for c in parsed.children(predicate.index)):
-        return predicate, None  # "a suicide bomber killed 35 people": the agent, not a victim
+        # "un soldat a perdu la vie": the verb and its object say what happened to him;
+        # "a suicide bomber killed 35 people": the agent, not a victim.
+        for child in parsed.children(predicate.index):
+            phrase = lexicon.outcomes.get(f"{fold(predicate.lemma)} {fold(child.lemma)}")
+            if child.relation == "obj" and phrase is not None:
+                return predicate, phrase
+        return predicate, None
     for _ in range(2):
         if predicate is None:
             return None, None

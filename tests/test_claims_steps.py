@@ -49,6 +49,9 @@ def _readings(text: str, language: str) -> list[tuple[str, str]]:
     # Ukraine: "22 of the 27 drones" is read at the governor of 22, not at "launched".
     ("en", "Ukraine's air force said it shot down 22 of the 27 drones.",
      [("22", "targets_destroyed")]),
+    # A hyphenated model name breaks the partitive: still the drones, still shot down.
+    ("en", "The air force said it shot down 22 of the 27 Shahed-type drones launched "
+     "overnight.", [("22", "targets_destroyed"), ("27", "strikes")]),
     # Afghanistan: a bare figure after a second verb takes that verb.
     ("en", "The blast killed four people, injuring 30 others.",
      [("four", "fatalities"), ("30", "injured")]),

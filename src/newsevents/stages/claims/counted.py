@@ -36,6 +36,7 @@ _COMPANION_CASES = frozenset({"de", "d'", "des", "du", "of", "with", "avec", "am
                               "including", "dont", "y compris", "a"})
 # Prepositions that aim a strike at its target ("frappes sur 19 écoles", "against 13 sites").
 _AIMED_CASES = frozenset({"sur", "contre", "on", "against", "at"})
+_PARTITIVE = frozenset({"of", "de", "des", "d'", "d’", "sur", "parmi", "out"})
 _QUOTES = frozenset({'"', "“", "”", "‘", "’", "«", "»", "'"})
 _INDEFINITE = frozenset({"un", "une", "a", "an", "one"})
 
@@ -120,7 +121,10 @@ def read_figure(parsed: ParsedSentence, number: NumberMention, lexicon: Lexicon,
         participle, noun, elided = noun, None, True
     # "22 of the 27 drones": the number heads its phrase, so its governor says what
     # happened to the 22 ("shot down"), not the participle on "drones" ("launched").
-    anchor = numeral if noun is None or noun.head == numeral.index else noun
+    after_number = _next_token(parsed, max(inside | {numeral.index}))
+    partitive = after_number is not None and fold(after_number.text) in _PARTITIVE and (
+        noun is not None and noun.index > after_number.index)
+    anchor = numeral if noun is None or noun.head == numeral.index or partitive else noun
     if elided:
         noun_class = previous.noun_class if previous is not None else None
     elif noun_class is None:
@@ -251,6 +255,16 @@ def _counted_noun(parsed: ParsedSentence, numeral: ParsedToken, inside: set[int]
             return token
         if token.pos != "ADJ" and token.text not in _QUOTES:  # 'around 10 "terrorists"'
             break
+    # "22 of the 27 Shahed-type drones", "10 out of 17 attack drones" misparsed: the
+    # counted noun of the partitive after the number, past its article, number and
+    # modifiers.
+    following = parsed.tokens[after:after + 8]
+    if following and fold(following[0].text) in _PARTITIVE:
+        for token in following[1:]:
+            if token.pos == "NOUN" and lexicon.noun_class(token.lemma):
+                return token
+            if token.pos in ("ADP", "SCONJ", "CCONJ", "AUX") or token.text in (",", ";", ":"):
+                break
     return None
 
 

@@ -65,10 +65,18 @@ def _readings(text: str, language: str) -> list[tuple[str, str]]:
      [("40", "fatalities_civilians"), ("12", "fatalities_combatants"),
       ("9", "fatalities_combatants"), ("six", "fatalities_combatants"),
       ("seven", "fatalities_combatants")]),
-    # Not conflict figures.
     # Somalia: the people a force counts are its size, not a membership.
     ("fr", "La force de l'Union africaine compte plus de 22 000 hommes.",
      [("plus de 22 000", "personnel")]),
+    # Cameroon: a toll word read as a noun after the counted noun.
+    ("fr", "Quatre kamikazes morts avant de commettre des attentats", [
+        ("Quatre", "fatalities_combatants")]),
+    # Somalia: a bare number in a relative clause counts the noun the clause hangs on.
+    ("fr", "L'armée a repris le camp où s'étaient introduits des éléments shebab, dont "
+     "cinq ont été tués.", [("cinq", "fatalities_combatants")]),
+    # DR Congo: victims are civilians.
+    ("fr", "Les 22 victimes ont été tuées à la machette.", [("22", "fatalities_civilians")]),
+    # Not conflict figures.
     ("fr", "Les combats ont duré deux semaines à Tripoli.", []),
     ("en", "The town lies 200 kilometres from the capital.", []),
 ])

@@ -127,6 +127,8 @@ def read_figure(parsed: ParsedSentence, number: NumberMention, lexicon: Lexicon,
     anchor = numeral if noun is None or noun.head == numeral.index or partitive else noun
     if elided:
         noun_class = previous.noun_class if previous is not None else None
+        if noun_class is None:  # "des éléments shebab, dont cinq ont été tués"
+            noun_class = _antecedent_class(parsed, anchor, lexicon)
     elif noun_class is None:
         # "144 Syrians were killed", "12 Palestinians wounded": what a person-only outcome
         # counts is people, whatever the noun (a demonym, a group, a profession).
@@ -140,7 +142,9 @@ def read_figure(parsed: ParsedSentence, number: NumberMention, lexicon: Lexicon,
         noun_class = qualified
     predicate, outcome = find_outcome(parsed, anchor, lexicon, exclude=inside)
     after_noun = _next_token(parsed, noun.index) if noun is anchor else None
-    if after_noun is not None and after_noun.pos in ("ADJ", "VERB") and (
+    if after_noun is not None and (after_noun.pos in ("ADJ", "VERB") or (
+            after_noun.pos == "NOUN"  # "Quatre kamikazes morts": the participle read as a noun
+            and lexicon.noun_class(after_noun.lemma) in ("dead", "wounded"))) and (
             predicate is None or predicate.index != after_noun.head):
         # "3 people dead and 15 injured", "civils tués": the participle right after the
         # noun binds closest, whatever the parse attached it to.
@@ -265,6 +269,17 @@ def _counted_noun(parsed: ParsedSentence, numeral: ParsedToken, inside: set[int]
                 return token
             if token.pos in ("ADP", "SCONJ", "CCONJ", "AUX") or token.text in (",", ";", ":"):
                 break
+    return None
+
+
+def _antecedent_class(parsed: ParsedSentence, token: ParsedToken,
+                      lexicon: Lexicon) -> str | None:
+    """The class of the noun a relative clause holding `token` hangs on ("des éléments
+    shebab, dont cinq ont été tués", "fighters, of whom 12 were killed")."""
+    for ancestor in parsed.ancestors(token.index):
+        if ancestor.dep in ("acl:relcl", "acl"):
+            head = parsed.head_of(ancestor.index)
+            return lexicon.noun_class(head.lemma) if head is not None else None
     return None
 
 

@@ -98,6 +98,9 @@ def test_the_agent_of_a_transitive_verb_is_not_a_victim() -> None:
     ("fr", "Selon l'armée, un soldat a malheureusement perdu la vie.", "fatalities_combatants"),
     # Afghanistan: an office holder, whose status the text does not give.
     ("fr", "Un gouverneur de district afghan a été tué jeudi.", "fatalities"),
+    # Syria: one strike that hit something; "another" is one more.
+    ("en", "A strike near Aleppo hit an IS tactical unit.", "strikes"),
+    ("en", "Another soldier was wounded in the blast.", "injured"),
 ])
 def test_a_single_victim_is_a_figure_of_one(language: str, text: str, measure: str) -> None:
     found = single_victims(_parsed(text, language), lexicon(language), [])
@@ -308,3 +311,8 @@ def test_a_zero_count_does_not_hide_the_event_of_its_sentence() -> None:
     text = "A car bomb exploded near the airport of Mogadishu but no casualties were reported."
     result = process_document(text_document(text, "somalia", date="2024-03-02"))
     assert [c.event_type for c in result.claims if c.measure is None] == ["remote_explosive"]
+
+
+def test_a_strike_that_killed_a_counted_toll_is_no_figure_of_its_own() -> None:
+    text = "An Israeli strike has killed at least 10 people in Nabatiyeh."
+    assert single_victims(_parsed(text, "en"), lexicon("en"), []) == []

@@ -38,7 +38,7 @@ _COMPANION_CASES = frozenset({"de", "d'", "des", "du", "of", "with", "avec", "am
 _AIMED_CASES = frozenset({"sur", "contre", "on", "against", "at"})
 _PARTITIVE = frozenset({"of", "de", "des", "d'", "d’", "sur", "parmi", "out"})
 _QUOTES = frozenset({'"', "“", "”", "‘", "’", "«", "»", "'"})
-_INDEFINITE = frozenset({"un", "une", "a", "an", "one"})
+_INDEFINITE = frozenset({"un", "une", "a", "an", "one", "another"})
 
 
 @dataclass(frozen=True)
@@ -210,7 +210,13 @@ def single_victims(parsed: ParsedSentence, lexicon: Lexicon,
         if not nominal or token.feature("Number") == "Plur":
             continue
         noun_class = lexicon.noun_class(token.lemma)
-        if noun_class not in PERSON_CLASSES | {"targets", "munitions"}:
+        # "a strike near Aleppo hit an IS unit": one strike that did something.
+        # ("An airstrike killed three people": the toll's event, not a figure of its own.)
+        striking = noun_class == "strikes" and token.dep == "nsubj" and (
+            parsed.tokens[token.head].pos == "VERB") and not any(
+                t.pos == "NUM" for c in parsed.children(token.head) if c.relation == "obj"
+                for t in parsed.subtree(c.index))
+        if noun_class not in PERSON_CLASSES | {"targets", "munitions"} and not striking:
             continue
         children = parsed.children(token.index)
         article = next((c for c in children if c.dep == "det" and fold(c.text) in _INDEFINITE

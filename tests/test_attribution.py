@@ -120,6 +120,9 @@ def _speakers(text: str) -> list[str | None]:
                  id="en-abbreviation-in-name"),
     pytest.param("Twelve people were wounded, the regional governor said on the Telegram "
                  "messaging app.", "regional governor", "tweet", None, id="en-telegram"),
+    pytest.param("In its death tally for Thursday, the SOHR reported that the dead comprised "
+                 "51 civilians and 30 fighters.", "SOHR", "report", None,
+                 id="en-acronym-tagged-as-adverb"),
 ])
 def test_attribution_from_the_parse(text: str, name: str | None, channel: str | None,
                                     outlet: str | None) -> None:

@@ -155,7 +155,7 @@ def _subject(parsed: ParsedSentence, verb: ParsedToken) -> ParsedToken | None:
     """The verb's subject; after a postposed verb, the nominal the parser may have taken
     for its object ('..., a déclaré la coalition')."""
     children = parsed.children(verb.index)
-    subjects = [c for c in children if c.dep == "nsubj" and c.pos in ("NOUN", "PROPN", "PRON")]
+    subjects = [c for c in children if c.dep == "nsubj" and _nominal(c)]
     subject = min(subjects, key=lambda c: abs(c.index - verb.index)) if subjects else None
     subject = subject or next((c for c in reversed(children) if c.dep == "expl:subj"), None)
     if subject is None and _postposed(parsed, verb):
@@ -209,10 +209,16 @@ def _words_before(parsed: ParsedSentence, verb: ParsedToken) -> list[ParsedToken
         words.pop(0)
     while words and words[-1].pos == "PUNCT":
         words.pop()
-    if not words or len(words) > 25 or not any(t.pos in ("NOUN", "PROPN", "PRON")
-                                               for t in words):
+    if not words or len(words) > 25 or not any(_nominal(t) for t in words):
         return []
     return words
+
+
+def _nominal(token: ParsedToken) -> bool:
+    """A noun, a name or a pronoun; or a capitalised word the tagger took for something
+    else ('the SOHR reported': an acronym tagged as an adverb)."""
+    return token.pos in ("NOUN", "PROPN", "PRON") or (
+        token.text[:1].isupper() and token.pos in ("ADV", "ADJ", "X", "INTJ", "SYM"))
 
 
 def _last_before_content(parsed: ParsedSentence, verb: ParsedToken,

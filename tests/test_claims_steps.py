@@ -316,3 +316,11 @@ def test_a_zero_count_does_not_hide_the_event_of_its_sentence() -> None:
 def test_a_strike_that_killed_a_counted_toll_is_no_figure_of_its_own() -> None:
     text = "An Israeli strike has killed at least 10 people in Nabatiyeh."
     assert single_victims(_parsed(text, "en"), lexicon("en"), []) == []
+
+
+def test_the_article_s_day_is_its_first_event_s_not_when_it_was_said() -> None:
+    text = ("The army said on Wednesday that gunmen attacked an army post in Douentza on "
+            "Tuesday.\n\nFour soldiers were killed and six wounded, a security source said.")
+    result = process_document(text_document(text, "mali", date="2024-05-02"))
+    toll = next(c for c in result.claims if c.evidence["text"].startswith("Four"))
+    assert toll.time["start"] == "2024-04-30", (toll.time, toll.origin)

@@ -450,11 +450,11 @@ def frame_time(doc: DocumentMentions) -> TimeMention | None:
     dimanche", "on June 7"). A sentence with no time of its own, outside the paragraph of
     a dated claim, is about that day more often than about the whole month."""
     if doc.frame is None:
-        doc.frame = next((t for t in doc.times if _frames(t, doc.doc_date)), False)
+        doc.frame = next((t for t in doc.times if frames(t, doc.doc_date)), False)
     return doc.frame or None
 
 
-def _frames(mention: TimeMention, doc_date: str | None) -> bool:
+def frames(mention: TimeMention, doc_date: str | None) -> bool:
     if mention.granularity not in _FRAME_GRANULARITIES or mention.type not in ("DATE", "TIME"):
         return False
     if not mention.start_date or not mention.end_date:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
-from newsevents.records import PlaceMention, Segment
+from newsevents.records import PlaceMention, Segment, TimeMention
 from newsevents.stages.actors import fold
 from newsevents.stages.attribution import Attribution
 from newsevents.stages.claims.assembly import event_places
@@ -25,6 +25,7 @@ from newsevents.stages.parse import ParsedSentence, ParsedToken
 _INFLICTED = frozenset({"fatalities", "injured", "destroyed", "fired", "captured", "neutralized"})
 _NOT_AGENTS = frozenset({"civilians", "unknown"})
 _LEAD_PARAGRAPHS = 2  # the headline and the lead
+_LEAD_SENTENCES = 6  # ... or its first sentences, where each is a paragraph of its own
 
 
 def article_agents(doc: DocumentMentions, sentences: Sequence[Segment],
@@ -74,8 +75,8 @@ def frame_places(doc: DocumentMentions, sentences: Sequence[Segment],
     country = doc.fallback_place.country if doc.fallback_place else None
     if country is None:
         return ()
-    for sentence in sentences:
-        if sentence.paragraph > _LEAD_PARAGRAPHS:
+    for number, sentence in enumerate(sentences):
+        if sentence.paragraph > _LEAD_PARAGRAPHS and number >= _LEAD_SENTENCES:
             break  # a place first given further down is that paragraph's event
         tree = parsed.get(sentence.start)
         if tree is None or not _event_words(tree, lexicon(sentence.language or "fr")):
@@ -99,3 +100,25 @@ def _event_words(tree: ParsedSentence, table: Lexicon) -> list[ParsedToken]:
                                       or table.noun_class(key) == "strikes"):
             found.append(token)
     return found
+
+
+def frame_day(doc: DocumentMentions, sentences: Sequence[Segment],
+              parsed: Mapping[int, ParsedSentence],
+              attributions: Mapping[int, Attribution | None]) -> TimeMention | None:
+    """The day of the lead's first event sentence ("A Myanmar military airstrike ...
+    killed ten civilians on Tuesday"), not a day in its attribution clause ("locals
+    said on Wednesday": when it was said) nor a day further down the article."""
+    from newsevents.stages.claims.assembly import frames  # the frame's own tests
+
+    for sentence in sentences:
+        if sentence.paragraph > _LEAD_PARAGRAPHS:
+            break
+        tree = parsed.get(sentence.start)
+        if tree is None or not _event_words(tree, lexicon(sentence.language or "fr")):
+            continue
+        found = [t for t in within(doc.times, sentence.start, sentence.end,
+                                   attributions.get(sentence.start))
+                 if frames(t, doc.doc_date)]
+        if found:
+            return found[0]
+    return None

@@ -120,6 +120,12 @@ def _speakers(text: str) -> list[str | None]:
                  id="en-abbreviation-in-name"),
     pytest.param("Twelve people were wounded, the regional governor said on the Telegram "
                  "messaging app.", "regional governor", "tweet", None, id="en-telegram"),
+    pytest.param('"Nous avons identifié 13 femmes parmi les victimes", a déclaré à l\'AFP '
+                 "Noella Katsongerwaki, présidente du réseau.", "Noella Katsongerwaki",
+                 "statement", "AFP", id="fr-postposed-a-l-AFP-before-the-name"),
+    pytest.param("Les frappes ont fait 14 morts, a annoncé la chaîne al-Massira, qui avait fait "
+                 "état plus tôt de deux morts.", None, None, "chaîne al-Massira",
+                 id="fr-relative-pronoun-is-its-antecedent"),
     pytest.param("In its death tally for Thursday, the SOHR reported that the dead comprised "
                  "51 civilians and 30 fighters.", "SOHR", "report", None,
                  id="en-acronym-tagged-as-adverb"),

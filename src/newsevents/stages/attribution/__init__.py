@@ -620,6 +620,11 @@ class AttributionTracker:
         return Attribution(start, end, author, name, role, "tweet", None, False, start, end)
 
     def _remember(self, found: Attribution | None) -> Attribution | None:
+        if found is not None and found.role and _TO_OUTLET.match(found.role):
+            # "a déclaré à l'AFP Noella K., présidente du réseau": who was told is the
+            # outlet, not the speaker's role.
+            found = replace(found, role=None,
+                            outlet=found.outlet or _TO_OUTLET.sub("", found.role).strip())
         if found is not None and found.name:
             self.history.append(found)
             self.persons.append(self._pending_person)
@@ -633,6 +638,9 @@ _ABBREVIATION = re.compile(r"(?:(?<![\w.])[A-Z]|[A-Z]\.[A-Z]|(?<!\w)(?:Mr|Mrs|Ms
 
 _PARTICLES = frozenset({"de", "al", "el", "ben", "bin", "van", "von", "abu", "ibn", "da", "du",
                         "le", "la"})
+
+
+_TO_OUTLET = re.compile(r"(?:à l['’]|à la |au |aux |to )(?=[A-Z])")
 
 
 def _strip_titles(name: str, titles: frozenset[str]) -> str:

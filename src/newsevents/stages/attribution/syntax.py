@@ -157,6 +157,11 @@ def _subject(parsed: ParsedSentence, verb: ParsedToken) -> ParsedToken | None:
     children = parsed.children(verb.index)
     subjects = [c for c in children if c.dep == "nsubj" and _nominal(c)]
     subject = min(subjects, key=lambda c: abs(c.index - verb.index)) if subjects else None
+    if subject is not None and subject.feature("PronType") == "Rel" and verb.dep.startswith(
+            "acl") and parsed.head_of(verb.index) is not None:
+        # "la chaîne al-Massira, qui avait fait état de...": the relative pronoun stands
+        # for the noun its clause hangs on.
+        subject = parsed.head_of(verb.index)
     subject = subject or next((c for c in reversed(children) if c.dep == "expl:subj"), None)
     if subject is None and _postposed(parsed, verb):
         subject = next((c for c in children if c.index > verb.index

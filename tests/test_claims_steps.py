@@ -193,6 +193,11 @@ def test_state_actor_ids() -> None:
     ("en", "Gunmen attacked a village, killing 12 civilians.", "attack",
      "fatalities_civilians", "violence_against_civilians"),
     ("en", "An attack took place in the market.", "attack", None, "attack"),
+    # Burkina Faso, Mozambique: an assault on other fighters is a clash.
+    ("en", "Suspected JNIM militants attacked volunteer fighters near Banh.", "attack", None,
+     "armed_clash"),
+    ("en", "The gendarmerie in Deou was attacked by unknown gunmen.", "attack", None,
+     "armed_clash"),
     # Burkina Faso, Nigeria: an assault aimed at a village or at civilians.
     ("en", "Thousands fled after the attack on the village of Solhan.", "attack", None,
      "violence_against_civilians"),
@@ -324,3 +329,15 @@ def test_the_article_s_day_is_its_first_event_s_not_when_it_was_said() -> None:
     result = process_document(text_document(text, "mali", date="2024-05-02"))
     toll = next(c for c in result.claims if c.evidence["text"].startswith("Four"))
     assert toll.time["start"] == "2024-04-30", (toll.time, toll.origin)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Central African Republic, Mali: the weapon the sentence names says how.
+    ("On 10 December 2023, an unidentified armed group used a drone to attack the base in "
+     "Kaga-Bandoro.", "air_strike"),
+    ("On 18 August 2023, presumed JNIM militants attacked the town of Timbuktu with mortar "
+     "shells.", "shelling"),
+])
+def test_an_attack_with_a_named_weapon_takes_its_type(text: str, expected: str) -> None:
+    result = process_document(text_document(text, "acled", date="2023-12-31"))
+    assert [c.event_type for c in result.claims if c.measure is None][:1] == [expected]

@@ -210,6 +210,9 @@ def refine_assault(etype: str, measure: str | None, reading: CountedReading | No
     if any(table.side(t.lemma) == "state_forces" or fold(t.lemma) in table.security_places
            for t in nouns):
         return "armed_clash"
+    if parsed is not None and any(table.noun_class(t.lemma) == "combatants" and _aimed_at(
+            parsed, t) for t in nouns):
+        return "armed_clash"  # "militants attacked volunteer fighters", "ambushed mercenaries"
     if parsed is not None and any(
             (fold(t.lemma) in table.civilian_objects or table.noun_class(t.lemma) == "civilians")
             and _aimed_at(parsed, t) for t in nouns):
@@ -232,6 +235,12 @@ def emit_event(doc: DocumentMentions, sentence: Segment, attribution: Attributio
                parsed: ParsedSentence | None = None) -> Context:
     start, end = evidence_range(doc.text, sentence, attribution)
     trigger = parsed.token_at(trigger_start) if parsed is not None else None
+    if etype == "attack":
+        # "used a drone to attack the base", "fired mortar shells at the town": the weapon
+        # the sentence names says how (the one nearest the trigger).
+        whole, said = event_type_of(doc.text, start, end, None, Context(paragraph=-1))
+        if said and whole in WEAPON_TYPES:
+            etype = nearest_weapon(doc.text, start, end, trigger_start) or whole
     etype = refine_assault(etype, None, None, parsed, lexicon(sentence.language or "fr"),
                            (start, end))
     syntax = (parsed, None, trigger) if parsed is not None else None

@@ -202,6 +202,11 @@ def _is_reported_act(parsed: ParsedSentence, index: int) -> bool:
                 c.dep == "nsubj" for c in parsed.children(index)) and not any(
                 c.relation in ("aux", "mark") for c in parsed.children(index)):
         return True  # a headline's present: "Gunmen kill a traditional ruler"
+    head = parsed.head_of(index)
+    if token.feature("VerbForm") == "Inf" and token.relation in ("xcomp", "advcl") and (
+            head is not None and head.index != index and head.is_finite_verb
+            and head.feature("Tense") == "Past"):
+        return True  # "used a drone to attack the base" (an intention is `_unreal`)
     if token.feature("VerbForm") != "Part":
         return False
     # The auxiliary stands before the participle, with only adverbs, negation and other

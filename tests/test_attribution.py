@@ -190,3 +190,20 @@ def test_an_institution_refers_back_only_to_a_source_that_names_it() -> None:
     result = process_document(text_document(text, "nigeria", date="2021-06-08"))
     killed = next(c for c in result.claims if c.measure == "fatalities")
     assert killed.speaker is not None and "police" in killed.speaker["name"].lower()
+
+
+def test_a_named_apposition_after_selon_is_the_speaker() -> None:
+    claim = _first_claim("D'après le directeur de cette ONG, Rami Abdel Rahmane, «18 096 "
+                         "personnes ont péri dans des frappes russes».")
+    assert claim["speaker"] == {"name": "Rami Abdel Rahmane", "role": "directeur de cette ONG"}
+
+
+def test_an_inverted_pronoun_after_a_quote_speaks_for_all_its_sentences() -> None:
+    text = ("Selon Aref Noori, gouverneur provincial, les talibans ont attaqué le siège du "
+            "district. \"Sept personnes ont trouvé la mort. Dix autres ont été blessés\", "
+            "a-t-il ajouté.")
+    claims = process_document(text_document(text, doc_id="t", date="2020-10-02")).claims
+    figures = [c for c in claims if c.number is not None]
+    assert [c.number.value for c in figures] == [7, 10]
+    assert all((c.speaker or {}).get("name") == "Aref Noori" for c in figures), [
+        c.speaker for c in figures]

@@ -249,7 +249,18 @@ class AttributionTracker:
         pluperfect = (match.group("aux") or "").startswith("avai")
         going_on = _CONTINUATION_RE.search(self.folded, match.end(), end)
         clause_end = going_on.start() if going_on else end
-        return self._from_source(match.end(), clause_end, match.start(), clause_end, pluperfect)
+        found = self._from_source(match.end(), clause_end, match.start(), clause_end, pluperfect)
+        inverted = _INVERTED.search(self.folded, match.start(), match.end())
+        if found is None and inverted is not None:
+            # '"...", a-t-il ajouté.': the inverted pronoun is the source.
+            at = inverted.start(1)
+            pronoun = self.text[at:inverted.end(1)]
+            channel = next((name for name, cue in vocabulary().channels
+                            if cue.search(self.folded[match.start():clause_end])), None)
+            found = self._resolve_reference(Attribution(
+                match.start(), clause_end, pronoun, pronoun, None, channel, None, pluperfect,
+                at, inverted.end(1)), person=True)
+        return found
 
     def _english_after(self, start: int, end: int) -> Attribution | None:
         match = vocabulary().english_after.search(self.folded, start, end)
@@ -288,6 +299,9 @@ class AttributionTracker:
         # sentence splitter saw no sentence end (markup after "selon un élu local.").
         stop = self._stop(_CLAUSE_MARK, match.end(), end)
         clause_end = end if stop is None else stop
+        named = _NAMED_APPOSITION.match(self.text, clause_end, end) if stop is not None else None
+        if named is not None:  # "d'après le directeur de cette ONG, Rami Abdel Rahmane, «..."
+            clause_end = named.end()
         found = self._from_source(match.end(), clause_end, match.start(), clause_end, False)
         if found and found.name and fold(found.text).startswith(("ses propres", "leurs propres")):
             found = replace(found, name=self._sentence_subject(start, match.start()), role=None)
@@ -640,6 +654,7 @@ _PARTICLES = frozenset({"de", "al", "el", "ben", "bin", "van", "von", "abu", "ib
                         "le", "la"})
 
 
+_INVERTED = re.compile(r"-(?:t-)?(il|elle|ils|elles)\b")
 _TO_OUTLET = re.compile(r"(?:à l['’]|à la |au |aux |to )(?=[A-Z])")
 
 

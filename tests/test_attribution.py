@@ -207,3 +207,11 @@ def test_an_inverted_pronoun_after_a_quote_speaks_for_all_its_sentences() -> Non
     assert [c.number.value for c in figures] == [7, 10]
     assert all((c.speaker or {}).get("name") == "Aref Noori" for c in figures), [
         c.speaker for c in figures]
+
+
+def test_an_indefinite_toll_speaks_for_the_last_source() -> None:
+    text = ("Trois soldats ont été tués, a affirmé l'Amisom dans un communiqué. Six soldats ont "
+            "été blessés, dont un précédent bilan faisait état de trois soldats blessés.")
+    claims = process_document(text_document(text, doc_id="t", date="2020-10-02")).claims
+    assert {(c.speaker or {}).get("name") for c in claims} == {"Amisom"}, [
+        c.speaker for c in claims]

@@ -559,6 +559,12 @@ class AttributionTracker:
         described = None
         if first in vocab.definite or written.startswith(("l'", "l’")):
             described = self._described(key, found)
+        elif found.role is None and len(key.split()) <= 3 and any(
+                w in vocab.channel_nouns for w in key.split()) and not any(
+                w[:1].isupper() for w in (found.name or "").split()):
+            # "un précédent bilan", "a statement": a channel with no source of its own is
+            # the last source's.
+            described = self._last(None)
         if described is not None:
             return described
         if first in vocab.possessive and not person:

@@ -98,6 +98,9 @@ def _contents(parsed: ParsedSentence, verb: ParsedToken, takes_thing: bool,
             subtree = parsed.subtree(child.index)
             if child.lemma.lower() in content_nouns or any(t.pos == "NUM" for t in subtree):
                 found.append(child)
+        elif child.relation == "obj" and child.index > verb.index and any(
+                t.is_finite_verb for t in parsed.subtree(child.index)):
+            found.append(child)  # "said no fewer than 10 terrorists were killed", misparsed
     return found
 
 
@@ -193,8 +196,8 @@ def _source_tokens(parsed: ParsedSentence, subject: ParsedToken) -> list[ParsedT
     while stretch and stretch[-1].pos == "PUNCT" and not (
             stretch[-1].text == ")" and any(t.text == "(" for t in stretch)):
         stretch.pop()
-    while stretch and stretch[0].pos == "PUNCT":
-        stretch.pop(0)
+    while stretch and (stretch[0].pos == "PUNCT" or stretch[0].feature("PronType") == "Rel"):
+        stretch.pop(0)  # "..., dont un précédent bilan faisait état": not "dont"
     return stretch
 
 

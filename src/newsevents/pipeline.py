@@ -54,7 +54,7 @@ def process_document(doc: Document, seconds: float | None = None) -> DocumentRes
         with budget.within(budget.document_seconds(seconds), doc.source or doc.doc_id):
             steps = _steps(doc)
             request = next(steps)
-            return _finish(steps, _run(doc, "parse", lambda: _parse_all([request])[0]))
+            return _finish(steps, _run(doc, "parse", functools.partial(_parse_one, request)))
     except budget.OverBudget as over:
         raise TimeBudgetExceeded(over.label, over.stage or "pipeline", over.seconds) from None
 

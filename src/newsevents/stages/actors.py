@@ -72,6 +72,19 @@ def _bounded(alternation: str, flags: int = 0) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _state_ids() -> dict[str, str]:
+    raw = resources.files("newsevents.data").joinpath("claims/states.yaml").read_text("utf-8")
+    return {str(k): str(v) for k, v in yaml.safe_load(raw).items()}
+
+
+def state_actor(country: str | None) -> str | None:
+    """The actor id of a country's state forces: 'iraq', 'state:ML'."""
+    if not country or len(country) != 2:
+        return None
+    return _state_ids().get(country.upper(), f"state:{country.upper()}")
+
+
+@lru_cache(maxsize=1)
 def registry() -> ActorRegistry:
     raw = resources.files("newsevents.data").joinpath("actors.yaml").read_text("utf-8")
     data: dict[str, Any] = yaml.safe_load(raw)
@@ -98,13 +111,13 @@ def registry() -> ActorRegistry:
     # Any country's adjective before or after a force noun names its state forces ("the
     # Sudanese army", "l'armée tchadienne", "Myanmar military"): the gazetteer's demonyms,
     # under the contract's id of that state.
-    data_files = resources.files("newsevents.data")
-    states = yaml.safe_load(data_files.joinpath("claims/states.yaml").read_text("utf-8")) or {}
-    nationalities = yaml.safe_load(
-        data_files.joinpath("gazetteer/demonyms.yaml").read_text("utf-8")) or {}
+    nationalities = yaml.safe_load(resources.files("newsevents.data").joinpath(
+        "gazetteer/demonyms.yaml").read_text("utf-8")) or {}
     for country, forms in nationalities.items():
-        for word in forms:
-            demonyms.setdefault(fold(str(word)), states.get(country, f"state:{country}"))
+        state = state_actor(str(country))
+        if state is not None:
+            for word in forms:
+                demonyms.setdefault(fold(str(word)), state)
     return ActorRegistry(
         alias_pattern=_bounded(_alternation(list(alias_ids))),
         alias_ids=alias_ids,

@@ -78,21 +78,7 @@ def parse_digits(raw: str, scaled: bool, decimal_mark: str | None = None) -> int
         or (scaled and len(separators) == 1)
         or (mixed and last not in separators[:-1])
     )
-    whole_groups = groups[:-1] if decimal_last else groups
-    whole_separators = separators[:-1] if decimal_last else separators
-    if whole_separators and (
-        len(set(whole_separators)) > 1
-        or not 1 <= len(whole_groups[0]) <= 3
-        or any(len(group) != 3 for group in whole_groups[1:])
-    ):
-        return None
-    whole = "".join(whole_groups)
-    if not decimal_last:
-        return int(whole)
-    try:
-        return to_number(Decimal(f"{whole}.{groups[-1]}"))
-    except InvalidOperation:
-        return None
+    return _grouped(groups, separators, decimal_last)
 
 
 def _with_decimal_mark(raw: str, mark: str) -> int | float | None:
@@ -101,12 +87,22 @@ def _with_decimal_mark(raw: str, mark: str) -> int | float | None:
     groups = DIGIT_SEPARATORS.split(raw)
     separators = DIGIT_SEPARATORS.findall(raw)
     decimal = bool(separators) and separators[-1] == mark
+    if mark in (separators[:-1] if decimal else separators):
+        return None
+    return _grouped(groups, separators, decimal)
+
+
+def _grouped(groups: list[str], separators: list[str], decimal: bool) -> int | float | None:
+    """The number of digit ``groups`` split by ``separators``, the last one the decimal
+    mark when ``decimal``; None unless the others are one kind of thousands separator
+    before groups of three."""
     whole_groups = groups[:-1] if decimal else groups
     whole_separators = separators[:-1] if decimal else separators
-    if mark in whole_separators or len(set(whole_separators)) > 1:
-        return None
-    if whole_separators and (not 1 <= len(whole_groups[0]) <= 3
-                             or any(len(group) != 3 for group in whole_groups[1:])):
+    if whole_separators and (
+        len(set(whole_separators)) > 1
+        or not 1 <= len(whole_groups[0]) <= 3
+        or any(len(group) != 3 for group in whole_groups[1:])
+    ):
         return None
     whole = "".join(whole_groups)
     if not decimal:

@@ -23,7 +23,7 @@ from newsevents.stages.claims.assembly import emit_event, emit_figure
 from newsevents.stages.claims.counted import CountedReading, read_figure, single_victims
 from newsevents.stages.claims.events import event_triggers, military_context
 from newsevents.stages.claims.figures import subtotals, window_figure, zero_counts
-from newsevents.stages.claims.frame import article_roles, frame_day, frame_places
+from newsevents.stages.claims.frame import read_frame
 from newsevents.stages.claims.lexicon import lexicon
 from newsevents.stages.claims.reported import narrow_attribution
 from newsevents.stages.claims.slots import (
@@ -45,9 +45,7 @@ def extract_claims(doc: DocumentMentions, sentences: Sequence[Segment],
     """Claims of a document, in text order; `attributions` and `parsed` keyed by sentence
     start (a sentence `needs_parse` did not select has no parse)."""
     doc.fallback_place = dominant_country(doc.places)
-    doc.agents, doc.patients = article_roles(doc, sentences, parsed)
-    doc.frame_places = frame_places(doc, sentences, parsed, attributions)
-    doc.frame = frame_day(doc, sentences, parsed, attributions)  # else the first day given
+    read_frame(doc, sentences, parsed, attributions)
     context = Context(paragraph=-1)
     for sentence in sentences:
         if sentence.paragraph != context.paragraph:

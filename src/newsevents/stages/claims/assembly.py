@@ -7,21 +7,21 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date
 from typing import Any
 
-from newsevents.records import Claim, NumberMention, PlaceMention, Segment, TimeMention
-from newsevents.stages.actors import find_actors, fold
+from newsevents.records import Claim, NumberMention, PlaceMention, Segment
+from newsevents.stages.actors import find_actors, fold, state_actor
 from newsevents.stages.attribution import Attribution
 from newsevents.stages.claims.counted import CountedReading
 from newsevents.stages.claims.events import event_triggers
-from newsevents.stages.claims.lexicon import Lexicon, lexicon, state_actor
+from newsevents.stages.claims.lexicon import Lexicon, lexicon
 from newsevents.stages.claims.roles import agent_side, syntactic_roles, victims_side
 from newsevents.stages.claims.slots import (
     Context,
     DocumentMentions,
     Figure,
     choose_time,
+    days_between,
     fallback_time,
     first_person,
     split_actors,
@@ -335,9 +335,9 @@ def _emit(doc: DocumentMentions, sentence: Segment, attribution: Attribution | N
     elif same_paragraph and context.time is not None:
         time = dict(context.time)
         origin["time"] = "paragraph: the previous claim"
-    elif sentence.date is None and (frame := frame_time(doc)) is not None:
-        time = time_slot(frame)  # the day the article's lead gives its events
-        origin["time"] = f"article: its frame {frame.text!r}"
+    elif sentence.date is None and doc.frame is not None:
+        time = time_slot(doc.frame)  # the day the article's lead gives its events
+        origin["time"] = f"article: its frame {doc.frame.text!r}"
     else:
         time = fallback_time(sentence.date or doc.doc_date)
         origin["time"] = "the publication date"
@@ -381,13 +381,8 @@ _TARGETLESS = frozenset({"strategic_development", "protest", "other"})
 
 def _long_period(time: dict[str, Any]) -> bool:
     """A period longer than a week: a toll or a campaign, not the article's event."""
-    start, end = time.get("start"), time.get("end")
-    if not start or not end or len(start) != 10 or len(end) != 10:
-        return False
-    try:
-        return (date.fromisoformat(end) - date.fromisoformat(start)).days > _LONG_PERIOD_DAYS
-    except ValueError:
-        return False
+    days = days_between(time.get("start"), time.get("end"))
+    return days is not None and days > _LONG_PERIOD_DAYS
 
 
 def _country_place(doc: DocumentMentions) -> PlaceMention | None:
@@ -447,31 +442,6 @@ def _speaker_affiliation(text: str, sentence: Segment,
     if first_person(text, sentence.start, sentence.end) or attribution.channel == "communique":
         return list(dict.fromkeys(found))
     return []
-
-
-_FRAME_GRANULARITIES = frozenset({"day", "range"})
-_FRAME_DAYS = 7
-
-
-def frame_time(doc: DocumentMentions) -> TimeMention | None:
-    """The article's event frame in time: the first day, or span of a few days, that the
-    text gives and that is not after its publication ("mardi", "dans la nuit de samedi à
-    dimanche", "on June 7"). A sentence with no time of its own, outside the paragraph of
-    a dated claim, is about that day more often than about the whole month."""
-    if doc.frame is None:
-        doc.frame = next((t for t in doc.times if frames(t, doc.doc_date)), False)
-    return doc.frame or None
-
-
-def frames(mention: TimeMention, doc_date: str | None) -> bool:
-    if mention.granularity not in _FRAME_GRANULARITIES or mention.type not in ("DATE", "TIME"):
-        return False
-    if not mention.start_date or not mention.end_date:
-        return False
-    if doc_date and len(doc_date) >= 10 and mention.end_date > doc_date[:10]:
-        return False
-    span = date.fromisoformat(mention.end_date) - date.fromisoformat(mention.start_date)
-    return span.days < _FRAME_DAYS
 
 
 def _article_actor(doc: DocumentMentions, state: str | None, targets: Sequence[str]) -> list[str]:

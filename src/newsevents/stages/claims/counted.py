@@ -464,8 +464,6 @@ def _verb_before(parsed: ParsedSentence, first: ParsedToken,
     return (parsed.tokens[index], outcome) if outcome is not None else None
 
 
-
-
 def _subject_class(parsed: ParsedSentence, predicate: ParsedToken,
                    lexicon: Lexicon) -> str | None:
     """'Les frappes ont totalisé 312', 'le nombre de morts a atteint 50'."""

@@ -18,7 +18,7 @@ from newsevents.stages.attribution import Attribution
 from newsevents.stages.claims.assembly import event_places
 from newsevents.stages.claims.lexicon import Lexicon, lexicon
 from newsevents.stages.claims.roles import role_spans
-from newsevents.stages.claims.slots import DocumentMentions, within
+from newsevents.stages.claims.slots import DocumentMentions, days_between, within
 from newsevents.stages.parse import ParsedSentence, ParsedToken
 
 # Outcomes someone inflicts: their agent is the one acting.
@@ -26,16 +26,26 @@ _INFLICTED = frozenset({"fatalities", "injured", "destroyed", "fired", "captured
 _NOT_AGENTS = frozenset({"civilians", "unknown"})
 _LEAD_PARAGRAPHS = 2  # the headline and the lead
 _LEAD_SENTENCES = 6  # ... or its first sentences, where each is a paragraph of its own
+_FRAME_GRANULARITIES = frozenset({"day", "range"})
+_FRAME_DAYS = 7
 
 
-def article_agents(doc: DocumentMentions, sentences: Sequence[Segment],
-                   parsed: Mapping[int, ParsedSentence]) -> Counter[str]:
-    """Actor id -> how often it is the agent of an event or outcome word in the article."""
-    return article_roles(doc, sentences, parsed)[0]
+def read_frame(doc: DocumentMentions, sentences: Sequence[Segment],
+               parsed: Mapping[int, ParsedSentence],
+               attributions: Mapping[int, Attribution | None]) -> None:
+    """Fill `doc`'s article frame: its agents and patients, the places and the day of its
+    lead's first event (each sentence's event words found once)."""
+    events = {s.start: _event_words(tree, lexicon(s.language or "fr"))
+              for s in sentences if (tree := parsed.get(s.start)) is not None}
+    doc.agents, doc.patients = _article_roles(doc, sentences, parsed, events)
+    doc.frame_places = _frame_places(doc, sentences, events, attributions)
+    doc.frame = _frame_day(doc, sentences, events, attributions)
 
 
-def article_roles(doc: DocumentMentions, sentences: Sequence[Segment],
-                  parsed: Mapping[int, ParsedSentence]) -> tuple[Counter[str], Counter[str]]:
+def _article_roles(doc: DocumentMentions, sentences: Sequence[Segment],
+                   parsed: Mapping[int, ParsedSentence],
+                   events: Mapping[int, list[ParsedToken]]
+                   ) -> tuple[Counter[str], Counter[str]]:
     """(agents, patients): actor id -> how often the article makes it the agent, and the
     patient, of an event or outcome word ("launched missiles at US warships", "shot down
     Russian drones", "des frappes contre les FDS")."""
@@ -51,7 +61,7 @@ def article_roles(doc: DocumentMentions, sentences: Sequence[Segment],
         if not mentions:
             continue
         weight = 2 if sentence.paragraph < _LEAD_PARAGRAPHS else 1
-        for token in _event_words(tree, table):
+        for token in events.get(sentence.start, ()):
             agents, patients = role_spans(tree, token, table)
             # In text order (a set's order changes from run to run): ties go to the first.
             acting = dict.fromkeys(m.id for m in mentions
@@ -65,9 +75,9 @@ def article_roles(doc: DocumentMentions, sentences: Sequence[Segment],
     return counts, hit
 
 
-def frame_places(doc: DocumentMentions, sentences: Sequence[Segment],
-                 parsed: Mapping[int, ParsedSentence],
-                 attributions: Mapping[int, Attribution | None]) -> tuple[PlaceMention, ...]:
+def _frame_places(doc: DocumentMentions, sentences: Sequence[Segment],
+                  events: Mapping[int, list[ParsedToken]],
+                  attributions: Mapping[int, Attribution | None]) -> tuple[PlaceMention, ...]:
     """The places of the article's first event sentence in its main country ("A Myanmar
     military airstrike on a village killed ten civilians" then "bombs on Nyaung Kone
     village in the Sagaing region"): where its claims without a place of their own
@@ -78,8 +88,7 @@ def frame_places(doc: DocumentMentions, sentences: Sequence[Segment],
     for number, sentence in enumerate(sentences):
         if sentence.paragraph > _LEAD_PARAGRAPHS and number >= _LEAD_SENTENCES:
             break  # a place first given further down is that paragraph's event
-        tree = parsed.get(sentence.start)
-        if tree is None or not _event_words(tree, lexicon(sentence.language or "fr")):
+        if not events.get(sentence.start):
             continue
         found = tuple(p for p in event_places(doc, sentence.start, sentence.end,
                                               attributions.get(sentence.start))
@@ -102,23 +111,33 @@ def _event_words(tree: ParsedSentence, table: Lexicon) -> list[ParsedToken]:
     return found
 
 
-def frame_day(doc: DocumentMentions, sentences: Sequence[Segment],
-              parsed: Mapping[int, ParsedSentence],
-              attributions: Mapping[int, Attribution | None]) -> TimeMention | None:
+def _frame_day(doc: DocumentMentions, sentences: Sequence[Segment],
+               events: Mapping[int, list[ParsedToken]],
+               attributions: Mapping[int, Attribution | None]) -> TimeMention | None:
     """The day of the lead's first event sentence ("A Myanmar military airstrike ...
     killed ten civilians on Tuesday"), not a day in its attribution clause ("locals
-    said on Wednesday": when it was said) nor a day further down the article."""
-    from newsevents.stages.claims.assembly import frames  # the frame's own tests
-
+    said on Wednesday": when it was said) nor a day further down the article; failing
+    that, the first day the article gives. A sentence with no time of its own, outside
+    the paragraph of a dated claim, is about that day more often than about the month."""
     for sentence in sentences:
         if sentence.paragraph > _LEAD_PARAGRAPHS:
             break
-        tree = parsed.get(sentence.start)
-        if tree is None or not _event_words(tree, lexicon(sentence.language or "fr")):
+        if not events.get(sentence.start):
             continue
         found = [t for t in within(doc.times, sentence.start, sentence.end,
                                    attributions.get(sentence.start))
-                 if frames(t, doc.doc_date)]
+                 if _is_frame_day(t, doc.doc_date)]
         if found:
             return found[0]
-    return None
+    return next((t for t in doc.times if _is_frame_day(t, doc.doc_date)), None)
+
+
+def _is_frame_day(mention: TimeMention, doc_date: str | None) -> bool:
+    """A day, or a span of a few days ("dans la nuit de samedi à dimanche"), that is not
+    after the publication."""
+    if mention.granularity not in _FRAME_GRANULARITIES or mention.type not in ("DATE", "TIME"):
+        return False
+    if doc_date and len(doc_date) >= 10 and (mention.end_date or "") > doc_date[:10]:
+        return False
+    days = days_between(mention.start_date, mention.end_date)
+    return days is not None and days < _FRAME_DAYS

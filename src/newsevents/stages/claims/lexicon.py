@@ -11,6 +11,7 @@ from typing import Any
 import yaml
 
 from newsevents.stages.actors import fold
+from newsevents.stages.actors import state_actor as state_actor  # the claims' name for it
 
 
 def _index(section: dict[str, list[str]]) -> dict[str, str]:
@@ -89,19 +90,6 @@ def lexicon(language: str) -> Lexicon:
         reference_verbs=_words(data["reference_verbs"]),
         landmark_cases=_words(data["landmark_cases"]),
     )
-
-
-@lru_cache(maxsize=1)
-def _state_ids() -> dict[str, str]:
-    raw = resources.files("newsevents.data").joinpath("claims/states.yaml").read_text("utf-8")
-    return {str(k): str(v) for k, v in yaml.safe_load(raw).items()}
-
-
-def state_actor(country: str | None) -> str | None:
-    """The actor id of a country's state forces: 'iraq', 'state:ML'."""
-    if not country or len(country) != 2:
-        return None
-    return _state_ids().get(country.upper(), f"state:{country.upper()}")
 
 
 _FRENCH_PARTICIPLE = re.compile(r"(\w{3,30}?)(?:ee?s?)")

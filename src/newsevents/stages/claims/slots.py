@@ -8,6 +8,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any, Literal
 
 from newsevents.records import (
@@ -59,7 +60,7 @@ class DocumentMentions:
     main_enemy: str | None = None
     fallback_place: PlaceMention | None = None
     main_event_type: str | None = None  # the first explicit type: what the article is about
-    frame: TimeMention | Literal[False] | None = None  # the article's day (None: not sought)
+    frame: TimeMention | None = None  # the article's day (claims.frame)
     weapon: str | Literal[False] | None = None  # the weapon it is about (None: not sought)
     # Actor id -> how often the article makes it the agent of an event (claims.frame).
     agents: Counter[str] = field(default_factory=Counter)
@@ -204,6 +205,16 @@ def dominant_country(places: Sequence[PlaceMention]) -> PlaceMention | None:
         return None
     country = counts.most_common(1)[0][0]
     return min((p for p in places if p.country == country), key=lambda p: p.start)
+
+
+def days_between(start: str | None, end: str | None) -> int | None:
+    """Days from one ISO day to another; None unless both are days."""
+    if not start or not end or len(start) != 10 or len(end) != 10:
+        return None
+    try:
+        return (date.fromisoformat(end) - date.fromisoformat(start)).days
+    except ValueError:
+        return None
 
 
 def reference_date(sentence: Segment, doc_date: str | None) -> str | None:

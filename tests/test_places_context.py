@@ -20,7 +20,7 @@ def _countries(text: str) -> set[str | None]:
 def test_bracket_country_decides_the_name_before_it() -> None:
     # "Kobe (Gao, Gao)" is a Malian village, not Kobe, Japan; Gao is both town and region
     found = _found("Des hommes armés ont attaqué un poste de contrôle à Kobe (Gao, Gao) mardi.")
-    assert "Kobe" not in found
+    assert found["Kobe"] == ("Kobe", "ML", "admin2")
     assert found["Gao"][1] == "ML"
     assert _countries("Militiamen fired on a convoy in Niala (Djenne, Mopti) on Sunday.") == {"ML"}
 
@@ -103,6 +103,26 @@ def test_bracket_of_an_unknown_village() -> None:
     # a village the gazetteer lacks, placed by its sub-prefecture and prefecture
     found = _found("Gunmen attacked Ouandago (Batangafo, Ouham) on Monday.")
     assert found["Ouham"][1:] == ("CF", "admin1")
+    # the village keeps its own name, located no better than its sub-prefecture
+    assert found["Ouandago"] == ("Ouandago", "CF", "admin2")
+    village = next(m for m in find_places("Gunmen attacked Ouandago (Batangafo, Ouham).")
+                   if m.text == "Ouandago")
+    batangafo = next(m for m in find_places("Batangafo"))
+    assert (village.lat, village.lon, village.geonameid) == (batangafo.lat, batangafo.lon, None)
+    found = _found("Des soldats ont été tués dans une embuscade près de Nguia-Bouar "
+                   "(Baboua, Nana-Mambere) lundi.")
+    assert found["Nguia-Bouar"][1:] == ("CF", "admin2")
+    found = _found("In Kengue (Bede, Batangafo, Ouham), rebels clashed with the army.")
+    assert found["Kengue"][1:] == ("CF", "admin2")
+    assert "In Kengue" not in found
+
+
+def test_no_place_before_a_bracket_that_is_an_acronym_or_lists_nothing() -> None:
+    # "(FAMa)" spells out the army's name; "(JNIM)" names no place at all
+    found = _found("Les Forces Armées Maliennes (FAMa) ont repoussé une attaque à Boni.")
+    assert "Forces Armées Maliennes" not in found
+    found = _found("The Group for the Support of Islam and Muslims (JNIM) attacked Djibo.")
+    assert set(found) == {"Djibo"}
 
 
 def test_weapons_named_like_places() -> None:

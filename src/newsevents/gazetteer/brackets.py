@@ -15,8 +15,10 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from newsevents.gazetteer.disambiguation import context_words
 from newsevents.gazetteer.loading import Gazetteer
 from newsevents.gazetteer.lookup import NameMatch
+from newsevents.gazetteer.normalize import fold_name
 
 _BRACKET_RE = re.compile(r"\(([^()\n]{2,160})\)")
 # Between the name and its bracket: blanks and at most one common noun ("Tamwe township (",
@@ -37,6 +39,20 @@ class BracketHints:
     inner: set[int] = field(default_factory=set)  # names inside a bracket
     last: set[int] = field(default_factory=set)  # the last name of a bracket of several
     countries: Counter[str] = field(default_factory=Counter)
+    # The name just before each placed bracket ("Onklou (Djougou, Donga)"), for when the
+    # gazetteer lacks it or has no entry of it in the bracket's country.
+    heads: list[BracketHead] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class BracketHead:
+    """The name before a bracket of admin areas: its span, its match index when the
+    gazetteer knows the name, and the bracket's names from the most local one."""
+
+    start: int
+    end: int
+    match: int | None
+    inner: tuple[int, ...]
 
 
 def bracket_hints(gazetteer: Gazetteer, text: str, matches: Sequence[NameMatch],
@@ -57,8 +73,18 @@ def bracket_hints(gazetteer: Gazetteer, text: str, matches: Sequence[NameMatch],
         admin1 = _admin1(gazetteer, matches[inner[-1]].key, country)
         members = list(inner)
         head = low - 1
-        if head >= 0 and _HEAD_GAP_RE.fullmatch(text, matches[head].end, found.start()):
+        if head >= 0 and _HYPHENATED_RE.match(text, max(0, matches[head].start - 2)):
+            head -= 1  # its whole hyphenated word may be the unknown name
+        elif head >= 0 and _HEAD_GAP_RE.fullmatch(text, matches[head].end, found.start()):
             members.append(head)
+            hints.heads.append(BracketHead(matches[head].start, matches[head].end, head,
+                                           tuple(inner)))
+            head = len(matches)
+        if head < len(matches) and (parts > 1 or _is_area(gazetteer, matches[inner[0]].key)):
+            floor = matches[head].end if head >= 0 else 0
+            span = _unlisted_head(text, found.start(), floor)
+            if span is not None:
+                hints.heads.append(BracketHead(span[0], span[1], None, tuple(inner)))
         for i in members:
             hints.country[i] = country
             if admin1:
@@ -69,6 +95,33 @@ def bracket_hints(gazetteer: Gazetteer, text: str, matches: Sequence[NameMatch],
     return hints
 
 
+# A capitalised name of one to three words ("Onklou", "Nguia-Bouar", "Hotel Pendjari"),
+# then at most one lowercase noun ("Ndassima village"), right before the bracket. Matched on
+# a bounded window that ends at the bracket, so the search stays linear.
+_HEAD_NAME_RE = re.compile(
+    r"(?<![\w'’-])(?P<name>[^\W\d_a-z][\w'’-]{1,30}(?:[ \t\u00a0-][^\W\d_a-z][\w'’-]{0,30}){0,2})"
+    r"(?:[ \t\u00a0]{1,3}[^\W\d_A-Z]{2,15})?[ \t\u00a0]{0,3}\Z")
+_HEAD_WINDOW = 100
+# A known name glued by a hyphen to another word ("Nguia-Bouar") is not that name.
+_HYPHENATED_RE = re.compile(r"\w-")
+
+
+def _unlisted_head(text: str, bracket: int, floor: int) -> tuple[int, int] | None:
+    """The span of the unknown name just before a bracket, after ``floor`` (the end of the
+    previous known name), or None: a function word ("In", "The") is not a name."""
+    start = max(floor, bracket - _HEAD_WINDOW)
+    found = _HEAD_NAME_RE.search(text[start:bracket])
+    if found is None:
+        return None
+    words = context_words()
+    begin, end = start + found.start("name"), start + found.end("name")
+    for word in re.finditer(r"[^ \t\u00a0]+", text[begin:end]):
+        key = fold_name(word.group())
+        if key not in words.function_words and key not in words.person_titles:
+            return begin + word.start(), end
+    return None
+
+
 def _listing(content: str, names: int) -> bool:
     """A bracket that lists places: comma-separated names, each starting with a capital
     ("Materi, Atacora"), or one short phrase around a single name ("nord de l'Irak")."""
@@ -76,7 +129,8 @@ def _listing(content: str, names: int) -> bool:
     if len(parts) > 4 or any(not p or len(p.split()) > 4 for p in parts):
         return False
     if len(parts) == 1:
-        return names == 1
+        # an acronym ("(FAMa)", "(UNEF)") spells out the words before it, not a place
+        return names == 1 and sum(c.isupper() for c in parts[0]) < 2
     return all(p[:1].isupper() for p in parts)
 
 
@@ -102,6 +156,10 @@ def _bracket_country(gazetteer: Gazetteer, inner: Sequence[NameMatch], parts: in
     if len(tied) == 1:
         return tied[0]
     return max(tied, key=lambda c: sum(score_of(m.key, c) for m in inner))
+
+
+def _is_area(gazetteer: Gazetteer, key: str) -> bool:
+    return any(p.kind in ("A1", "A2", "C", "R") for p in gazetteer.candidates(key))
 
 
 def _admin1(gazetteer: Gazetteer, key: str, country: str) -> str | None:

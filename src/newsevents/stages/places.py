@@ -61,11 +61,16 @@ def find_places(text: str, segments: Sequence[Segment] = (),
     hints = bracket_hints(gazetteer, text, matches, fit)
     countries.update(hints.countries)
     countries.update(demonym_countries(tokens))
-    mentions = []
+    resolved: dict[int, PlaceMention] = {}
     for index, match in enumerate(matches):
         mention = _resolve(gazetteer, text, tokens, match, countries, hints, index)
         if mention is not None:
-            mentions.append(mention)
+            resolved[index] = mention
+    mentions = list(resolved.values())
+    for head in hints.heads:
+        containers = [resolved[i] for i in head.inner if i in resolved]
+        if containers and (head.match is None or head.match not in resolved):
+            mentions.append(_located_by(text, (head.start, head.end), containers[0]))
     mentions.extend(_capitals(gazetteer, text, tokens, countries, mentions))
     return sorted(mentions, key=lambda m: m.start)
 
@@ -149,6 +154,17 @@ def _admin_area(gazetteer: Gazetteer, key: str, place: Place, phrase: Phrase,
         if area is not None and area.country == place.country:
             return area
     return place
+
+
+def _located_by(text: str, span: tuple[int, int], container: PlaceMention) -> PlaceMention:
+    """A place the gazetteer lacks, named before the bracket of its admin areas ("Onklou
+    (Djougou, Donga)"): its own name, located no better than its most local container."""
+    start, end = span
+    precision = "admin2" if container.precision in ("exact", "near", "admin2") else \
+        container.precision
+    return PlaceMention(start=start, end=end, text=text[start:end], name=text[start:end],
+                        country=container.country, admin1=container.admin1,
+                        lat=container.lat, lon=container.lon, precision=precision)
 
 
 def _mention(span: str, start: int, end: int, place: Place, precision: str) -> PlaceMention:

@@ -128,3 +128,25 @@ def test_no_place_before_a_bracket_that_is_an_acronym_or_lists_nothing() -> None
 def test_weapons_named_like_places() -> None:
     text = "Fighters fired a Rocket-Propelled Grenade and Grad rockets at the base."
     assert not _countries(text) & {"GD", "SI"}
+
+
+def test_settlement_the_gazetteer_lacks_is_a_place_without_coordinates() -> None:
+    # the noun makes the name a place; the article's country is its country
+    found = _found("Des hommes armés ont attaqué le village de Dangoussar, au Bénin, dimanche.")
+    assert found["Dangoussar"] == ("Dangoussar", "BJ", "unlocated")
+    village = next(m for m in find_places("Gunmen raided Gadzama village in Borno, Nigeria.")
+                   if m.text == "Gadzama")
+    assert (village.country, village.lat, village.lon) == ("NG", None, None)
+    found = _found("On 3 May, militants abducted two herders in the area of Yeritaga, "
+                   "Burkina Faso.")
+    assert found["Yeritaga"][1:] == ("BF", "unlocated")
+    found = _found("Des soldats ont été tués dans la localité de Tin-Hama, au Mali.")
+    assert found["Tin-Hama"][1] == "ML"
+
+
+def test_settlement_nouns_do_not_make_bodies_or_known_towns_unlocated() -> None:
+    # an acronym before "camp" is a body; a known town keeps its gazetteer entry
+    assert "UN" not in _found("Troops entered the UN camp in Juba on Monday.")
+    found = _found("Shelling hit the town of Kharkiv overnight.")
+    assert found["Kharkiv"][2] != "unlocated"
+    assert "In" not in _found("In Sabewa village, an IED killed three civilians in Ouham.")

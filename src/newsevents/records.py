@@ -178,7 +178,7 @@ class PlaceMention:
     admin1: str | None = None
     lat: float | None = None
     lon: float | None = None
-    precision: str = "exact"  # exact, near, admin2, admin1, region, country
+    precision: str = "exact"  # exact, near, admin2, admin1, region, country, unlocated
     geonameid: int | None = None
     kind: str = field(default="place", init=False)
 

@@ -16,7 +16,7 @@ from newsevents.gazetteer.loading import read_yaml
 WINDOW = 90  # characters looked at before a name; phrases are shorter
 
 
-def _alternation(words: Iterable[str]) -> str:
+def alternation(words: Iterable[str]) -> str:
     """Literal words as a regex alternation, longest first; a space matches a short run of
     blanks and an apostrophe either apostrophe."""
     parts = []
@@ -49,14 +49,14 @@ class PhrasePatterns:
 def patterns() -> PhrasePatterns:
     data = read_yaml("gazetteer/phrases.yaml")
     flags = re.IGNORECASE
-    dirs_fr, dirs_en = _alternation(data["directions_fr"]), _alternation(data["directions_en"])
-    units, nouns = _alternation(data["distance_units"]), _alternation(data["area_nouns"])
+    dirs_fr, dirs_en = alternation(data["directions_fr"]), alternation(data["directions_en"])
+    units, nouns = alternation(data["distance_units"]), alternation(data["area_nouns"])
     about = rf"(?:environ{_SP}|quelque{_SP}|some{_SP}|about{_SP})?"
     distance = rf"(?:(?:à{_SP})?{about}\d{{1,4}}{_SP0}{units}{_SP})?"
     noun = rf"(?:(?:les|la|le|l['’]|the){_SP0}{nouns}{_SP})?"
     admin_fr = rf"(?:(?:la|le|les|l['’]){_SP0})?"
     return PhrasePatterns(
-        near=re.compile(rf"{noun}{_alternation(data['near_before'])}{_SP0}$", flags),
+        near=re.compile(rf"{noun}{alternation(data['near_before'])}{_SP0}$", flags),
         direction=re.compile(
             rf"{noun}{distance}(?:(?:au|à{_SP}l['’]){_SP0}{dirs_fr}{_SP}{_DE}|{dirs_en}(?:ern)?{_SP}of{_SP})$",
             flags),
@@ -64,17 +64,17 @@ def patterns() -> PhrasePatterns:
             rf"(?:(?:le|la|l['’]|au|du|à{_SP}l['’]){_SP0}{dirs_fr}{_SP}{_DE}|{dirs_en}(?:ern){_SP}|the{_SP}{dirs_en}{_SP}of{_SP})$",
             flags),
         admin1_before=re.compile(
-            rf"{admin_fr}{_alternation(data['admin1_words_fr'])}{_SP}{_DE}?$|"
-            rf"(?:the{_SP})?{_alternation(data['admin1_words_en'])}{_SP}of{_SP}$", flags),
+            rf"{admin_fr}{alternation(data['admin1_words_fr'])}{_SP}{_DE}?$|"
+            rf"(?:the{_SP})?{alternation(data['admin1_words_en'])}{_SP}of{_SP}$", flags),
         admin2_before=re.compile(
-            rf"{admin_fr}{_alternation(data['admin2_words_fr'])}{_SP}{_DE}?$|"
-            rf"(?:the{_SP})?{_alternation(data['admin2_words_en'])}{_SP}of{_SP}$", flags),
-        admin1_after=re.compile(rf"{_SP}{_alternation(data['admin1_words_en'])}\b", flags),
-        admin2_after=re.compile(rf"{_SP}{_alternation(data['admin2_words_en'])}\b", flags),
+            rf"{admin_fr}{alternation(data['admin2_words_fr'])}{_SP}{_DE}?$|"
+            rf"(?:the{_SP})?{alternation(data['admin2_words_en'])}{_SP}of{_SP}$", flags),
+        admin1_after=re.compile(rf"{_SP}{alternation(data['admin1_words_en'])}\b", flags),
+        admin2_after=re.compile(rf"{_SP}{alternation(data['admin2_words_en'])}\b", flags),
         feature_before=re.compile(
-            rf"(?:(?:les|la|le|l['’]|the){_SP0})?{_alternation(data['feature_before'])}{_SP0}$",
+            rf"(?:(?:les|la|le|l['’]|the){_SP0})?{alternation(data['feature_before'])}{_SP0}$",
             flags),
-        feature_after=re.compile(rf"{_SP}{_alternation(data['feature_after'])}\b"),
+        feature_after=re.compile(rf"{_SP}{alternation(data['feature_after'])}\b"),
     )
 
 

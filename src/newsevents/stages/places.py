@@ -34,7 +34,8 @@ from newsevents.gazetteer.loading import (
 from newsevents.gazetteer.lookup import NameMatch, Token, find_names, skipped_ranges, tokenize
 from newsevents.gazetteer.normalize import fold_name
 from newsevents.gazetteer.phrases import Phrase, find_phrase, with_article
-from newsevents.records import Noise, PlaceMention, Segment
+from newsevents.gazetteer.settlements import settlement_names
+from newsevents.records import Noise, PlaceMention, Ranges, Segment
 
 PRECISION_OF_KIND = {"P": "exact", "A1": "admin1", "A2": "admin2", "C": "country", "R": "region"}
 # "la province de X" is an admin1 in Iraq, an admin2 in Burkina Faso: both levels answer.
@@ -72,6 +73,7 @@ def find_places(text: str, segments: Sequence[Segment] = (),
         if containers and (head.match is None or head.match not in resolved):
             mentions.append(_located_by(text, (head.start, head.end), containers[0]))
     mentions.extend(_capitals(gazetteer, text, tokens, countries, mentions))
+    mentions = _unlisted_settlements(text, mentions, countries)
     return sorted(mentions, key=lambda m: m.start)
 
 
@@ -165,6 +167,27 @@ def _located_by(text: str, span: tuple[int, int], container: PlaceMention) -> Pl
     return PlaceMention(start=start, end=end, text=text[start:end], name=text[start:end],
                         country=container.country, admin1=container.admin1,
                         lat=container.lat, lon=container.lon, precision=precision)
+
+
+def _unlisted_settlements(text: str, mentions: list[PlaceMention],
+                          countries: Counter[str]) -> list[PlaceMention]:
+    """``mentions`` and the names a settlement noun makes places ("le village de Kobe",
+    "Sabewa village") that no gazetteer entry covered: their name, the article's country,
+    no coordinates."""
+    country = countries.most_common(1)[0][0] if countries else None
+    spans = list(settlement_names(text))
+    # a known name glued by a hyphen inside the settlement's name ("la localité de
+    # Tin-Hama") is not that place (Hama, Syria)
+    glued = Ranges(s for s in spans if "-" in text[s[0]:s[1]])
+    kept = [m for m in mentions if not (glued.overlaps(m.start, m.end) and (
+        text[m.start - 1:m.start] == "-" or text[m.end:m.end + 1] == "-"))]
+    taken = Ranges.of(kept)
+    for start, end in spans:
+        if not taken.overlaps(start, end):
+            kept.append(PlaceMention(start=start, end=end, text=text[start:end],
+                                     name=text[start:end], country=country,
+                                     precision="unlocated"))
+    return kept
 
 
 def _mention(span: str, start: int, end: int, place: Place, precision: str) -> PlaceMention:

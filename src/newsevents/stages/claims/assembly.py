@@ -412,6 +412,9 @@ def event_places(doc: DocumentMentions, start: int, end: int,
             continue
         if any(p.name == place.name for p in chosen):
             continue
+        if place.country is None and doc.fallback_place is not None:
+            # a village the gazetteer lacks, in an article naming no country near it
+            place = replace(place, country=doc.fallback_place.country)
         chosen.append(place)
     return chosen
 

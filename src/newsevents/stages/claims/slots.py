@@ -200,11 +200,12 @@ def fallback_time(reference: str | None) -> dict[str, Any]:
 def dominant_country(places: Sequence[PlaceMention]) -> PlaceMention | None:
     """The place of a claim whose sentence and paragraph name none: the first place (the
     lead's, the dateline's) of the country the document names most."""
-    counts = Counter(p.country for p in places if p.country)
+    located = [p for p in places if p.lat is not None]  # not an unlocated village
+    counts = Counter(p.country for p in located if p.country)
     if not counts:
         return None
     country = counts.most_common(1)[0][0]
-    return min((p for p in places if p.country == country), key=lambda p: p.start)
+    return min((p for p in located if p.country == country), key=lambda p: p.start)
 
 
 def days_between(start: str | None, end: str | None) -> int | None:

@@ -182,6 +182,13 @@ def test_the_reported_content_is_never_the_source() -> None:
         ("Kiev", 400), ("Moscou", 150)]
 
 
+def test_an_adverb_of_hearsay_is_not_a_reporting_verb() -> None:
+    # "reportedly" is not "reported": the forces are the actors, and nobody speaks
+    claims = _claims("On 15 January, Ethiopian air forces reportedly conducted airstrikes "
+                     "in the area of Samre, killing 12 civilians.")
+    assert claims and all(c["speaker"] is None for c in claims)
+
+
 def test_an_institution_refers_back_only_to_a_source_that_names_it() -> None:
     """'the police' after an unnamed source is the police, not that source; 'l'ONG' after
     the Observatory is the Observatory."""

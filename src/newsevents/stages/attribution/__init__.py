@@ -120,7 +120,7 @@ def vocabulary() -> _Vocabulary:
     english = _words(data["reporting_verbs_en"])
     # "..., a local official told AFP." / "..., the health ministry said in a statement."
     english_after = re.compile(r",[\"”»]?[ \u00a0](?P<np>[^,;\"”»]{2,80}?)[ \u00a0](?P<verb>"
-                               + english + r")(?P<rest>[^.;,]{0,80})(?:[.!?\"”]{0,2}$|(?="
+                               + english + r")(?!\w)(?P<rest>[^.;,]{0,80})(?:[.!?\"”]{0,2}$|(?="
                                + _CONTINUATION + "))")
     # "The Nigerian Air Force said its jets killed..."
     english_before = re.compile(r"^(?P<np>[^,;]{2,80}?)[ \u00a0](?P<verb>said|says|announced|"

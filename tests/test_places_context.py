@@ -4,6 +4,8 @@ fallback place. Sentences written for these tests, French and English, several c
 
 from __future__ import annotations
 
+from newsevents.pipeline import process_document
+from newsevents.reader import text_document
 from newsevents.records import PlaceMention
 from newsevents.stages.claims.slots import dominant_country
 from newsevents.stages.places import country_place, find_places
@@ -92,6 +94,19 @@ def test_fallback_place_is_the_first_place_of_the_main_country() -> None:
     fallback = dominant_country(places)
     assert fallback is not None and fallback.name == "Kidal"
     assert dominant_country([]) is None
+
+
+def _claim_countries(text: str) -> set[str]:
+    claims = process_document(text_document(text, doc_id="t", date="2020-03-01")).claims
+    return {p["country"] for c in claims for p in c.to_dict()["places"]}
+
+
+def test_an_article_naming_no_place_takes_the_country_of_its_own_forces() -> None:
+    # no place named: the country whose forces or people the text names, a theatre of war
+    assert _claim_countries("Beninese soldiers clashed with pirates, killing two.") == {"BJ"}
+    assert _claim_countries("Armed Burkinabe assailants killed three herders.") == {"BF"}
+    # a foreign expedition's state says nothing of where it fights
+    assert _claim_countries("French jets struck a convoy of militants, killing 7.") == set()
 
 
 def test_one_known_name_of_a_bracket_decides_nothing() -> None:

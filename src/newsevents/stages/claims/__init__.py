@@ -31,6 +31,7 @@ from newsevents.stages.claims.slots import (
     DocumentMentions,
     Figure,
     dominant_country,
+    home_country,
     within,
 )
 from newsevents.stages.claims.vocab import claim_vocabulary
@@ -44,7 +45,7 @@ def extract_claims(doc: DocumentMentions, sentences: Sequence[Segment],
                    parsed: Mapping[int, ParsedSentence]) -> list[Claim]:
     """Claims of a document, in text order; `attributions` and `parsed` keyed by sentence
     start (a sentence `needs_parse` did not select has no parse)."""
-    doc.fallback_place = dominant_country(doc.places)
+    doc.fallback_place = dominant_country(doc.places) or home_country(doc.text, doc.actors)
     read_frame(doc, sentences, parsed, attributions)
     context = Context(paragraph=-1)
     for sentence in sentences:

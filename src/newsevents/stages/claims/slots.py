@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
+from newsevents.gazetteer.disambiguation import context_words, demonym_countries
+from newsevents.gazetteer.lookup import tokenize
 from newsevents.records import (
     ActorMention,
     Claim,
@@ -23,6 +25,7 @@ from newsevents.records import (
 )
 from newsevents.stages.actors import fold
 from newsevents.stages.claims.counted import CountedReading
+from newsevents.stages.places import country_place
 
 # Words before an actor that make it the target: "des frappes contre l'EI", "strikes on IS".
 _TARGET_CUE = re.compile(
@@ -206,6 +209,22 @@ def dominant_country(places: Sequence[PlaceMention]) -> PlaceMention | None:
         return None
     country = counts.most_common(1)[0][0]
     return min((p for p in located if p.country == country), key=lambda p: p.start)
+
+
+def home_country(text: str, actors: Sequence[ActorMention]) -> PlaceMention | None:
+    """The country of an article that names no place: the one whose own forces it names
+    most ("Beninese soldiers", "l'armée burkinabè"), else whose adjective it uses
+    ("Burkinabe assailants"), among the countries where wars are fought at home; foreign
+    expeditions (French jets over Mali) name their own state."""
+    theatre = context_words().theatre
+    counts = Counter(a.id[6:] for a in actors
+                     if a.id.startswith("state:") and a.id[6:] in theatre)
+    if not counts:
+        counts = Counter({c: n for c, n in demonym_countries(tokenize(text, [])).items()
+                          if c in theatre})
+    if not counts:
+        return None
+    return country_place(counts.most_common(1)[0][0])
 
 
 def days_between(start: str | None, end: str | None) -> int | None:

@@ -318,6 +318,19 @@ def test_a_zero_count_does_not_hide_the_event_of_its_sentence() -> None:
     assert [c.event_type for c in result.claims if c.measure is None] == ["remote_explosive"]
 
 
+def test_an_unread_figure_does_not_hide_the_event_of_its_sentence() -> None:
+    # Central African Republic: "3 mercenaries" counts the perpetrators, not an outcome;
+    # the sentence still reports the rape, and the clash with two policemen
+    for text, expected in [
+        ("On 10 April 2022, 3 mercenaries from the Wagner group gang-raped patients "
+         "and nurses at a camp of the gendarmerie in Bangui.", "violence_against_civilians"),
+        ("On 11 June 2022, suspected CPC clashed with 2 police and gendarmes at a "
+         "checkpoint in Paoua.", "armed_clash"),
+    ]:
+        result = process_document(text_document(text, "car", date="2022-06-20"))
+        assert [c.event_type for c in result.claims if c.measure is None] == [expected]
+
+
 def test_a_strike_that_killed_a_counted_toll_is_no_figure_of_its_own() -> None:
     text = "An Israeli strike has killed at least 10 people in Nabatiyeh."
     assert single_victims(_parsed(text, "en"), lexicon("en"), []) == []

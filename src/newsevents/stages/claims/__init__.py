@@ -95,8 +95,7 @@ def _sentence_claims(doc: DocumentMentions, sentence: Segment, attribution: Attr
             return context
         # Only a zero count ("a car bomb exploded ... but no casualties were reported"):
         # the event itself is still reported.
-    triggers = event_triggers(doc.text, sentence, parsed, attribution, vocab,
-                              loose=not numbers)
+    triggers = event_triggers(doc.text, sentence, parsed, attribution, vocab)
     # Violence is an event whoever commits it; a deployment, a closure or a signature is
     # one only in a military context ("the match ended", "the shop closed" are none).
     # Without a parse, the English word list cannot tell violence apart: nothing is kept.

@@ -25,14 +25,14 @@ def military_context(doc: DocumentMentions, sentence: Segment,
 
 
 def event_triggers(text: str, sentence: Segment, parsed: ParsedSentence | None,
-                   attribution: Attribution | None, vocab: ClaimVocabulary,
-                   loose: bool = True) -> list[tuple[int, int, str]]:
+                   attribution: Attribution | None,
+                   vocab: ClaimVocabulary) -> list[tuple[int, int, str]]:
     """Event verbs and nouns outside the attribution clause: (start, end, event type),
-    the one nearest the root of the sentence first. `loose` lets a past-tense event verb
-    stand when the parse shows no reported act (not where figures went unread: those
-    sentences are figure claims the parse missed, not figure-less events)."""
+    the one nearest the root of the sentence first; a past-tense event verb stands when
+    the parse shows no reported act (a coder's note: "3 mercenaries gang-raped patients",
+    its figure unread, still reports the rape)."""
     if parsed is not None:
-        return _parsed_triggers(parsed, attribution, vocab, lexicon(parsed.language), loose)
+        return _parsed_triggers(parsed, attribution, vocab, lexicon(parsed.language))
     found: list[tuple[int, int, str]] = []
     if sentence.language != "en":
         return found
@@ -47,8 +47,7 @@ def event_triggers(text: str, sentence: Segment, parsed: ParsedSentence | None,
 
 
 def _parsed_triggers(parsed: ParsedSentence, attribution: Attribution | None,
-                     vocab: ClaimVocabulary, table: Lexicon,
-                     loose: bool) -> list[tuple[int, int, str]]:
+                     vocab: ClaimVocabulary, table: Lexicon) -> list[tuple[int, int, str]]:
     ranked: list[tuple[int, int, tuple[int, int, str]]] = []
     for token in parsed.tokens:
         if attribution and attribution.start <= token.start < attribution.end:
@@ -60,7 +59,7 @@ def _parsed_triggers(parsed: ParsedSentence, attribution: Attribution | None,
         # A verb reports the act itself; a noun may only name it ("l'attaque de mardi").
         ranked.append((depth + (token.pos != "VERB"), token.index,
                        (token.start, token.end, etype)))
-    if not ranked and loose:
+    if not ranked:
         ranked = _past_verbs(parsed, attribution, table)
     return [trigger for _, _, trigger in sorted(ranked)]
 

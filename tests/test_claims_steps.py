@@ -331,6 +331,24 @@ def test_an_unread_figure_does_not_hide_the_event_of_its_sentence() -> None:
         assert [c.event_type for c in result.claims if c.measure is None] == [expected]
 
 
+def test_a_label_opening_a_note_types_its_claims() -> None:
+    # a coder's label names the kind of event: it types the paragraph's claims, and is an
+    # event of its own where no verb or figure reports one
+    text = ("Property destruction: On 3 May 2023, gunmen set fire to 12 houses in the "
+            "village of Kuta. One resident was killed.\n"
+            "Movement of forces: Al Shabaab enters two villages near Afmadow.\n"
+            "Mouvement de forces : des jihadistes ont pris position près de Ménaka.\n"
+            "Note: soldiers killed 3 militants near Gao.")
+    result = process_document(text_document(text, "notes", date="2023-05-10"))
+    by_paragraph = [(text[:c.evidence["start"]].count("\n"), c.event_type)
+                    for c in result.claims]
+    assert {t for p, t in by_paragraph if p == 0} == {"violence_against_civilians"}
+    assert [t for p, t in by_paragraph if p == 1] == ["strategic_development"]
+    assert [t for p, t in by_paragraph if p == 2] == ["strategic_development"]
+    # a label the table does not know types nothing
+    assert "strategic_development" not in {t for p, t in by_paragraph if p == 3}
+
+
 def test_a_strike_that_killed_a_counted_toll_is_no_figure_of_its_own() -> None:
     text = "An Israeli strike has killed at least 10 people in Nabatiyeh."
     assert single_victims(_parsed(text, "en"), lexicon("en"), []) == []

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from functools import lru_cache
 
 from newsevents.records import Claim, NumberMention, Segment
@@ -51,9 +52,39 @@ def extract_claims(doc: DocumentMentions, sentences: Sequence[Segment],
     for sentence in sentences:
         if sentence.paragraph != context.paragraph:
             context = Context(paragraph=sentence.paragraph)
+        label = note_label(doc.text, sentence)
+        if label is not None:
+            context = replace(context, label=label[2])
+        emitted = len(doc.claims)
         context = _sentence_claims(doc, sentence, attributions.get(sentence.start),
                                    parsed.get(sentence.start), context)
+        if label is not None and len(doc.claims) == emitted:
+            # "Movement of forces: Al Shabaab enters two villages": the label is the event
+            context = emit_event(doc, sentence, attributions.get(sentence.start), context,
+                                 label[2], label[0], label[1], parsed.get(sentence.start))
+        if context.label is not None:
+            doc.claims[emitted:] = [_labelled(c, context.label) for c in doc.claims[emitted:]]
     return doc.claims
+
+
+_LABEL = re.compile(r"[ \t\u00a0]{0,3}([^\W\d_][^:.;\n]{1,40}?)[ \t\u00a0]{0,2}:[ \t\u00a0]")
+
+
+def note_label(text: str, sentence: Segment) -> tuple[int, int, str] | None:
+    """(start, end, event type) of a label opening the sentence ("Property destruction: ",
+    "Mouvement de forces : "), from the language's table of note labels."""
+    found = _LABEL.match(text, sentence.start, sentence.end)
+    if found is None:
+        return None
+    etype = lexicon(sentence.language or "fr").note_labels.get(fold(found.group(1)))
+    return (found.start(1), found.end(1), etype) if etype else None
+
+
+def _labelled(claim: Claim, etype: str) -> Claim:
+    if claim.event_type == etype:
+        return claim
+    return replace(claim, event_type=etype,
+                   origin={**claim.origin, "event_type": "note label opening the paragraph"})
 
 
 @lru_cache(maxsize=1)

@@ -44,6 +44,7 @@ class Lexicon:
     intent_verbs: frozenset[str]  # "plans to deploy", "menace d'attaquer"
     reference_verbs: frozenset[str]  # verbs that only refer to an event already reported
     landmark_cases: frozenset[str]  # "since the attack": an event as a time landmark
+    note_labels: dict[str, str]  # "Property destruction:" opening a note: its event type
 
     def side(self, lemma: str) -> str | None:
         """'state_forces' or 'armed_groups' for a noun naming one side's people."""
@@ -89,6 +90,7 @@ def lexicon(language: str) -> Lexicon:
         intent_verbs=_words(data["intent_verbs"]),
         reference_verbs=_words(data["reference_verbs"]),
         landmark_cases=_words(data["landmark_cases"]),
+        note_labels=_index(data.get("note_labels") or {}),
     )
 
 

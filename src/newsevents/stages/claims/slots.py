@@ -96,6 +96,7 @@ class Context:
     time: dict[str, Any] | None = None
     event_type: str | None = None
     strong_type: bool = False
+    label: str | None = None  # the event type a label opening the paragraph names
 
 
 def is_target(text: str, mention: ActorMention, victims: Sequence[tuple[int, int]]) -> bool:

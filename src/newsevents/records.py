@@ -106,7 +106,7 @@ class Noise:
     kind: str  # "url" | "handle" | "hashtag" | "reading_time" | "phone" | "tweet_signature"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per sentence: many in a long document
 class Segment:
     """A sentence, a quotation or an embedded tweet.
 

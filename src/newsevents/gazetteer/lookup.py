@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -15,7 +16,7 @@ _NAME_GAP_RE = re.compile(r"[ \t\u00a0\-'’‘ʼ]{1,3}")
 _LINK_RE = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S{1,500}|[@#][\w]{1,100}")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per word of the article
 class Token:
     start: int
     end: int
@@ -51,7 +52,7 @@ def tokenize(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Token]:
             current = next(ranges, None)
         if current is not None and current[0] < match.end() and match.start() < current[1]:
             continue
-        tokens.append(Token(match.start(), match.end(), fold_token(match.group())))
+        tokens.append(Token(match.start(), match.end(), sys.intern(fold_token(match.group()))))
     return tokens
 
 

@@ -331,6 +331,14 @@ def test_an_unread_figure_does_not_hide_the_event_of_its_sentence() -> None:
         assert [c.event_type for c in result.claims if c.measure is None] == [expected]
 
 
+def test_explosives_name_a_remote_explosive_event() -> None:
+    # Sudan, Niger: explosives and unexploded ordnance are remote violence, whoever left them
+    for text in ["On 13 May 2022, an unexploded ordnance killed three people near Gedaref.",
+                 "Trois civils ont été tués par des explosifs enfouis sur la route de Diffa."]:
+        result = process_document(text_document(text, "uxo", date="2022-05-20"))
+        assert {c.event_type for c in result.claims} == {"remote_explosive"}, text
+
+
 def test_a_label_opening_a_note_types_its_claims() -> None:
     # a coder's label names the kind of event: it types the paragraph's claims, and is an
     # event of its own where no verb or figure reports one

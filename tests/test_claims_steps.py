@@ -8,11 +8,17 @@ import pytest
 
 from newsevents.pipeline import process_document
 from newsevents.reader import text_document
-from newsevents.records import NumberMention, Segment
+from newsevents.records import NumberMention, Ranges, Segment
 from newsevents.stages import numbers, parse
 from newsevents.stages.attribution import Attribution
 from newsevents.stages.claims.assembly import munition_type, refine_assault
-from newsevents.stages.claims.counted import CountedReading, read_figure, single_victims
+from newsevents.stages.claims.counted import (
+    CountedReading,
+    PersonNames,
+    ranked_people,
+    read_figure,
+    single_victims,
+)
 from newsevents.stages.claims.events import event_triggers
 from newsevents.stages.claims.lexicon import lexicon, state_actor
 from newsevents.stages.claims.reported import narrow_attribution
@@ -105,6 +111,43 @@ def test_the_agent_of_a_transitive_verb_is_not_a_victim() -> None:
 def test_a_single_victim_is_a_figure_of_one(language: str, text: str, measure: str) -> None:
     found = single_victims(_parsed(text, language), lexicon(language), [])
     assert [(n.value, r.measure) for n, r in found] == [(1, measure)]
+
+
+def _named_victims(text: str, language: str, known: dict[str, str] | None = None,
+                   not_people: list[tuple[int, int]] | None = None) -> list[tuple[str, str]]:
+    names = PersonNames(text, Ranges(not_people or []), dict(known or {}))
+    return [(n.text, r.measure) for n, r in single_victims(
+        _parsed(text, language), lexicon(language), [], names)]
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), [
+    # Ukraine: a rank makes a combatant, a profession a civilian, a bare name people
+    ("en", "Major-General Vladimir Zavadsky has been killed in Ukraine.",
+     [("Major-General Vladimir Zavadsky", "fatalities_combatants")]),
+    ("fr", "Le journaliste Arman Soldin a été tué mardi près de Bakhmout.",
+     [("Arman Soldin", "fatalities_civilians")]),
+    ("fr", "Le colonel Yaroslav Pavlenko est mort lundi.",
+     [("Yaroslav Pavlenko", "fatalities_combatants")]),
+    # Lebanon: a journalist named with his profession as a title
+    ("en", "Journalist Issam Abdallah was killed by an Israeli tank shell.",
+     [("Journalist Issam Abdallah", "fatalities_civilians")]),
+    ("en", "Donald Trump was injured at a rally.", [("Donald Trump", "injured")]),
+])
+def test_a_named_victim_is_a_figure_of_one(language: str, text: str,
+                                           expected: list[tuple[str, str]]) -> None:
+    assert _named_victims(text, language) == expected
+
+
+def test_a_name_is_a_victim_only_as_a_person() -> None:
+    # the agent of a transitive verb, an actor's name, a lone word: no victim
+    assert _named_victims("Abu Bakr al-Baghdadi killed three hostages.", "en") == []
+    text = "Donald Trump was injured at a rally."  # as if the registry named him
+    assert _named_victims(text, "en", not_people=[(0, 12)]) == []
+    assert _named_victims("Zavadsky died at a combat post.", "en") == []
+    # a surname the article gave a rank before is that combatant
+    known = ranked_people("Major-General Vladimir Zavadsky", lexicon("en").ranks)
+    assert _named_victims("Zavadsky died at a combat post.", "en", known) == [
+        ("Zavadsky", "fatalities_combatants")]
 
 
 def _trigger_types(text: str, language: str) -> list[str]:

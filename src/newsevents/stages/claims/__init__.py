@@ -17,11 +17,17 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
-from newsevents.records import Claim, NumberMention, Segment
+from newsevents.records import Claim, NumberMention, Ranges, Segment
 from newsevents.stages.actors import fold
 from newsevents.stages.attribution import Attribution
 from newsevents.stages.claims.assembly import emit_event, emit_figure
-from newsevents.stages.claims.counted import CountedReading, read_figure, single_victims
+from newsevents.stages.claims.counted import (
+    CountedReading,
+    PersonNames,
+    ranked_people,
+    read_figure,
+    single_victims,
+)
 from newsevents.stages.claims.events import event_triggers, military_context
 from newsevents.stages.claims.figures import subtotals, window_figure, zero_counts
 from newsevents.stages.claims.frame import read_frame
@@ -160,7 +166,12 @@ def _figures(doc: DocumentMentions, sentence: Segment, attribution: Attribution 
             found.append(figure)
     if parsed is not None:
         taken = [f.number for f in found]
-        for number, reading in single_victims(parsed, table, taken):
+        if doc.people is None:
+            doc.people = ranked_people(doc.text, table.ranks)
+        names = PersonNames(doc.text, Ranges.of([
+            *within(doc.actors, sentence.start, sentence.end, None),
+            *within(doc.places, sentence.start, sentence.end, None)]), doc.people)
+        for number, reading in single_victims(parsed, table, taken, names):
             if attribution and attribution.start <= number.start < attribution.end:
                 continue
             found.append(Figure(number, reading.measure, _victims(number, reading), reading))

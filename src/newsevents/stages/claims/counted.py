@@ -12,10 +12,11 @@ is a figure of 1. The noun class and the outcome give the measure (`measure_of`)
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from newsevents.records import NumberMention
+from newsevents.records import NumberMention, Ranges
 from newsevents.stages.actors import fold
 from newsevents.stages.claims.lexicon import Lexicon, verb_forms
 from newsevents.stages.parse import ParsedSentence, ParsedToken
@@ -200,14 +201,54 @@ def read_figure(parsed: ParsedSentence, number: NumberMention, lexicon: Lexicon,
                           elided)
 
 
-def single_victims(parsed: ParsedSentence, lexicon: Lexicon,
-                   taken: Sequence[NumberMention]) -> list[tuple[NumberMention, CountedReading]]:
-    """'un soldat a été tué', 'a policeman was shot dead': figures of 1 at the article."""
+@dataclass
+class PersonNames:
+    """What tells a person's name in a document: its text, the spans of its actors and
+    places (names that are no person), and the surnames met so far with their class
+    (a rank anywhere in the article makes its holder a combatant)."""
+
+    text: str
+    not_people: Ranges
+    known: dict[str, str]
+
+
+def ranked_people(text: str, ranks: frozenset[str]) -> dict[str, str]:
+    """Surnames the article gives a military rank ("Major-General Vladimir Zavadsky",
+    "le colonel Assimi Goïta"): combatants wherever they are named again."""
+    if not ranks:
+        return {}
+    alternation = "|".join(re.escape(r) for r in sorted(ranks, key=len, reverse=True))
+    pattern = re.compile(rf"(?i:\b(?:{alternation}))[ \t\u00a0-]{{1,3}}"
+                         r"(?:[^\W\d_a-z][\w'’-]{1,30}[ \t\u00a0]){0,2}"
+                         r"(?P<surname>[^\W\d_a-z][\w'’-]{1,30})")
+    return {fold(m.group("surname")): "combatants" for m in pattern.finditer(text)}
+
+
+def single_victims(parsed: ParsedSentence, lexicon: Lexicon, taken: Sequence[NumberMention],
+                   names: PersonNames | None = None,
+                   ) -> list[tuple[NumberMention, CountedReading]]:
+    """'un soldat a été tué', 'a policeman was shot dead': figures of 1 at the article;
+    with `names`, 'Major-General Vladimir Zavadsky has been killed', 'Zavadsky died': a
+    named person, at the name."""
     found: list[tuple[NumberMention, CountedReading]] = []
     for token in parsed.tokens:
         nominal = token.pos in ("NOUN", "PROPN") or (
             token.pos == "ADJ" and token.relation in ("nsubj", "obj"))  # "A civilian was"
-        if not nominal or token.feature("Number") == "Plur":
+        if not nominal:
+            continue
+        named = _named_person(parsed, token, lexicon, names) if names else None
+        if names is not None and named is not None:
+            (start, end), person_class = named
+            predicate, outcome = find_outcome(parsed, token, lexicon, exclude=set())
+            measure = measure_of(person_class, outcome)
+            if measure is not None and outcome in _PERSON_OUTCOMES and not any(
+                    n.start < end and start < n.end for n in taken):
+                found.append((NumberMention(start, end, names.text[start:end], 1, None,
+                                            None, "exact"),
+                              CountedReading(measure, token, person_class, predicate,
+                                             outcome)))
+            continue
+        if token.feature("Number") == "Plur":
             continue
         noun_class = lexicon.noun_class(token.lemma)
         # "a strike near Aleppo hit an IS unit": one strike that did something.
@@ -234,6 +275,64 @@ def single_victims(parsed: ParsedSentence, lexicon: Lexicon,
         found.append((mention, CountedReading(measure, token, noun_class, predicate,
                                               outcome)))
     return found
+
+
+_NAME_PARTS = frozenset({"compound", "flat", "amod", "nmod:desc", "appos"})
+
+
+def _named_person(parsed: ParsedSentence, token: ParsedToken, lexicon: Lexicon,
+                  names: PersonNames) -> tuple[tuple[int, int], str] | None:
+    """(span, noun class) of a person's name heading a subject: a proper noun with a given
+    name or a title before it ("Vladimir Zavadsky", "Journalist Issam Abdallah"), a
+    surname the article named so before ("Zavadsky died"), or a person noun with a name
+    in apposition ("the deputy commander ..., Major-General Vladimir Zavadsky,"); not an
+    actor's or a place's name. A rank makes a combatant, "journalist" a civilian; a
+    name alone is people."""
+    if token.relation != "nsubj" or names.not_people.overlaps(token.start, token.end):
+        return None
+    if token.pos == "NOUN" and token.text[:1].isupper() and (
+            fold(token.text) in names.known or any(
+                c.pos == "PROPN" and c.relation == "compound" and c.index < token.index
+                for c in parsed.children(token.index))):
+        # "Zavadsky died", "Donald Trump was injured": a surname taken for a noun
+        token = replace(token, pos="PROPN")
+    if token.pos == "NOUN":
+        noun_class = lexicon.noun_class(token.lemma)
+        if fold(token.lemma) in lexicon.ranks:
+            noun_class = "combatants"  # "le colonel Yaroslav Pavlenko"
+        # "The deputy commander of the 14th Army Corps, Major-General Vladimir Zavadsky,":
+        # the name in apposition, wherever the parse hung it in the subject
+        person = next((c for c in parsed.subtree(token.index) if c.dep == "appos"
+                       and c.pos == "PROPN" and c.index > token.index), None)
+        if noun_class not in PERSON_CLASSES or person is None:
+            return None
+        named = _named_person(parsed, replace(person, dep="nsubj"), lexicon, names)
+        return (named[0], named[1] if named[1] != "people" else noun_class) if named else None
+    if token.pos != "PROPN" or lexicon.noun_class(token.lemma) or any(
+            c.dep == "det" for c in parsed.children(token.index)):
+        return None  # "the Pentagon", "l'Élysée": an institution
+    # titles and given names stand before the head; a surname parsed as "flat" after it
+    parts = [c for c in parsed.children(token.index) if (
+        c.dep in _NAME_PARTS or c.relation in ("flat", "compound")) and (
+        c.index < token.index or c.relation == "flat")]
+    words = [token, *(w for p in parts for w in parsed.subtree(p.index))]
+    surname = fold(max((w for w in words if w.pos == "PROPN"), key=lambda w: w.index).text)
+    noun_class = names.known.get(surname, "people")
+    given_name = surname in names.known
+    for word in words:
+        key = fold(word.lemma)
+        if word is token:
+            continue
+        if key in lexicon.ranks or any(k in lexicon.ranks for k in key.split("-")):
+            noun_class = "combatants"
+        elif lexicon.noun_class(word.lemma) in PERSON_CLASSES:
+            noun_class = lexicon.noun_class(word.lemma) or noun_class
+        elif word.pos == "PROPN" and word.relation in ("compound", "flat"):
+            given_name = True
+    if not given_name and noun_class == "people":
+        return None  # a lone capitalised word is as often a body or a place as a person
+    names.known[surname] = noun_class
+    return (min(w.start for w in words), max(w.end for w in words)), noun_class
 
 
 def _counted_noun(parsed: ParsedSentence, numeral: ParsedToken, inside: set[int],

@@ -45,6 +45,7 @@ class Lexicon:
     reference_verbs: frozenset[str]  # verbs that only refer to an event already reported
     landmark_cases: frozenset[str]  # "since the attack": an event as a time landmark
     note_labels: dict[str, str]  # "Property destruction:" opening a note: its event type
+    ranks: frozenset[str]  # military ranks: a named person with one is a combatant
 
     def side(self, lemma: str) -> str | None:
         """'state_forces' or 'armed_groups' for a noun naming one side's people."""
@@ -91,6 +92,7 @@ def lexicon(language: str) -> Lexicon:
         reference_verbs=_words(data["reference_verbs"]),
         landmark_cases=_words(data["landmark_cases"]),
         note_labels=_index(data.get("note_labels") or {}),
+        ranks=_words(data.get("ranks") or []),
     )
 
 

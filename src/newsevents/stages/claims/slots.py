@@ -70,6 +70,8 @@ class DocumentMentions:
     patients: Counter[str] = field(default_factory=Counter)  # and of what it hit
     # The places of its first event sentence in its main country (claims.frame).
     frame_places: tuple[PlaceMention, ...] = ()
+    # Surname -> noun class of the people it names (claims.counted.PersonNames).
+    people: dict[str, str] | None = None
     claims: list[Claim] = field(default_factory=list)
 
     def __post_init__(self) -> None:  # `within` bisects these

@@ -374,6 +374,15 @@ def test_an_unread_figure_does_not_hide_the_event_of_its_sentence() -> None:
         assert [c.event_type for c in result.claims if c.measure is None] == [expected]
 
 
+def test_civilians_counted_dead_are_always_a_target() -> None:
+    # Syria: however the parse links the figures, civilians killed are the target
+    text = ("Dix-neuf civils dont sept enfants ont péri dans des frappes nocturnes "
+            "près d'Idleb. Parmi les dix-neuf civils tués, figurent sept enfants.")
+    result = process_document(text_document(text, "syrie", date="2019-05-20"))
+    dead = [c for c in result.claims if c.measure == "fatalities_civilians"]
+    assert len(dead) >= 2 and all("civilians" in c.targets for c in dead)
+
+
 def test_explosives_name_a_remote_explosive_event() -> None:
     # Sudan, Niger: explosives and unexploded ordnance are remote violence, whoever left them
     for text in ["On 13 May 2022, an unexploded ordnance killed three people near Gedaref.",

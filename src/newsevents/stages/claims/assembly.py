@@ -327,6 +327,11 @@ def _emit(doc: DocumentMentions, sentence: Segment, attribution: Attribution | N
         # Who the article's events hit most, when it is not the one acting here.
         targets = [a for a, _ in doc.patients.most_common() if a not in actors][:1]
         origin["targets"] = "article: what its events hit most"
+    if measure == "fatalities_civilians" and "civilians" not in targets:
+        # civilians counted dead are the target (CONTRACT.md), whatever the parse linked
+        guessed = origin["targets"].startswith("article")
+        targets = ["civilians"] if guessed else [*targets, "civilians"]
+        origin["targets"] = "the figure counts civilians"
     actors = [a for a in actors if a not in targets] or actors
     time_mention = choose_time(doc.text, within(doc.times, start, end, attribution), anchor)
     if time_mention is not None:

@@ -374,6 +374,15 @@ def test_an_unread_figure_does_not_hide_the_event_of_its_sentence() -> None:
         assert [c.event_type for c in result.claims if c.measure is None] == [expected]
 
 
+def test_the_side_that_lost_people_is_not_the_actor_it_was_before() -> None:
+    # Somalia: the force that retook the base then lost soldiers; the other side acted
+    text = ("La force de l'Amisom a repris jeudi le contrôle de la base de Janale aux "
+            "shebab. Trois soldats de l'Amisom ont perdu la vie dans les combats.")
+    result = process_document(text_document(text, "somalie", date="2019-09-20"))
+    lost = [c for c in result.claims if c.measure == "fatalities_combatants"]
+    assert [(c.actors, "amisom" in c.targets) for c in lost] == [(("al_shabaab",), True)]
+
+
 def test_civilians_counted_dead_are_always_a_target() -> None:
     # Syria: however the parse links the figures, civilians killed are the target
     text = ("Dix-neuf civils dont sept enfants ont péri dans des frappes nocturnes "

@@ -286,6 +286,8 @@ def _emit(doc: DocumentMentions, sentence: Segment, attribution: Attribution | N
               "targets": "sentence: actor mentions after the figure"}
     state = state_actor(doc.fallback_place.country if doc.fallback_place else None)
     side: list[str] = []
+    agents: list[str] = []
+    named_targets = list(targets)  # the sentence's, not a side guessed from a noun
     if syntax is not None:
         parsed, reading, predicate = syntax
         table = lexicon(sentence.language or "fr")
@@ -299,6 +301,7 @@ def _emit(doc: DocumentMentions, sentence: Segment, attribution: Attribution | N
         if patients:
             origin["targets"] = f"parse: patient of {verb}"
         targets = list(dict.fromkeys([*targets, *patients]))
+        named_targets = list(targets)
         actors = [a for a in actors if a not in targets] or actors
         if not actors:
             actors = agent_side(parsed, predicate, table, state, doc.main_enemy)
@@ -308,12 +311,27 @@ def _emit(doc: DocumentMentions, sentence: Segment, attribution: Attribution | N
             targets = list(dict.fromkeys([*targets, *side]))
             if side:
                 origin["targets"] = "parse: the counted victims' side"
+    # "trois soldats de l'Amisom": the side that lost people is no actor of its loss
+    spans = list(victims)
+    if syntax is not None and syntax[1] is not None and syntax[1].noun is not None \
+            and measure is not None and measure.startswith(_LOSS_MEASURES):
+        words = syntax[0].subtree(syntax[1].noun.index)  # "soldats de l'Amisom"
+        spans.append((min(w.start for w in words), max(w.end for w in words)))
+    losers = {m.id for m in mentions if any(s <= m.start < e for s, e in spans)}
+    if measure is not None and measure.startswith(_LOSS_MEASURES):
+        losers.update(t for t in named_targets if t != "civilians" and t not in agents)
+    actors = [a for a in actors if a not in losers]
     if not actors:
         actors = _speaker_affiliation(doc.text, sentence, attribution)
         origin["actors"] = "the speaker's own side"
     if not actors and same_paragraph:
-        actors = list(context.actors)
+        actors = [a for a in context.actors if a not in targets]
         origin["actors"] = "paragraph: the previous claim"
+        if not actors and context.actors:
+            # the previous claim's actor lost people here ("3 soldats de l'Amisom ont
+            # perdu la vie"): the other side of that claim is acting
+            actors = [a for a in context.targets if a not in targets and a != "civilians"]
+            origin["actors"] = "paragraph: the other side of the previous claim"
     if not actors and (agents := [a for a, _ in doc.agents.most_common() if a not in targets]):
         actors = agents[:1]  # who the article makes the agent of its events
         origin["actors"] = "article: its main actor"
@@ -380,6 +398,8 @@ def _emit(doc: DocumentMentions, sentence: Segment, attribution: Attribution | N
 
 
 _LONG_PERIOD_DAYS = 7
+# Measures of people a side lost: their side is the target, never the actor.
+_LOSS_MEASURES = ("fatalities", "injured", "captured", "neutralized")
 # Events that hit no one: a base closed, a deployment, a protest.
 _TARGETLESS = frozenset({"strategic_development", "protest", "other"})
 

@@ -98,6 +98,8 @@ def test_fallback_place_is_the_first_place_of_the_main_country() -> None:
 
 def _claim_countries(text: str) -> set[str]:
     claims = process_document(text_document(text, doc_id="t", date="2020-03-01")).claims
+    # a country the text never names is an empty span, never a span that is not its text
+    assert all(text[p.start:p.end] == p.text for c in claims for p in c.places)
     return {p["country"] for c in claims for p in c.to_dict()["places"]}
 
 

@@ -246,13 +246,14 @@ def _capitals(gazetteer: Gazetteer, text: str, tokens: Sequence[Token],
 
 
 def country_place(country: str) -> PlaceMention | None:
-    """The country as a place of country precision (a claim's fallback place)."""
+    """The country as a place of country precision, named nowhere in the text (a claim's
+    fallback place, from the forces an article names): an empty span."""
     gazetteer = load_gazetteer()
     row = country_rows().get(country)
     if row is None:
         return None
     place = gazetteer.place(row)
-    return _mention(place.name, 0, 0, place, "country")
+    return _mention("", 0, 0, place, "country")
 
 
 _SPEECH_CACHE: dict[str, re.Pattern[str]] = {}

@@ -167,3 +167,13 @@ def test_settlement_nouns_do_not_make_bodies_or_known_towns_unlocated() -> None:
     found = _found("Shelling hit the town of Kharkiv overnight.")
     assert found["Kharkiv"][2] != "unlocated"
     assert "In" not in _found("In Sabewa village, an IED killed three civilians in Ouham.")
+
+
+def test_a_state_that_acts_is_not_where_the_event_happened() -> None:
+    # the agent, the possessor of the attack, the subject with an object: the state
+    for text in ["La Russie a tiré 30 missiles sur Kharkiv dans la nuit.",
+                 "Ukraine's air force shot down 22 drones over Poltava in Russia's "
+                 "overnight attack.",
+                 "Twelve civilians were killed in Kherson by shelling launched by Russia."]:
+        claims = process_document(text_document(text, "t", date="2024-05-01")).claims
+        assert claims and all("RU" not in {p.country for p in c.places} for c in claims), text

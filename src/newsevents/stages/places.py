@@ -262,7 +262,7 @@ _SPEECH_CACHE: dict[str, re.Pattern[str]] = {}
 def is_speaker_seat(text: str, mention: PlaceMention) -> bool:
     """True when a capital stands for its government: "a annoncé Bagdad", "Washington said",
     "entre Bagdad et Washington" (talks). The claims stage skips such places."""
-    if mention.precision != "exact" or not _is_capital(mention):
+    if mention.precision != "exact" or not is_capital(mention):
         return False
     before, after = _speech_patterns()
     window = text[max(0, mention.start - 60):mention.start]
@@ -306,5 +306,5 @@ def _speech_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return _SPEECH_CACHE["before"], _SPEECH_CACHE["after"]
 
 
-def _is_capital(mention: PlaceMention) -> bool:
+def is_capital(mention: PlaceMention) -> bool:
     return mention.geonameid is not None and mention.geonameid in capital_ids()

@@ -30,7 +30,7 @@ from newsevents.stages.claims.slots import (
 )
 from newsevents.stages.claims.vocab import claim_vocabulary
 from newsevents.stages.parse import ParsedSentence, ParsedToken
-from newsevents.stages.places import is_dateline, is_speaker_seat
+from newsevents.stages.places import is_capital, is_dateline, is_speaker_seat
 
 _MILITARY_MEASURES = frozenset({"strikes", "operations", "targets_destroyed",
                                 "fatalities_combatants", "neutralized"})
@@ -364,7 +364,8 @@ def _emit(doc: DocumentMentions, sentence: Segment, attribution: Attribution | N
     else:
         time = fallback_time(sentence.date or doc.doc_date)
         origin["time"] = "the publication date"
-    places = tuple(event_places(doc, start, end, attribution))
+    places = tuple(event_places(doc, start, end, attribution,
+                                syntax[0] if syntax is not None else None))
     inherited_place = not places
     origin["places"] = "sentence"
     if not places:
@@ -420,9 +421,11 @@ def _country_place(doc: DocumentMentions) -> PlaceMention | None:
 
 
 def event_places(doc: DocumentMentions, start: int, end: int,
-                  attribution: Attribution | None) -> list[PlaceMention]:
+                 attribution: Attribution | None,
+                 parsed: ParsedSentence | None = None) -> list[PlaceMention]:
     """Places of the event: not inside an actor's name ('coalition dirigée par les
-    États-Unis'), not in the attribution clause ('a annoncé Bagdad')."""
+    États-Unis'), not in the attribution clause ('a annoncé Bagdad'), not a state or
+    its capital acting ('Bakou ne communiquant pas ses pertes', 'launched by Russia')."""
     # Actors are disjoint and sorted (find_actors): only those overlapping the range, and
     # the one just before it, can hold a place of the range (not every actor of the text).
     first = max(0, bisect.bisect_right(doc.actors, start, key=lambda a: a.start) - 1)
@@ -433,7 +436,7 @@ def event_places(doc: DocumentMentions, start: int, end: int,
         if any(s <= place.start and place.end <= e for s, e in actor_spans):
             continue
         if is_speaker_seat(doc.text, place) or _seat_of_the_speaker(doc.text, place) or (
-                is_dateline(doc.text, place)):
+                is_dateline(doc.text, place)) or _acting_state(parsed, place):
             continue
         if any(p.name == place.name for p in chosen):
             continue
@@ -442,6 +445,25 @@ def event_places(doc: DocumentMentions, start: int, end: int,
             place = replace(place, country=doc.fallback_place.country)
         chosen.append(place)
     return chosen
+
+
+def _acting_state(parsed: ParsedSentence | None, place: PlaceMention) -> bool:
+    """A country or a capital that acts (the agent of a passive, the possessor of an
+    event noun, the subject of a verb with an object) stands for its state, not for where
+    the event happened."""
+    if parsed is None or not (place.precision == "country" or is_capital(place)):
+        return False
+    token = parsed.token_at(place.start)
+    if token is None or token.end > place.end + 1:
+        return False
+    if token.dep in ("obl:agent", "nmod:agent"):
+        return True
+    head = parsed.head_of(token.index)
+    if token.dep == "nmod:poss" and head is not None and \
+            fold(head.lemma) in lexicon(parsed.language).event_nouns:
+        return True  # "Russia's overnight attack"
+    return token.dep == "nsubj" and head is not None and head.pos == "VERB" and any(
+        c.relation == "obj" for c in parsed.children(head.index))
 
 
 _FROM_CAPITAL = re.compile(r"(?:^|[.!?]\s{1,3})(?:depuis|from)\s{1,3}$", re.I)

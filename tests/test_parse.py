@@ -47,6 +47,11 @@ RELATIONS = [
     ("fr", "Trois soldats et deux civils ont été tués.", "civils", "soldats", {"conj"}),
     ("fr", "Le porte-parole, Moussa Diallo, a parlé.", "Moussa", "porte-parole",
      {"appos"}),
+    # Mali: a zero-padded inventory count is a number of its noun
+    ("fr", "Le bilan fait état de 13 PM, 02 PKM, 01 mortier et 05 motos récupérés.",
+     "02", "PKM", {"nummod"}),
+    ("fr", "Le bilan fait état de 13 PM, 02 PKM, 01 mortier et 05 motos récupérés.",
+     "05", "motos", {"nummod"}),
 ]
 
 

@@ -18,6 +18,7 @@ each batch runs inside a memory zone, so a worker's vocabulary stops growing.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import nullcontext
@@ -218,11 +219,17 @@ def _tokens(text: str, start: int, doc: Any) -> tuple[ParsedToken, ...]:
     return tuple(tokens)
 
 
+# A zero-padded count ("02 PKM, 01 mortier", military inventories): its padding only.
+_PADDING = re.compile(r"(?<![\d.,:/])0{1,2}(?=[1-9]\d{0,2}(?![\d.,:/]))")
+
+
 def _normalise_apostrophes(piece: str) -> str:
     """The curly apostrophe confuses the French models (LIBRARIES.md); a headline in Title
-    Case ('Army Kills 10 Terrorists') reads to a tagger as a run of proper nouns. Both
-    swaps keep the length, so offsets stay the document's."""
-    piece = piece.replace("’", "'")
+    Case ('Army Kills 10 Terrorists') reads to a tagger as a run of proper nouns; a
+    zero-padded count ('02 PKM') reads as a noun, so its padding becomes a 1 ('12 PKM':
+    the figure's value comes from the text, not the parse). Every swap keeps the length,
+    so offsets stay the document's."""
+    piece = _PADDING.sub(lambda m: "1" * len(m.group()), piece.replace("’", "'"))
     return _sentence_case(piece) if _title_case(piece) else piece
 
 

@@ -383,6 +383,21 @@ def test_the_side_that_lost_people_is_not_the_actor_it_was_before() -> None:
     assert [(c.actors, "amisom" in c.targets) for c in lost] == [(("al_shabaab",), True)]
 
 
+def test_whose_dead_a_toll_counts() -> None:
+    # Niger: an army's "côté ami" dead are its soldiers; Syria: "treize des morts" are
+    # among the civilians counted before
+    text = ("Une attaque a visé une position de l'armée nigérienne à Tillabéri. Selon "
+            "l'armée, le bilan provisoire fait état de sept morts côté ami.")
+    result = process_document(text_document(text, "niger", date="2021-03-22"))
+    assert [c.measure for c in result.claims if c.number and c.number.value == 7] == [
+        "fatalities_combatants"]
+    text = ("Dix-neuf civils ont péri dans des frappes russes à Maarchourine. Treize des "
+            "morts sont membres d'une même famille.")
+    result = process_document(text_document(text, "syrie", date="2019-05-20"))
+    assert [c.measure for c in result.claims if c.number and c.number.value == 13] == [
+        "fatalities_civilians"]
+
+
 def test_civilians_counted_dead_are_always_a_target() -> None:
     # Syria: however the parse links the figures, civilians killed are the target
     text = ("Dix-neuf civils dont sept enfants ont péri dans des frappes nocturnes "

@@ -9,10 +9,12 @@ Sub-totals after a colon and zero counts ("aucun civil n'a été tué") are figu
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from newsevents.records import NumberMention, Segment
 from newsevents.stages.actors import fold
 from newsevents.stages.attribution import Attribution
+from newsevents.stages.claims.lexicon import Lexicon
 from newsevents.stages.claims.slots import DocumentMentions, Figure
 from newsevents.stages.claims.vocab import ClaimVocabulary
 
@@ -186,3 +188,27 @@ def zero_counts(text: str, sentence: Segment, vocab: ClaimVocabulary,
         found.append(Figure(number, measure, None))
     return found
 
+
+
+# -- whose dead ---------------------------------------------------------------------------
+def whose_dead(doc: DocumentMentions, figure: Figure, table: Lexicon) -> Figure:
+    """A toll of undifferentiated dead said to be the speaker's own ("sept morts côté
+    ami", "losses in our ranks") counts combatants; "treize des morts", "most of the dead"
+    count the dead the article counted before (the civilians of the previous toll)."""
+    if figure.measure not in ("fatalities", "injured"):
+        return figure
+    after = fold(doc.text[figure.number.end:figure.number.end + 40])
+    if figure.measure == "fatalities" and _starts_with(after, table.own_side, 25):
+        return replace(figure, measure="fatalities_combatants")
+    if figure.measure == "fatalities" and _starts_with(after, table.partitive_dead, 0):
+        earlier = next((c.measure for c in reversed(doc.claims) if c.measure and
+                        c.measure.startswith("fatalities_")), None)
+        if earlier is not None:
+            return replace(figure, measure=earlier)
+    return figure
+
+
+def _starts_with(text: str, phrases: frozenset[str], within: int) -> bool:
+    """One of `phrases` within the first `within` characters of `text`, at a word start."""
+    return any((at := text.find(p)) >= 0 and at <= within + 1 and (
+        at == 0 or not text[at - 1].isalnum()) for p in phrases)

@@ -46,6 +46,8 @@ class Lexicon:
     landmark_cases: frozenset[str]  # "since the attack": an event as a time landmark
     note_labels: dict[str, str]  # "Property destruction:" opening a note: its event type
     ranks: frozenset[str]  # military ranks: a named person with one is a combatant
+    own_side: frozenset[str]  # "côté ami", "in our ranks": a military's own losses
+    partitive_dead: frozenset[str]  # "des morts", "of the dead": dead counted before
 
     def side(self, lemma: str) -> str | None:
         """'state_forces' or 'armed_groups' for a noun naming one side's people."""
@@ -93,6 +95,8 @@ def lexicon(language: str) -> Lexicon:
         landmark_cases=_words(data["landmark_cases"]),
         note_labels=_index(data.get("note_labels") or {}),
         ranks=_words(data.get("ranks") or []),
+        own_side=_words(data.get("own_side") or []),
+        partitive_dead=_words(data.get("partitive_dead") or []),
     )
 
 

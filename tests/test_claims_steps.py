@@ -383,6 +383,15 @@ def test_the_side_that_lost_people_is_not_the_actor_it_was_before() -> None:
     assert [(c.actors, "amisom" in c.targets) for c in lost] == [(("al_shabaab",), True)]
 
 
+def test_part_of_the_munitions_launched_was_destroyed() -> None:
+    # Ukraine: the part is shot down; the whole, launched by its owner, is strikes
+    text = "Ukraine downs 22 of Russia's 27 drones."
+    result = process_document(text_document(text, "ukraine", date="2024-03-01"))
+    assert sorted((c.measure, c.number.value, c.actors, c.targets) for c in result.claims
+                  if c.number) == [("strikes", 27, ("russia",), ("state:UA",)),
+                                   ("targets_destroyed", 22, ("state:UA",), ("russia",))]
+
+
 def test_whose_dead_a_toll_counts() -> None:
     # Niger: an army's "côté ami" dead are its soldiers; Syria: "treize des morts" are
     # among the civilians counted before

@@ -29,7 +29,13 @@ from newsevents.stages.claims.counted import (
     single_victims,
 )
 from newsevents.stages.claims.events import event_triggers, military_context
-from newsevents.stages.claims.figures import subtotals, whose_dead, window_figure, zero_counts
+from newsevents.stages.claims.figures import (
+    launched_wholes,
+    subtotals,
+    whose_dead,
+    window_figure,
+    zero_counts,
+)
 from newsevents.stages.claims.frame import read_frame
 from newsevents.stages.claims.lexicon import lexicon
 from newsevents.stages.claims.reported import narrow_attribution
@@ -176,7 +182,7 @@ def _figures(doc: DocumentMentions, sentence: Segment, attribution: Attribution 
                 continue
             found.append(Figure(number, reading.measure, _victims(number, reading), reading))
         found.sort(key=lambda f: f.number.start)
-    return [whose_dead(doc, f, table) for f in found]
+    return launched_wholes([whose_dead(doc, f, table) for f in found])
 
 
 _NOT_VICTIMS = frozenset({"strikes", "operations", "members", "other", "targets_destroyed",

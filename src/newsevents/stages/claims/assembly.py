@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from newsevents.records import Claim, NumberMention, PlaceMention, Segment
+from newsevents.records import ActorMention, Claim, NumberMention, PlaceMention, Segment
 from newsevents.stages.actors import find_actors, fold, state_actor
 from newsevents.stages.attribution import Attribution
 from newsevents.stages.claims.counted import CountedReading
@@ -294,6 +294,11 @@ def _emit(doc: DocumentMentions, sentence: Segment, attribution: Attribution | N
         if reading is not None:
             origin["measure"] = reading.why
         agents, patients = syntactic_roles(parsed, predicate, mentions, table)
+        owner = _launcher(parsed, reading, mentions) if measure == "strikes" else None
+        if owner is not None:  # "Russia's 27 drones", "les frappes de la coalition"
+            # launched at the sentence's other side ("Ukraine downs 22 of Russia's 27")
+            agents = [owner]
+            patients = list(dict.fromkeys(m.id for m in mentions if m.id != owner))
         verb = f"{predicate.text!r}" if predicate is not None else "the clause"
         if agents:
             actors = agents
@@ -445,6 +450,30 @@ def event_places(doc: DocumentMentions, start: int, end: int,
             place = replace(place, country=doc.fallback_place.country)
         chosen.append(place)
     return chosen
+
+
+def _launcher(parsed: ParsedSentence, reading: CountedReading | None,
+              mentions: Sequence[ActorMention]) -> str | None:
+    """The actor owning the strikes or munitions counted ("Russia's 27 drones", "the
+    coalition's 312 strikes"): who launched them."""
+    if reading is None or reading.noun is None:
+        return None
+    spans = []
+    for child in parsed.children(reading.noun.index):
+        if child.dep == "nmod:poss":
+            words = parsed.subtree(child.index)
+            spans.append((min(w.start for w in words), max(w.end for w in words)))
+    # "22 of Russia's 27 drones", the genitive hung elsewhere: the words right before the
+    # noun's own number
+    first = min((c.index for c in parsed.children(reading.noun.index) if c.dep == "nummod"),
+                default=reading.noun.index)
+    if first >= 2 and fold(parsed.tokens[first - 1].text) in ("'s", "s"):
+        spans.append((parsed.tokens[first - 2].start, parsed.tokens[first - 2].end))
+    for start, end in spans:
+        found = next((m.id for m in mentions if start <= m.start < end), None)
+        if found is not None:
+            return found
+    return None
 
 
 def _acting_state(parsed: ParsedSentence | None, place: PlaceMention) -> bool:

@@ -351,8 +351,9 @@ def _counted_noun(parsed: ParsedSentence, numeral: ParsedToken, inside: set[int]
         for child in parsed.children(token_index):
             if child.index in inside or child.relation not in _QUANTIFIED:
                 continue
-            if child.pos in ("NOUN", "PROPN") and _has_case(parsed, child):
-                return child
+            if child.pos in ("NOUN", "PROPN") and _has_case(parsed, child) and (
+                    child.pos == "NOUN" or lexicon.noun_class(child.lemma)):
+                return child  # not "22 of Russia's 27 drones": Russia owns what is counted
     if head is not None and head.index not in inside and numeral.dep == "nmod" \
             and head.pos == "NOUN" and lexicon.noun_class(head.lemma) in PERSON_CLASSES:
         return head  # parsed the other way round: "personnes" over "de 400"

@@ -212,3 +212,19 @@ def _starts_with(text: str, phrases: frozenset[str], within: int) -> bool:
     """One of `phrases` within the first `within` characters of `text`, at a word start."""
     return any((at := text.find(p)) >= 0 and at <= within + 1 and (
         at == 0 or not text[at - 1].isalnum()) for p in phrases)
+
+
+def launched_wholes(figures: list[Figure]) -> list[Figure]:
+    """'shot down 22 of the 27 drones': the part is destroyed, the whole was launched
+    (README: munitions launched are strikes)."""
+    found = list(figures)
+    for i, part in enumerate(figures):
+        for j in range(i + 1, len(figures)):
+            whole = figures[j]
+            if part.reading is None or whole.reading is None or part.reading.noun is None \
+                    or whole.reading.noun != part.reading.noun:
+                continue
+            if whole.reading.noun_class == "munitions" and \
+                    whole.measure == "targets_destroyed" == part.measure:
+                found[j] = replace(whole, measure="strikes")
+    return found

@@ -86,6 +86,8 @@ def is_pronoun_one(text: str, atom: Atom, vocab: NumberVocabulary) -> bool:
     previous = vocab.previous_word.search(text, max(0, atom.start - LOOKBACK), atom.start)
     if previous and previous.group("word").lower() in vocab.one_not_after:
         return True
+    if vocab.one_of.match(text, atom.end):
+        return False  # "one of its soldiers was injured", not "one of the largest"
     return not counted_noun_follows(text, atom.end, vocab)
 
 

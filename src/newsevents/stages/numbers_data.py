@@ -173,6 +173,7 @@ class NumberVocabulary:
     one_word: str
     article_one: frozenset[str]
     one_not_after: frozenset[str]
+    one_of: re.Pattern[str]  # "one of its soldiers": a count of one of a plural noun
     prefix: BackwardPattern
     suffix: re.Pattern[str]
     range_openers: dict[str, frozenset[str]]
@@ -329,6 +330,9 @@ def number_vocabulary() -> NumberVocabulary:
         one_word=words["one"]["word"],
         article_one=frozenset(as_strings(words["en"]["article_one"], "en.article_one")),
         one_not_after=frozenset(as_strings(words["one"]["not_after"], "one.not_after")),
+        one_of=re.compile(r"[ \t\u00a0]{1,3}of[ \t\u00a0]{1,3}(?:" + "|".join(
+            re.escape(w) for w in as_strings(words["one"]["of"], "one.of"))
+            + r")[ \t\u00a0]{1,3}[a-z]{2,30}s\b"),
         prefix=compile_prefix(qualifiers["prefix"]),
         suffix=compile_suffix(qualifiers["suffix"]),
         range_openers={

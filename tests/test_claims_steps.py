@@ -392,6 +392,17 @@ def test_part_of_the_munitions_launched_was_destroyed() -> None:
                                    ("targets_destroyed", 22, ("state:UA",), ("russia",))]
 
 
+def test_a_raid_is_an_air_raid_in_french_a_ground_raid_in_english() -> None:
+    french = process_document(text_document(
+        "Vingt-cinq personnes ont été blessées dans les raids turcs près de Kobané.", "syrie",
+        date="2022-11-20")).claims
+    english = process_document(text_document(
+        "Twelve militants were killed in a raid by special forces near Kunduz.", "afgh",
+        date="2022-11-20")).claims
+    assert [c.event_type for c in french] == ["air_strike"]
+    assert [c.event_type for c in english] == ["armed_clash"]
+
+
 def test_whose_dead_a_toll_counts() -> None:
     # Niger: an army's "côté ami" dead are its soldiers; Syria: "treize des morts" are
     # among the civilians counted before

@@ -54,7 +54,8 @@ def evidence_range(text: str, sentence: Segment,
 
 
 def event_type_of(text: str, start: int, end: int, measure: str | None,
-                  context: Context, main_type: str | None = None) -> tuple[str, bool]:
+                  context: Context, main_type: str | None = None,
+                  language: str | None = None) -> tuple[str, bool]:
     """(event type, is it said explicitly) from the clause's words and the measure."""
     if measure in _STRATEGIC_MEASURES:
         return "strategic_development", True
@@ -65,7 +66,8 @@ def event_type_of(text: str, start: int, end: int, measure: str | None,
             return etype, True
     if context.strong_type and context.event_type:
         return context.event_type, False
-    for etype, pattern in vocab.weak_event_types:
+    weak = (*vocab.weak_event_types, *vocab.weak_by_language.get(language or "fr", ()))
+    for etype, pattern in weak:
         if pattern.search(folded):
             return etype, False
     if measure in _MEASURE_TYPES:
@@ -143,7 +145,8 @@ def emit_figure(doc: DocumentMentions, sentence: Segment, attribution: Attributi
         # figure of the list.
         clause = parsed.subtree(predicate.index)
         etype, explicit = event_type_of(doc.text, clause[0].start, clause[-1].end,
-                                        figure.measure, context, doc.main_event_type)
+                                        figure.measure, context, doc.main_event_type,
+                                        sentence.language)
     weapon = munition_type(reading, lexicon(sentence.language or "fr"))
     if weapon is not None:  # "29 drones abattus", "40 missiles": the munition says how
         etype, explicit = weapon, True
@@ -151,7 +154,7 @@ def emit_figure(doc: DocumentMentions, sentence: Segment, attribution: Attributi
         # The clause says only "attack" or "killed civilians": the weapon named elsewhere
         # in the sentence says how ("Russian shelling killed four civilians and ...").
         whole, whole_explicit = event_type_of(doc.text, start, end, figure.measure, context,
-                                              doc.main_event_type)
+                                              doc.main_event_type, sentence.language)
         if whole_explicit and whole in WEAPON_TYPES:
             # Several weapons in the sentence ("air strikes ... after missile attacks"):
             # the one named nearest the figure.
@@ -238,7 +241,8 @@ def emit_event(doc: DocumentMentions, sentence: Segment, attribution: Attributio
     if etype == "attack":
         # "used a drone to attack the base", "fired mortar shells at the town": the weapon
         # the sentence names says how (the one nearest the trigger).
-        whole, said = event_type_of(doc.text, start, end, None, Context(paragraph=-1))
+        whole, said = event_type_of(doc.text, start, end, None, Context(paragraph=-1),
+                                    language=sentence.language)
         if said and whole in WEAPON_TYPES:
             etype = nearest_weapon(doc.text, start, end, trigger_start) or whole
     etype = refine_assault(etype, None, None, parsed, lexicon(sentence.language or "fr"),

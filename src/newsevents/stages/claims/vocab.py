@@ -30,6 +30,7 @@ class ClaimVocabulary:
     total: re.Pattern[str]
     event_types: tuple[tuple[str, re.Pattern[str]], ...]
     weak_event_types: tuple[tuple[str, re.Pattern[str]], ...]
+    weak_by_language: dict[str, tuple[tuple[str, re.Pattern[str]], ...]]
     event_verbs: dict[str, str]  # French infinitive or English form -> event type
     event_verb_stems: tuple[tuple[str, str], ...]  # (stem, event type), longest first
     hedges: re.Pattern[str]
@@ -86,6 +87,8 @@ def claim_vocabulary() -> ClaimVocabulary:
         total=phrase_pattern(data["total_verbs"]),
         event_types=_typed_patterns(data["event_types"]),
         weak_event_types=_typed_patterns(data["weak_event_types"]),
+        weak_by_language={language: _typed_patterns(data[f"weak_event_types_{language}"])
+                          for language in ("fr", "en")},
         event_verbs=event_verbs,
         event_verb_stems=tuple(sorted(((stem, t) for v, t in event_verbs.items()
                                        for stem in _stems(v)),

@@ -403,6 +403,15 @@ def test_a_raid_is_an_air_raid_in_french_a_ground_raid_in_english() -> None:
     assert [c.event_type for c in english] == ["armed_clash"]
 
 
+def test_the_weapon_named_nearest_the_figure_types_it() -> None:
+    # Lebanon: the strike killed; the rockets came after, in retaliation
+    text = ("An Israeli strike has killed at least 12 people in Tyre, southern Lebanon, the "
+            "Lebanese Ministry of Health said, prompting Hezbollah to launch a barrage of "
+            "retaliatory rockets at Israel.")
+    claims = process_document(text_document(text, "liban", date="2024-08-17")).claims
+    assert [c.event_type for c in claims if c.number] == ["air_strike"]
+
+
 def test_whose_dead_a_toll_counts() -> None:
     # Niger: an army's "côté ami" dead are its soldiers; Syria: "treize des morts" are
     # among the civilians counted before

@@ -147,6 +147,11 @@ def emit_figure(doc: DocumentMentions, sentence: Segment, attribution: Attributi
         etype, explicit = event_type_of(doc.text, clause[0].start, clause[-1].end,
                                         figure.measure, context, doc.main_event_type,
                                         sentence.language)
+        if explicit and etype in WEAPON_TYPES:
+            # "A strike killed 10 people ..., prompting Hezbollah to launch rockets":
+            # the weapon named nearest the figure.
+            etype = nearest_weapon(doc.text, clause[0].start, clause[-1].end,
+                                   figure.number.start) or etype
     weapon = munition_type(reading, lexicon(sentence.language or "fr"))
     if weapon is not None:  # "29 drones abattus", "40 missiles": the munition says how
         etype, explicit = weapon, True

@@ -437,11 +437,20 @@ def test_civilians_counted_dead_are_always_a_target() -> None:
 
 
 def test_explosives_name_a_remote_explosive_event() -> None:
-    # Sudan, Niger: explosives and unexploded ordnance are remote violence, whoever left them
+    # Sudan, Niger, Nigeria: explosives, unexploded ordnance and blasts are remote
+    # violence, whoever left them
     for text in ["On 13 May 2022, an unexploded ordnance killed three people near Gedaref.",
-                 "Trois civils ont été tués par des explosifs enfouis sur la route de Diffa."]:
+                 "Trois civils ont été tués par des explosifs enfouis sur la route de Diffa.",
+                 "Eighteen are dead following a large explosion targeting a bank in Abuja."]:
         result = process_document(text_document(text, "uxo", date="2022-05-20"))
         assert {c.event_type for c in result.claims} == {"remote_explosive"}, text
+
+
+def test_bombs_dropped_are_an_air_strike() -> None:
+    # Myanmar: jets dropping bombs, with no figure of their own
+    text = "On 9 October 2021, the Myanmar military dropped bombs on Inn Taw Gyi."
+    claims = process_document(text_document(text, "mm", date="2021-10-10")).claims
+    assert [c.event_type for c in claims] == ["air_strike"]
 
 
 def test_a_label_opening_a_note_types_its_claims() -> None:

@@ -412,6 +412,22 @@ def test_the_weapon_named_nearest_the_figure_types_it() -> None:
     assert [c.event_type for c in claims if c.number] == ["air_strike"]
 
 
+def test_a_date_since_opens_an_interval_to_the_publication() -> None:
+    # Burkina Faso, Nigeria: a toll "since" a date runs to the report; a date not opened
+    # by "since" is the event's own
+    for text, expected in [
+        ("Attacks have killed 1,200 people since the insurgency emerged in 2015.",
+         ("2015-01-01", "2021-06-07", "range")),
+        ("Le groupe a fait depuis son insurrection en 2009 près de 36 000 morts.",
+         ("2009-01-01", "2021-06-07", "range")),
+        ("Gunmen killed 12 villagers in 2015, the police said.",
+         ("2015-01-01", "2015-12-31", "year")),
+    ]:
+        claims = process_document(text_document(text, "t", date="2021-06-07")).claims
+        assert [(c.time["start"], c.time["end"], c.time["granularity"])
+                for c in claims if c.number] == [expected], text
+
+
 def test_whose_dead_a_toll_counts() -> None:
     # Niger: an army's "côté ami" dead are its soldiers; Syria: "treize des morts" are
     # among the civilians counted before

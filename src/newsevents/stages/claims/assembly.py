@@ -24,6 +24,7 @@ from newsevents.stages.claims.slots import (
     days_between,
     fallback_time,
     first_person,
+    since_time,
     split_actors,
     time_slot,
     within,
@@ -367,7 +368,8 @@ def _emit(doc: DocumentMentions, sentence: Segment, attribution: Attribution | N
     actors = [a for a in actors if a not in targets] or actors
     time_mention = choose_time(doc.text, within(doc.times, start, end, attribution), anchor)
     if time_mention is not None:
-        time = time_slot(time_mention)
+        time = since_time(doc.text, time_mention, sentence.date or doc.doc_date,
+                          lexicon(sentence.language or "fr").since) or time_slot(time_mention)
         origin["time"] = f"sentence: {time_mention.text!r}"
     elif same_paragraph and context.time is not None:
         time = dict(context.time)

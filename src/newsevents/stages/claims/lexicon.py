@@ -48,6 +48,7 @@ class Lexicon:
     ranks: frozenset[str]  # military ranks: a named person with one is a combatant
     own_side: frozenset[str]  # "côté ami", "in our ranks": a military's own losses
     partitive_dead: frozenset[str]  # "des morts", "of the dead": dead counted before
+    since: re.Pattern[str]  # "since", "depuis": a date it opens starts a toll's interval
 
     def side(self, lemma: str) -> str | None:
         """'state_forces' or 'armed_groups' for a noun naming one side's people."""
@@ -97,6 +98,8 @@ def lexicon(language: str) -> Lexicon:
         ranks=_words(data.get("ranks") or []),
         own_side=_words(data.get("own_side") or []),
         partitive_dead=_words(data.get("partitive_dead") or []),
+        since=re.compile(r"\b(?:" + "|".join(re.escape(str(w)) for w in data.get("since") or [
+            "since"]) + r")\b", re.IGNORECASE),
     )
 
 

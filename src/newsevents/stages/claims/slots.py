@@ -180,6 +180,24 @@ def time_slot(mention: TimeMention) -> dict[str, Any]:
             "granularity": mention.granularity, "text": mention.text}
 
 
+def since_time(text: str, mention: TimeMention, reference: str | None,
+               cues: re.Pattern[str]) -> dict[str, Any] | None:
+    """'since Burkina Faso's insurgency emerged in 2015', 'depuis son insurrection en
+    2009': a date that a 'since' of its clause opens is the start of an interval ending at
+    the publication (a toll so far), not the event's own date."""
+    if not reference or not mention.start_date or mention.granularity == "range":
+        return None
+    before = text[max(0, mention.start - 60):mention.start]
+    opened = next(reversed(list(cues.finditer(before))), None)  # the nearest "since"
+    if opened is None or re.search(r"[.;:!?]", before[opened.end():]):
+        return None
+    end = fallback_time(reference)["end"]
+    if end is None or end < mention.start_date:
+        return None
+    return {"start": mention.start_date, "end": end, "granularity": "range",
+            "text": text[max(0, mention.start - 60) + opened.start():mention.end]}
+
+
 def fallback_time(reference: str | None) -> dict[str, Any]:
     """No time in the sentence or its paragraph: the month (or year) of the reference date.
 

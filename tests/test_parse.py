@@ -162,3 +162,12 @@ def test_past_its_permanent_words_a_model_forgets_each_batch_new_words(
 def test_the_english_pipeline_runs_only_the_components_whose_output_is_read() -> None:
     assert "tagger" not in parse._nlp("en").pipe_names
     assert "ner" not in parse._nlp("fr").pipe_names
+
+
+def test_parse_batches_are_bounded_by_sentences_and_characters() -> None:
+    # a 1 MB line's long sentences are parsed a few at a time, in order
+    pieces = ["x" * 5_000] * 5 + ["short"] * 100 + ["y" * 20_000]
+    groups = list(parse._batches(pieces))
+    assert [p for g in groups for p in g] == pieces
+    assert all(len(g) <= parse.BATCH for g in groups)
+    assert all(sum(map(len, g)) <= parse.BATCH_CHARACTERS or len(g) == 1 for g in groups)

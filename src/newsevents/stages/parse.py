@@ -45,6 +45,7 @@ PERMANENT_WORDS = 50_000
 LEMMA_CACHE_ENTRIES = 100_000
 LANGUAGES = ("fr", "en")
 BATCH = 64  # sentences per nlp.pipe batch: most documents' in one
+BATCH_CHARACTERS = 12_000  # and at most this many characters (64 news sentences or so)
 
 
 @dataclass(frozen=True, slots=True)  # a 1 MB article holds ~200k of them
@@ -177,12 +178,29 @@ def parse_many(items: Sequence[tuple[str, Sequence[tuple[int, int]]]],
     # the corpus. (spaCy never lowers len(vocab): a zone's words count too.)
     zone = nlp.memory_zone() if len(nlp.vocab) >= PERMANENT_WORDS else nullcontext()
     with zone:
-        for (number, text, start, end), doc in zip(
-                owners, nlp.pipe(pieces, batch_size=BATCH), strict=True):
+        docs = (doc for group in _batches(pieces)
+                for doc in nlp.pipe(group, batch_size=len(group)))
+        for (number, text, start, end), doc in zip(owners, docs, strict=True):
             parsed[number].append(
                 ParsedSentence(start, end, _tokens(text, start, doc), language))
     _bound_caches(nlp)
     return parsed
+
+
+def _batches(pieces: Sequence[str]) -> Iterator[list[str]]:
+    """Consecutive groups of at most BATCH sentences and BATCH_CHARACTERS characters (a
+    longer sentence alone): a batch's activations grow with its words, and 64 of a 1 MB
+    line's long sentences at once doubled a worker's memory."""
+    group: list[str] = []
+    size = 0
+    for piece in pieces:
+        if group and (len(group) >= BATCH or size + len(piece) > BATCH_CHARACTERS):
+            yield group
+            group, size = [], 0
+        group.append(piece)
+        size += len(piece)
+    if group:
+        yield group
 
 
 def _bound_caches(nlp: Any) -> None:

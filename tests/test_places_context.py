@@ -177,3 +177,14 @@ def test_a_state_that_acts_is_not_where_the_event_happened() -> None:
                  "Twelve civilians were killed in Kherson by shelling launched by Russia."]:
         claims = process_document(text_document(text, "t", date="2024-05-01")).claims
         assert claims and all("RU" not in {p.country for p in c.places} for c in claims), text
+
+
+def test_french_spellings_of_transliterated_names() -> None:
+    # Sudan, Syria: French writes "ch" and "ou" where GeoNames writes "sh" and "u", and an
+    # Arabic article in lower case before the name
+    found = _found("Les paramilitaires assiègent la ville d'el-Facher depuis 18 mois.")
+    assert found["el-Facher"] == ("El Fasher", "SD", "exact")
+    found = _found("Des frappes ont visé al-Bab et Deir ez-Zor dans la nuit.")
+    assert found["al-Bab"][1] == "SY"
+    # a lower-case word is still no name ("le port", "la base")
+    assert "port" not in _found("Les frappes ont visé le port de Hodeida.")

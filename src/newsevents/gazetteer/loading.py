@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -109,6 +110,7 @@ def read_index(gazetteer: Gazetteer, path: Path) -> None:
     if not path.exists():
         raise NewsEventsError(
             f"gazetteer index {path} is missing: run `python -m newsevents.gazetteer.build`")
+    countries, rewrites = _french_spellings()
     with gzip.open(path, "rt", encoding="utf-8") as handle:
         for row, line in enumerate(handle):
             keys, _, rest = line.partition("\t")
@@ -117,6 +119,25 @@ def read_index(gazetteer: Gazetteer, path: Path) -> None:
             gazetteer.primary.add((row, names[0]))
             for key in names:
                 gazetteer.add_key(key, row)
+            if rewrites and rest.split("\t", 3)[2] in countries:
+                for key in {v for k in names for v in _french(k, rewrites)} - set(names):
+                    gazetteer.add_key(key, row)
+
+
+def _french_spellings() -> tuple[frozenset[str], tuple[tuple[re.Pattern[str], str], ...]]:
+    data = read_yaml("gazetteer/transliteration.yaml") or {}
+    return (frozenset(data.get("countries") or ()),
+            tuple((re.compile(str(a)), str(b)) for a, b in data.get("french") or ()))
+
+
+def _french(key: str, rewrites: tuple[tuple[re.Pattern[str], str], ...]) -> tuple[str, ...]:
+    """French spellings of a transliterated key: "el fasher" -> "el facher", "abu shouk"
+    -> "abou chouk" (the first rule alone, then every rule)."""
+    first = rewrites[0][0].sub(rewrites[0][1], key)
+    every = key
+    for pattern, replacement in rewrites:
+        every = pattern.sub(replacement, every)
+    return first, every
 
 
 def read_yaml(name: str) -> Any:

@@ -65,12 +65,17 @@ def _joined(text: str, tokens: Sequence[Token], first: int, count: int) -> bool:
     return True
 
 
+# An Arabic article written in lower case before a capitalised name: "el-Facher",
+# "al-Bab", "ad-Dawr".
+_ARTICLE_PREFIX = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az|ed|en|er|es|et|ez)-[^\W\d_a-z]")
+
+
 def _acceptable_case(gazetteer: Gazetteer, span: str, key: str) -> bool:
     """Case-sensitive on capitalised tokens: a name starts with a capital (curated lower-case
     phrases aside); a short all-capitals span must be a curated acronym ("USA", not "OIR")."""
     if key in gazetteer.lowercase_keys:
         return True
-    if not span[:1].isupper():
+    if not span[:1].isupper() and not _ARTICLE_PREFIX.match(span):
         return False
     # "Le port" is not Le Port (Réunion): only short particles ("ez", "al") stay lower-case
     words = TOKEN_RE.findall(span)

@@ -188,3 +188,12 @@ def test_french_spellings_of_transliterated_names() -> None:
     assert found["al-Bab"][1] == "SY"
     # a lower-case word is still no name ("le port", "la base")
     assert "port" not in _found("Les frappes ont visé le port de Hodeida.")
+
+
+def test_a_region_named_as_an_adjective_of_a_force_is_no_place() -> None:
+    # Somalia, Ethiopia: "Somali forces" are Somalia's, not the Somali region of Ethiopia
+    assert _found("Somali forces recaptured the base on Friday.") == {}
+    assert _found("Fighting spread in the Somali region.")["Somali region"][1] == "ET"
+    # a town's police act in the town; a country stays its country
+    assert "Nairobi" in _found("Nairobi police arrested two men.")
+    assert "Sudan" in _found("Sudan army clashed with the RSF in Khartoum.")

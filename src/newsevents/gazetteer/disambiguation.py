@@ -39,6 +39,7 @@ class ContextWords:
     theatre: frozenset[str]
     locatives: frozenset[str]
     stoplist: frozenset[str]
+    force_nouns: frozenset[str]
     raw: dict[str, Any]
 
 
@@ -75,6 +76,7 @@ def context_words() -> ContextWords:
         theatre=frozenset(data["theatre_countries"]),
         locatives=frozenset(fold_name(str(w)) for w in data["locative_prepositions"]),
         stoplist=read_word_list("gazetteer/stoplist.txt"),
+        force_nouns=frozenset(fold_name(str(w)) for w in data.get("force_nouns") or ()),
         raw=data,
     )
 
@@ -147,6 +149,18 @@ def looks_like_person(text: str, tokens: Sequence[Token], match: NameMatch, plac
     if big and place.kind != "C":
         return False
     return _capitalised(after.text(text)) and after.key not in words.function_words
+
+
+def qualifies_a_force(text: str, tokens: Sequence[Token], match: NameMatch,
+                      place: Place) -> bool:
+    """A region's name used as an adjective of a force or a government ("Somali forces",
+    "the Somali government" are not the Somali region of Ethiopia): no place. A country
+    so used stays its country, a town its town ("Nairobi police" act there)."""
+    after_index = match.first + match.count
+    if place.kind not in ("A1", "A2", "R") or after_index >= len(tokens):
+        return False
+    after = tokens[after_index]
+    return text[match.end:after.start] == " " and after.key in context_words().force_nouns
 
 
 def _capitalised(word: str) -> bool:

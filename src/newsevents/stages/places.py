@@ -21,6 +21,7 @@ from newsevents.gazetteer.disambiguation import (
     demonyms,
     document_countries,
     looks_like_person,
+    qualifies_a_force,
     score,
 )
 from newsevents.gazetteer.loading import (
@@ -106,7 +107,8 @@ def _resolve(gazetteer: Gazetteer, text: str, tokens: Sequence[Token], match: Na
     if not acceptable(gazetteer, place, match.key, countries, signalled, locative):
         return None
     if phrase is None and place.kind != "R":
-        if looks_like_person(text, tokens, match, place):
+        if looks_like_person(text, tokens, match, place) or qualifies_a_force(
+                text, tokens, match, place):
             return None
     if phrase is None:
         start, end, precision = match.start, match.end, PRECISION_OF_KIND[place.kind]

@@ -100,6 +100,11 @@ def _speakers(text: str) -> list[str | None]:
                  "Ahmat Saleh Brahim", "statement", "AFP", id="fr-apposition-a-l-AFP"),
     pytest.param("L'armée malienne a annoncé avoir neutralisé 31 terroristes près de Tessit.",
                  "armée malienne", "statement", None, id="fr-annonce-avoir-tue"),
+    # Burkina Faso: the perfect infinitive misparsed under "dimanche"
+    pytest.param("L'armée burkinabè a affirmé dimanche avoir tué 32 « terroristes » au cours "
+                 "de deux jours d'opération dans le nord du pays.", "armée burkinabè",
+                 "statement",
+                 None, id="fr-affirme-dimanche-avoir-tue"),
     pytest.param("Quinze assaillants ont été tués, a indiqué à l'AFP une source sécuritaire.",
                  "source sécuritaire", "statement", "AFP", id="fr-outlet-before-source"),
     pytest.param("Les rebelles ont perdu 40 combattants, a déclaré la coalition, citée par "

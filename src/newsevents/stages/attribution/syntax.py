@@ -101,6 +101,12 @@ def _contents(parsed: ParsedSentence, verb: ParsedToken, takes_thing: bool,
         elif child.relation == "obj" and child.index > verb.index and any(
                 t.is_finite_verb for t in parsed.subtree(child.index)):
             found.append(child)  # "said no fewer than 10 terrorists were killed", misparsed
+        elif child.index > verb.index:
+            # "a affirmé dimanche avoir tué 32 terroristes", the perfect infinitive hung
+            # on "dimanche": the reported act all the same
+            found.extend(t for t in parsed.subtree(child.index) if t.pos == "VERB" and any(
+                a.relation == "aux" and a.feature("VerbForm") == "Inf"
+                for a in parsed.children(t.index)))
     return found
 
 

@@ -213,6 +213,8 @@ def test_country_level_places_are_drawn_apart_and_the_legend_says_so(run: PageRu
     page = run.open()
     page.fill("#filters input[name=q]", "Syrie")
     page.click("#filters button[type=submit]")
+    # the search's own markers, not those of the first view it replaces
+    expect(page.locator("#status")).not_to_have_text("Loading…")
     coarse = page.locator("#map .place-marker.place-coarse")
     coarse.first.wait_for()
     precision = coarse.first.get_attribute("data-precision")

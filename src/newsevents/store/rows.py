@@ -107,7 +107,9 @@ def claim_dict(row: Mapping[str, Any]) -> dict[str, Any]:
 
 def place_from_dict(place: Mapping[str, Any]) -> PlaceMention:
     return PlaceMention(
-        start=-1, end=-1, text=place.get("text") or place.get("name") or "",
+        # "" is a place the text never names (a country inferred from the forces named)
+        start=-1, end=-1, text=place["text"] if isinstance(place.get("text"), str) else (
+            place.get("name") or ""),
         name=place.get("name") or "", country=place.get("country"),
         admin1=place.get("admin1"), lat=place.get("lat"), lon=place.get("lon"),
         precision=place.get("precision") or "exact",

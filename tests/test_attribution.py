@@ -158,6 +158,10 @@ def test_attribution_from_the_parse(text: str, name: str | None, channel: str | 
                  "The army said troops killed 12 gunmen.\n"
                  "At least 50 were wounded, the official said.",
                  ["Ali Hassan", "army", "Ali Hassan"], id="en-the-official-is-the-last-person"),
+    # Yemen: a name with its Arabic article in lower case is a person's
+    pytest.param("Youssef al-Hadiri, a health official, said 19 people were killed.\n"
+                 "Earlier Saturday, he said at least 17 civilians were killed.",
+                 ["Youssef al-Hadiri", "Youssef al-Hadiri"], id="en-he-is-al-Hadiri"),
     pytest.param("L'Observatoire syrien des droits de l'homme (OSDH) a recensé 25 morts.\n"
                  "Selon l'ONG, 9 civils ont été tués dans la ville.",
                  ["Observatoire syrien des droits de l'homme (OSDH)"] * 2, id="fr-l-ONG"),

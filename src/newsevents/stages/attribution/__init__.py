@@ -404,7 +404,9 @@ class AttributionTracker:
             key = fold(word).strip(".,'’")
             if key in vocab.body_words or key in vocab.not_in_names or key in vocab.role_nouns:
                 return False
-            if not (word[:1].isupper() or key in _PARTICLES):
+            particle, _, rest = word.partition("-")
+            if not (word[:1].isupper() or key in _PARTICLES or (
+                    fold(particle) in _PARTICLES and rest[:1].isupper())):  # "al-Hadiri"
                 return False
         return True
 

@@ -191,6 +191,15 @@ def test_the_reported_content_is_never_the_source() -> None:
         ("Kiev", 400), ("Moscou", 150)]
 
 
+def test_a_line_signed_by_its_source_after_a_dash() -> None:
+    # Syria: the wire headline names its source last
+    claims = _claims("Over 144 Syrians killed in Thursday's clashes -- SOHR")
+    assert [(c["speaker"] or {}).get("name") for c in claims] == ["SOHR"]
+    # a dash inside the text names no source
+    claims = _claims("At least 12 soldiers were killed -- the army said nothing more.")
+    assert all(c["speaker"] is None or c["speaker"]["name"] == "army" for c in claims)
+
+
 def test_an_adverb_of_hearsay_is_not_a_reporting_verb() -> None:
     # "reportedly" is not "reported": the forces are the actors, and nobody speaks
     claims = _claims("On 15 January, Ethiopian air forces reportedly conducted airstrikes "

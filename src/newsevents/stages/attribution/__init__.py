@@ -215,7 +215,18 @@ class AttributionTracker:
                           or self._source_phrase(sentence.start, sentence.end))
         if found is None and quote is not None and quote.end > sentence.end:
             found = self._after_quote(quote)
+        if found is None:
+            found = self._headline_source(sentence.start, sentence.end)
         return self._remember(found) if found else None
+
+    def _headline_source(self, start: int, end: int) -> Attribution | None:
+        """'Over 144 Syrians killed in Thursday's clashes -- SOHR': a headline or wire
+        line signed by its source after a dash."""
+        found = _SIGNED_LINE.search(self.text, start, end)
+        if found is None:
+            return None
+        return self._from_source(found.start(1), found.end(1), found.start(), found.end(),
+                                 False)
 
     def _from_parse(self, parsed: ParsedSentence) -> Attribution | None:
         vocab = vocabulary()
@@ -660,6 +671,11 @@ _ABBREVIATION = re.compile(r"(?:(?<![\w.])[A-Z]|[A-Z]\.[A-Z]|(?<!\w)(?:Mr|Mrs|Ms
 
 _PARTICLES = frozenset({"de", "al", "el", "ben", "bin", "van", "von", "abu", "ibn", "da", "du",
                         "le", "la"})
+
+
+# A line ending in a dash and a short capitalised source: "... clashes -- SOHR".
+_SIGNED_LINE = re.compile(r"[ \t\u00a0](?:--|—|–)[ \t\u00a0]{1,3}([A-Z][\w.'’&-]{0,30}"
+                          r"(?:[ \t\u00a0][A-Z][\w.'’&-]{0,30}){0,4})[ \t\u00a0]*$")
 
 
 _INVERTED = re.compile(r"-(?:t-)?(il|elle|ils|elles)\b")

@@ -159,6 +159,11 @@ def test_settlement_the_gazetteer_lacks_is_a_place_without_coordinates() -> None
     assert found["Yeritaga"][1:] == ("BF", "unlocated")
     found = _found("Des soldats ont été tués dans la localité de Tin-Hama, au Mali.")
     assert found["Tin-Hama"][1] == "ML"
+    # an event coder's note names its location: "coded to X", "coded as X"
+    found = _found("An IED exploded in Kofounou, coded to Kerou, in northern Benin.")
+    assert found["Kerou"][1] == "BJ"
+    found = _found("An IED detonated between two villages (coded as Tayaret) in Burkina Faso.")
+    assert found["Tayaret"] == ("Tayaret", "BF", "unlocated")
 
 
 def test_settlement_nouns_do_not_make_bodies_or_known_towns_unlocated() -> None:

@@ -134,6 +134,12 @@ def test_bracket_of_an_unknown_village() -> None:
     assert "In Kengue" not in found
 
 
+def test_one_town_in_brackets_places_a_name_only_after_a_locative() -> None:
+    assert _found("Gunmen attacked a market in Tassiga (Gao) on Monday.")["Tassiga"][1] == "ML"
+    # an acronym before a country in brackets is a body
+    assert "FDS" not in _found("The FDS (Niger) repelled an attack near Tillaberi.")
+
+
 def test_no_place_before_a_bracket_that_is_an_acronym_or_lists_nothing() -> None:
     # "(FAMa)" spells out the army's name; "(JNIM)" names no place at all
     found = _found("Les Forces Armées Maliennes (FAMa) ont repoussé une attaque à Boni.")

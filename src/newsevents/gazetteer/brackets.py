@@ -75,15 +75,20 @@ def bracket_hints(gazetteer: Gazetteer, text: str, matches: Sequence[NameMatch],
         head = low - 1
         if head >= 0 and _HYPHENATED_RE.match(text, max(0, matches[head].start - 2)):
             head -= 1  # its whole hyphenated word may be the unknown name
-        elif head >= 0 and _HEAD_GAP_RE.fullmatch(text, matches[head].end, found.start()):
+        # A hierarchy ("(Djougou, Donga)") or an area ("(Tigray)") places the name before
+        # it; one town in brackets does only after a locative ("in Wadi Jarif (Sirt)"),
+        # not after a person's or a body's name ("Hamid Rahimi (Kabul)").
+        placing = parts > 1 or _is_area(gazetteer, matches[inner[0]].key)
+        if head >= 0 and _HEAD_GAP_RE.fullmatch(text, matches[head].end, found.start()):
             members.append(head)
-            hints.heads.append(BracketHead(matches[head].start, matches[head].end, head,
-                                           tuple(inner)))
+            if _placed(text, matches[head].start, matches[head].end, placing):
+                hints.heads.append(BracketHead(matches[head].start, matches[head].end, head,
+                                               tuple(inner)))
             head = len(matches)
-        if head < len(matches) and (parts > 1 or _is_area(gazetteer, matches[inner[0]].key)):
+        if head < len(matches):
             floor = matches[head].end if head >= 0 else 0
             span = _unlisted_head(text, found.start(), floor)
-            if span is not None:
+            if span is not None and _placed(text, span[0], span[1], placing):
                 hints.heads.append(BracketHead(span[0], span[1], None, tuple(inner)))
         for i in members:
             hints.country[i] = country
@@ -156,6 +161,23 @@ def _bracket_country(gazetteer: Gazetteer, inner: Sequence[NameMatch], parts: in
     if len(tied) == 1:
         return tied[0]
     return max(tied, key=lambda c: sum(score_of(m.key, c) for m in inner))
+
+
+_WORD_BEFORE = re.compile(r"([^\W\d_]{1,12})[ \t\u00a0]{1,3}\Z")
+
+
+def _placed(text: str, start: int, end: int, placing: bool) -> bool:
+    """Whether the name at `start:end` is a place its bracket locates: not an acronym
+    ("FAMa (Mali)"), and after a locative unless the bracket is a hierarchy or an area."""
+    name = text[start:end]
+    if " " not in name and len(name) <= 8 and sum(c.isupper() for c in name) >= 2:
+        return False
+    return placing or _after_locative(text, start)
+
+
+def _after_locative(text: str, start: int) -> bool:
+    found = _WORD_BEFORE.search(text[max(0, start - 16):start])
+    return found is not None and fold_name(found.group(1)) in context_words().locatives
 
 
 def _is_area(gazetteer: Gazetteer, key: str) -> bool:

@@ -19,6 +19,7 @@ from newsevents.gazetteer.disambiguation import context_words
 from newsevents.gazetteer.loading import Gazetteer
 from newsevents.gazetteer.lookup import NameMatch
 from newsevents.gazetteer.normalize import fold_name
+from newsevents.gazetteer.settlements import NAME, name_span
 
 _BRACKET_RE = re.compile(r"\(([^()\n]{2,160})\)")
 # Between the name and its bracket: blanks and at most one common noun ("Tamwe township (",
@@ -104,8 +105,7 @@ def bracket_hints(gazetteer: Gazetteer, text: str, matches: Sequence[NameMatch],
 # then at most one lowercase noun ("Ndassima village"), right before the bracket. Matched on
 # a bounded window that ends at the bracket, so the search stays linear.
 _HEAD_NAME_RE = re.compile(
-    r"(?<![\w'’-])(?P<name>[^\W\d_a-z][\w'’-]{1,30}(?:[ \t\u00a0-][^\W\d_a-z][\w'’-]{0,30}){0,2})"
-    r"(?:[ \t\u00a0]{1,3}[^\W\d_A-Z]{2,15})?[ \t\u00a0]{0,3}\Z")
+    rf"(?<![\w'’-]){NAME}(?:[ \t\u00a0]{{1,3}}[^\W\d_A-Z]{{2,15}})?[ \t\u00a0]{{0,3}}\Z")
 _HEAD_WINDOW = 100
 # A known name glued by a hyphen to another word ("Nguia-Bouar") is not that name.
 _HYPHENATED_RE = re.compile(r"\w-")
@@ -118,13 +118,7 @@ def _unlisted_head(text: str, bracket: int, floor: int) -> tuple[int, int] | Non
     found = _HEAD_NAME_RE.search(text[start:bracket])
     if found is None:
         return None
-    words = context_words()
-    begin, end = start + found.start("name"), start + found.end("name")
-    for word in re.finditer(r"[^ \t\u00a0]+", text[begin:end]):
-        key = fold_name(word.group())
-        if key not in words.function_words and key not in words.person_titles:
-            return begin + word.start(), end
-    return None
+    return name_span(text, start + found.start("name"), start + found.end("name"))
 
 
 def _listing(content: str, names: int) -> bool:

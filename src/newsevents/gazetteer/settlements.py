@@ -17,16 +17,16 @@ from newsevents.gazetteer.phrases import alternation
 
 _SP = r"[ \t\u00a0]{1,3}"
 # One to three capitalised words ("Ariel", "Debre Tsige", "Niem-Yelewa", "Park W").
-_NAME = (r"(?P<name>[^\W\d_a-z][\w'’-]{1,30}"
-         r"(?:[ \t\u00a0-][^\W\d_a-z][\w'’-]{0,30}){0,2})")
+NAME = (r"(?P<name>[^\W\d_a-z][\w'’-]{1,30}"
+        r"(?:[ \t\u00a0-][^\W\d_a-z][\w'’-]{0,30}){0,2})")
 
 
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     data = read_yaml("gazetteer/phrases.yaml")
     before = re.compile(rf"\b(?i:{alternation(data['settlement_before'])})[ \t\u00a0]{{0,3}}"
-                        rf"(?:(?:la|le|les|the){_SP}|l['’])?{_NAME}(?![\w'’-])")
-    after = re.compile(rf"(?<![\w'’-]){_NAME}{_SP}(?i:{alternation(data['settlement_after'])})\b")
+                        rf"(?:(?:la|le|les|the){_SP}|l['’])?{NAME}(?![\w'’-])")
+    after = re.compile(rf"(?<![\w'’-]){NAME}{_SP}(?i:{alternation(data['settlement_after'])})\b")
     return before, after
 
 
@@ -40,9 +40,15 @@ def settlement_names(text: str) -> Iterator[tuple[int, int]]:
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
-    words = context_words()
     if text[start:end].replace("-", "").isupper():
         return None  # an acronym ("UN camp", "MINUSMA camp") names a body, not a place
+    return name_span(text, start, end)
+
+
+def name_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The capitalised words at `start:end` without the function words and titles that
+    open them ("In Sabewa", "The Onklou"), or None when nothing else is left."""
+    words = context_words()
     for word in re.finditer(r"[^ \t\u00a0]+", text[start:end]):
         key = fold_name(word.group())
         if key not in words.function_words and key not in words.person_titles:

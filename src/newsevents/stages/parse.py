@@ -117,6 +117,11 @@ class ParsedSentence:
             at += 1
         return [self.tokens[i] for i in sorted(found)]
 
+    def span(self, index: int) -> tuple[int, int]:
+        """The document offsets the token and everything it governs cover."""
+        tokens = self.subtree(index)
+        return tokens[0].start, tokens[-1].end
+
     def token_at(self, offset: int) -> ParsedToken | None:
         """The token covering a document offset (or starting just after it)."""
         for token in self.tokens:
@@ -171,7 +176,7 @@ def parse_many(items: Sequence[tuple[str, Sequence[tuple[int, int]]]],
     nlp = _nlp(language)
     owners = [(number, text, start, end) for number, (text, spans) in enumerate(items)
               for start, end in spans]
-    pieces = [_normalise_apostrophes(text[start:end]) for _, text, start, end in owners]
+    pieces = [_for_the_tagger(text[start:end]) for _, text, start, end in owners]
     parsed: list[list[ParsedSentence]] = [[] for _ in items]
     # Once the vocabulary is full, the strings spaCy learns from each text are freed when
     # the zone closes: without it a worker's vocabulary, and its memory, would grow with
@@ -241,7 +246,7 @@ def _tokens(text: str, start: int, doc: Any) -> tuple[ParsedToken, ...]:
 _PADDING = re.compile(r"(?<![\d.,:/])0{1,2}(?=[1-9]\d{0,2}(?![\d.,:/]))")
 
 
-def _normalise_apostrophes(piece: str) -> str:
+def _for_the_tagger(piece: str) -> str:
     """The curly apostrophe confuses the French models (LIBRARIES.md); a headline in Title
     Case ('Army Kills 10 Terrorists') reads to a tagger as a run of proper nouns; a
     zero-padded count ('02 PKM') reads as a noun, so its padding becomes a 1 ('12 PKM':

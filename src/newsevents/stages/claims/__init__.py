@@ -59,6 +59,8 @@ def extract_claims(doc: DocumentMentions, sentences: Sequence[Segment],
     """Claims of a document, in text order; `attributions` and `parsed` keyed by sentence
     start (a sentence `needs_parse` did not select has no parse)."""
     doc.fallback_place = dominant_country(doc.places) or home_country(doc.text, doc.actors)
+    language = sentences[0].language if sentences else "fr"
+    doc.people = ranked_people(doc.text, lexicon(language or "fr").ranks)
     read_frame(doc, sentences, parsed, attributions)
     context = Context(paragraph=-1)
     for sentence in sentences:
@@ -172,8 +174,6 @@ def _figures(doc: DocumentMentions, sentence: Segment, attribution: Attribution 
             found.append(figure)
     if parsed is not None:
         taken = [f.number for f in found]
-        if doc.people is None:
-            doc.people = ranked_people(doc.text, table.ranks)
         names = PersonNames(doc.text, Ranges.of([
             *within(doc.actors, sentence.start, sentence.end, None),
             *within(doc.places, sentence.start, sentence.end, None)]), doc.people)

@@ -327,13 +327,12 @@ def _emit(doc: DocumentMentions, sentence: Segment, attribution: Attribution | N
             if side:
                 origin["targets"] = "parse: the counted victims' side"
     # "trois soldats de l'Amisom": the side that lost people is no actor of its loss
+    loss = measure is not None and measure.startswith(_LOSS_MEASURES)
     spans = list(victims)
-    if syntax is not None and syntax[1] is not None and syntax[1].noun is not None \
-            and measure is not None and measure.startswith(_LOSS_MEASURES):
-        words = syntax[0].subtree(syntax[1].noun.index)  # "soldats de l'Amisom"
-        spans.append((min(w.start for w in words), max(w.end for w in words)))
+    if loss and syntax is not None and syntax[1] is not None and syntax[1].noun is not None:
+        spans.append(syntax[0].span(syntax[1].noun.index))  # "soldats de l'Amisom"
     losers = {m.id for m in mentions if any(s <= m.start < e for s, e in spans)}
-    if measure is not None and measure.startswith(_LOSS_MEASURES):
+    if loss:
         losers.update(t for t in named_targets if t != "civilians" and t not in agents)
     actors = [a for a in actors if a not in losers]
     if not actors:
@@ -469,11 +468,8 @@ def _launcher(parsed: ParsedSentence, reading: CountedReading | None,
     coalition's 312 strikes"): who launched them."""
     if reading is None or reading.noun is None:
         return None
-    spans = []
-    for child in parsed.children(reading.noun.index):
-        if child.dep == "nmod:poss":
-            words = parsed.subtree(child.index)
-            spans.append((min(w.start for w in words), max(w.end for w in words)))
+    spans = [parsed.span(c.index) for c in parsed.children(reading.noun.index)
+             if c.dep == "nmod:poss"]
     # "22 of Russia's 27 drones", the genitive hung elsewhere: the words right before the
     # noun's own number
     first = min((c.index for c in parsed.children(reading.noun.index) if c.dep == "nummod"),

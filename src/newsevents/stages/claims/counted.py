@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from newsevents.records import NumberMention, Ranges
 from newsevents.stages.actors import fold
@@ -217,11 +218,15 @@ def ranked_people(text: str, ranks: frozenset[str]) -> dict[str, str]:
     "le colonel Assimi Goïta"): combatants wherever they are named again."""
     if not ranks:
         return {}
+    return {fold(m.group("surname")): "combatants" for m in _ranked(ranks).finditer(text)}
+
+
+@lru_cache(maxsize=4)
+def _ranked(ranks: frozenset[str]) -> re.Pattern[str]:
     alternation = "|".join(re.escape(r) for r in sorted(ranks, key=len, reverse=True))
-    pattern = re.compile(rf"(?i:\b(?:{alternation}))[ \t\u00a0-]{{1,3}}"
-                         r"(?:[^\W\d_a-z][\w'’-]{1,30}[ \t\u00a0]){0,2}"
-                         r"(?P<surname>[^\W\d_a-z][\w'’-]{1,30})")
-    return {fold(m.group("surname")): "combatants" for m in pattern.finditer(text)}
+    return re.compile(rf"(?i:\b(?:{alternation}))[ \t\u00a0-]{{1,3}}"
+                      r"(?:[^\W\d_a-z][\w'’-]{1,30}[ \t\u00a0]){0,2}"
+                      r"(?P<surname>[^\W\d_a-z][\w'’-]{1,30})")
 
 
 def single_victims(parsed: ParsedSentence, lexicon: Lexicon, taken: Sequence[NumberMention],

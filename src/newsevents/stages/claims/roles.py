@@ -21,11 +21,6 @@ _AGENT_CASES = frozenset({"par", "by"})
 _PATIENT_CASES = frozenset({"contre", "against", "sur", "on", "visant", "targeting"})
 
 
-def _span(parsed: ParsedSentence, token: ParsedToken) -> tuple[int, int]:
-    tokens = parsed.subtree(token.index)
-    return tokens[0].start, tokens[-1].end
-
-
 def _is_passive(parsed: ParsedSentence, verb: ParsedToken) -> bool:
     return verb.feature("Voice") == "Pass" or any(
         c.dep in ("aux:pass", "nsubj:pass") for c in parsed.children(verb.index))
@@ -50,14 +45,14 @@ def role_spans(parsed: ParsedSentence, predicate: ParsedToken, lexicon: Lexicon 
             relation = child.relation
             if child.dep == "obl:agent" or (relation in ("obl", "nmod")
                                             and _case(parsed, child) in _AGENT_CASES):
-                agents.append(_span(parsed, child))
+                agents.append(parsed.span(child.index))
             elif relation == "nsubj":
                 (patients if passive or child.dep == "nsubj:pass" else agents).append(
-                    _span(parsed, child))
+                    parsed.span(child.index))
             elif relation in ("obj", "iobj"):
-                patients.append(_span(parsed, child))
+                patients.append(parsed.span(child.index))
             elif relation in ("obl", "nmod") and _case(parsed, child) in _PATIENT_CASES:
-                patients.append(_span(parsed, child))
+                patients.append(parsed.span(child.index))
         if agents or verb.relation not in ("xcomp", "conj", "acl", "advcl"):
             break
         verb = parsed.head_of(verb.index)
@@ -88,11 +83,11 @@ def _agents_of_the_event(parsed: ParsedSentence, predicate: ParsedToken,
             relation = child.relation
             if (child.dep in ("amod", "compound", "nmod:poss") and child.index < noun.index) or (
                     child.dep == "amod" and child.pos == "ADJ"):
-                found.append(_span(parsed, child))
+                found.append(parsed.span(child.index))
             elif relation in ("nmod", "obl") and _case(parsed, child) in _POSSESSOR_CASES:
-                found.append(_span(parsed, child))
+                found.append(parsed.span(child.index))
             elif relation == "acl":  # "led by a Saudi coalition", "menées par la Russie"
-                found.extend(_span(parsed, c) for c in parsed.children(child.index)
+                found.extend(parsed.span(c.index) for c in parsed.children(child.index)
                              if c.dep == "obl:agent" or (c.relation == "obl" and _case(
                                  parsed, c) in _AGENT_CASES))
     return found

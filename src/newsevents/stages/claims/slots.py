@@ -71,7 +71,7 @@ class DocumentMentions:
     # The places of its first event sentence in its main country (claims.frame).
     frame_places: tuple[PlaceMention, ...] = ()
     # Surname -> noun class of the people it names (claims.counted.PersonNames).
-    people: dict[str, str] | None = None
+    people: dict[str, str] = field(default_factory=dict)
     claims: list[Claim] = field(default_factory=list)
 
     def __post_init__(self) -> None:  # `within` bisects these
@@ -187,15 +187,15 @@ def since_time(text: str, mention: TimeMention, reference: str | None,
     the publication (a toll so far), not the event's own date."""
     if not reference or not mention.start_date or mention.granularity == "range":
         return None
-    before = text[max(0, mention.start - 60):mention.start]
-    opened = next(reversed(list(cues.finditer(before))), None)  # the nearest "since"
-    if opened is None or re.search(r"[.;:!?]", before[opened.end():]):
-        return None
+    window = max(0, mention.start - 60)
+    opened = next(reversed(list(cues.finditer(text, window, mention.start))), None)
+    if opened is None or re.search(r"[.;:!?]", text[opened.end():mention.start]):
+        return None  # no "since" of the date's own clause
     end = fallback_time(reference)["end"]
     if end is None or end < mention.start_date:
         return None
     return {"start": mention.start_date, "end": end, "granularity": "range",
-            "text": text[max(0, mention.start - 60) + opened.start():mention.end]}
+            "text": text[opened.start():mention.end]}
 
 
 def fallback_time(reference: str | None) -> dict[str, Any]:

@@ -208,3 +208,55 @@ def test_a_region_named_as_an_adjective_of_a_force_is_no_place() -> None:
     # a town's police act in the town; a country stays its country
     assert "Nairobi" in _found("Nairobi police arrested two men.")
     assert "Sudan" in _found("Sudan army clashed with the RSF in Khartoum.")
+
+
+def test_a_common_word_names_the_admin1_that_ends_a_bracket() -> None:
+    # one known name in a bracket of two decides its country when it is the last, an admin1
+    # of one country only, even a common English word ("Bay", Somalia)
+    found = _found("Police ambushed militants near Gububley Dheere town (Gububley Dheere, Bay).")
+    assert found["Bay"][1:] == ("SO", "admin1")
+    assert found["Gububley Dheere"][1] == "SO"
+
+
+def test_a_country_possessive_without_its_apostrophe() -> None:
+    # coders' notes strip apostrophes: "Somalias coast", "Sudans capital"
+    assert _found("Pirates seized a tanker off Somalias northern coast.")["Somalias"][1] == "SO"
+    assert "SD" in _countries("A diplomat was stabbed in Sudans capital on Monday.")
+    # a plural that only looks like one is not a country ("Chads" before a capital)
+    assert _countries("Gunmen killed two Nigers Delta fishermen.") <= {"NE", "NG", None}
+
+
+def test_the_second_half_of_a_hyphenated_name_is_not_a_place() -> None:
+    # "Shan-North" is a Myanmar state, not North (Utah); its bracket is Myanmar's, so Muse
+    # is the Myanmar town, not Muse, Pennsylvania
+    countries = _countries("On 3 May, a grenade hit a shop in Muse township "
+                           "(Muse district, Shan-North state).")
+    assert countries == {"MM"}
+    # an Arabic article still joins its name: "al-Bab" is al-Bab
+    assert _found("Turkish drones struck al-Bab on Friday.")["al-Bab"][1] == "SY"
+
+
+def test_a_region_name_before_a_national_noun_is_an_adjective() -> None:
+    # "the Somali capital" is Somalia's capital, not the Somali region of Ethiopia
+    assert _countries("A doctor was shot in the lawless Somali capital Mogadishu.") == {"SO"}
+    # a bracket naming a force says who, not where
+    found = _found("SAF shelled Ethiopian forces (presumed Amhara ethnic militia) in "
+                   "Tesfai (Al Fashaga, Gedaref).")
+    assert "ET" not in {v[1] for v in found.values()}
+    assert found["Gedaref"][1:] == ("SD", "admin1")
+
+
+def test_a_settlement_name_wider_than_a_known_name_wins() -> None:
+    # "Adan Yabaal town" is a Somali town, not Aden (Yemen); "Hodeida's Jabal Ras area" a
+    # place in Hodeida
+    found = _found("An IED exploded at a base in Adan Yabaal town (Middle Shabelle).")
+    assert found["Adan Yabaal"][1:] == ("SO", "unlocated")
+    assert "YE" not in _countries("An IED exploded at a base in Adan Yabaal town (Middle "
+                                  "Shabelle).")
+    assert _found("Jets hit two buses in Hodeida's Jabal Ras area.")["Hodeida"][1] == "YE"
+
+
+def test_an_unlisted_village_takes_no_country_from_a_force_name() -> None:
+    # "Southwest" (Sud-Ouest, Burkina Faso) in a force's name is no evidence of a country
+    found = _found("Southwest Special Police Forces raided Garas Weyne village on Monday.")
+    assert found["Garas Weyne"][1] is None

@@ -67,7 +67,9 @@ def bracket_hints(gazetteer: Gazetteer, text: str, matches: Sequence[NameMatch],
         if not inner or not _listing(found.group(1), len(inner)):
             continue
         parts = found.group(1).count(",") + 1
-        country = _bracket_country(gazetteer, [matches[i] for i in inner], parts, score_of)
+        last_part = found.start(1) + found.group(1).rfind(",") + 1
+        country = _bracket_country(gazetteer, [matches[i] for i in inner], parts, score_of,
+                                   matches[inner[-1]].start >= last_part)
         if country is None:
             continue
         hints.countries[country] += BRACKET_COUNTRY_WEIGHT
@@ -128,15 +130,19 @@ def _listing(content: str, names: int) -> bool:
     if len(parts) > 4 or any(not p or len(p.split()) > 4 for p in parts):
         return False
     if len(parts) == 1:
-        # an acronym ("(FAMa)", "(UNEF)") spells out the words before it, not a place
-        return names == 1 and sum(c.isupper() for c in parts[0]) < 2
+        # an acronym ("(FAMa)", "(UNEF)") spells out the words before it, not a place; a
+        # force ("(presumed Amhara ethnic militia)") says who, not where
+        forces = context_words().force_nouns
+        return names == 1 and sum(c.isupper() for c in parts[0]) < 2 and \
+            not any(fold_name(w) in forces for w in parts[0].split())
     return all(p[:1].isupper() for p in parts)
 
 
 def _bracket_country(gazetteer: Gazetteer, inner: Sequence[NameMatch], parts: int,
-                     score_of: ScoreFunction) -> str | None:
+                     score_of: ScoreFunction, ends_it: bool) -> str | None:
     """The country most names of the bracket agree on (two at least when it lists several:
-    one known name among unknown ones decides nothing)."""
+    one known name among unknown ones decides nothing unless it is the last, the admin1,
+    of one country only; ``ends_it`` says the last known name is the bracket's last part)."""
     votes: Counter[str] = Counter()
     for match in inner:
         votes.update({p.country for p in gazetteer.candidates(match.key)
@@ -145,12 +151,11 @@ def _bracket_country(gazetteer: Gazetteer, inner: Sequence[NameMatch], parts: in
         return None
     best = max(votes.values())
     if best < min(2, parts):
-        # no agreement: the last name, the admin1 ("Bombo (Topia, Gadzi)"), if it is an
-        # admin area of one country only
+        # no agreement: the last name, the admin1 ("Bombo (Topia, Gadzi)", "Qansax Dheere
+        # (Qansax Dheere, Bay)"), if it is an admin area of one country only
         areas = {p.country for p in gazetteer.candidates(inner[-1].key)
                  if p.kind in ("A1", "A2")}
-        last_listed = len(inner) > 1 or parts == 1
-        return areas.pop() if last_listed and len(areas) == 1 else None
+        return areas.pop() if ends_it and len(areas) == 1 else None
     tied = [c for c, n in votes.items() if n == best]
     if len(tied) == 1:
         return tied[0]

@@ -168,11 +168,13 @@ def _capitalised(word: str) -> bool:
 
 
 def acceptable(gazetteer: Gazetteer, place: Place, key: str, countries: Counter[str],
-               signalled: bool, locative: bool = False) -> bool:
+               signalled: bool, locative: bool = False, bracketed: bool = False) -> bool:
     """Whether the best entry is good enough to report; ``signalled`` when a phrase around
-    the name says it is a place ("près de", "la province de"), ``locative`` after "à"/"in"."""
+    the name says it is a place ("près de", "la province de"), ``locative`` after "à"/"in",
+    ``bracketed`` when an admin bracket of its country holds it ("(Baidoa, Bay)"), where even
+    a common word names the area."""
     words = context_words()
-    if key in words.stoplist and not place.curated:
+    if key in words.stoplist and not place.curated and not bracketed:
         return False
     if place.kind in ("C", "R") or place.curated:
         return True

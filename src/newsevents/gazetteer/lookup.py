@@ -87,6 +87,39 @@ def _acceptable_case(gazetteer: Gazetteer, span: str, key: str) -> bool:
     return True
 
 
+# Words a name may follow through a hyphen and still be itself: Arabic articles ("al-Bab").
+_ARTICLES = frozenset({"al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "ed", "en",
+                       "er", "es", "et", "ez"})
+
+
+def _glued_after(text: str, tokens: Sequence[Token], i: int) -> bool:
+    """True when token ``i`` is the second half of a hyphenated word whose whole the
+    gazetteer lacks: "Shan-North" is a state, not North; "Nguia-Bouar" a village, not
+    Bouar."""
+    if i == 0 or text[tokens[i - 1].end:tokens[i].start] != "-":
+        return False
+    return tokens[i - 1].key not in _ARTICLES
+
+
+def _possessive_country(gazetteer: Gazetteer, text: str, tokens: Sequence[Token],
+                        i: int) -> NameMatch | None:
+    """A country's possessive written without its apostrophe, as coders' notes strip them
+    ("Somalias northeastern coast", "Sudans capital"): the country, before a lower-case
+    word."""
+    token = tokens[i]
+    key = token.key[:-1]
+    if not token.key.endswith("s") or key not in gazetteer.index or i + 1 >= len(tokens):
+        return None
+    span = token.text(text)
+    following = tokens[i + 1].text(text)
+    if not span[:1].isupper() or not following[:1].islower() or \
+            text[token.end:tokens[i + 1].start] != " ":
+        return None
+    if not any(p.kind == "C" for p in gazetteer.candidates(key)):
+        return None
+    return NameMatch(i, 1, key, token.start, token.end)
+
+
 def find_names(gazetteer: Gazetteer, text: str, tokens: Sequence[Token]) -> list[NameMatch]:
     """Every gazetteer name in the token stream, longest first, not overlapping."""
     matches: list[NameMatch] = []
@@ -99,9 +132,13 @@ def find_names(gazetteer: Gazetteer, text: str, tokens: Sequence[Token]) -> list
             if key not in gazetteer.index or not _joined(text, tokens, i, count):
                 continue
             start, end = tokens[i].start, tokens[i + count - 1].end
+            if _glued_after(text, tokens, i):
+                break
             if _acceptable_case(gazetteer, text[start:end], key):
                 found = NameMatch(i, count, key, start, end)
                 break
+        if found is None:
+            found = _possessive_country(gazetteer, text, tokens, i)
         if found is None:
             i += 1
         else:

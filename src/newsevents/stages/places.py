@@ -62,7 +62,8 @@ def find_places(text: str, segments: Sequence[Segment] = (),
 
     hints = bracket_hints(gazetteer, text, matches, fit)
     countries.update(hints.countries)
-    countries.update(demonym_countries(tokens))
+    adjectives = demonym_countries(tokens)
+    countries.update(adjectives)
     resolved: dict[int, PlaceMention] = {}
     for index, match in enumerate(matches):
         mention = _resolve(gazetteer, text, tokens, match, countries, hints, index)
@@ -74,7 +75,7 @@ def find_places(text: str, segments: Sequence[Segment] = (),
         if containers and (head.match is None or head.match not in resolved):
             mentions.append(_located_by(text, (head.start, head.end), containers[0]))
     mentions.extend(_capitals(gazetteer, text, tokens, countries, mentions))
-    mentions = _unlisted_settlements(text, mentions, countries)
+    mentions = _unlisted_settlements(text, mentions, hints.countries + adjectives)
     return sorted(mentions, key=lambda m: m.start)
 
 
@@ -104,7 +105,9 @@ def _resolve(gazetteer: Gazetteer, text: str, tokens: Sequence[Token], match: Na
         place = _admin_area(gazetteer, match.key, place, phrase, countries)
     locative = after_locative(tokens, match)
     signalled = phrase is not None or bracketed
-    if not acceptable(gazetteer, place, match.key, countries, signalled, locative):
+    in_bracket = hints is not None and index in hints.inner and hints.country.get(index) == \
+        place.country
+    if not acceptable(gazetteer, place, match.key, countries, signalled, locative, in_bracket):
         return None
     if phrase is None and place.kind != "R":
         if looks_like_person(text, tokens, match, place) or qualifies_a_force(
@@ -172,17 +175,24 @@ def _located_by(text: str, span: tuple[int, int], container: PlaceMention) -> Pl
 
 
 def _unlisted_settlements(text: str, mentions: list[PlaceMention],
-                          countries: Counter[str]) -> list[PlaceMention]:
+                          evidence: Counter[str]) -> list[PlaceMention]:
     """``mentions`` and the names a settlement noun makes places ("le village de Kobe",
     "Sabewa village") that no gazetteer entry covered: their name, the article's country,
-    no coordinates."""
-    country = countries.most_common(1)[0][0] if countries else None
+    no coordinates. A known name that is only part of such a name ("Adan Yabaal town" is
+    not Aden) gives way to it."""
     spans = list(settlement_names(text))
     # a known name glued by a hyphen inside the settlement's name ("la localité de
     # Tin-Hama") is not that place (Hama, Syria)
     glued = Ranges(s for s in spans if "-" in text[s[0]:s[1]])
     kept = [m for m in mentions if not (glued.overlaps(m.start, m.end) and (
         text[m.start - 1:m.start] == "-" or text[m.end:m.end + 1] == "-"))]
+    wider = [m for m in kept if any(s <= m.start and m.end <= e and e - s > m.end - m.start
+                                    and _word_of(text, m, s, e) for s, e in spans)]
+    kept = [m for m in kept if m not in wider]
+    # the article's country: of the places found, of the brackets or of the adjectives; not
+    # of a word that only might be a place ("Southwest" in a force's name)
+    countries = Counter(m.country for m in kept if m.country) + evidence
+    country = countries.most_common(1)[0][0] if countries else None
     taken = Ranges.of(kept)
     for start, end in spans:
         if not taken.overlaps(start, end):
@@ -190,6 +200,13 @@ def _unlisted_settlements(text: str, mentions: list[PlaceMention],
                                      name=text[start:end], country=country,
                                      precision="unlocated"))
     return kept
+
+
+def _word_of(text: str, mention: PlaceMention, start: int, end: int) -> bool:
+    """Whether the mention is whole words of the name at start:end, not a possessive
+    ("Hodeida's Jabal Ras" names Jabal Ras in Hodeida)."""
+    return (mention.start == start or text[mention.start - 1] == " ") and \
+        (mention.end == end or text[mention.end] == " ")
 
 
 def _mention(span: str, start: int, end: int, place: Place, precision: str) -> PlaceMention:

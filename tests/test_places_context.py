@@ -111,6 +111,17 @@ def test_an_article_naming_no_place_takes_the_country_of_its_own_forces() -> Non
     assert _claim_countries("French jets struck a convoy of militants, killing 7.") == set()
 
 
+def test_an_article_naming_no_state_takes_the_country_its_armed_groups_fight_in() -> None:
+    # a group of one theatre sets its unlisted village: Boko Haram in Nigeria, the Houthis
+    # in Yemen; a group of several (JNIM: Mali, Burkina Faso, Niger) sets none
+    assert _claim_countries("Boko Haram fighters stormed Gwandara village, killing "
+                            "three farmers.") == {"NG"}
+    assert _claim_countries("Les houthis ont tiré deux missiles sur le village de "
+                            "Beit Mahdi, tuant un civil.") == {"YE"}
+    assert _claim_countries("JNIM militants killed two herders in Doutenga village.") <= \
+        {None}
+
+
 def test_one_known_name_of_a_bracket_decides_nothing() -> None:
     # Topia is a Mexican town; the Central African sub-prefecture of that name is unknown
     assert "MX" not in _countries("Des rebelles ont pillé Bombo (Topia, Gadzi) jeudi.")

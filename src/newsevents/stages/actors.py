@@ -60,6 +60,7 @@ class ActorRegistry:
     force_nouns: frozenset[str]
     locatives: frozenset[str]
     armed_groups: frozenset[str]
+    homes: dict[str, str]  # actor id -> the one country it fights in
 
 
 def _alternation(words: list[str]) -> str:
@@ -93,6 +94,7 @@ def registry() -> ActorRegistry:
     demonyms: dict[str, str] = {}
     place_names: dict[str, str] = {}
     armed: set[str] = set()
+    homes: dict[str, str] = {}
     for actor_id, spec in data.items():
         if not isinstance(spec, dict):
             continue
@@ -106,6 +108,8 @@ def registry() -> ActorRegistry:
             place_names[fold(str(name))] = actor_id
         if spec.get("armed_group"):
             armed.add(actor_id)
+        if spec.get("home"):
+            homes[actor_id] = str(spec["home"])
     for word in data.get(GENERIC, []):
         alias_ids.setdefault(fold(str(word)), GENERIC)
     # Any country's adjective before or after a force noun names its state forces ("the
@@ -129,6 +133,7 @@ def registry() -> ActorRegistry:
         force_nouns=frozenset(fold(str(w)) for w in data.get("force_nouns", [])),
         locatives=frozenset(fold(str(w)) for w in data.get("locative_prepositions", [])),
         armed_groups=frozenset(armed),
+        homes=homes,
     )
 
 

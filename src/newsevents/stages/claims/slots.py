@@ -23,7 +23,7 @@ from newsevents.records import (
     Segment,
     TimeMention,
 )
-from newsevents.stages.actors import fold
+from newsevents.stages.actors import fold, registry
 from newsevents.stages.claims.counted import CountedReading
 from newsevents.stages.places import country_place
 
@@ -234,12 +234,16 @@ def dominant_country(places: Sequence[PlaceMention]) -> PlaceMention | None:
 
 def home_country(text: str, actors: Sequence[ActorMention]) -> PlaceMention | None:
     """The country of an article that names no place: the one whose own forces it names
-    most ("Beninese soldiers", "l'armée burkinabè"), else whose adjective it uses
-    ("Burkinabe assailants"), among the countries where wars are fought at home; foreign
-    expeditions (French jets over Mali) name their own state."""
+    most ("Beninese soldiers", "l'armée burkinabè"), else where the groups it names fight
+    (Boko Haram, al-Shabaab), else whose adjective it uses ("Burkinabe assailants"), among
+    the countries where wars are fought at home; foreign expeditions (French jets over
+    Mali) name their own state."""
     theatre = context_words().theatre
     counts = Counter(a.id[6:] for a in actors
                      if a.id.startswith("state:") and a.id[6:] in theatre)
+    if not counts:
+        homes = registry().homes
+        counts = Counter(homes[a.id] for a in actors if a.id in homes)
     if not counts:
         counts = Counter({c: n for c, n in demonym_countries(tokenize(text, [])).items()
                           if c in theatre})

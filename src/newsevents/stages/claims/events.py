@@ -99,9 +99,19 @@ def _carried_nouns(parsed: ParsedSentence, verb: ParsedToken) -> list[ParsedToke
             break
         if token.pos == "DET" and token.feature("Definite") == "Def":
             break
-        if token.pos == "NOUN":
+        if _nominal(token):
             found.append(token)
     return found
+
+
+# Where a word the tagger calls an adjective can only be a noun ("conducted an airstrike",
+# a word rare in its training data).
+_NOMINAL_RELATIONS = frozenset({"obj", "nsubj", "nsubj:pass", "obl", "nmod"})
+
+
+def _nominal(token: ParsedToken) -> bool:
+    return token.pos in ("NOUN", "PROPN") or (
+        token.pos in ("ADJ", "X") and token.relation in _NOMINAL_RELATIONS)
 
 
 def _trigger_type(parsed: ParsedSentence, token: ParsedToken, vocab: ClaimVocabulary,
@@ -111,7 +121,7 @@ def _trigger_type(parsed: ParsedSentence, token: ParsedToken, vocab: ClaimVocabu
         # "ont lancé des frappes", "launched a missile attack": the event noun a light verb
         # carries says what happened.
         for child in parsed.children(token.index):
-            if child.relation in ("obj", "nsubj") and child.pos == "NOUN":
+            if child.relation in ("obj", "nsubj") and _nominal(child):
                 etype = _trigger_type(parsed, child, vocab, table)
                 if etype is not None:
                     return etype if _is_reported_act(parsed, token.index) else None
@@ -121,7 +131,7 @@ def _trigger_type(parsed: ParsedSentence, token: ParsedToken, vocab: ClaimVocabu
         if etype is None or not _is_reported_act(parsed, token.index):
             return None
         return etype
-    if token.pos in ("NOUN", "PROPN"):
+    if _nominal(token):
         etype = next((table.event_nouns[f] for f in forms if f in table.event_nouns), None)
         if etype is None or not _reports_noun_event(parsed, token, table):
             return None

@@ -514,6 +514,14 @@ def test_the_article_s_day_is_its_first_event_s_not_when_it_was_said() -> None:
      "Kaga-Bandoro.", "air_strike"),
     ("On 18 August 2023, presumed JNIM militants attacked the town of Timbuktu with mortar "
      "shells.", "shelling"),
+    # Sudan: a thrown grenade is an explosive; Myanmar: a plural the pattern must know
+    ("On 4 June 2022, two men on a motorbike threw a grenade at a police post in Nyala.",
+     "remote_explosive"),
+    ("On 9 June 2021, the military fired artilleries against rebel troops near Hpakant.",
+     "shelling"),
+    # a parenthesis breaks the parse; "following ..." is a landmark, not the event
+    ("On 1 May 2022, Chadian forces (presumed to be the army) fired rockets near Adre, "
+     "following escalating violence in the area.", "shelling"),
 ])
 def test_an_attack_with_a_named_weapon_takes_its_type(text: str, expected: str) -> None:
     result = _read(text, "2023-12-31")

@@ -162,7 +162,8 @@ def _reports_noun_event(parsed: ParsedSentence, token: ParsedToken, table: Lexic
     if head is None:
         return True
     if token.relation in ("obl", "nmod") and any(
-            c.dep == "case" and fold(c.lemma) in table.landmark_cases
+            c.dep == "case" and (fold(c.lemma) in table.landmark_cases or
+                                 fold(c.text) in table.landmark_cases)  # "following"
             for c in parsed.children(token.index)):
         return False
     if head.pos != "VERB" or token.relation not in ("nsubj", "obj", "obl"):

@@ -73,10 +73,13 @@ def _past_verbs(parsed: ParsedSentence, attribution: Attribution | None,
     for token in parsed.tokens:
         if attribution and attribution.start <= token.start < attribution.end:
             continue
-        if token.pos != "VERB" or token.feature("Tense") != "Past":
-            continue
-        etype = next((table.event_verbs[f] for f in (fold(token.lemma), fold(token.text))
-                      if f in table.event_verbs), None)
+        past = token.pos == "VERB" and token.feature("Tense") == "Past" and not (
+            token.relation == "amod" and token.index > 0 and
+            parsed.tokens[token.index - 1].pos in ("NUM", "DET", "ADJ"))
+        if not past and not _mistagged_past(parsed, token):
+            continue  # "1,539 burned homes" describes them
+        forms = verb_forms(token.lemma, token.text, "VERB", parsed.language)
+        etype = next((table.event_verbs[f] for f in forms if f in table.event_verbs), None)
         anchor = token
         if etype is None:
             # "Ethiopian air forces jets conducted airstrikes against ...", misparsed: the
@@ -88,6 +91,32 @@ def _past_verbs(parsed: ParsedSentence, attribution: Attribution | None,
             continue
         found.append((len(parsed.tokens), token.index, (anchor.start, anchor.end, etype)))
     return found
+
+
+def _launched_munition(parsed: ParsedSentence, obj: ParsedToken, table: Lexicon) -> str | None:
+    """The type of the munitions a verb sends, as its object or that object's "of" phrase
+    ("launched rockets", "fired a volley of rockets", "a lancé une salve de missiles")."""
+    nouns = [obj, *(c for c in parsed.children(obj.index) if c.relation == "nmod")]
+    for noun in nouns:
+        for form in (fold(noun.lemma), fold(noun.text)):
+            if form in table.munition_types:
+                return table.munition_types[form]
+    return None
+
+
+def _mistagged_past(parsed: ParsedSentence, token: ParsedToken) -> bool:
+    """An English past tense the tagger took for an adjective, between its subject and its
+    object ("its aircraft bombed Hodeidah"): after a noun or pronoun, not after an article
+    ("the bombed building")."""
+    if parsed.language != "en" or token.pos != "ADJ" or not token.text.endswith("ed") or \
+            token.index + 1 >= len(parsed.tokens):
+        return False
+    after = parsed.tokens[token.index + 1]
+    return _after_a_subject(parsed, token) and after.pos in ("DET", "PROPN", "NOUN", "NUM")
+
+
+def _after_a_subject(parsed: ParsedSentence, token: ParsedToken) -> bool:
+    return token.index > 0 and parsed.tokens[token.index - 1].pos in ("NOUN", "PROPN", "PRON")
 
 
 def _carried_nouns(parsed: ParsedSentence, verb: ParsedToken) -> list[ParsedToken]:
@@ -123,6 +152,11 @@ def _trigger_type(parsed: ParsedSentence, token: ParsedToken, vocab: ClaimVocabu
         for child in parsed.children(token.index):
             if child.relation in ("obj", "nsubj") and _nominal(child):
                 etype = _trigger_type(parsed, child, vocab, table)
+                if etype is None and child.relation == "obj" and next(
+                        (table.event_verbs[f] for f in forms if f in table.event_verbs),
+                        "strategic_development") == "strategic_development":
+                    # "launched rockets"; not "threw a bomb" (an attack, by hand)
+                    etype = _launched_munition(parsed, child, table)
                 if etype is not None:
                     return etype if _is_reported_act(parsed, token.index) else None
         etype = next((table.event_verbs[f] for f in forms if f in table.event_verbs), None)

@@ -50,6 +50,12 @@ def _readings(text: str, language: str) -> list[tuple[str, str]]:
     # Nigeria: an elided noun after "dont" counts what the figure before it counts.
     ("fr", "Trois soldats ont été tués, dont cinq ont été tués à Maiduguri.",
      [("Trois", "fatalities_combatants"), ("cinq", "fatalities_combatants")]),
+    # Afghanistan: "at least" parsed as the noun's preposition is still the number's
+    ("en", "A suicide attack on a base in Kunduz killed at least 12 security forces on "
+     "Sunday.", [("at least 12", "fatalities_combatants")]),
+    # Burkina Faso: a toll put at or risen to a number counts the dead
+    ("en", "Residents put the death toll at 84.", [("84", "fatalities")]),
+    ("en", "The death toll rose to 37 on Monday.", [("37", "fatalities")]),
     # Syria: "N de X" — the quantified noun hangs below the number.
     ("fr", "Des dizaines de civils ont été blessés à Idleb.", [("Des dizaines", "injured")]),
     # Ukraine: "22 of the 27 drones" is read at the governor of 22, not at "launched".

@@ -465,13 +465,18 @@ def find_outcome(parsed: ParsedSentence, anchor: ParsedToken, lexicon: Lexicon,
                 if outcome is not None:
                     return child, outcome
     predicate = parsed.head_of(node.index)
-    cases = [fold(c.lemma) for c in parsed.children(node.index) if c.dep == "case"]
+    # the number's own words are no case ("at least 15 security forces" parsed with "at"
+    # as the noun's preposition)
+    cases = [fold(c.lemma) for c in parsed.children(node.index)
+             if c.dep == "case" and c.index not in exclude]
     if node.relation in ("obl", "nmod") and predicate is not None and any(
             c not in _COMPANION_CASES for c in cases):
         if any(c in _AIMED_CASES for c in cases) and (_is_strike(predicate, lexicon) or any(
                 _is_strike(c, lexicon) for c in parsed.children(predicate.index)
                 if c.relation in ("obj", "nsubj") and c.index < node.index)):
             return predicate, "destroyed"  # "des frappes sur 19 écoles": targets hit
+        if _outcome_of(parsed, predicate, lexicon) == "total":
+            return predicate, "total"  # "the toll rose to 160", "put the toll at 160"
         return predicate, None  # "killed in a strike on a house": the house was not killed
     if node.dep == "nsubj" and predicate is not None and any(
             c.relation == "obj" for c in parsed.children(predicate.index)):
@@ -571,10 +576,12 @@ def _verb_before(parsed: ParsedSentence, first: ParsedToken,
 
 def _subject_class(parsed: ParsedSentence, predicate: ParsedToken,
                    lexicon: Lexicon) -> str | None:
-    """'Les frappes ont totalisé 312', 'le nombre de morts a atteint 50'."""
-    for child in parsed.children(predicate.index):
-        if child.relation != "nsubj":
-            continue
+    """'Les frappes ont totalisé 312', 'le nombre de morts a atteint 50'; what a verb puts
+    at the number, its object, before the subject who says so ('residents put the death
+    toll at 160')."""
+    children = parsed.children(predicate.index)
+    for child in [*(c for c in children if c.relation == "obj" and c.pos != "NUM"),
+                  *(c for c in children if c.relation == "nsubj")]:
         found = lexicon.noun_class(child.lemma)
         if found is not None:
             return found

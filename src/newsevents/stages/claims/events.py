@@ -75,7 +75,7 @@ def _past_verbs(parsed: ParsedSentence, attribution: Attribution | None,
             continue
         past = token.pos == "VERB" and token.feature("Tense") == "Past" and not (
             token.relation == "amod" and token.index > 0 and
-            parsed.tokens[token.index - 1].pos in ("NUM", "DET", "ADJ"))
+            parsed.tokens[token.index - 1].pos in ("NUM", "DET"))
         if not past and not _mistagged_past(parsed, token):
             continue  # "1,539 burned homes" describes them
         forms = verb_forms(token.lemma, token.text, "VERB", parsed.language)

@@ -539,3 +539,12 @@ def test_the_article_s_day_is_its_first_event_s_not_when_it_was_said() -> None:
 def test_an_attack_with_a_named_weapon_takes_its_type(text: str, expected: str) -> None:
     result = _read(text, "2023-12-31")
     assert [c.event_type for c in result.claims if c.measure is None][:1] == [expected]
+
+
+def test_members_killed_are_no_strategic_development() -> None:
+    # Syria: French "raids" are air raids; "membres" of a group killed are fighters, not a
+    # membership (a coalition's members are a measure of their own)
+    result = _read("Les raids turcs ont visé des positions dans la province de Raqqa, tuant "
+                   "six membres des FDS.", "2022-11-20")
+    assert [(c.event_type, c.measure) for c in result.claims] == [
+        ("air_strike", "fatalities_combatants")]

@@ -548,3 +548,11 @@ def test_members_killed_are_no_strategic_development() -> None:
                    "six membres des FDS.", "2022-11-20")
     assert [(c.event_type, c.measure) for c in result.claims] == [
         ("air_strike", "fatalities_combatants")]
+
+
+def test_where_it_was_said_does_not_type_the_event() -> None:
+    # Nigeria: "at Defence Headquarters" is where the toll was announced, no deployment
+    result = _read("Troops killed 40 terrorists in Borno last week. The spokesman, who "
+                   "disclosed this at Defence Headquarters, Abuja, said no fewer than 12 "
+                   "terrorists were also captured.", "2023-03-02")
+    assert "strategic_development" not in [c.event_type for c in result.claims]

@@ -556,3 +556,14 @@ def test_where_it_was_said_does_not_type_the_event() -> None:
                    "disclosed this at Defence Headquarters, Abuja, said no fewer than 12 "
                    "terrorists were also captured.", "2023-03-02")
     assert "strategic_development" not in [c.event_type for c in result.claims]
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    # Afghanistan, Mali: a nationality on one serviceman names his side
+    ("On Monday, an American soldier was killed in combat in Helmand province.",
+     "united_states"),
+    ("Un soldat français a été tué lundi près de Ménaka.", "france"),
+])
+def test_a_nationality_on_one_serviceman_names_the_target(text: str, target: str) -> None:
+    result = _read(text, "2019-09-10")
+    assert [list(c.targets) for c in result.claims if c.measure] == [[target]]

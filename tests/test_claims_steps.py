@@ -567,3 +567,15 @@ def test_where_it_was_said_does_not_type_the_event() -> None:
 def test_a_nationality_on_one_serviceman_names_the_target(text: str, target: str) -> None:
     result = _read(text, "2019-09-10")
     assert [list(c.targets) for c in result.claims if c.measure] == [[target]]
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    # Israel, Mali: people the speaker calls its own are its side, and no actor of the loss
+    ("The IDF said one of its soldiers was wounded in southern Gaza on Monday.", "israel"),
+    ("L'armée malienne a annoncé que deux de ses soldats ont été tués lundi près de Gao.",
+     "state:ML"),
+])
+def test_the_speakers_own_people_are_its_side(text: str, target: str) -> None:
+    claim = next(c for c in _read(text, "2024-06-04").claims if c.measure)
+    assert list(claim.targets) == [target]
+    assert target not in claim.actors

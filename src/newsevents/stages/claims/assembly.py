@@ -296,6 +296,7 @@ def _emit(doc: DocumentMentions, sentence: Segment, attribution: Attribution | N
               "targets": "sentence: actor mentions after the figure"}
     state = state_actor(doc.fallback_place.country if doc.fallback_place else None)
     side: list[str] = []
+    own: list[str] = []  # the speaker's own people counted ("one of its soldiers")
     agents: list[str] = []
     named_targets = list(targets)  # the sentence's, not a side guessed from a noun
     if syntax is not None:
@@ -321,7 +322,8 @@ def _emit(doc: DocumentMentions, sentence: Segment, attribution: Attribution | N
         if not actors:
             actors = agent_side(parsed, predicate, table, state, doc.main_enemy)
             origin["actors"] = f"parse: the side of the subject of {verb}"
-        side = victims_side(reading, table, state, doc.main_enemy)
+        own = _speakers_own(parsed, reading, attribution)
+        side = own or victims_side(reading, table, state, doc.main_enemy)
         if "civilians" in side or not targets:
             targets = list(dict.fromkeys([*targets, *side]))
             if side:
@@ -334,9 +336,11 @@ def _emit(doc: DocumentMentions, sentence: Segment, attribution: Attribution | N
     losers = {m.id for m in mentions if any(s <= m.start < e for s, e in spans)}
     if loss:
         losers.update(t for t in named_targets if t != "civilians" and t not in agents)
+        losers.update(own)
     actors = [a for a in actors if a not in losers]
     if not actors:
-        actors = _speaker_affiliation(doc.text, sentence, attribution)
+        actors = [a for a in _speaker_affiliation(doc.text, sentence, attribution)
+                  if a not in losers]
         origin["actors"] = "the speaker's own side"
     if not actors and same_paragraph:
         actors = [a for a in context.actors if a not in targets]
@@ -510,6 +514,22 @@ def _seat_of_the_speaker(text: str, place: PlaceMention) -> bool:
     opens = _FROM_CAPITAL.search(text[max(0, place.start - 12):place.start])
     return bool(opens) and text[place.end:place.end + 2].startswith(",") and (
         place.precision in ("exact", "country"))
+
+
+def _speakers_own(parsed: ParsedSentence, reading: CountedReading | None,
+                  attribution: Attribution | None) -> list[str]:
+    """'the IDF said one of its soldiers was injured', 'l'armée a perdu deux de ses
+    soldats': people the speaker calls its own are the speaker's side."""
+    if attribution is None or reading is None or reading.noun is None:
+        return []
+    owned = any((c.dep == "nmod:poss" or c.feature("Poss") == "Yes") and c.pos in (
+        "PRON", "DET") and c.feature("Person") != "1" and fold(c.lemma) not in ("mon", "notre")
+                for c in parsed.children(reading.noun.index))
+    if not owned:
+        return []
+    source = " ".join(p for p in (attribution.role, attribution.text, attribution.name) if p)
+    return list(dict.fromkeys(m.id for m in find_actors(source)
+                              if m.id not in ("civilians", "unknown")))
 
 
 def _speaker_affiliation(text: str, sentence: Segment,

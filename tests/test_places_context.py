@@ -271,3 +271,16 @@ def test_an_unlisted_village_takes_no_country_from_a_force_name() -> None:
     # "Southwest" (Sud-Ouest, Burkina Faso) in a force's name is no evidence of a country
     found = _found("Southwest Special Police Forces raided Garas Weyne village on Monday.")
     assert found["Garas Weyne"][1] is None
+
+
+def test_a_sea_is_a_region_of_no_country_until_its_article_gives_one() -> None:
+    found = _found("Three drones fired over the Red Sea were shot down.")
+    assert found["Red Sea"] == ("Red Sea", None, "region")
+    assert _found("Un pétrolier a été touché dans le golfe d'Aden.")["le golfe d'Aden"][1:] == \
+        (None, "region")
+    # an admin area of that name is the area ("Red Sea state", Sudan), not the sea
+    assert _found("Protesters gathered in Port Sudan, Red Sea state.")["Red Sea state"][1:] \
+        == ("SD", "admin1")
+    # a claim at sea takes its article's country
+    assert _claim_countries("The Houthis fired two missiles at a tanker in the Red Sea, "
+                            "Yemen's rebels said, killing one sailor.") == {"YE"}

@@ -149,8 +149,11 @@ def _admin_area(gazetteer: Gazetteer, key: str, place: Place, phrase: Phrase,
     """The admin area a phrase names: the area of that name in the town's country, else
     the town's own admin1 (named after it, as Tillaberi), else the town itself."""
     named = best_candidate(gazetteer, key, countries, ADMIN_KINDS[phrase.precision])
-    if named is not None and countries.get(named.country, 0) > countries.get(place.country, 0):
-        return named  # "la province du Lac" in an article about Chad: not Laç, Albania
+    if named is not None and (not place.country or countries.get(named.country, 0) >
+                              countries.get(place.country, 0)):
+        # "la province du Lac" in an article about Chad: not Laç, Albania; "Red Sea state"
+        # is no sea
+        return named
     local = Counter(countries)
     local[place.country] += 5
     area = best_candidate(gazetteer, key, local, ADMIN_KINDS[phrase.precision])

@@ -579,3 +579,16 @@ def test_the_speakers_own_people_are_its_side(text: str, target: str) -> None:
     claim = next(c for c in _read(text, "2024-06-04").claims if c.measure)
     assert list(claim.targets) == [target]
     assert target not in claim.actors
+
+
+def test_a_photo_caption_does_not_date_the_article_s_events() -> None:
+    # Gaza: the picture was taken weeks before; the strikes were "on Saturday"
+    text = ("Civil defence says five killed in strikes\n\n"
+            "A picture taken from the border shows smoke over Rafah on 2 May 2025. "
+            "Picture: John Doe/AFP\n\n"
+            "The territory has seen heavy bombardment in recent weeks.\n\n"
+            "The civil defence agency said strikes killed at least five people on Saturday.\n\n"
+            "Two children were wounded in the strike, the agency said.")
+    result = _read(text, "2025-05-24")
+    children = next(c for c in result.claims if c.evidence["text"].startswith("Two"))
+    assert children.time["start"] == "2025-05-24", (children.time, children.origin)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
-from newsevents.records import PlaceMention, Segment, TimeMention
+from newsevents.records import PlaceMention, Ranges, Segment, TimeMention
 from newsevents.stages.actors import fold
 from newsevents.stages.attribution import Attribution
 from newsevents.stages.claims.assembly import event_places
@@ -119,17 +119,32 @@ def _frame_day(doc: DocumentMentions, sentences: Sequence[Segment],
     said on Wednesday": when it was said) nor a day further down the article; failing
     that, the first day the article gives. A sentence with no time of its own, outside
     the paragraph of a dated claim, is about that day more often than about the month."""
+    captions = _captions(doc.text, sentences)
     for sentence in sentences:
         if sentence.paragraph > _LEAD_PARAGRAPHS:
             break
-        if not events.get(sentence.start):
+        if not events.get(sentence.start) or sentence.paragraph in captions:
             continue
         found = [t for t in within(doc.times, sentence.start, sentence.end,
                                    attributions.get(sentence.start))
                  if _is_frame_day(t, doc.doc_date)]
         if found:
             return found[0]
-    return next((t for t in doc.times if _is_frame_day(t, doc.doc_date)), None)
+    # a caption dates its picture, not the events
+    skipped = Ranges((s.start, s.end) for s in sentences if s.paragraph in captions)
+    return next((t for t in doc.times if _is_frame_day(t, doc.doc_date)
+                 and not skipped.holds(t.start)), None)
+
+
+def _captions(text: str, sentences: Sequence[Segment]) -> set[int]:
+    """The paragraphs that are photo captions ("... on 4 May 2025. Picture: X/AFP")."""
+    found = set()
+    for sentence in sentences:
+        marks = lexicon(sentence.language or "fr").caption_marks
+        folded = fold(text[sentence.start:sentence.end])
+        if any(mark in folded for mark in marks):
+            found.add(sentence.paragraph)
+    return found
 
 
 def _is_frame_day(mention: TimeMention, doc_date: str | None) -> bool:

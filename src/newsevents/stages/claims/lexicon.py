@@ -45,6 +45,7 @@ class Lexicon:
     reference_verbs: frozenset[str]  # verbs that only refer to an event already reported
     landmark_cases: frozenset[str]  # "since the attack": an event as a time landmark
     note_labels: dict[str, str]  # "Property destruction:" opening a note: its event type
+    caption_marks: tuple[str, ...]  # "Picture:", "Photo :": a paragraph that is a caption
     ranks: frozenset[str]  # military ranks: a named person with one is a combatant
     own_side: frozenset[str]  # "côté ami", "in our ranks": a military's own losses
     partitive_dead: frozenset[str]  # "des morts", "of the dead": dead counted before
@@ -95,6 +96,7 @@ def lexicon(language: str) -> Lexicon:
         reference_verbs=_words(data["reference_verbs"]),
         landmark_cases=_words(data["landmark_cases"]),
         note_labels=_index(data.get("note_labels") or {}),
+        caption_marks=tuple(fold(str(w)) for w in data.get("caption_marks") or ()),
         ranks=_words(data.get("ranks") or []),
         own_side=_words(data.get("own_side") or []),
         partitive_dead=_words(data.get("partitive_dead") or []),

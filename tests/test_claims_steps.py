@@ -56,6 +56,12 @@ def _readings(text: str, language: str) -> list[tuple[str, str]]:
     # Burkina Faso: a toll put at or risen to a number counts the dead
     ("en", "Residents put the death toll at 84.", [("84", "fatalities")]),
     ("en", "The death toll rose to 37 on Monday.", [("37", "fatalities")]),
+    # Syria: "en plus de N", "outre N": they underwent what the others did
+    ("fr", "Les frappes ont tué sept membres des FDS, en plus de six soldats prorégime.",
+     [("sept", "fatalities_combatants"), ("six", "fatalities_combatants")]),
+    # Ukraine: a toll made to climb to a number counts the dead
+    ("fr", "Une attaque a eu lieu samedi, faisant grimper le bilan des morts à 21.",
+     [("21", "fatalities")]),
     # Syria: "N de X" — the quantified noun hangs below the number.
     ("fr", "Des dizaines de civils ont été blessés à Idleb.", [("Des dizaines", "injured")]),
     # Ukraine: "22 of the 27 drones" is read at the governor of 22, not at "launched".

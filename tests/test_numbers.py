@@ -59,6 +59,9 @@ FIGURES: list[tuple[str, list[Expected]]] = [
     # Iraq and Syria
     ("Les avions de la coalition ont mené plus de 150 frappes au sud de Mossoul.",
      [("plus de 150", None, 150, None, "more_than")]),
+    # "en plus de six": six more, not more than six
+    ("sept membres des FDS, en plus de six soldats prorégime",
+     [("sept", 7, None, None, "exact"), ("six", 6, None, None, "exact")]),
     ("Les frappes ont totalisé 312, détruisant 120 positions et tuant 27 terroristes.",
      [("312", 312, None, None, "exact"), ("120", 120, None, None, "exact"),
       ("27", 27, None, None, "exact")]),

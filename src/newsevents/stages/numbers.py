@@ -63,6 +63,8 @@ def read_prefix(text: str, atom: Atom, lo: int, vocab: NumberVocabulary) -> tupl
     if found is None:
         return atom.start, None
     start, match = found
+    if vocab.not_prefix_after.search(text, max(lo, start - 12), start):
+        return atom.start, None  # "en plus de six soldats": six more, not more than six
     return start, matched_group(match.groupdict())
 
 

@@ -175,6 +175,7 @@ class NumberVocabulary:
     one_not_after: frozenset[str]
     one_of: re.Pattern[str]  # "one of its soldiers": a count of one of a plural noun
     prefix: BackwardPattern
+    not_prefix_after: re.Pattern[str]  # "en plus de six": an addition, no bound
     suffix: re.Pattern[str]
     range_openers: dict[str, frozenset[str]]
     range_opener: BackwardPattern
@@ -334,6 +335,9 @@ def number_vocabulary() -> NumberVocabulary:
             re.escape(w) for w in as_strings(words["one"]["of"], "one.of"))
             + r")[ \t\u00a0]{1,3}[a-z]{2,30}s\b"),
         prefix=compile_prefix(qualifiers["prefix"]),
+        not_prefix_after=re.compile(r"(?:^|[^\w])(?:" + alternation(as_strings(
+            qualifiers["not_prefix_after"], "not_prefix_after")) + r")[ \t\u00a0]{1,3}\Z",
+            re.IGNORECASE),
         suffix=compile_suffix(qualifiers["suffix"]),
         range_openers={
             normalize_phrase(k): frozenset(normalize_phrase(j) for j in v)

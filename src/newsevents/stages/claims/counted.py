@@ -35,7 +35,7 @@ _PERSON_OUTCOMES = frozenset({"fatalities", "injured", "captured"})
 # Prepositions under which a noun still undergoes its governor ("la mort de 20 civils",
 # "killed with their two children", "dont 8 civils", "among them 3 soldiers").
 _COMPANION_CASES = frozenset({"de", "d'", "des", "du", "of", "with", "avec", "among", "parmi",
-                              "including", "dont", "y compris", "a"})
+                              "including", "dont", "y compris", "a", "outre", "besides"})
 # Prepositions that aim a strike at its target ("frappes sur 19 écoles", "against 13 sites").
 _AIMED_CASES = frozenset({"sur", "contre", "on", "against", "at"})
 _PARTITIVE = frozenset({"of", "de", "des", "d'", "d’", "sur", "parmi", "out"})
@@ -469,6 +469,9 @@ def find_outcome(parsed: ParsedSentence, anchor: ParsedToken, lexicon: Lexicon,
     # as the noun's preposition)
     cases = [fold(c.lemma) for c in parsed.children(node.index)
              if c.dep == "case" and c.index not in exclude]
+    if cases == ["en"] and any(c.dep == "advmod" and fold(c.lemma) == "plus"
+                               for c in parsed.subtree(node.index)):
+        cases = ["outre"]  # "en plus de six soldats": as well as them
     if node.relation in ("obl", "nmod") and predicate is not None and any(
             c not in _COMPANION_CASES for c in cases):
         if any(c in _AIMED_CASES for c in cases) and (_is_strike(predicate, lexicon) or any(

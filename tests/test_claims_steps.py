@@ -62,6 +62,10 @@ def _readings(text: str, language: str) -> list[tuple[str, str]]:
     # Ukraine: a toll made to climb to a number counts the dead
     ("fr", "Une attaque a eu lieu samedi, faisant grimper le bilan des morts à 21.",
      [("21", "fatalities")]),
+    # Syria: the items of a list underwent what its first did, however the parse hung them
+    ("fr", "Ils ont recensé des frappes sur 14 écoles, 9 marchés publics et 6 hôpitaux "
+     "médicaux, ainsi qu'à Idleb.", [("14", "targets_destroyed"), ("9", "targets_destroyed"),
+                                    ("6", "targets_destroyed")]),
     # Syria: "N de X" — the quantified noun hangs below the number.
     ("fr", "Des dizaines de civils ont été blessés à Idleb.", [("Des dizaines", "injured")]),
     # Ukraine: "22 of the 27 drones" is read at the governor of 22, not at "launched".

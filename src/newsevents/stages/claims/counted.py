@@ -185,7 +185,7 @@ def read_figure(parsed: ParsedSentence, number: NumberMention, lexicon: Lexicon,
         a.index in (previous.noun.index, _list_head(parsed, previous.noun).index)
         for a in parsed.ancestors(anchor.index))
     if outcome is None and previous is not None and (elided or below_total or _after_subset_cue(
-            parsed, span[0], lexicon)):
+            parsed, span[0], lexicon) or _next_list_item(parsed, span[0], previous)):
         # "dont 7 988 civils", "including 12 children", "six members - three soldiers
         # and three agents": a subset or breakdown underwent what its total did.
         predicate, outcome = previous.predicate, previous.outcome
@@ -535,6 +535,23 @@ def _is_strike(token: ParsedToken, lexicon: Lexicon) -> bool:
         return False
     table = lexicon.event_nouns if token.pos == "NOUN" else lexicon.event_verbs
     return any(table.get(f) in ("air_strike", "shelling") for f in forms)
+
+
+# What may stand between two items of one list ("19 écoles, 12 marchés publics et 20
+# établissements", "ainsi que sur 21 de leurs centres"): the first item's modifiers, commas,
+# conjunctions, the repeated preposition.
+_LIST_GAP = frozenset({"PUNCT", "CCONJ", "ADJ", "ADP", "DET", "ADV", "SCONJ"})
+
+
+def _next_list_item(parsed: ParsedSentence, first: ParsedToken,
+                    previous: CountedReading) -> bool:
+    """Whether the number at `first` opens the next item of the list the previous figure
+    heads, however the parse attached it: what happened to the list happened to it."""
+    if previous.noun is None or previous.outcome is None or previous.noun.index >= first.index:
+        return False
+    gap = parsed.tokens[previous.noun.index + 1:first.index]
+    return len(gap) <= 6 and any(t.text in (",", ";") or t.pos == "CCONJ" for t in gap) and \
+        all(t.pos in _LIST_GAP and t.text not in (".", ":", "(", ")") for t in gap)
 
 
 def _after_subset_cue(parsed: ParsedSentence, first: ParsedToken, lexicon: Lexicon) -> bool:

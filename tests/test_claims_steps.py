@@ -198,6 +198,10 @@ def _trigger_types(text: str, language: str) -> list[str]:
      "air_strike"),
     # Lebanon: a launch verb takes the type of the munitions it sends
     ("en", "Hezbollah militants launched a volley of rockets towards Metula.", "shelling"),
+    # Ukraine, Syria: an event named again that hits something new is a claim of its own
+    ("en", "The attack also targeted the northern region of Sumy.", "attack"),
+    ("fr", "Les bombardements turcs ont ciblé des sites des FDS dans la province d'Alep.",
+     "air_strike"),
     # Somalia: a word rare in the training data tagged an adjective is still the object noun
     ("en", "On 2 May 2024, US forces, in coordination with Somali troops, conducted an "
      "airstrike targeting a militant camp near Jilib.", "air_strike"),
@@ -602,3 +606,13 @@ def test_a_photo_caption_does_not_date_the_article_s_events() -> None:
     result = _read(text, "2025-05-24")
     children = next(c for c in result.claims if c.evidence["text"].startswith("Two"))
     assert children.time["start"] == "2025-05-24", (children.time, children.origin)
+
+
+def test_an_unnamed_attack_takes_the_weapon_of_its_article() -> None:
+    # Ukraine: an article about drones; "the attack" there is a drone strike
+    text = ("Russia launched 30 drones at Ukraine overnight, and air defences shot down 24 "
+            "drones over Kyiv, the air force said.\n\n"
+            "The attack also targeted the northern region of Sumy.")
+    result = _read(text, "2024-06-05")
+    sumy = next(c for c in result.claims if c.evidence["text"].startswith("The attack"))
+    assert sumy.event_type == "air_strike"

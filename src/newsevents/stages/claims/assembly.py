@@ -253,6 +253,12 @@ def emit_event(doc: DocumentMentions, sentence: Segment, attribution: Attributio
             etype = nearest_weapon(doc.text, start, end, trigger_start) or whole
     etype = refine_assault(etype, None, None, parsed, lexicon(sentence.language or "fr"),
                            (start, end))
+    if etype == "attack":
+        # "The attack also targeted the region of Sumy": the weapon of its paragraph, or of
+        # an article about one kind of weapon (drones), says how
+        same_paragraph = context.paragraph == sentence.paragraph
+        etype = (context.event_type if same_paragraph and context.event_type in WEAPON_TYPES
+                 else article_weapon(doc)) or etype
     syntax = (parsed, None, trigger) if parsed is not None else None
     for part_start, part_end in _coordinated_parts(doc, start, end, attribution, trigger_end):
         context = _emit(doc, sentence, attribution, context, etype, True, None, None,

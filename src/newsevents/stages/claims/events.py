@@ -189,10 +189,16 @@ def _reports_noun_event(parsed: ParsedSentence, token: ParsedToken, table: Lexic
     verb only refers to it ("claimed responsibility for the attack", "accusé de massacres")."""
     # "the attack", "cette attaque": a definite noun refers back to an event the article
     # has already reported; "an attack", "airstrikes" report one.
+    head = parsed.head_of(token.index)
     if any((c.dep == "det" and (c.feature("Definite") == "Def" or c.feature("PronType") in (
             "Dem", "Prs"))) or c.relation == "nmod:poss" for c in parsed.children(token.index)):
-        return False
-    head = parsed.head_of(token.index)
+        # ... unless it hits something new: "the attack also targeted the region of Sumy",
+        # "les bombardements turcs ont ciblé des sites des FDS"
+        if not (head is not None and token.relation == "nsubj" and
+                fold(head.lemma) in table.aim_verbs and
+                any(c.relation == "obj" or c.dep == "obl:arg"
+                    for c in parsed.children(head.index))):
+            return False
     if head is None:
         return True
     if token.relation in ("obl", "nmod") and any(

@@ -44,6 +44,7 @@ class Lexicon:
     intent_verbs: frozenset[str]  # "plans to deploy", "menace d'attaquer"
     reference_verbs: frozenset[str]  # verbs that only refer to an event already reported
     landmark_cases: frozenset[str]  # "since the attack": an event as a time landmark
+    aim_verbs: frozenset[str]  # "the attack targeted X": an event named again hits anew
     note_labels: dict[str, str]  # "Property destruction:" opening a note: its event type
     caption_marks: tuple[str, ...]  # "Picture:", "Photo :": a paragraph that is a caption
     ranks: frozenset[str]  # military ranks: a named person with one is a combatant
@@ -95,6 +96,7 @@ def lexicon(language: str) -> Lexicon:
         intent_verbs=_words(data["intent_verbs"]),
         reference_verbs=_words(data["reference_verbs"]),
         landmark_cases=_words(data["landmark_cases"]),
+        aim_verbs=_words(data.get("aim_verbs") or []),
         note_labels=_index(data.get("note_labels") or {}),
         caption_marks=tuple(fold(str(w)) for w in data.get("caption_marks") or ()),
         ranks=_words(data.get("ranks") or []),

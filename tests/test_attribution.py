@@ -129,8 +129,11 @@ def _speakers(text: str) -> list[str | None]:
                  "Noella Katsongerwaki, présidente du réseau.", "Noella Katsongerwaki",
                  "statement", "AFP", id="fr-postposed-a-l-AFP-before-the-name"),
     pytest.param("Les frappes ont fait 14 morts, a annoncé la chaîne al-Massira, qui avait fait "
-                 "état plus tôt de deux morts.", None, None, "chaîne al-Massira",
+                 "état plus tôt de deux morts.", None, None, "Al-Massira",
                  id="fr-relative-pronoun-is-its-antecedent"),
+    pytest.param("Les frappes ont touché trois sites des FDS, a déclaré à l'AFP le "
+                 "porte-parole Rami Haddad.", "Rami Haddad", "statement", "AFP",
+                 id="fr-a-l-AFP-then-a-role-then-the-name"),
     pytest.param("In its death tally for Thursday, the SOHR reported that the dead comprised "
                  "51 civilians and 30 fighters.", "SOHR", "report", None,
                  id="en-acronym-tagged-as-adverb"),

@@ -69,3 +69,11 @@ def test_scores_per_language() -> None:
                                  {"a.txt": "fr", "b.txt": "en"})
     assert parts["fr"].f1 == 1.0
     assert parts["en"].f1 == 0.0
+
+
+def test_the_gold_outlet_is_found_within_the_predicted_one() -> None:
+    gold = [_gold(outlet="al-Massira")]
+    for got, right in (("Al-Massira", 1.0), ("télévision al-Massira", 1.0), ("AFP", 0.0),
+                       (None, 0.0)):
+        report = evaluate(gold, [_claim("a#1", outlet=got)], {"a.txt": TEXT})
+        assert report.slot_accuracy()["outlet"] == right, got

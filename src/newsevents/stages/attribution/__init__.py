@@ -467,7 +467,7 @@ class AttributionTracker:
         if noun is None:
             return None
         words = self.text[at + len(noun):limit].split()
-        named = [w for w in words if w[:1].isupper()]
+        named = [w for w in words if _NAME_WORD.match(w)]
         if named:
             first = words.index(named[0])
             tail = []
@@ -656,8 +656,8 @@ class AttributionTracker:
         if found is not None and found.role and _TO_OUTLET.match(found.role):
             # "a déclaré à l'AFP Noella K., présidente du réseau": who was told is the
             # outlet, not the speaker's role.
-            found = replace(found, role=None,
-                            outlet=found.outlet or _TO_OUTLET.sub("", found.role).strip())
+            told = _TO_OUTLET.sub("", found.role).strip()
+            found = replace(found, role=None, outlet=found.outlet or _leading_name(told))
         if found is not None and found.name:
             self.history.append(found)
             self.persons.append(self._pending_person)
@@ -680,6 +680,20 @@ _SIGNED_LINE = re.compile(r"[ \t\u00a0](?:--|—|–)[ \t\u00a0]{1,3}([A-Z][\w.'
 
 _INVERTED = re.compile(r"-(?:t-)?(il|elle|ils|elles)\b")
 _TO_OUTLET = re.compile(r"(?:à l['’]|à la |au |aux |to )(?=[A-Z])")
+
+
+_NAME_WORD = re.compile(r"(?:al|el|ad|an|ar|as|at|ash)-[A-Z]|[A-Z]")
+
+
+def _leading_name(phrase: str) -> str:
+    """The capitalised words that open `phrase`: "AFP le directeur de l'ONG" -> "AFP",
+    "al-Massira TV" -> "al-Massira TV"."""
+    words = []
+    for word in phrase.split():
+        if not _NAME_WORD.match(word):
+            break
+        words.append(word)
+    return " ".join(words).strip(" ,.") or phrase
 
 
 def _strip_titles(name: str, titles: frozenset[str]) -> str:

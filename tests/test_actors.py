@@ -74,3 +74,18 @@ def test_actor_and_target_by_syntax(text: str, actors: list[str], targets: list[
     assert claims, text
     assert set(actors) <= set(claims[0].actors)
     assert claims[0].targets == tuple(targets)
+
+
+def test_the_coalition_is_the_one_the_article_names() -> None:
+    # Yemen: "the Saudi-led coalition", then "coalition warplanes": the Saudi one
+    found = find_actors("Saudi-led coalition airstrikes killed 19 in Hodeida. Later, coalition "
+                        "warplanes hit two buses.")
+    assert [m.id for m in found] == ["state:SA", "state:SA"]
+    assert [m.id for m in find_actors("La coalition arabe a frappé Saada. La coalition a "
+                                      "démenti.")] == ["state:SA", "state:SA"]
+    # Iraq: with no other named, "the coalition" is the US-led one; with both named in full,
+    # a bare "coalition" is left to the US-led one
+    assert [m.id for m in find_actors("La coalition a mené 12 frappes.")] == ["coalition"]
+    both = find_actors("The US-led coalition and the Saudi-led coalition met. The coalition "
+                       "said.")
+    assert [m.id for m in both] == ["coalition", "state:SA", "coalition"]

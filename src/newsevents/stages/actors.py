@@ -61,6 +61,8 @@ class ActorRegistry:
     locatives: frozenset[str]
     armed_groups: frozenset[str]
     homes: dict[str, str]  # actor id -> the one country it fights in
+    coalition_leaders: frozenset[str]  # states that lead a coalition of their own
+    bare_coalition: frozenset[str]  # "coalition": which coalition, the article says
 
 
 def _alternation(words: list[str]) -> str:
@@ -95,6 +97,7 @@ def registry() -> ActorRegistry:
     place_names: dict[str, str] = {}
     armed: set[str] = set()
     homes: dict[str, str] = {}
+    leaders: set[str] = set()
     for actor_id, spec in data.items():
         if not isinstance(spec, dict):
             continue
@@ -110,6 +113,8 @@ def registry() -> ActorRegistry:
             armed.add(actor_id)
         if spec.get("home"):
             homes[actor_id] = str(spec["home"])
+        if spec.get("leads_coalition"):
+            leaders.add(actor_id)
     for word in data.get(GENERIC, []):
         alias_ids.setdefault(fold(str(word)), GENERIC)
     # Any country's adjective before or after a force noun names its state forces ("the
@@ -134,6 +139,8 @@ def registry() -> ActorRegistry:
         locatives=frozenset(fold(str(w)) for w in data.get("locative_prepositions", [])),
         armed_groups=frozenset(armed),
         homes=homes,
+        coalition_leaders=frozenset(leaders),
+        bare_coalition=frozenset(fold(str(w)) for w in data.get("bare_coalition", [])),
     )
 
 
@@ -153,7 +160,20 @@ def find_actors(text: str) -> list[ActorMention]:
                 _mention(text, match.start(), match.end(), reg.place_names[match.group()]))
     candidates.extend(_demonym_mentions(text, folded, reg))
     chosen = _longest_non_overlapping(candidates)
-    return _resolve_generic(chosen, reg.armed_groups)
+    return _the_coalition(_resolve_generic(chosen, reg.armed_groups), reg)
+
+
+def _the_coalition(mentions: list[ActorMention], reg: ActorRegistry) -> list[ActorMention]:
+    """An article that names a coalition led by one state ("the Saudi-led coalition")
+    means that one by "the coalition" and "coalition warplanes", not the US-led one."""
+    leaders = [m.id for m in mentions if m.id in reg.coalition_leaders]
+    if not leaders or any(m.id == "coalition" and fold(m.text) not in reg.bare_coalition
+                          for m in mentions):
+        return mentions  # none named, or the US-led one named in full as well
+    leader = Counter(leaders).most_common(1)[0][0]
+    return [ActorMention(m.start, m.end, m.text, leader)
+            if m.id == "coalition" and fold(m.text) in reg.bare_coalition else m
+            for m in mentions]
 
 
 def _mention(text: str, start: int, end: int, actor_id: str) -> ActorMention:

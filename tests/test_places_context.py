@@ -284,3 +284,14 @@ def test_a_sea_is_a_region_of_no_country_until_its_article_gives_one() -> None:
     # a claim at sea takes its article's country
     assert _claim_countries("The Houthis fired two missiles at a tanker in the Red Sea, "
                             "Yemen's rebels said, killing one sailor.") == {"YE"}
+
+
+def test_an_admin_term_of_one_country_places_the_name() -> None:
+    # Nigeria: "LGA" is Nigerian; Ukum is no Mexican district, Donga no Beninese department
+    assert "MX" not in _countries("Herders attacked farmers in Ukum LGA, killing five.")
+    found = _found("Gunmen attacked Gidan village in Donga LGA, killing seven.")
+    assert found["Donga LGA"][1:] == ("NG", "admin2")
+    assert found["Donga LGA"][0] == "Donga"  # its seat, not its state
+    # Ethiopia: an unlisted village by a woreda takes Ethiopia
+    assert _found("Gunmen kidnapped three civilians in Gofa woreda on Monday.")[
+        "Gofa"][1] == "ET"

@@ -54,9 +54,12 @@ def demonyms() -> tuple[dict[str, str], int]:
 
 
 def demonym_countries(tokens: Sequence[Token]) -> Counter[str]:
-    """Countries whose adjective the text uses ("l'armée malienne", "Beninese troops"),
-    once each: evidence of the document's country, weaker than its name."""
-    table, longest = demonyms()
+    """Countries whose adjective the text uses ("l'armée malienne", "Beninese troops"), or
+    an admin term of their own ("Ukum LGA", "Guba woreda"), once each: evidence of the
+    document's country, weaker than its name."""
+    adjectives, longest = demonyms()
+    table = {**admin_terms(), **adjectives}
+    longest = max(longest, 3)
     found: Counter[str] = Counter()
     for i in range(len(tokens)):
         for count in range(min(longest, len(tokens) - i), 0, -1):
@@ -65,6 +68,14 @@ def demonym_countries(tokens: Sequence[Token]) -> Counter[str]:
                 found[table[key]] = 1
                 break
     return found
+
+
+@lru_cache(maxsize=1)
+def admin_terms() -> dict[str, str]:
+    """Folded admin term of one country ("lga", "woreda") -> that country."""
+    terms = context_words().raw.get("country_admin_terms") or {}
+    return {fold_name(str(term)): str(country)
+            for country, words in terms.items() for term in words}
 
 
 @lru_cache(maxsize=1)

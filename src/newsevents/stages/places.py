@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from newsevents.gazetteer.brackets import BracketHints, bracket_hints
 from newsevents.gazetteer.disambiguation import (
     acceptable,
+    admin_terms,
     after_locative,
     best_candidate,
     context_words,
@@ -103,6 +104,13 @@ def _resolve(gazetteer: Gazetteer, text: str, tokens: Sequence[Token], match: Na
     phrase = find_phrase(text, match.start, match.end, place.kind)
     if phrase is not None and phrase.precision in ADMIN_KINDS:
         place = _admin_area(gazetteer, match.key, place, phrase, countries)
+        required = _term_country(text, match, phrase)
+        if required is not None and place.country != required:
+            # "Ukum LGA" is in Nigeria: an entry of that name elsewhere is not it
+            found = best_candidate(gazetteer, match.key, countries, country=required)
+            if found is None:
+                return None
+            place = found
     locative = after_locative(tokens, match)
     signalled = phrase is not None or bracketed
     in_bracket = hints is not None and index in hints.inner and hints.country.get(index) == \
@@ -144,6 +152,13 @@ def _bracketed(gazetteer: Gazetteer, key: str, countries: Counter[str], hints: B
     return best_candidate(gazetteer, key, local, country=country)
 
 
+def _term_country(text: str, match: NameMatch, phrase: Phrase) -> str | None:
+    """The one country whose admin term the phrase uses ("Ukum LGA", "Guba woreda")."""
+    words = fold_name(text[phrase.start:match.start] + " " + text[match.end:phrase.end])
+    terms = admin_terms()
+    return next((terms[w] for w in (words, *words.split()) if w in terms), None)
+
+
 def _admin_area(gazetteer: Gazetteer, key: str, place: Place, phrase: Phrase,
                 countries: Counter[str]) -> Place:
     """The admin area a phrase names: the area of that name in the town's country, else
@@ -159,11 +174,11 @@ def _admin_area(gazetteer: Gazetteer, key: str, place: Place, phrase: Phrase,
     area = best_candidate(gazetteer, key, local, ADMIN_KINDS[phrase.precision])
     if area is not None and area.country == place.country:
         return area
-    if place.admin1:
+    if place.admin1 and phrase.precision == "admin1":
         area = best_candidate(gazetteer, fold_name(place.admin1), local, frozenset({"A1"}))
         if area is not None and area.country == place.country:
             return area
-    return place
+    return place  # "Donga LGA": the district's seat, which it is named after
 
 
 def _located_by(text: str, span: tuple[int, int], container: PlaceMention) -> PlaceMention:

@@ -281,6 +281,9 @@ def test_a_sea_is_a_region_of_no_country_until_its_article_gives_one() -> None:
     # an admin area of that name is the area ("Red Sea state", Sudan), not the sea
     assert _found("Protesters gathered in Port Sudan, Red Sea state.")["Red Sea state"][1:] \
         == ("SD", "admin1")
+    # a lake of one country is that country's; a shared one is no one's
+    assert _found("Police clashed with raiders near Lake Turkana.")["Lake Turkana"][1] == "KE"
+    assert _found("A boat sank on Lake Victoria.")["Lake Victoria"][1] is None
     # a claim at sea takes its article's country
     assert _claim_countries("The Houthis fired two missiles at a tanker in the Red Sea, "
                             "Yemen's rebels said, killing one sailor.") == {"YE"}

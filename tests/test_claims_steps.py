@@ -282,6 +282,14 @@ def test_state_actor_ids() -> None:
     ("fr", "Des hommes armés ont attaqué une école à Kaduna.", "attack", None,
      "violence_against_civilians"),
     ("en", "Airstrikes hit the town.", "air_strike", None, "air_strike"),
+    # Ghana, Mali: who was hit says what it was, before who did it
+    ("en", "Police attacked a journalist near the market.", "attack", None,
+     "violence_against_civilians"),
+    ("en", "Soldiers and militiamen attacked the villages of Kona and Sare.", "attack", None,
+     "violence_against_civilians"),
+    # ... hit by an act: a building climbed is no target
+    ("fr", "Les talibans ont escaladé le bâtiment et attaqué les policiers.", "attack", None,
+     "armed_clash"),
 ])
 def test_assaults_by_who_was_hit(language: str, text: str, etype: str, measure: str | None,
                                  expected: str) -> None:

@@ -216,16 +216,19 @@ def refine_assault(etype: str, measure: str | None, reading: CountedReading | No
         return "armed_clash"
     nouns = [t for t in parsed.tokens_in(*clause) if t.pos in ("NOUN", "PROPN")] if (
         parsed is not None) else []
+    if parsed is not None:
+        # Who was hit says what it was, before who did it: "Police attacked a journalist",
+        # "FAMa forces attacked the villages of Dounde" hit civilians.
+        aimed = [t for t in nouns if _aimed_at(parsed, t) and _by_an_act(parsed, t, table)]
+        if any(table.side(t.lemma) == "state_forces" or fold(t.lemma) in table.security_places
+               or table.noun_class(t.lemma) == "combatants" for t in aimed):
+            return "armed_clash"  # "militants attacked volunteer fighters", "a checkpoint"
+        if any(fold(t.lemma) in table.civilian_objects or table.noun_class(t.lemma) ==
+               "civilians" for t in aimed):
+            return "violence_against_civilians"  # "the attack on the village of Solhan"
     if any(table.side(t.lemma) == "state_forces" or fold(t.lemma) in table.security_places
            for t in nouns):
         return "armed_clash"
-    if parsed is not None and any(table.noun_class(t.lemma) == "combatants" and _aimed_at(
-            parsed, t) for t in nouns):
-        return "armed_clash"  # "militants attacked volunteer fighters", "ambushed mercenaries"
-    if parsed is not None and any(
-            (fold(t.lemma) in table.civilian_objects or table.noun_class(t.lemma) == "civilians")
-            and _aimed_at(parsed, t) for t in nouns):
-        return "violence_against_civilians"  # "the attack on the village of Solhan"
     return etype
 
 
@@ -233,6 +236,15 @@ def _aimed_at(parsed: ParsedSentence, token: ParsedToken) -> bool:
     """The object of the act, or its 'on' / 'contre' phrase (not 'in the market')."""
     return token.relation == "obj" or any(
         c.dep == "case" and fold(c.text) in _AIMED for c in parsed.children(token.index))
+
+
+def _by_an_act(parsed: ParsedSentence, token: ParsedToken, table: Lexicon) -> bool:
+    """An object hit by an act ("attacked a journalist"), not by any verb ("climbed the
+    building"); an 'on' / 'against' phrase is aimed whatever governs it."""
+    if token.relation != "obj":
+        return True
+    head = parsed.head_of(token.index)
+    return head is not None and fold(head.lemma) in table.event_verbs
 
 
 _AIMED = frozenset({"on", "against", "contre", "sur", "visant", "targeting"})

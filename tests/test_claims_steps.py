@@ -202,6 +202,13 @@ def _trigger_types(text: str, language: str) -> list[str]:
     ("en", "The attack also targeted the northern region of Sumy.", "attack"),
     ("fr", "Les bombardements turcs ont ciblé des sites des FDS dans la province d'Alep.",
      "air_strike"),
+    # Benin, Sudan: a seizure of a ship or of people is a hijacking or an abduction; of a
+    # town, ground taken
+    ("en", "Pirates seized a Maltese-flagged tanker with 19 crew off the coast of Benin.",
+     "violence_against_civilians"),
+    ("en", "Gunmen seized four Turkish crew members of a cargo plane near Nyala.",
+     "violence_against_civilians"),
+    ("en", "Rebels seized the town of Kaga-Bandoro on Sunday.", "armed_clash"),
     # Somalia: a word rare in the training data tagged an adjective is still the object noun
     ("en", "On 2 May 2024, US forces, in coordination with Somali troops, conducted an "
      "airstrike targeting a militant camp near Jilib.", "air_strike"),

@@ -93,6 +93,23 @@ def _past_verbs(parsed: ParsedSentence, attribution: Attribution | None,
     return found
 
 
+def _seizes_people_or_craft(parsed: ParsedSentence, verb: ParsedToken, table: Lexicon) -> bool:
+    """A seizure of people or of a ship, vehicle or aircraft with them ("seized a tanker",
+    "seized five crew members"): an abduction or a hijacking, not ground taken."""
+    for child in parsed.children(verb.index):
+        if child.relation != "obj":
+            continue
+        noun = child
+        if child.pos == "NUM":  # "seized five crew members" parsed on the number
+            noun = next((c for c in parsed.children(child.index) if c.pos == "NOUN"), child)
+        keys = [fold(noun.lemma), *(fold(c.lemma) for c in parsed.children(noun.index)
+                                    if c.dep == "compound")]  # "crew members"
+        if any(k in table.hijacked for k in keys) or table.noun_class(noun.lemma) in (
+                "civilians", "people"):
+            return True
+    return False
+
+
 def _launched_munition(parsed: ParsedSentence, obj: ParsedToken, table: Lexicon) -> str | None:
     """The type of the munitions a verb sends, as its object or that object's "of" phrase
     ("launched rockets", "fired a volley of rockets", "a lancé une salve de missiles")."""
@@ -164,6 +181,8 @@ def _trigger_type(parsed: ParsedSentence, token: ParsedToken, vocab: ClaimVocabu
             etype = vocab.event_verb_type(fold(token.text))
         if etype is None or not _is_reported_act(parsed, token.index):
             return None
+        if etype == "armed_clash" and _seizes_people_or_craft(parsed, token, table):
+            return "violence_against_civilians"  # "pirates seized a tanker and its crew"
         return etype
     if _nominal(token):
         etype = next((table.event_nouns[f] for f in forms if f in table.event_nouns), None)

@@ -561,6 +561,9 @@ def test_the_article_s_day_is_its_first_event_s_not_when_it_was_said() -> None:
      "remote_explosive"),
     ("On 9 June 2021, the military fired artilleries against rebel troops near Hpakant.",
      "shelling"),
+    # Myanmar: heavy weapons fired are shelling
+    ("On 27 December 2021, the military fired heavy weapons at KNLA positions near "
+     "Kawkareik.", "shelling"),
     # a parenthesis breaks the parse; "following ..." is a landmark, not the event
     ("On 1 May 2022, Chadian forces (presumed to be the army) fired rockets near Adre, "
      "following escalating violence in the area.", "shelling"),

@@ -110,6 +110,8 @@ def test_what_a_figure_counts(language: str, text: str, expected: list[tuple[str
 def test_the_agent_of_a_transitive_verb_is_not_a_victim() -> None:
     sentence = _parsed("A suicide bomber killed 35 people at a mosque in Kunduz.", "en")
     assert single_victims(sentence, lexicon("en"), []) == []
+    # a person named before ("the soldier") is no new victim
+    assert single_victims(_parsed("The soldier was wounded.", "en"), lexicon("en"), []) == []
 
 
 @pytest.mark.parametrize(("language", "text", "measure"), [
@@ -123,6 +125,9 @@ def test_the_agent_of_a_transitive_verb_is_not_a_victim() -> None:
     # Syria: one strike that hit something; "another" is one more.
     ("en", "A strike near Aleppo hit an IS tactical unit.", "strikes"),
     ("en", "Another soldier was wounded in the blast.", "injured"),
+    # Somalia, Afghanistan: one office holder named by his post
+    ("en", "The base commander was injured in the attack.", "injured"),
+    ("fr", "Le gouverneur du district a été tué lundi.", "fatalities"),
 ])
 def test_a_single_victim_is_a_figure_of_one(language: str, text: str, measure: str) -> None:
     found = single_victims(_parsed(text, language), lexicon(language), [])

@@ -267,6 +267,14 @@ def single_victims(parsed: ParsedSentence, lexicon: Lexicon, taken: Sequence[Num
         children = parsed.children(token.index)
         article = next((c for c in children if c.dep == "det" and fold(c.text) in _INDEFINITE
                         and c.index < token.index), None)
+        if article is None and noun_class in ("combatants", "people"):
+            # "the base commander was injured", "le gouverneur du district a été tué": one
+            # office holder named by his post, not a person named before ("the soldier")
+            article = next((c for c in children if c.dep == "det" and c.index < token.index
+                            and c.feature("Definite") == "Def" and any(
+                                d.dep == "compound" or (d.relation == "nmod" and any(
+                                    g.dep == "case" for g in parsed.children(d.index)))
+                                for d in children)), None)
         if article is None or any(c.dep == "nummod" for c in children):
             continue
         if any(n.start <= article.start < n.end for n in taken):

@@ -639,3 +639,13 @@ def test_an_unnamed_attack_takes_the_weapon_of_its_article() -> None:
     result = _read(text, "2024-06-05")
     sumy = next(c for c in result.claims if c.evidence["text"].startswith("The attack"))
     assert sumy.event_type == "air_strike"
+
+
+def test_soldiers_belong_to_the_state_whose_forces_the_article_names() -> None:
+    # Chad's army hit across the border: the soldiers are Chad's, not the place's state;
+    # a country named only as an adjective of a group ("Iran-linked") names no forces
+    text = ("Au moins 92 militaires ont été tués lundi près de Maiduguri, au Nigeria.\n\n"
+            "L'armée tchadienne a confirmé cette attaque des jihadistes de Boko "
+            "Haram, menée depuis le Nigeria.")
+    claim = next(c for c in _read(text, "2020-03-25").claims if c.measure)
+    assert list(claim.targets) == ["state:TD"], claim.origin

@@ -45,6 +45,7 @@ from newsevents.stages.claims.slots import (
     Figure,
     dominant_country,
     home_country,
+    home_state,
     within,
 )
 from newsevents.stages.claims.vocab import claim_vocabulary
@@ -59,6 +60,7 @@ def extract_claims(doc: DocumentMentions, sentences: Sequence[Segment],
     """Claims of a document, in text order; `attributions` and `parsed` keyed by sentence
     start (a sentence `needs_parse` did not select has no parse)."""
     doc.fallback_place = dominant_country(doc.places) or home_country(doc.text, doc.actors)
+    doc.state = home_state(doc.actors, doc.fallback_place)
     language = sentences[0].language if sentences else "fr"
     doc.people = ranked_people(doc.text, lexicon(language or "fr").ranks)
     read_frame(doc, sentences, parsed, attributions)

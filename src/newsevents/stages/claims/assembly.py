@@ -10,7 +10,7 @@ from dataclasses import replace
 from typing import Any
 
 from newsevents.records import ActorMention, Claim, NumberMention, PlaceMention, Segment
-from newsevents.stages.actors import find_actors, fold, state_actor
+from newsevents.stages.actors import find_actors, fold
 from newsevents.stages.attribution import Attribution
 from newsevents.stages.claims.counted import CountedReading
 from newsevents.stages.claims.events import event_triggers
@@ -312,7 +312,7 @@ def _emit(doc: DocumentMentions, sentence: Segment, attribution: Attribution | N
     # Where each slot's value came from, for `evaluate --show` and the store.
     origin = {"actors": "sentence: actor mentions before the figure",
               "targets": "sentence: actor mentions after the figure"}
-    state = state_actor(doc.fallback_place.country if doc.fallback_place else None)
+    state = doc.state
     side: list[str] = []
     own: list[str] = []  # the speaker's own people counted ("one of its soldiers")
     agents: list[str] = []

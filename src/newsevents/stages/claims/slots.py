@@ -23,7 +23,7 @@ from newsevents.records import (
     Segment,
     TimeMention,
 )
-from newsevents.stages.actors import fold, registry
+from newsevents.stages.actors import fold, registry, state_actor
 from newsevents.stages.claims.counted import CountedReading
 from newsevents.stages.places import country_place
 
@@ -62,6 +62,9 @@ class DocumentMentions:
     actors: list[ActorMention]
     main_enemy: str | None = None
     fallback_place: PlaceMention | None = None
+    # The state whose forces "the army", "soldiers" are: the theatre state the article
+    # names most, else its place's (home_state).
+    state: str | None = None
     main_event_type: str | None = None  # the first explicit type: what the article is about
     frame: TimeMention | None = None  # the article's day (claims.frame)
     weapon: str | Literal[False] | None = None  # the weapon it is about (None: not sought)
@@ -250,6 +253,19 @@ def home_country(text: str, actors: Sequence[ActorMention]) -> PlaceMention | No
     if not counts:
         return None
     return country_place(counts.most_common(1)[0][0])
+
+
+def home_state(actors: Sequence[ActorMention], fallback: PlaceMention | None) -> str | None:
+    """The actor id of the state whose forces the article's common nouns are ("92
+    militaires" in an article naming "l'armée tchadienne" are Chad's, wherever it
+    happened): the theatre state it names most, else the state of its place."""
+    theatre = {state_actor(c): c for c in context_words().theatre}
+    places = registry().place_names
+    # its forces named ("l'armée tchadienne", "Nigerian troops"), not its name ("Iran-linked")
+    counts = Counter(a.id for a in actors if a.id in theatre and fold(a.text) not in places)
+    if counts:
+        return counts.most_common(1)[0][0]
+    return state_actor(fallback.country if fallback else None)
 
 
 def days_between(start: str | None, end: str | None) -> int | None:

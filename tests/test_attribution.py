@@ -134,6 +134,11 @@ def _speakers(text: str) -> list[str | None]:
     pytest.param("Les frappes ont touché trois sites des FDS, a déclaré à l'AFP le "
                  "porte-parole Rami Haddad.", "Rami Haddad", "statement", "AFP",
                  id="fr-a-l-AFP-then-a-role-then-the-name"),
+    # Burkina Faso: who puts the toll at a number says so; not any "put"
+    pytest.param("Local sources put the death toll at 160.", "Local sources", "statement", None,
+                 id="en-put-the-toll-at"),
+    pytest.param("Gunmen put the village to the torch, killing 12 herders.", None, None, None,
+                 id="en-put-without-a-toll"),
     pytest.param("In its death tally for Thursday, the SOHR reported that the dead comprised "
                  "51 civilians and 30 fighters.", "SOHR", "report", None,
                  id="en-acronym-tagged-as-adverb"),

@@ -66,6 +66,9 @@ def _readings(text: str, language: str) -> list[tuple[str, str]]:
     ("fr", "Ils ont recensé des frappes sur 14 écoles, 9 marchés publics et 6 hôpitaux "
      "médicaux, ainsi qu'à Idleb.", [("14", "targets_destroyed"), ("9", "targets_destroyed"),
                                     ("6", "targets_destroyed")]),
+    # Nigeria: a participle gives the noun its number; the noun's verb says what happened
+    ("en", "The bandits numbering twelve, according to the police, were gunned down.",
+     [("twelve", "fatalities_combatants")]),
     # Syria: "N de X" — the quantified noun hangs below the number.
     ("fr", "Des dizaines de civils ont été blessés à Idleb.", [("Des dizaines", "injured")]),
     # Ukraine: "22 of the 27 drones" is read at the governor of 22, not at "launched".

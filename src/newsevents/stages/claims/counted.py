@@ -105,6 +105,12 @@ def read_figure(parsed: ParsedSentence, number: NumberMention, lexicon: Lexicon,
     numeral = next((t for t in reversed(span) if t.pos == "NUM"),
                    next((t for t in reversed(span) if t.pos in ("NOUN", "PRON")), span[-1]))
     noun = _counted_noun(parsed, numeral, inside, lexicon)
+    numbering = _numbering(parsed, numeral, lexicon) if noun is None else None
+    if numbering is not None:
+        # "the terrorists numbering five were gunned down": what the participle counts,
+        # and what happened to it
+        noun = parsed.head_of(numbering.index)
+        inside = inside | {numbering.index}
     following = _next_token(parsed, max(inside | {numeral.index}))
     if following is not None and lexicon.noun_class(following.lemma or following.text) in (
             "dead", "wounded"):
@@ -144,7 +150,8 @@ def read_figure(parsed: ParsedSentence, number: NumberMention, lexicon: Lexicon,
         noun_class = qualified
     predicate, outcome = find_outcome(parsed, anchor, lexicon, exclude=inside)
     after_noun = _next_token(parsed, noun.index) if noun is anchor else None
-    if after_noun is not None and (after_noun.pos in ("ADJ", "VERB") or (
+    if after_noun is not None and after_noun.index not in inside and (
+            after_noun.pos in ("ADJ", "VERB") or (
             after_noun.pos == "NOUN"  # "Quatre kamikazes morts": the participle read as a noun
             and lexicon.noun_class(after_noun.lemma) in ("dead", "wounded"))) and (
             predicate is None or predicate.index != after_noun.head):
@@ -560,6 +567,17 @@ def _next_list_item(parsed: ParsedSentence, first: ParsedToken,
     gap = parsed.tokens[previous.noun.index + 1:first.index]
     return len(gap) <= 6 and any(t.text in (",", ";") or t.pos == "CCONJ" for t in gap) and \
         all(t.pos in _LIST_GAP and t.text not in (".", ":", "(", ")") for t in gap)
+
+
+def _numbering(parsed: ParsedSentence, numeral: ParsedToken,
+               lexicon: Lexicon) -> ParsedToken | None:
+    """The participle that gives a noun its number ("terrorists numbering five", "des
+    assaillants au nombre de 30" misparsed alike), or None."""
+    verb = parsed.head_of(numeral.index)
+    if verb is None or numeral.relation != "obj" or verb.dep != "acl" or \
+            parsed.head_of(verb.index) is None:
+        return None
+    return verb if _outcome_of(parsed, verb, lexicon) in ("members", "total") else None
 
 
 def _after_subset_cue(parsed: ParsedSentence, first: ParsedToken, lexicon: Lexicon) -> bool:

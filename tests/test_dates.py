@@ -300,3 +300,14 @@ def test_resolution_is_consistent(words: list[str], reference: date, precision: 
             assert mention.start_date <= mention.end_date
             assert date.fromisoformat(mention.end_date) - date.fromisoformat(
                 mention.start_date) < timedelta(days=366 * 120)
+
+
+def test_a_month_only_date_the_text_dates_to_a_day_anchors_its_weekdays() -> None:
+    # Chad: an article of "2020-03" that says "mardi 24 mars": Sunday is the 22nd
+    text = ("Le président a déploré, mardi 24 mars, la mort de 92 militaires. L'attaque a "
+            "eu lieu dans la nuit de dimanche à lundi.")
+    sunday = next(m for m in find_times(text, "2020-03") if "dimanche" in m.text)
+    assert sunday.start_date == "2020-03-22", sunday
+    # without a day of its own, a weekday stays the month
+    alone = next(m for m in find_times("L'attaque a eu lieu dimanche.", "2020-03"))
+    assert (alone.start_date, alone.end_date) == ("2020-03-01", "2020-03-31")

@@ -327,9 +327,27 @@ def find_times(text: str, doc_date: str | None, segments: Sequence[Segment] = ()
     expression TimeML would tag, and a range as well as its two ends ("du 3 au 5 mai",
     then "3" and "5 mai" with ``part_of`` the range's offsets). ``parsed``: sentences the
     caller has already parsed, by start offset (the others that a direction needs are
-    parsed here, one batch per language)."""
-    return [mention for item in resolve_all(text, doc_date, segments, noise, parsed)
+    parsed here, one batch per language). A month-only document date that the text itself
+    dates to a day ("mardi 24 mars" in an article of "2020-03") is that day: the latest
+    such day is when the article speaks from ("dimanche" is then the 22nd)."""
+    found = [mention for item in resolve_all(text, doc_date, segments, noise, parsed)
+             for mention in with_parts(text, item)]
+    day = _own_day(found, doc_date)
+    if day is None:
+        return found
+    return [mention for item in resolve_all(text, day, segments, noise, parsed)
             for mention in with_parts(text, item)]
+
+
+def _own_day(found: Sequence[TimeMention], doc_date: str | None) -> str | None:
+    """The latest day of the document's month that the text writes out in full, when the
+    document date gives only the month."""
+    if not doc_date or len(doc_date) != 7:
+        return None
+    days = [m.start_date for m in found if m.granularity == "day" and m.start_date
+            and m.start_date == m.end_date and m.start_date.startswith(doc_date)
+            and m.text and any(ch.isdigit() for ch in m.text)]
+    return max(days) if days else None
 
 
 def find_timeml(text: str, doc_date: str | None, use_parse: bool = True) -> list[Found]:

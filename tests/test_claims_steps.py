@@ -302,6 +302,9 @@ def test_state_actor_ids() -> None:
      "violence_against_civilians"),
     ("en", "Soldiers and militiamen attacked the villages of Kona and Sare.", "attack", None,
      "violence_against_civilians"),
+    # Nigeria: the subject of a passive was hit ("were attacked by the bandits")
+    ("en", "Last week, two neighbouring communities were attacked by the bandits.", "attack",
+     None, "violence_against_civilians"),
     # ... hit by an act: a building climbed is no target
     ("fr", "Les talibans ont escaladé le bâtiment et attaqué les policiers.", "attack", None,
      "armed_clash"),

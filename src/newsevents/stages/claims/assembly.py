@@ -221,7 +221,8 @@ def refine_assault(etype: str, measure: str | None, reading: CountedReading | No
         # "FAMa forces attacked the villages of Dounde" hit civilians.
         aimed = [t for t in nouns if _aimed_at(parsed, t) and _by_an_act(parsed, t, table)]
         if any(table.side(t.lemma) == "state_forces" or fold(t.lemma) in table.security_places
-               or table.noun_class(t.lemma) == "combatants" for t in aimed):
+               or table.noun_class(t.lemma) == "combatants"
+               for t in aimed if t.dep != "nsubj:pass"):  # not "a party member is attacked"
             return "armed_clash"  # "militants attacked volunteer fighters", "a checkpoint"
         if any(fold(t.lemma) in table.civilian_objects or table.noun_class(t.lemma) ==
                "civilians" for t in aimed):
@@ -233,15 +234,16 @@ def refine_assault(etype: str, measure: str | None, reading: CountedReading | No
 
 
 def _aimed_at(parsed: ParsedSentence, token: ParsedToken) -> bool:
-    """The object of the act, or its 'on' / 'contre' phrase (not 'in the market')."""
-    return token.relation == "obj" or any(
+    """The object of the act, the subject of its passive ("were attacked by the bandits"),
+    or its 'on' / 'contre' phrase (not 'in the market')."""
+    return token.relation == "obj" or token.dep == "nsubj:pass" or any(
         c.dep == "case" and fold(c.text) in _AIMED for c in parsed.children(token.index))
 
 
 def _by_an_act(parsed: ParsedSentence, token: ParsedToken, table: Lexicon) -> bool:
     """An object hit by an act ("attacked a journalist"), not by any verb ("climbed the
     building"); an 'on' / 'against' phrase is aimed whatever governs it."""
-    if token.relation != "obj":
+    if token.relation != "obj" and token.dep != "nsubj:pass":
         return True
     head = parsed.head_of(token.index)
     return head is not None and fold(head.lemma) in table.event_verbs

@@ -217,6 +217,9 @@ def _trigger_types(text: str, language: str) -> list[str]:
     ("en", "Gunmen seized four Turkish crew members of a cargo plane near Nyala.",
      "violence_against_civilians"),
     ("en", "Rebels seized the town of Kaga-Bandoro on Sunday.", "armed_clash"),
+    # Myanmar: an object tagged a verb is still the object noun
+    ("en", "On 28 April 2021, in Hpakant, a town in Kachin state, State Administration "
+     "Council forces conducted air strikes against KIA troops.", "air_strike"),
     # Somalia: a word rare in the training data tagged an adjective is still the object noun
     ("en", "On 2 May 2024, US forces, in coordination with Somali troops, conducted an "
      "airstrike targeting a militant camp near Jilib.", "air_strike"),

@@ -156,14 +156,17 @@ _NOMINAL_RELATIONS = frozenset({"obj", "nsubj", "nsubj:pass", "obl", "nmod"})
 
 
 def _nominal(token: ParsedToken) -> bool:
+    """A noun, or a word the tagger took for an adjective or a verb where only a noun can
+    stand ("conducted air strikes" with "strikes" tagged a verb)."""
     return token.pos in ("NOUN", "PROPN") or (
-        token.pos in ("ADJ", "X") and token.relation in _NOMINAL_RELATIONS)
+        token.pos in ("ADJ", "X") and token.relation in _NOMINAL_RELATIONS) or (
+        token.pos == "VERB" and token.dep in ("obj", "nsubj", "nsubj:pass"))
 
 
 def _trigger_type(parsed: ParsedSentence, token: ParsedToken, vocab: ClaimVocabulary,
                   table: Lexicon) -> str | None:
     forms = verb_forms(token.lemma, token.text, token.pos, parsed.language)
-    if token.pos == "VERB":
+    if token.pos == "VERB" and not _nominal(token):
         # "ont lancé des frappes", "launched a missile attack": the event noun a light verb
         # carries says what happened.
         for child in parsed.children(token.index):

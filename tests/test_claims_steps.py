@@ -113,8 +113,12 @@ def test_what_a_figure_counts(language: str, text: str, expected: list[tuple[str
 def test_the_agent_of_a_transitive_verb_is_not_a_victim() -> None:
     sentence = _parsed("A suicide bomber killed 35 people at a mosque in Kunduz.", "en")
     assert single_victims(sentence, lexicon("en"), []) == []
-    # a person named before ("the soldier") is no new victim
+    # a person named before ("the soldier") is no new victim; a force a participle
+    # describes is no victim ("Troops of the Military attached to Operation X killed ...")
     assert single_victims(_parsed("The soldier was wounded.", "en"), lexicon("en"), []) == []
+    assert single_victims(_parsed("Troops of the Nigerian Military attached to Operation "
+                                  "Hadin Kai have killed members of Boko Haram.", "en"),
+                          lexicon("en"), []) == []
 
 
 @pytest.mark.parametrize(("language", "text", "measure"), [
@@ -128,6 +132,8 @@ def test_the_agent_of_a_transitive_verb_is_not_a_victim() -> None:
     # Syria: one strike that hit something; "another" is one more.
     ("en", "A strike near Aleppo hit an IS tactical unit.", "strikes"),
     ("en", "Another soldier was wounded in the blast.", "injured"),
+    # Kenya: a coder's headline with no article ("Government official killed by ...")
+    ("en", "Government official killed by landmines near Moyale.", "fatalities"),
     # Somalia, Afghanistan: one office holder named by his post
     ("en", "The base commander was injured in the attack.", "injured"),
     ("fr", "Le gouverneur du district a été tué lundi.", "fatalities"),

@@ -282,6 +282,14 @@ def single_victims(parsed: ParsedSentence, lexicon: Lexicon, taken: Sequence[Num
                                 d.dep == "compound" or (d.relation == "nmod" and any(
                                     g.dep == "case" for g in parsed.children(d.index)))
                                 for d in children)), None)
+        if article is None and noun_class in PERSON_CLASSES and token.pos == "NOUN" and \
+                not any(c.dep in ("det", "nmod:poss") for c in children) and (
+                token.dep == "nsubj:pass" or any(c.dep == "acl" and c.feature(
+                    "VerbForm") == "Part" and _outcome_of(parsed, c, lexicon) in
+                    _PERSON_OUTCOMES for c in children)):
+            # a coder's headline: "Government official killed by landmines", "church
+            # leader was killed by unidentified armed group": the noun itself is the one
+            article = token
         if article is None or any(c.dep == "nummod" for c in children):
             continue
         if any(n.start <= article.start < n.end for n in taken):

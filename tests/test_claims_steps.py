@@ -223,6 +223,9 @@ def _trigger_types(text: str, language: str) -> list[str]:
     ("en", "Gunmen seized four Turkish crew members of a cargo plane near Nyala.",
      "violence_against_civilians"),
     ("en", "Rebels seized the town of Kaga-Bandoro on Sunday.", "armed_clash"),
+    # Indonesia, Nigeria: a verb and its object make one event verb ("opened fire")
+    ("en", "Members of Brimob opened fire on a group of four students in Sugapa.", "attack"),
+    ("fr", "Des hommes armés ont ouvert le feu sur des fidèles à Kaduna.", "attack"),
     # Myanmar: an object tagged a verb is still the object noun
     ("en", "On 28 April 2021, in Hpakant, a town in Kachin state, State Administration "
      "Council forces conducted air strikes against KIA troops.", "air_strike"),
@@ -243,6 +246,7 @@ def test_events_without_figures(language: str, text: str, first_type: str) -> No
     ("fr", "Les shebab ont revendiqué l'attaque."),  # referred to
     ("en", "No civilians were abducted in the raid."),  # a negated argument
     ("fr", "Aucun civil n'a été enlevé."),
+    ("en", "Shops opened on Monday after the curfew."),  # no fire opened
     # a participle describing its noun is no act of its own
     ("en", "Officials later confirmed 303 fatalities and 1,539 burned homes."),
 ])

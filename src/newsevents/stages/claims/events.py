@@ -167,6 +167,13 @@ def _trigger_type(parsed: ParsedSentence, token: ParsedToken, vocab: ClaimVocabu
                   table: Lexicon) -> str | None:
     forms = verb_forms(token.lemma, token.text, token.pos, parsed.language)
     if token.pos == "VERB" and not _nominal(token):
+        # "opened fire", "ont ouvert le feu": a verb and its object make one event verb
+        for child in parsed.children(token.index):
+            if child.relation == "obj":
+                pair = next((table.event_verbs[f"{f} {fold(child.lemma)}"] for f in forms
+                             if f"{f} {fold(child.lemma)}" in table.event_verbs), None)
+                if pair is not None:
+                    return pair if _is_reported_act(parsed, token.index) else None
         # "ont lancé des frappes", "launched a missile attack": the event noun a light verb
         # carries says what happened.
         for child in parsed.children(token.index):

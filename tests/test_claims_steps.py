@@ -69,6 +69,9 @@ def _readings(text: str, language: str) -> list[tuple[str, str]]:
     # Nigeria: a participle gives the noun its number; the noun's verb says what happened
     ("en", "The bandits numbering twelve, according to the police, were gunned down.",
      [("twelve", "fatalities_combatants")]),
+    # Mali: after a toll word, an elided noun counts people ("3 dead and 15 injured")
+    ("en", "The blast left 3 dead and 15 injured near Gao.",
+     [("3", "fatalities"), ("15", "injured")]),
     # Syria: "N de X" — the quantified noun hangs below the number.
     ("fr", "Des dizaines de civils ont été blessés à Idleb.", [("Des dizaines", "injured")]),
     # Ukraine: "22 of the 27 drones" is read at the governor of 22, not at "launched".
@@ -668,3 +671,12 @@ def test_soldiers_belong_to_the_state_whose_forces_the_article_names() -> None:
             "Haram, menée depuis le Nigeria.")
     claim = next(c for c in _read(text, "2020-03-25").claims if c.measure)
     assert list(claim.targets) == ["state:TD"], claim.origin
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "The attack on the market left dozens dead and injured."),
+    ("fr", "L'attaque contre le marché a fait des dizaines de morts et de blessés."),
+])
+def test_a_number_shared_by_two_tolls_counts_both(language: str, text: str) -> None:
+    measures = [c.measure for c in _read(text, "2024-03-02").claims if c.measure]
+    assert measures == ["fatalities", "injured"]

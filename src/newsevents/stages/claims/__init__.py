@@ -26,6 +26,7 @@ from newsevents.stages.claims.counted import (
     PersonNames,
     ranked_people,
     read_figure,
+    shared_toll,
     single_victims,
 )
 from newsevents.stages.claims.events import event_triggers, military_context
@@ -170,6 +171,9 @@ def _figures(doc: DocumentMentions, sentence: Segment, attribution: Attribution 
         if reading is not None:
             previous = reading
             found.append(Figure(number, reading.measure, _victims(number, reading), reading))
+            other = shared_toll(parsed, reading, table) if parsed else None
+            if other is not None:  # "dozens dead and injured"
+                found.append(Figure(number, other.measure, _victims(number, other), other))
             continue
         figure = window_figure(doc.text, number, sentence, vocab)
         if figure is not None:

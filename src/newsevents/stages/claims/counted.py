@@ -198,8 +198,10 @@ def read_figure(parsed: ParsedSentence, number: NumberMention, lexicon: Lexicon,
         predicate, outcome = previous.predicate, previous.outcome
     if outcome is None:
         predicate, outcome = _among_the_dead(parsed, anchor, lexicon) or (predicate, outcome)
-    if elided and noun_class is None and outcome in _PERSON_OUTCOMES:
-        noun_class = "people"  # "10 were reportedly killed", "about 50 abducted"
+    if elided and outcome in _PERSON_OUTCOMES and noun_class in (None, "dead", "wounded"):
+        # "10 were reportedly killed", "about 50 abducted"; "3 dead and 15 injured": the 15
+        # are people injured, not more dead
+        noun_class = "people"
     measure = measure_of(noun_class, outcome)
     if measure == "fatalities" and noun_class == "dead" and qualified:
         measure = _FATALITIES[qualified]  # "22 corps de civils", "bodies of soldiers"
@@ -575,6 +577,26 @@ def _next_list_item(parsed: ParsedSentence, first: ParsedToken,
     gap = parsed.tokens[previous.noun.index + 1:first.index]
     return len(gap) <= 6 and any(t.text in (",", ";") or t.pos == "CCONJ" for t in gap) and \
         all(t.pos in _LIST_GAP and t.text not in (".", ":", "(", ")") for t in gap)
+
+
+def shared_toll(parsed: ParsedSentence, reading: CountedReading,
+                lexicon: Lexicon) -> CountedReading | None:
+    """The other toll a number counts when its toll word is coordinated with another and
+    no number of its own ("dozens dead and injured", "des dizaines de morts et de
+    blessés"): the wounded as many as the dead, as the text says."""
+    noun = reading.noun
+    if noun is None or reading.noun_class not in ("dead", "wounded"):
+        return None
+    other_class = "wounded" if reading.noun_class == "dead" else "dead"
+    for child in parsed.children(noun.index):
+        if child.dep != "conj" or any(t.pos == "NUM" for t in parsed.subtree(child.index)):
+            continue
+        if lexicon.noun_class(child.lemma) == other_class or lexicon.noun_class(
+                child.text) == other_class:
+            measure = "injured" if other_class == "wounded" else "fatalities"
+            return CountedReading(measure, child, other_class, reading.predicate,
+                                  reading.outcome)
+    return None
 
 
 def _numbering(parsed: ParsedSentence, numeral: ParsedToken,

@@ -321,6 +321,9 @@ def test_state_actor_ids() -> None:
     # Nigeria: the subject of a passive was hit ("were attacked by the bandits")
     ("en", "Last week, two neighbouring communities were attacked by the bandits.", "attack",
      None, "violence_against_civilians"),
+    # ... and what named places are, by their apposition
+    ("en", "Last week, Kurfi and Dandume, both farming communities, were attacked by the "
+     "bandits.", "attack", None, "violence_against_civilians"),
     # ... hit by an act: a building climbed is no target
     ("fr", "Les talibans ont escaladé le bâtiment et attaqué les policiers.", "attack", None,
      "armed_clash"),

@@ -220,6 +220,12 @@ def refine_assault(etype: str, measure: str | None, reading: CountedReading | No
         # Who was hit says what it was, before who did it: "Police attacked a journalist",
         # "FAMa forces attacked the villages of Dounde" hit civilians.
         aimed = [t for t in nouns if _aimed_at(parsed, t) and _by_an_act(parsed, t, table)]
+        # "Yarkofoji and Rini, both neighbouring communities, were attacked": what the
+        # names are, by their apposition (and their conjuncts')
+        named = [t for t in aimed if t.pos == "PROPN"]
+        named += [c for t in named for c in parsed.children(t.index) if c.dep == "conj"]
+        aimed += [c for t in named for c in parsed.children(t.index)
+                  if c.dep == "appos" or (c.dep == "conj" and c.pos == "NOUN")]
         if any(table.side(t.lemma) == "state_forces" or fold(t.lemma) in table.security_places
                or table.noun_class(t.lemma) == "combatants"
                for t in aimed if t.dep != "nsubj:pass"):  # not "a party member is attacked"

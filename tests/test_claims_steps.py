@@ -8,7 +8,7 @@ import pytest
 
 from newsevents.pipeline import DocumentResult, process_document
 from newsevents.reader import text_document
-from newsevents.records import NumberMention, Ranges, Segment
+from newsevents.records import Claim, NumberMention, Ranges, Segment
 from newsevents.stages import numbers, parse
 from newsevents.stages.attribution import Attribution
 from newsevents.stages.claims.assembly import munition_type, refine_assault
@@ -186,6 +186,11 @@ def test_a_name_is_a_victim_only_as_a_person() -> None:
 def _read(text: str, date: str) -> DocumentResult:
     """The whole pipeline over a short article of our own, published on `date`."""
     return process_document(text_document(text, "t", date=date))
+
+
+def _claim_opening(result: DocumentResult, words: str) -> Claim:
+    """The first claim of `result` whose evidence opens with `words`."""
+    return next(c for c in result.claims if c.evidence["text"].startswith(words))
 
 
 def _trigger_types(text: str, language: str) -> list[str]:
@@ -406,7 +411,7 @@ def test_a_claim_without_a_place_takes_the_lead_event_s_place_not_the_dateline()
             "Four soldiers were killed and six wounded, a security source said.\n\n"
             "More than 2,000 soldiers have been killed since 2012 across the country.")
     result = _read(text, "2024-05-02")
-    toll = next(c for c in result.claims if c.evidence["text"].startswith("Four"))
+    toll = _claim_opening(result, "Four")
     assert [p.name for p in toll.places][:1] == ["Douentza"], toll.origin
     assert toll.origin["places"].startswith("article")
 
@@ -576,7 +581,7 @@ def test_the_article_s_day_is_its_first_event_s_not_when_it_was_said() -> None:
     text = ("The army said on Wednesday that gunmen attacked an army post in Douentza on "
             "Tuesday.\n\nFour soldiers were killed and six wounded, a security source said.")
     result = _read(text, "2024-05-02")
-    toll = next(c for c in result.claims if c.evidence["text"].startswith("Four"))
+    toll = _claim_opening(result, "Four")
     assert toll.time["start"] == "2024-04-30", (toll.time, toll.origin)
 
 
@@ -652,7 +657,7 @@ def test_a_photo_caption_does_not_date_the_article_s_events() -> None:
             "The civil defence agency said strikes killed at least five people on Saturday.\n\n"
             "Two children were wounded in the strike, the agency said.")
     result = _read(text, "2025-05-24")
-    children = next(c for c in result.claims if c.evidence["text"].startswith("Two"))
+    children = _claim_opening(result, "Two")
     assert children.time["start"] == "2025-05-24", (children.time, children.origin)
 
 
@@ -662,7 +667,7 @@ def test_an_unnamed_attack_takes_the_weapon_of_its_article() -> None:
             "drones over Kyiv, the air force said.\n\n"
             "The attack also targeted the northern region of Sumy.")
     result = _read(text, "2024-06-05")
-    sumy = next(c for c in result.claims if c.evidence["text"].startswith("The attack"))
+    sumy = _claim_opening(result, "The attack")
     assert sumy.event_type == "air_strike"
 
 

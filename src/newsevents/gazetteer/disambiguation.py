@@ -57,9 +57,7 @@ def demonym_countries(tokens: Sequence[Token]) -> Counter[str]:
     """Countries whose adjective the text uses ("l'armée malienne", "Beninese troops"), or
     an admin term of their own ("Ukum LGA", "Guba woreda"), once each: evidence of the
     document's country, weaker than its name."""
-    adjectives, longest = demonyms()
-    table = {**admin_terms(), **adjectives}
-    longest = max(longest, 3)
+    table, longest = _country_words()
     found: Counter[str] = Counter()
     for i in range(len(tokens)):
         for count in range(min(longest, len(tokens) - i), 0, -1):
@@ -76,6 +74,14 @@ def admin_terms() -> dict[str, str]:
     terms = context_words().raw.get("country_admin_terms") or {}
     return {fold_name(str(term)): str(country)
             for country, words in terms.items() for term in words}
+
+
+@lru_cache(maxsize=1)
+def _country_words() -> tuple[dict[str, str], int]:
+    """Adjectives of nationality and admin terms of one country -> the country, and the
+    most tokens one has."""
+    table = {**admin_terms(), **demonyms()[0]}
+    return table, max((key.count(" ") + 1 for key in table), default=1)
 
 
 @lru_cache(maxsize=1)

@@ -8,7 +8,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsevents.gazetteer.loading import Gazetteer
-from newsevents.gazetteer.normalize import TOKEN_RE, fold_token
+from newsevents.gazetteer.normalize import (
+    ARABIC_ARTICLES,
+    ARTICLE_BEFORE_NAME,
+    TOKEN_RE,
+    fold_token,
+)
 
 # What may separate the tokens of one name: spaces (not a line break), hyphens, apostrophes.
 _NAME_GAP_RE = re.compile(r"[ \t\u00a0\-'’‘ʼ]{1,3}")
@@ -65,9 +70,7 @@ def _joined(text: str, tokens: Sequence[Token], first: int, count: int) -> bool:
     return True
 
 
-# An Arabic article written in lower case before a capitalised name: "el-Facher",
-# "al-Bab", "ad-Dawr".
-_ARTICLE_PREFIX = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az|ed|en|er|es|et|ez)-[^\W\d_a-z]")
+_ARTICLE_PREFIX = re.compile(ARTICLE_BEFORE_NAME)
 
 
 def _acceptable_case(gazetteer: Gazetteer, span: str, key: str) -> bool:
@@ -87,18 +90,13 @@ def _acceptable_case(gazetteer: Gazetteer, span: str, key: str) -> bool:
     return True
 
 
-# Words a name may follow through a hyphen and still be itself: Arabic articles ("al-Bab").
-_ARTICLES = frozenset({"al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "ed", "en",
-                       "er", "es", "et", "ez"})
-
-
 def _glued_after(text: str, tokens: Sequence[Token], i: int) -> bool:
     """True when token ``i`` is the second half of a hyphenated word whose whole the
     gazetteer lacks: "Shan-North" is a state, not North; "Nguia-Bouar" a village, not
     Bouar."""
     if i == 0 or text[tokens[i - 1].end:tokens[i].start] != "-":
         return False
-    return tokens[i - 1].key not in _ARTICLES
+    return tokens[i - 1].key not in ARABIC_ARTICLES  # "al-Bab" is al-Bab
 
 
 def _possessive_country(gazetteer: Gazetteer, text: str, tokens: Sequence[Token],

@@ -14,6 +14,12 @@ _SPECIAL = str.maketrans({
 # A token is a run of letters or digits; apostrophes, hyphens and spaces separate tokens,
 # so "Deir ez-Zor", "Deir ez Zor" and "l’Euphrate"/"l'Euphrate" fold alike.
 TOKEN_RE = re.compile(r"[^\W_]+")
+# Arabic articles written in lower case and joined by a hyphen to a capitalised name
+# ("el-Facher", "al-Bab", "ad-Dawr", "al-Massira").
+ARABIC_ARTICLES = ("al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "ed", "en", "er",
+                   "es", "et", "ez")
+# A lower-case article before a capitalised name: "el-F", "al-B".
+ARTICLE_BEFORE_NAME = rf"(?:{'|'.join(ARABIC_ARTICLES)})-[^\W\d_a-z]"
 
 
 @lru_cache(maxsize=200_000)

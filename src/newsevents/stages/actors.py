@@ -166,13 +166,13 @@ def find_actors(text: str) -> list[ActorMention]:
 def _the_coalition(mentions: list[ActorMention], reg: ActorRegistry) -> list[ActorMention]:
     """An article that names a coalition led by one state ("the Saudi-led coalition")
     means that one by "the coalition" and "coalition warplanes", not the US-led one."""
-    leaders = [m.id for m in mentions if m.id in reg.coalition_leaders]
-    if not leaders or any(m.id == "coalition" and fold(m.text) not in reg.bare_coalition
-                          for m in mentions):
+    leaders = Counter(m.id for m in mentions if m.id in reg.coalition_leaders)
+    coalition = [m for m in mentions if m.id == "coalition"]
+    bare = {m.start for m in coalition if fold(m.text) in reg.bare_coalition}
+    if not leaders or len(bare) < len(coalition):
         return mentions  # none named, or the US-led one named in full as well
-    leader = Counter(leaders).most_common(1)[0][0]
-    return [ActorMention(m.start, m.end, m.text, leader)
-            if m.id == "coalition" and fold(m.text) in reg.bare_coalition else m
+    leader = leaders.most_common(1)[0][0]
+    return [ActorMention(m.start, m.end, m.text, leader) if m.start in bare else m
             for m in mentions]
 
 

@@ -7,6 +7,7 @@ the mention to the phrase that sets its precision ("au sud de Mossoul" is *near*
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -204,9 +205,7 @@ def _unlisted_settlements(text: str, mentions: list[PlaceMention],
     glued = Ranges(s for s in spans if "-" in text[s[0]:s[1]])
     kept = [m for m in mentions if not (glued.overlaps(m.start, m.end) and (
         text[m.start - 1:m.start] == "-" or text[m.end:m.end + 1] == "-"))]
-    wider = [m for m in kept if any(s <= m.start and m.end <= e and e - s > m.end - m.start
-                                    and _word_of(text, m, s, e) for s, e in spans)]
-    kept = [m for m in kept if m not in wider]
+    kept = [m for m in kept if not _inside_a_wider_name(text, m, spans)]
     # the article's country: of the places found, of the brackets or of the adjectives; not
     # of a word that only might be a place ("Southwest" in a force's name)
     countries = Counter(m.country for m in kept if m.country) + evidence
@@ -220,9 +219,18 @@ def _unlisted_settlements(text: str, mentions: list[PlaceMention],
     return kept
 
 
-def _word_of(text: str, mention: PlaceMention, start: int, end: int) -> bool:
-    """Whether the mention is whole words of the name at start:end, not a possessive
-    ("Hodeida's Jabal Ras" names Jabal Ras in Hodeida)."""
+def _inside_a_wider_name(text: str, mention: PlaceMention,
+                         spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether the mention is whole words of a longer settlement name (sorted `spans`):
+    "Adan" of "Adan Yabaal"; not a possessive ("Hodeida's Jabal Ras" names Jabal Ras in
+    Hodeida). One bisection: the name starting last at or before it."""
+    at = bisect.bisect_right(spans, (mention.start, len(text))) - 1
+    if at < 0:
+        return False
+    start, end = spans[at]
+    if not (start <= mention.start and mention.end <= end and
+            end - start > mention.end - mention.start):
+        return False
     return (mention.start == start or text[mention.start - 1] == " ") and \
         (mention.end == end or text[mention.end] == " ")
 

@@ -22,6 +22,7 @@ from typing import Any
 
 import yaml
 
+from newsevents.gazetteer.normalize import ARTICLE_BEFORE_NAME
 from newsevents.records import Segment, SpeakerMention
 from newsevents.stages.actors import fold
 from newsevents.stages.attribution.syntax import Reading, read_reporting
@@ -682,7 +683,8 @@ _INVERTED = re.compile(r"-(?:t-)?(il|elle|ils|elles)\b")
 _TO_OUTLET = re.compile(r"(?:à l['’]|à la |au |aux |to )(?=[A-Z])")
 
 
-_NAME_WORD = re.compile(r"(?:al|el|ad|an|ar|as|at|ash)-[A-Z]|[A-Z]")
+# A word that opens a name: a capital, or a lower-case Arabic article ("al-Massira").
+_NAME_WORD = re.compile(rf"{ARTICLE_BEFORE_NAME}|[A-Z]")
 
 
 def _leading_name(phrase: str) -> str:

@@ -85,6 +85,14 @@ _VIOLENT_MEASURES = frozenset({"fatalities", "fatalities_combatants", "fatalitie
 _NOT_VIOLENT = frozenset({"strategic_development", "arrest", "protest", "other"})
 
 
+def _weapon_around(doc: DocumentMentions, sentence: Segment, context: Context) -> str | None:
+    """The weapon an unnamed attack takes: its paragraph's ("the strikes the paragraph is
+    about"), else its article's."""
+    if context.paragraph == sentence.paragraph and context.event_type in WEAPON_TYPES:
+        return context.event_type
+    return article_weapon(doc)
+
+
 def article_weapon(doc: DocumentMentions) -> str | None:
     """The weapon an article is about, when it names one kind far more than the others
     (missiles and shells, drones and aircraft, or mines and bombs): a generic "attack" in
@@ -183,9 +191,7 @@ def emit_figure(doc: DocumentMentions, sentence: Segment, attribution: Attributi
     # takes the weapon of its paragraph ("the strikes the paragraph is about") or of its
     # article ("l'attaque russe contre un immeuble" in an article about missiles).
     if etype in _GENERIC_TYPES and refined != "armed_clash":
-        same_paragraph = context.paragraph == sentence.paragraph
-        weapon = context.event_type if same_paragraph and context.event_type in \
-            WEAPON_TYPES else article_weapon(doc)
+        weapon = _weapon_around(doc, sentence, context)
         if weapon is not None:
             etype = refined = weapon
     if explicit and doc.main_event_type is None and etype != "strategic_development":
@@ -226,17 +232,21 @@ def refine_assault(etype: str, measure: str | None, reading: CountedReading | No
         named += [c for t in named for c in parsed.children(t.index) if c.dep == "conj"]
         aimed += [c for t in named for c in parsed.children(t.index)
                   if c.dep == "appos" or (c.dep == "conj" and c.pos == "NOUN")]
-        if any(table.side(t.lemma) == "state_forces" or fold(t.lemma) in table.security_places
-               or table.noun_class(t.lemma) == "combatants"
+        if any(_forces(t, table) or table.noun_class(t.lemma) == "combatants"
                for t in aimed if t.dep != "nsubj:pass"):  # not "a party member is attacked"
             return "armed_clash"  # "militants attacked volunteer fighters", "a checkpoint"
         if any(fold(t.lemma) in table.civilian_objects or table.noun_class(t.lemma) ==
                "civilians" for t in aimed):
             return "violence_against_civilians"  # "the attack on the village of Solhan"
-    if any(table.side(t.lemma) == "state_forces" or fold(t.lemma) in table.security_places
-           for t in nouns):
+    if any(_forces(t, table) for t in nouns):
         return "armed_clash"
     return etype
+
+
+def _forces(token: ParsedToken, table: Lexicon) -> bool:
+    """Soldiers, police, or where they stand (a base, a checkpoint)."""
+    return table.side(token.lemma) == "state_forces" or fold(token.lemma) in \
+        table.security_places
 
 
 def _aimed_at(parsed: ParsedSentence, token: ParsedToken) -> bool:
@@ -273,12 +283,8 @@ def emit_event(doc: DocumentMentions, sentence: Segment, attribution: Attributio
             etype = nearest_weapon(doc.text, start, end, trigger_start) or whole
     etype = refine_assault(etype, None, None, parsed, lexicon(sentence.language or "fr"),
                            (start, end))
-    if etype == "attack":
-        # "The attack also targeted the region of Sumy": the weapon of its paragraph, or of
-        # an article about one kind of weapon (drones), says how
-        same_paragraph = context.paragraph == sentence.paragraph
-        etype = (context.event_type if same_paragraph and context.event_type in WEAPON_TYPES
-                 else article_weapon(doc)) or etype
+    if etype == "attack":  # "The attack also targeted the region of Sumy" (drones)
+        etype = _weapon_around(doc, sentence, context) or etype
     syntax = (parsed, None, trigger) if parsed is not None else None
     for part_start, part_end in _coordinated_parts(doc, start, end, attribution, trigger_end):
         context = _emit(doc, sentence, attribution, context, etype, True, None, None,
@@ -551,8 +557,11 @@ def _speakers_own(parsed: ParsedSentence, reading: CountedReading | None,
     owned = any((c.dep == "nmod:poss" or c.feature("Poss") == "Yes") and c.pos in (
         "PRON", "DET") and c.feature("Person") != "1" and fold(c.lemma) not in ("mon", "notre")
                 for c in parsed.children(reading.noun.index))
-    if not owned:
-        return []
+    return _speaker_actors(attribution) if owned else []
+
+
+def _speaker_actors(attribution: Attribution) -> list[str]:
+    """The sides the source's words name ("the IDF", "le Commandement de la coalition")."""
     source = " ".join(p for p in (attribution.role, attribution.text, attribution.name) if p)
     return list(dict.fromkeys(m.id for m in find_actors(source)
                               if m.id not in ("civilians", "unknown")))
@@ -565,14 +574,10 @@ def _speaker_affiliation(text: str, sentence: Segment,
     de la coalition')."""
     if attribution is None:
         return []
-    source = " ".join(p for p in (attribution.role, attribution.text, attribution.name) if p)
-    found = [m.id for m in find_actors(source) if m.id not in ("civilians", "unknown")]
-    if not found:
-        return []
     # A body's own communiqué about what it did, or "nos partenaires": the speaker's side.
     # Otherwise the source's side is not the actor ("selon la chaîne des rebelles houthis").
     if first_person(text, sentence.start, sentence.end) or attribution.channel == "communique":
-        return list(dict.fromkeys(found))
+        return _speaker_actors(attribution)
     return []
 
 

@@ -238,6 +238,30 @@ def _ranked(ranks: frozenset[str]) -> re.Pattern[str]:
                       r"(?P<surname>[^\W\d_a-z][\w'’-]{1,30})")
 
 
+def _post_holder(parsed: ParsedSentence, token: ParsedToken) -> ParsedToken | None:
+    """The definite article of one office holder named by his post ("the base commander
+    was injured", "le gouverneur du district a été tué"), not of a person named before
+    ("the soldier"): the post is a compound or a complement of the noun."""
+    children = parsed.children(token.index)
+    post = any(d.dep == "compound" or (d.relation == "nmod" and any(
+        g.dep == "case" for g in parsed.children(d.index))) for d in children)
+    if not post:
+        return None
+    return next((c for c in children if c.dep == "det" and c.index < token.index
+                 and c.feature("Definite") == "Def"), None)
+
+
+def _headline_victim(parsed: ParsedSentence, token: ParsedToken, lexicon: Lexicon) -> bool:
+    """A coder's headline naming one victim without an article ("Government official
+    killed by landmines", "church leader was killed by unidentified armed group")."""
+    children = parsed.children(token.index)
+    if token.pos != "NOUN" or any(c.dep in ("det", "nmod:poss") for c in children):
+        return False
+    return token.dep == "nsubj:pass" or any(
+        c.dep == "acl" and c.feature("VerbForm") == "Part"
+        and _outcome_of(parsed, c, lexicon) in _PERSON_OUTCOMES for c in children)
+
+
 def single_victims(parsed: ParsedSentence, lexicon: Lexicon, taken: Sequence[NumberMention],
                    names: PersonNames | None = None,
                    ) -> list[tuple[NumberMention, CountedReading]]:
@@ -277,21 +301,10 @@ def single_victims(parsed: ParsedSentence, lexicon: Lexicon, taken: Sequence[Num
         article = next((c for c in children if c.dep == "det" and fold(c.text) in _INDEFINITE
                         and c.index < token.index), None)
         if article is None and noun_class in ("combatants", "people"):
-            # "the base commander was injured", "le gouverneur du district a été tué": one
-            # office holder named by his post, not a person named before ("the soldier")
-            article = next((c for c in children if c.dep == "det" and c.index < token.index
-                            and c.feature("Definite") == "Def" and any(
-                                d.dep == "compound" or (d.relation == "nmod" and any(
-                                    g.dep == "case" for g in parsed.children(d.index)))
-                                for d in children)), None)
-        if article is None and noun_class in PERSON_CLASSES and token.pos == "NOUN" and \
-                not any(c.dep in ("det", "nmod:poss") for c in children) and (
-                token.dep == "nsubj:pass" or any(c.dep == "acl" and c.feature(
-                    "VerbForm") == "Part" and _outcome_of(parsed, c, lexicon) in
-                    _PERSON_OUTCOMES for c in children)):
-            # a coder's headline: "Government official killed by landmines", "church
-            # leader was killed by unidentified armed group": the noun itself is the one
-            article = token
+            article = _post_holder(parsed, token)
+        if article is None and noun_class in PERSON_CLASSES and _headline_victim(
+                parsed, token, lexicon):
+            article = token  # the noun itself is the figure's span
         if article is None or any(c.dep == "nummod" for c in children):
             continue
         if any(n.start <= article.start < n.end for n in taken):

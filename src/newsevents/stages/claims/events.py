@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 
 from newsevents.records import Segment
 from newsevents.stages.actors import fold
@@ -78,8 +79,8 @@ def _past_verbs(parsed: ParsedSentence, attribution: Attribution | None,
             parsed.tokens[token.index - 1].pos in ("NUM", "DET"))
         if not past and not _mistagged_past(parsed, token):
             continue  # "1,539 burned homes" describes them
-        forms = verb_forms(token.lemma, token.text, "VERB", parsed.language)
-        etype = next((table.event_verbs[f] for f in forms if f in table.event_verbs), None)
+        etype = _first(table.event_verbs, verb_forms(token.lemma, token.text, "VERB",
+                                                     parsed.language))
         anchor = token
         if etype is None:
             # "Ethiopian air forces jets conducted airstrikes against ...", misparsed: the
@@ -91,6 +92,11 @@ def _past_verbs(parsed: ParsedSentence, attribution: Attribution | None,
             continue
         found.append((len(parsed.tokens), token.index, (anchor.start, anchor.end, etype)))
     return found
+
+
+def _first(table: Mapping[str, str], keys: Iterable[str]) -> str | None:
+    """The entry of the first key the table holds."""
+    return next((table[k] for k in keys if k in table), None)
 
 
 def _seizes_people_or_craft(parsed: ParsedSentence, verb: ParsedToken, table: Lexicon) -> bool:
@@ -167,35 +173,33 @@ def _trigger_type(parsed: ParsedSentence, token: ParsedToken, vocab: ClaimVocabu
                   table: Lexicon) -> str | None:
     forms = verb_forms(token.lemma, token.text, token.pos, parsed.language)
     if token.pos == "VERB" and not _nominal(token):
+        verb_type = _first(table.event_verbs, forms)
+        children = parsed.children(token.index)
         # "opened fire", "ont ouvert le feu": a verb and its object make one event verb
-        for child in parsed.children(token.index):
+        for child in children:
             if child.relation == "obj":
-                pair = next((table.event_verbs[f"{f} {fold(child.lemma)}"] for f in forms
-                             if f"{f} {fold(child.lemma)}" in table.event_verbs), None)
+                pair = _first(table.event_verbs, [f"{f} {fold(child.lemma)}" for f in forms])
                 if pair is not None:
                     return pair if _is_reported_act(parsed, token.index) else None
         # "ont lancé des frappes", "launched a missile attack": the event noun a light verb
         # carries says what happened.
-        for child in parsed.children(token.index):
+        for child in children:
             if child.relation in ("obj", "nsubj") and _nominal(child):
                 etype = _trigger_type(parsed, child, vocab, table)
-                if etype is None and child.relation == "obj" and next(
-                        (table.event_verbs[f] for f in forms if f in table.event_verbs),
-                        "strategic_development") == "strategic_development":
+                if etype is None and child.relation == "obj" and verb_type in (
+                        None, "strategic_development"):
                     # "launched rockets"; not "threw a bomb" (an attack, by hand)
                     etype = _launched_munition(parsed, child, table)
                 if etype is not None:
                     return etype if _is_reported_act(parsed, token.index) else None
-        etype = next((table.event_verbs[f] for f in forms if f in table.event_verbs), None)
-        if etype is None:
-            etype = vocab.event_verb_type(fold(token.text))
+        etype = verb_type or vocab.event_verb_type(fold(token.text))
         if etype is None or not _is_reported_act(parsed, token.index):
             return None
         if etype == "armed_clash" and _seizes_people_or_craft(parsed, token, table):
             return "violence_against_civilians"  # "pirates seized a tanker and its crew"
         return etype
     if _nominal(token):
-        etype = next((table.event_nouns[f] for f in forms if f in table.event_nouns), None)
+        etype = _first(table.event_nouns, forms)
         if etype is None or not _reports_noun_event(parsed, token, table):
             return None
         if etype in ("attack", "armed_clash", "air_strike"):

@@ -259,7 +259,7 @@ def home_state(actors: Sequence[ActorMention], fallback: PlaceMention | None) ->
     """The actor id of the state whose forces the article's common nouns are ("92
     militaires" in an article naming "l'armée tchadienne" are Chad's, wherever it
     happened): the theatre state it names most, else the state of its place."""
-    theatre = {state_actor(c): c for c in context_words().theatre}
+    theatre = {state_actor(c) for c in context_words().theatre}
     places = registry().place_names
     # its forces named ("l'armée tchadienne", "Nigerian troops"), not its name ("Iran-linked")
     counts = Counter(a.id for a in actors if a.id in theatre and fold(a.text) not in places)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 
 from newsevents.records import (
     Noise,
@@ -174,6 +175,32 @@ def resolve_all(text: str, doc_date: str | None, segments: Sequence[Segment],
     directions = _directions(plain, found_candidates, segments, languages, doc_anchor,
                              parsed) if use_parse else {}
     segments = [s for s in segments if s.date]  # only these anchor; not rescanned per time
+    found = _resolved(plain, found_candidates, directions, languages, segments, doc_anchor)
+    own = _own_day(plain, found, doc_anchor)
+    if own is not None and doc_anchor is not None:
+        # the candidates and their directions do not depend on the anchor: only resolved again
+        found = _resolved(plain, found_candidates, directions, languages, segments,
+                          doc_anchor.at(own))
+    return combine(plain, found)
+
+
+def _own_day(plain: str, found: Sequence[Found], anchor: Anchor | None) -> date | None:
+    """A month-only document date that the text itself dates to a day ("mardi 24 mars" in
+    an article of "2020-03") is that day: the latest day of its month the text writes out
+    in full is when the article speaks from ("dimanche" is then the 22nd)."""
+    if anchor is None or anchor.precision != "month":
+        return None
+    days = [f.resolved.start for f in found if f.resolved.granularity == "day"
+            and f.resolved.start is not None and f.resolved.start == f.resolved.end
+            and (f.resolved.start.year, f.resolved.start.month) == (anchor.year, anchor.month)
+            and any(ch.isdigit() for ch in plain[f.start:f.end])]
+    return max(days) if days else None
+
+
+def _resolved(plain: str, found_candidates: Sequence[Candidate],
+              directions: Mapping[int, Direction], languages: Callable[[int], str],
+              segments: Sequence[Segment], doc_anchor: Anchor | None) -> list[Found]:
+    """Each candidate resolved against its anchor, in reading order."""
     found: list[Found] = []
     previous: Resolved | None = None
     previous_day: tuple[int, Resolved] | None = None
@@ -223,7 +250,7 @@ def resolve_all(text: str, doc_date: str | None, segments: Sequence[Segment],
                 background = opens_since(context.before)  # "en guerre depuis avril 2023"
                 year = None if background else (paragraph_start, resolved.start.year,
                                                  candidate.end)
-    return combine(plain, found)
+    return found
 
 
 def _directions(text: str, found: list[Candidate], segments: Sequence[Segment],
@@ -327,27 +354,10 @@ def find_times(text: str, doc_date: str | None, segments: Sequence[Segment] = ()
     expression TimeML would tag, and a range as well as its two ends ("du 3 au 5 mai",
     then "3" and "5 mai" with ``part_of`` the range's offsets). ``parsed``: sentences the
     caller has already parsed, by start offset (the others that a direction needs are
-    parsed here, one batch per language). A month-only document date that the text itself
-    dates to a day ("mardi 24 mars" in an article of "2020-03") is that day: the latest
-    such day is when the article speaks from ("dimanche" is then the 22nd)."""
-    found = [mention for item in resolve_all(text, doc_date, segments, noise, parsed)
-             for mention in with_parts(text, item)]
-    day = _own_day(found, doc_date)
-    if day is None:
-        return found
-    return [mention for item in resolve_all(text, day, segments, noise, parsed)
+    parsed here, one batch per language). A month-only document date that the text dates
+    to a day is that day (``_own_day``)."""
+    return [mention for item in resolve_all(text, doc_date, segments, noise, parsed)
             for mention in with_parts(text, item)]
-
-
-def _own_day(found: Sequence[TimeMention], doc_date: str | None) -> str | None:
-    """The latest day of the document's month that the text writes out in full, when the
-    document date gives only the month."""
-    if not doc_date or len(doc_date) != 7:
-        return None
-    days = [m.start_date for m in found if m.granularity == "day" and m.start_date
-            and m.start_date == m.end_date and m.start_date.startswith(doc_date)
-            and m.text and any(ch.isdigit() for ch in m.text)]
-    return max(days) if days else None
 
 
 def find_timeml(text: str, doc_date: str | None, use_parse: bool = True) -> list[Found]:

@@ -585,6 +585,23 @@ def test_the_article_s_day_is_its_first_event_s_not_when_it_was_said() -> None:
     assert toll.time["start"] == "2024-04-30", (toll.time, toll.origin)
 
 
+@pytest.mark.parametrize(("text", "date", "expected"), [
+    # Mali: an operation dated by one sentence, its toll given by the next.
+    ("L'armée a annoncé mardi son bilan. Du 3 au 9 mars, des opérations ont été menées contre "
+     "des terroristes près de Mopti. Le bilan fait état de 12 terroristes neutralisés.",
+     "2023-03-14", ("2023-03-03", "2023-03-09", "Mopti")),
+    # Somalia: the same in English, with a day.
+    ("Gunmen attacked a village near Kismayo on Monday, killing three people.\n\n"
+     "From 3 to 5 June, operations were conducted in the Baidoa area. Officials said eight "
+     "militants were killed.", "2024-06-07", ("2024-06-03", "2024-06-05", "Baidoa")),
+])
+def test_a_sentence_that_sets_the_scene_dates_and_places_the_toll_after_it(
+        text: str, date: str, expected: tuple[str, str, str]) -> None:
+    toll = _read(text, date).claims[-1]
+    assert (toll.time["start"], toll.time["end"], *[p.name for p in toll.places]) == expected, (
+        toll.time, toll.places, toll.origin)
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     # Central African Republic, Mali: the weapon the sentence names says how.
     ("On 10 December 2023, an unidentified armed group used a drone to attack the base in "

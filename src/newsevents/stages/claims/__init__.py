@@ -20,7 +20,7 @@ from functools import lru_cache
 from newsevents.records import Claim, NumberMention, Ranges, Segment
 from newsevents.stages.actors import fold
 from newsevents.stages.attribution import Attribution
-from newsevents.stages.claims.assembly import emit_event, emit_figure
+from newsevents.stages.claims.assembly import emit_event, emit_figure, event_places
 from newsevents.stages.claims.counted import (
     CountedReading,
     PersonNames,
@@ -44,9 +44,11 @@ from newsevents.stages.claims.slots import (
     Context,
     DocumentMentions,
     Figure,
+    choose_time,
     dominant_country,
     home_country,
     home_state,
+    time_slot,
     within,
 )
 from newsevents.stages.claims.vocab import claim_vocabulary
@@ -75,6 +77,9 @@ def extract_claims(doc: DocumentMentions, sentences: Sequence[Segment],
         emitted = len(doc.claims)
         context = _sentence_claims(doc, sentence, attributions.get(sentence.start),
                                    parsed.get(sentence.start), context)
+        if len(doc.claims) == emitted and context.time is None:
+            context = _scene(doc, sentence, attributions.get(sentence.start),
+                             parsed.get(sentence.start), context)
         if label is not None and len(doc.claims) == emitted:
             # "Movement of forces: Al Shabaab enters two villages": the label is the event
             context = emit_event(doc, sentence, attributions.get(sentence.start), context,
@@ -82,6 +87,21 @@ def extract_claims(doc: DocumentMentions, sentences: Sequence[Segment],
         if context.label is not None:
             doc.claims[emitted:] = [_labelled(c, context.label) for c in doc.claims[emitted:]]
     return doc.claims
+
+
+def _scene(doc: DocumentMentions, sentence: Segment, attribution: Attribution | None,
+           parsed: ParsedSentence | None, context: Context) -> Context:
+    """A sentence with no claim that dates its paragraph's events ("Du 13 au 28 octobre,
+    des opérations ont été menées à Ndila ...") dates and places the claims after it,
+    until one has its own."""
+    mention = choose_time(doc.text, within(doc.times, sentence.start, sentence.end, attribution),
+                          sentence.start)
+    if mention is None:
+        return context
+    places = event_places(doc, sentence.start, sentence.end, attribution, parsed)
+    return replace(context, paragraph=sentence.paragraph, time=time_slot(mention),
+                   places=tuple(places) or context.places,
+                   inherited_from=f"paragraph: the earlier sentence with {mention.text!r}")
 
 
 _LABEL = re.compile(r"[ \t\u00a0]{0,3}([^\W\d_][^:.;\n]{1,40}?)[ \t\u00a0]{0,2}:[ \t\u00a0]")

@@ -408,7 +408,7 @@ def _emit(doc: DocumentMentions, sentence: Segment, attribution: Attribution | N
         origin["time"] = f"sentence: {time_mention.text!r}"
     elif same_paragraph and context.time is not None:
         time = dict(context.time)
-        origin["time"] = "paragraph: the previous claim"
+        origin["time"] = context.inherited_from
     elif sentence.date is None and doc.frame is not None:
         time = time_slot(doc.frame)  # the day the article's lead gives its events
         origin["time"] = f"article: its frame {doc.frame.text!r}"
@@ -421,7 +421,7 @@ def _emit(doc: DocumentMentions, sentence: Segment, attribution: Attribution | N
     origin["places"] = "sentence"
     if not places:
         if same_paragraph and context.places:
-            places, origin["places"] = context.places, "paragraph: the previous claim"
+            places, origin["places"] = context.places, context.inherited_from
         elif doc.frame_places and not _long_period(time):
             # The article's event, not a toll "since the start of the war" (its country).
             places, origin["places"] = doc.frame_places, "article: its first event's places"
@@ -445,6 +445,7 @@ def _emit(doc: DocumentMentions, sentence: Segment, attribution: Attribution | N
     doc.claims.append(claim)
     return replace(context, paragraph=sentence.paragraph, actors=tuple(actors),
                    targets=tuple(targets), places=places, time=time,
+                   inherited_from="paragraph: the previous claim",
                    event_type=etype if explicit or not context.strong_type else context.event_type,
                    strong_type=explicit or context.strong_type)
 

@@ -59,6 +59,13 @@ def _readings(text: str, language: str) -> list[tuple[str, str]]:
     # Syria: "en plus de N", "outre N": they underwent what the others did
     ("fr", "Les frappes ont tué sept membres des FDS, en plus de six soldats prorégime.",
      [("sept", "fatalities_combatants"), ("six", "fatalities_combatants")]),
+    # Niger, Mozambique: the group a toll counts its dead among gives their class
+    ("fr", "L'attaque a fait au moins sept morts parmi les FDS lundi.",
+     [("au moins sept", "fatalities_combatants")]),
+    ("fr", "Sept personnes sont mortes parmi un groupe de citoyens qui fuyaient l'hôtel.",
+     [("Sept", "fatalities_civilians")]),
+    ("en", "Seven people died among a group of residents fleeing the hotel.",
+     [("Seven", "fatalities_civilians")]),
     # Ukraine: a toll made to climb to a number counts the dead
     ("fr", "Une attaque a eu lieu samedi, faisant grimper le bilan des morts à 21.",
      [("21", "fatalities")]),

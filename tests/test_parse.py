@@ -171,3 +171,14 @@ def test_parse_batches_are_bounded_by_sentences_and_characters() -> None:
     assert [p for g in groups for p in g] == pieces
     assert all(len(g) <= parse.BATCH for g in groups)
     assert all(sum(map(len, g)) <= parse.BATCH_CHARACTERS or len(g) == 1 for g in groups)
+
+
+def test_the_french_lemmatizer_looks_known_lemmas_up_in_sets() -> None:
+    # spaCy ships each part of speech's known lemmas as a list: a scan per new word.
+    lemmatizer = parse._nlp("fr").get_pipe("lemmatizer")
+    index = lemmatizer.lookups.get_table("lemma_index")
+    assert index and all(isinstance(index[pos], frozenset) for pos in index.keys())
+    sentence = parse.parse_spans("Les militaires maliens ont neutralisé des assaillants.",
+                                 [(0, 54)])[0]
+    assert {t.text: t.lemma for t in sentence.tokens}["neutralisé"] == "neutraliser"
+    assert {t.text: t.lemma for t in sentence.tokens}["assaillants"] == "assaillant"

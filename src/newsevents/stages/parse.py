@@ -143,7 +143,24 @@ def _nlp(language: str) -> Any:
         path = os.environ.get(ENGLISH_MODEL_ENV) or str(
             resources.files("newsevents.models").joinpath(ENGLISH_MODEL))
         return spacy.load(path, exclude=list(UNUSED_COMPONENTS))
-    return spacy.load(FRENCH_MODEL, exclude=list(UNUSED_COMPONENTS))
+    nlp = spacy.load(FRENCH_MODEL, exclude=list(UNUSED_COMPONENTS))
+    _index_as_sets(nlp)
+    return nlp
+
+
+def _index_as_sets(nlp: Any) -> None:
+    """spaCy's French lemmatizer asks whether a word is a known lemma of its part of
+    speech with `in` on lists of up to 66,000 words, once per new word and per rule that
+    fits it: most of the French parse's time. The same lists as sets give the same lemmas."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return
+    index = lookups.get_table("lemma_index")
+    for pos in list(index.keys()):
+        if isinstance(index[pos], list):
+            index[pos] = frozenset(index[pos])
 
 
 def available(language: str) -> bool:

@@ -202,6 +202,11 @@ def read_figure(parsed: ParsedSentence, number: NumberMention, lexicon: Lexicon,
         # "10 were reportedly killed", "about 50 abducted"; "3 dead and 15 injured": the 15
         # are people injured, not more dead
         noun_class = "people"
+    if noun_class in ("people", "dead") and not qualified and predicate is not None:
+        # "sept morts parmi les FDS", "7 people died among a group of residents"
+        qualified = _group_among(parsed, predicate, lexicon)
+        if noun_class == "people" and qualified:
+            noun_class = qualified
     measure = measure_of(noun_class, outcome)
     if measure == "fatalities" and noun_class == "dead" and qualified:
         measure = _FATALITIES[qualified]  # "22 corps de civils", "bodies of soldiers"
@@ -453,6 +458,25 @@ def _qualified_class(parsed: ParsedSentence, noun: ParsedToken,
     for child in parsed.children(noun.index):
         if child.relation == "nmod" and _has_case(parsed, child):
             found = lexicon.noun_class(child.lemma)
+            if found in ("civilians", "combatants"):
+                return found
+    return None
+
+
+def _group_among(parsed: ParsedSentence, predicate: ParsedToken,
+                 lexicon: Lexicon) -> str | None:
+    """The class of the group the outcome's clause counts its people among ("faisant sept
+    morts parmi les FDS", "died among a group of residents"): its noun's, or combatants
+    for a side's forces; the group's own complements count too ("un groupe de citoyens")."""
+    for child in parsed.children(predicate.index):
+        if child.relation not in ("obl", "nmod") or not any(
+                c.dep == "case" and fold(c.text) in lexicon.among_cases
+                for c in parsed.children(child.index)):
+            continue
+        for noun in (child, *(g for g in parsed.children(child.index) if g.relation == "nmod")):
+            found = lexicon.noun_class(noun.lemma) or lexicon.noun_class(noun.text)
+            if found is None and lexicon.side(noun.text) == "state_forces":
+                found = "combatants"
             if found in ("civilians", "combatants"):
                 return found
     return None

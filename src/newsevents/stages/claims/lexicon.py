@@ -39,6 +39,7 @@ class Lexicon:
     security_places: frozenset[str]
     civilian_objects: frozenset[str]  # homes, schools, markets: hitting them hits civilians
     subset_cues: frozenset[str]  # "dont 8 civils", "including 12 children"
+    among_cases: frozenset[str]  # "sept morts parmi les FDS": the group counted within
     munition_types: dict[str, str]  # drone -> air_strike, missile -> shelling
     unreal: frozenset[str]  # negators, modals, "if": the event is not reported as done
     intent_verbs: frozenset[str]  # "plans to deploy", "menace d'attaquer"
@@ -91,6 +92,7 @@ def lexicon(language: str) -> Lexicon:
         sides=_index(data["sides"]),
         security_places=_words(data["security_places"]),
         subset_cues=_words(data["subset_cues"]),
+        among_cases=_words(data["among_cases"]),
         civilian_objects=_words(data["civilian_objects"]),
         munition_types=_index(data["munition_types"]),
         unreal=_words(data["unreal"]),

@@ -5,12 +5,15 @@ capped with a warning; invalid Unicode made valid without moving an offset."""
 from __future__ import annotations
 
 import json
+import platform
+import sys
 from pathlib import Path
 
 import pytest
 
-from newsevents import limits
+from newsevents import heap, limits
 from newsevents.errors import InputError, LimitExceeded
+from newsevents.limits import TRIM_AFTER_CHARS
 from newsevents.pipeline import process_document
 from newsevents.reader import iter_documents, read_path
 from newsevents.records import Document
@@ -125,3 +128,25 @@ def test_pipeline_replaces_lone_surrogates_with_a_warning() -> None:
     assert result.document.text == text.replace("\ud800", "\ufffd")
     assert any("lone surrogates" in w for w in result.warnings)
     assert result.claims and result.claims[0].number is not None
+
+
+def test_a_large_document_gives_its_freed_memory_back(monkeypatch: pytest.MonkeyPatch) -> None:
+    # glibc keeps the pages a 1 MB document freed; a worker would carry them on
+    released: list[int] = []
+
+    def release_after(characters: int) -> bool:
+        released.append(characters)
+        return False
+
+    monkeypatch.setattr(heap, "release_after", release_after)
+    small = "Trois soldats ont été tués à Gao."
+    process_document(Document("small", small))
+    large = small + " " + "Des habitants ont fui la ville. " * (TRIM_AFTER_CHARS // 30)
+    process_document(Document("large", large))
+    assert released == [len(small), len(large)]
+
+
+def test_memory_is_given_back_only_after_a_large_document() -> None:
+    assert heap.release_after(TRIM_AFTER_CHARS - 1) is False
+    if sys.platform.startswith("linux") and platform.libc_ver()[0] == "glibc":
+        assert heap.release_after(TRIM_AFTER_CHARS) is True

@@ -19,6 +19,8 @@ MAX_DOCUMENT_BYTES = 5_000_000  # an article is a few KB; 5 MB is a book
 MAX_SEGMENT_CHARS = 5_000  # longer "sentences" are not prose (tables, dumps)
 MAX_MENTIONS_PER_DOCUMENT = 10_000  # of each kind (numbers, times, places, actors)
 MAX_CLAIMS_PER_DOCUMENT = 1_000
+# After a document this long, the memory it freed is given back to the system (heap.py).
+TRIM_AFTER_CHARS = 100_000
 # A JSONL line holds one record: its text (at most MAX_DOCUMENT_BYTES) JSON-escaped (French
 # with ensure_ascii grows ~2.5x) plus its fields. Lines are read at most this much at a time.
 MAX_JSONL_LINE_BYTES = 4 * MAX_DOCUMENT_BYTES

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple, TypeVar
 
-from newsevents import budget, limits, subsets
+from newsevents import budget, heap, limits, subsets
 from newsevents.errors import InputError, StageError, TimeBudgetExceeded
 from newsevents.reader import iter_documents, text_document
 from newsevents.records import Claim, Document, Mention, Noise, NumberMention, Ranges, Segment
@@ -57,6 +57,8 @@ def process_document(doc: Document, seconds: float | None = None) -> DocumentRes
             return _finish(steps, _run(doc, "parse", functools.partial(_parse_one, request)))
     except budget.OverBudget as over:
         raise TimeBudgetExceeded(over.label, over.stage or "pipeline", over.seconds) from None
+    finally:
+        heap.release_after(len(doc.text))
 
 
 # What a document's steps give back for its parse: the parses by span.
@@ -240,6 +242,7 @@ def _process_group(items: list[Document | InputError], seconds: float
                 except Exception as error:
                     outcomes[number] = _failure(item, error, seconds)
         yield outcomes[number]
+    heap.release_after(sum(len(item.doc.text) for item in steps.values()))
 
 
 class _Started(NamedTuple):

@@ -81,7 +81,7 @@ def ascii_display(name: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=16_384)  # the rows a few documents' places need
 def _parse_cached(line: str, row: int) -> tuple[Any, ...]:
     gid, name, country, admin1, admin2, lat, lon, population, kind = line.split("\t")
     return (row, int(gid) if gid else None, ascii_display(name), country, admin1 or None,

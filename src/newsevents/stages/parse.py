@@ -39,10 +39,10 @@ UNUSED_COMPONENTS = ("senter", "ner", "tagger")
 # ones, by then): their lexemes and the tokenizer's cache are reused by every later
 # document. Past this many, a document's new words live in a memory zone that is freed
 # after it, so a worker's memory stops growing (about 0.5 kB a word).
-PERMANENT_WORDS = 50_000
+PERMANENT_WORDS = 30_000
 # spaCy's French lemmatizer caches every (word, part of speech) it has met, memory zone or
 # not: the cache is emptied past this many entries.
-LEMMA_CACHE_ENTRIES = 100_000
+LEMMA_CACHE_ENTRIES = 30_000
 LANGUAGES = ("fr", "en")
 BATCH = 64  # sentences per nlp.pipe batch: most documents' in one
 BATCH_CHARACTERS = 12_000  # and at most this many characters (64 news sentences or so)

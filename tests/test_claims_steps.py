@@ -592,6 +592,24 @@ def test_the_article_s_day_is_its_first_event_s_not_when_it_was_said() -> None:
     assert toll.time["start"] == "2024-04-30", (toll.time, toll.origin)
 
 
+@pytest.mark.parametrize(("language", "text", "expected"), [
+    # Afghanistan: the wounded counted beside policemen are of their side
+    ("fr", "Au moins six policiers ont été tués jeudi et dix blessés dans l'attaque du siège "
+     "du gouvernorat à Ghazni.", {"Au moins six": ("state:AF",), "dix": ("state:AF",)}),
+    # Nigeria: the same in English
+    ("en", "Twelve soldiers were killed and 20 people wounded in the attack on the base in "
+     "Borno.", {"Twelve": ("state:NG",), "20": ("state:NG",)}),
+    # Mali: people counted beside civilians keep no side but their own
+    ("fr", "Trois civils ont été tués et cinq personnes blessées près de Mopti.",
+     {"Trois": ("civilians",), "cinq": ("civilians",)}),
+])
+def test_people_counted_beside_a_side_s_forces_are_of_that_side(
+        language: str, text: str, expected: dict[str, tuple[str, ...]]) -> None:
+    result = _read(text, "2024-04-13")
+    targets = {c.number.text: c.targets for c in result.claims if c.number is not None}
+    assert targets == expected, [(c.number, c.targets, c.origin) for c in result.claims]
+
+
 @pytest.mark.parametrize(("text", "date", "expected"), [
     # Mali: an operation dated by one sentence, its toll given by the next.
     ("L'armée a annoncé mardi son bilan. Du 3 au 9 mars, des opérations ont été menées contre "

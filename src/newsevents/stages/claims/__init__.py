@@ -40,6 +40,7 @@ from newsevents.stages.claims.figures import (
 from newsevents.stages.claims.frame import read_frame
 from newsevents.stages.claims.lexicon import lexicon
 from newsevents.stages.claims.reported import narrow_attribution
+from newsevents.stages.claims.roles import victims_side
 from newsevents.stages.claims.slots import (
     Context,
     DocumentMentions,
@@ -152,6 +153,7 @@ def _sentence_claims(doc: DocumentMentions, sentence: Segment, attribution: Attr
     figures = _figures(doc, sentence, attribution, numbers, parsed)
     figures.extend(zero_counts(doc.text, sentence, vocab, figures))
     if figures:
+        figures = _with_companions(doc, sentence, figures)
         victims = [f.victims for f in figures if f.victims]
         for figure in figures:
             context = emit_figure(doc, sentence, attribution, context, figure, victims,
@@ -174,6 +176,25 @@ def _sentence_claims(doc: DocumentMentions, sentence: Segment, attribution: Attr
         context = emit_event(doc, sentence, attribution, context, event_type, trigger_start,
                              trigger_end, parsed)
     return context
+
+
+def _with_companions(doc: DocumentMentions, sentence: Segment,
+                     figures: list[Figure]) -> list[Figure]:
+    """Each figure of people with no status, with the side of the forces the sentence
+    counts beside it: one attack's toll, its dead and wounded of one side."""
+    table = lexicon(sentence.language or "fr")
+    sides = list(dict.fromkeys(side for f in figures if f.reading is not None
+                               and f.reading.noun_class == "combatants"
+                               for side in victims_side(f.reading, table, doc.state,
+                                                        doc.main_enemy)))
+    if len(sides) != 1:  # none, or forces of both sides: no telling whose the others are
+        return figures
+    return [replace(f, companions=tuple(sides)) if f.reading is not None
+            and f.reading.noun_class in _NO_STATUS else f for f in figures]
+
+
+# Counted people whose status the figure does not give ("38 morts", "six personnes").
+_NO_STATUS = frozenset({"dead", "wounded", "people"})
 
 
 def _figures(doc: DocumentMentions, sentence: Segment, attribution: Attribution | None,

@@ -200,7 +200,7 @@ def emit_figure(doc: DocumentMentions, sentence: Segment, attribution: Attributi
     syntax = (parsed, reading, predicate) if parsed is not None else None
     return _emit(doc, sentence, attribution, context, etype, explicit,
                  figure.measure, figure.number, (start, end), figure.number.start, victims,
-                 syntax)
+                 syntax, figure.companions)
 
 
 def refine_assault(etype: str, measure: str | None, reading: CountedReading | None,
@@ -317,8 +317,8 @@ def _emit(doc: DocumentMentions, sentence: Segment, attribution: Attribution | N
           context: Context, etype: str, explicit: bool,
           measure: str | None, number: NumberMention | None, evidence: tuple[int, int],
           anchor: int, victims: Sequence[tuple[int, int]],
-          syntax: tuple[ParsedSentence, CountedReading | None, ParsedToken | None] | None
-          ) -> Context:
+          syntax: tuple[ParsedSentence, CountedReading | None, ParsedToken | None] | None,
+          companions: Sequence[str] = ()) -> Context:
     start, end = evidence
     same_paragraph = context.paragraph == sentence.paragraph
     mentions = within(doc.actors, sentence.start, sentence.end, attribution)
@@ -356,6 +356,8 @@ def _emit(doc: DocumentMentions, sentence: Segment, attribution: Attribution | N
             origin["actors"] = f"parse: the side of the subject of {verb}"
         own = _speakers_own(parsed, reading, attribution)
         side = own or victims_side(reading, table, state, doc.main_enemy)
+        if side == ["civilians"] and companions:
+            side = list(companions)  # counted with no status beside a side's forces
         if "civilians" in side or not targets:
             targets = list(dict.fromkeys([*targets, *side]))
             if side:

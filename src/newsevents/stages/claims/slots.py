@@ -88,6 +88,9 @@ class Figure:
     measure: str
     victims: tuple[int, int] | None  # the counted people, who are the targets
     reading: CountedReading | None = None  # what the parse read, when it read it
+    # The side of the forces counted beside it, for people counted with no status ("un
+    # gouverneur et six policiers tués, dix blessés": the ten are of the policemen's side).
+    companions: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,10 @@ from newsevents.stages.actors import find_actors
     ("l’armée tchadienne", ["state:TD"]),
     ("the Sudanese army", ["state:SD"]),
     ("des soldats azerbaïdjanais", ["state:AZ"]),
+    # Syria: "FDS" is the Syrian Democratic Forces in an article naming Syria
+    ("Les FDS ont repris le village dans le nord syrien.", ["sdf"]),
+    ("Les FDS avancent en Syrie.", ["sdf"]),
+    ("la guerre entre l'Irak et l'Iran", ["iraq", "iran"]),
 ])
 def test_aliases_and_demonyms(text: str, ids: list[str]) -> None:
     assert [m.id for m in find_actors(text)] == ids
@@ -48,6 +52,11 @@ def test_aliases_and_demonyms(text: str, ids: list[str]) -> None:
     "au-dessus de Kiev",
     "la capitale irakienne",
     "Les États généraux ont eu lieu.",
+    # Niger, Sudan: both countries of a border are places
+    "près de la frontière entre le Niger et le Burkina Faso",
+    "along the border between Sudan and Chad",
+    # Niger: "FDS" is a Sahel state's defence and security forces away from Syria
+    "Une attaque a fait sept morts parmi les FDS lundi à Tillabéri.",
 ])
 def test_places_and_plain_words_are_not_actors(text: str) -> None:
     assert find_actors(text) == []

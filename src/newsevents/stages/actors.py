@@ -59,8 +59,10 @@ class ActorRegistry:
     place_pattern: re.Pattern[str]
     force_nouns: frozenset[str]
     locatives: frozenset[str]
+    border_between: frozenset[tuple[str, str]]  # ("frontiere", "entre")
     armed_groups: frozenset[str]
     homes: dict[str, str]  # actor id -> the one country it fights in
+    at_home: frozenset[str]  # acronyms that name their actor only where it fights
     coalition_leaders: frozenset[str]  # states that lead a coalition of their own
     bare_coalition: frozenset[str]  # "coalition": which coalition, the article says
 
@@ -97,6 +99,7 @@ def registry() -> ActorRegistry:
     place_names: dict[str, str] = {}
     armed: set[str] = set()
     homes: dict[str, str] = {}
+    at_home: set[str] = set()
     leaders: set[str] = set()
     for actor_id, spec in data.items():
         if not isinstance(spec, dict):
@@ -105,6 +108,9 @@ def registry() -> ActorRegistry:
             alias_ids[fold(str(alias))] = actor_id
         for alias in spec.get("exact", []):
             exact_ids[str(alias)] = actor_id
+        for alias in spec.get("exact_at_home", []):
+            exact_ids[str(alias)] = actor_id
+            at_home.add(str(alias))
         for word in spec.get("demonyms", []):
             demonyms[fold(str(word))] = actor_id
         for name in spec.get("place_names", []):
@@ -137,8 +143,12 @@ def registry() -> ActorRegistry:
         place_pattern=_bounded(_alternation(list(place_names))),
         force_nouns=frozenset(fold(str(w)) for w in data.get("force_nouns", [])),
         locatives=frozenset(fold(str(w)) for w in data.get("locative_prepositions", [])),
+        border_between=frozenset(
+            (words[0], words[1]) for w in data.get("border_between", [])
+            if len(words := fold(str(w)).split()) == 2),
         armed_groups=frozenset(armed),
         homes=homes,
+        at_home=frozenset(at_home),
         coalition_leaders=frozenset(leaders),
         bare_coalition=frozenset(fold(str(w)) for w in data.get("bare_coalition", [])),
     )
@@ -154,13 +164,31 @@ def find_actors(text: str) -> list[ActorMention]:
     for match in reg.exact_pattern.finditer(text):
         candidates.append(_mention(text, match.start(), match.end(), reg.exact_ids[match.group()]))
     for match in reg.place_pattern.finditer(folded):
-        if not _after_locative(folded, match.start(), reg.locatives) and not _dateline(
+        if not _after_locative(folded, match.start(), reg) and not _dateline(
                 folded, match.start(), match.end()):
             candidates.append(
                 _mention(text, match.start(), match.end(), reg.place_names[match.group()]))
     candidates.extend(_demonym_mentions(text, folded, reg))
+    candidates = _away_from_home(candidates, folded, reg)
     chosen = _longest_non_overlapping(candidates)
     return _the_coalition(_resolve_generic(chosen, reg.armed_groups), reg)
+
+
+def _away_from_home(candidates: list[ActorMention], folded: str,
+                    reg: ActorRegistry) -> list[ActorMention]:
+    """Drop the acronyms that name their actor only at home ("FDS") in a text that never
+    names that home country, by name, capital, adjective or state forces."""
+    away = {m.id for m in candidates if m.text in reg.at_home}
+    if not away:
+        return candidates
+    states = {m.id for m in candidates}
+    states.update(reg.place_names[m.group()] for m in reg.place_pattern.finditer(folded))
+    states.update(reg.demonyms[w] for w in set(_WORD.findall(folded)) if w in reg.demonyms)
+    gone = {a for a in away if state_actor(reg.homes.get(a)) not in states}
+    return [m for m in candidates if not (m.id in gone and m.text in reg.at_home)]
+
+
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 def _the_coalition(mentions: list[ActorMention], reg: ActorRegistry) -> list[ActorMention]:
@@ -190,9 +218,16 @@ _SPATIAL = frozenset({"attentat", "attaque", "bataille", "siege", "prise", "expl
                       "frontiere", "border"})
 
 
-def _after_locative(folded: str, start: int, locatives: frozenset[str]) -> bool:
-    """'en Irak', "à l'Irak", and the second of 'en Irak et en Syrie' / 'in Iraq & Syria'."""
-    words = re.findall(r"[\w&,]+", folded[max(0, start - 40):start].replace("'", " "))
+def _after_locative(folded: str, start: int, reg: ActorRegistry) -> bool:
+    """'en Irak', "à l'Irak", and the second of 'en Irak et en Syrie' / 'in Iraq & Syria';
+    both of 'la frontière entre le Niger et le Burkina Faso'."""
+    locatives = reg.locatives
+    words = re.findall(r"[\w&,]+", folded[max(0, start - 50):start].replace("'", " "))
+    bare = [w for w in words if w not in _ARTICLES]
+    if tuple(bare[-2:]) in reg.border_between or (
+            len(bare) >= 4 and bare[-1] in _COORDINATORS and tuple(bare[-4:-2]) in
+            reg.border_between):
+        return True
     words = [w for w in words if w not in {"l", "d"}]
     if not words:
         return False
@@ -204,6 +239,10 @@ def _after_locative(folded: str, start: int, locatives: frozenset[str]) -> bool:
         return True
     # "in Iraq & Syria": coordinated with a place that follows a locative preposition.
     return len(words) >= 3 and words[-1] in _COORDINATORS and words[-3] in locatives
+
+
+# Articles between a preposition and its place ("à l'Irak", "entre le Niger et le Burkina").
+_ARTICLES = frozenset({"l", "d", "le", "la", "les", "the"})
 
 
 def _dateline(folded: str, start: int, end: int) -> bool:

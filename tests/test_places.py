@@ -149,3 +149,15 @@ def test_people_and_common_words_are_not_places(sentence: str) -> None:
 def test_a_dateline_is_where_the_story_is_filed(text: str, place: str, expected: bool) -> None:
     mention = next(m for m in find_places(text) if m.text == place)
     assert is_dateline(text, mention) is expected
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    # Regions a conflict is named after, which the gazetteer lacks or names otherwise
+    ("Les combats se poursuivent au Haut-Karabakh.", "Nagorno-Karabakh", "AZ"),
+    ("Fighting resumed in Nagorno-Karabakh on Sunday.", "Nagorno-Karabakh", "AZ"),
+    ("Des miliciens ont attaqué un village de l'Ituri.", "Ituri", "CD"),
+    ("Des affrontements ont éclaté dans l'État du Nil Bleu.", "Blue Nile", "SD"),
+    ("A drone strike hit a compound in North Waziristan.", "Waziristan", "PK"),
+])
+def test_conflict_regions(text: str, name: str, country: str) -> None:
+    assert [(p.name, p.country) for p in find_places(text)] == [(name, country)]

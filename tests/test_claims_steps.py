@@ -231,6 +231,10 @@ def _trigger_types(text: str, language: str) -> list[str]:
     ("en", "The attack also targeted the northern region of Sumy.", "attack"),
     ("fr", "Les bombardements turcs ont ciblé des sites des FDS dans la province d'Alep.",
      "air_strike"),
+    # Lebanon, Gaza: a truce named again that takes effect is a development of its own
+    ("fr", "Le cessez-le-feu est entré en vigueur le 27 novembre.", "strategic_development"),
+    ("en", "The truce between Israel and Hamas took effect on Friday.",
+     "strategic_development"),
     # Benin, Sudan: a seizure of a ship or of people is a hijacking or an abduction; of a
     # town, ground taken
     ("en", "Pirates seized a Maltese-flagged tanker with 19 crew off the coast of Benin.",

@@ -227,10 +227,10 @@ def _reports_noun_event(parsed: ParsedSentence, token: ParsedToken, table: Lexic
             "Dem", "Prs"))) or c.relation == "nmod:poss" for c in parsed.children(token.index)):
         # ... unless it hits something new: "the attack also targeted the region of Sumy",
         # "les bombardements turcs ont ciblé des sites des FDS"
-        if not (head is not None and token.relation == "nsubj" and
-                fold(head.lemma) in table.aim_verbs and
-                any(c.relation == "obj" or c.dep == "obl:arg"
-                    for c in parsed.children(head.index))):
+        aims = head is not None and token.relation == "nsubj" and (
+            fold(head.lemma) in table.aim_verbs and any(
+                c.relation == "obj" or c.dep == "obl:arg" for c in parsed.children(head.index)))
+        if not aims and not _starts(parsed, token, head, table):
             return False
     if head is None:
         return True
@@ -244,6 +244,21 @@ def _reports_noun_event(parsed: ParsedSentence, token: ParsedToken, table: Lexic
     if fold(head.lemma) in table.reference_verbs:
         return False
     return _is_reported_act(parsed, head.index)
+
+
+def _starts(parsed: ParsedSentence, token: ParsedToken, head: ParsedToken | None,
+            table: Lexicon) -> bool:
+    """'Le cessez-le-feu est entré en vigueur le 27 novembre', 'the truce took effect':
+    a strategic development named again, that begins."""
+    if head is None or token.relation != "nsubj" or not table.onset_verbs:
+        return False
+    forms = verb_forms(token.lemma, token.text, token.pos, parsed.language)
+    if _first(table.event_nouns, forms) != "strategic_development":
+        return False  # "the attack began at dawn": the attack reported before
+    verb = fold(head.lemma)
+    return verb in table.onset_verbs or any(
+        f"{verb} {fold(c.lemma)}" in table.onset_verbs for c in parsed.children(head.index)
+        if c.relation in ("obl", "obj"))
 
 
 def _unreal(parsed: ParsedSentence, token: ParsedToken, table: Lexicon) -> bool:

@@ -46,6 +46,9 @@ class Lexicon:
     reference_verbs: frozenset[str]  # verbs that only refer to an event already reported
     landmark_cases: frozenset[str]  # "since the attack": an event as a time landmark
     aim_verbs: frozenset[str]  # "the attack targeted X": an event named again hits anew
+    # "le cessez-le-feu est entré en vigueur": an agreement named again starts (a verb,
+    # or a verb and its complement's noun)
+    onset_verbs: frozenset[str]
     hijacked: frozenset[str]  # "seized a tanker": a craft taken with its people
     note_labels: dict[str, str]  # "Property destruction:" opening a note: its event type
     caption_marks: tuple[str, ...]  # "Picture:", "Photo :": a paragraph that is a caption
@@ -100,6 +103,7 @@ def lexicon(language: str) -> Lexicon:
         reference_verbs=_words(data["reference_verbs"]),
         landmark_cases=_words(data["landmark_cases"]),
         aim_verbs=_words(data.get("aim_verbs") or []),
+        onset_verbs=_words(data.get("onset_verbs") or []),
         hijacked=_words(data.get("hijacked") or []),
         note_labels=_index(data.get("note_labels") or {}),
         caption_marks=tuple(fold(str(w)) for w in data.get("caption_marks") or ()),

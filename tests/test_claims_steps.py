@@ -343,6 +343,8 @@ def test_state_actor_ids() -> None:
     # ... hit by an act: a building climbed is no target
     ("fr", "Les talibans ont escaladé le bâtiment et attaqué les policiers.", "attack", None,
      "armed_clash"),
+    # Afghanistan: a security place named by the event noun's modifier
+    ("en", "Checkpoint attack kills 15 in Afghanistan", "attack", "fatalities", "armed_clash"),
 ])
 def test_assaults_by_who_was_hit(language: str, text: str, etype: str, measure: str | None,
                                  expected: str) -> None:

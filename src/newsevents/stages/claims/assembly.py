@@ -220,8 +220,9 @@ def refine_assault(etype: str, measure: str | None, reading: CountedReading | No
             reading is not None and reading.noun is not None
             and table.side(reading.noun.lemma) == "state_forces"):
         return "armed_clash"
-    nouns = [t for t in parsed.tokens_in(*clause) if t.pos in ("NOUN", "PROPN")] if (
-        parsed is not None) else []
+    # ("Checkpoint attack kills 15": a noun modifier the tagger took for an adjective)
+    nouns = [t for t in parsed.tokens_in(*clause) if t.pos in ("NOUN", "PROPN") or (
+        t.pos == "ADJ" and t.dep == "compound")] if parsed is not None else []
     if parsed is not None:
         # Who was hit says what it was, before who did it: "Police attacked a journalist",
         # "FAMa forces attacked the villages of Dounde" hit civilians.

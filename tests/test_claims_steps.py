@@ -590,6 +590,21 @@ def test_a_strike_that_killed_a_counted_toll_is_no_figure_of_its_own() -> None:
     assert single_victims(_parsed(text, "en"), lexicon("en"), []) == []
 
 
+@pytest.mark.parametrize("text", [
+    # Nagorno-Karabakh: the day a period starts is no day of the article's events
+    "Depuis le début des hostilités, le 27 septembre, les combats ont fait des centaines de "
+    "morts au Karabakh.\n\nLes séparatistes ont repoussé une attaque massive des soldats "
+    "azerbaïdjanais, a indiqué le ministère.",
+    "Since fighting began on 27 September, hundreds of soldiers have been killed in "
+    "Karabakh.\n\nSeparatists repelled a massive attack by Azerbaijani troops, the ministry "
+    "said.",
+])
+def test_the_article_s_day_is_not_the_start_of_a_period(text: str) -> None:
+    result = _read(text, "2020-10-03")
+    assert result.claims[0].time["start"] == "2020-09-27"  # the toll since that day
+    assert result.claims[-1].origin["time"] == "the publication date", result.claims[-1].time
+
+
 def test_the_article_s_day_is_its_first_event_s_not_when_it_was_said() -> None:
     text = ("The army said on Wednesday that gunmen attacked an army post in Douentza on "
             "Tuesday.\n\nFour soldiers were killed and six wounded, a security source said.")

@@ -18,7 +18,12 @@ from newsevents.stages.attribution import Attribution
 from newsevents.stages.claims.assembly import event_places
 from newsevents.stages.claims.lexicon import Lexicon, lexicon
 from newsevents.stages.claims.roles import role_spans
-from newsevents.stages.claims.slots import DocumentMentions, days_between, within
+from newsevents.stages.claims.slots import (
+    DocumentMentions,
+    days_between,
+    since_opening,
+    within,
+)
 from newsevents.stages.parse import ParsedSentence, ParsedToken
 
 # Outcomes someone inflicts: their agent is the one acting.
@@ -125,15 +130,19 @@ def _frame_day(doc: DocumentMentions, sentences: Sequence[Segment],
             break
         if not events.get(sentence.start) or sentence.paragraph in captions:
             continue
+        since = lexicon(sentence.language or "fr").since
+        # not the day a period starts ("depuis le début des hostilités, le 27 septembre")
         found = [t for t in within(doc.times, sentence.start, sentence.end,
                                    attributions.get(sentence.start))
-                 if _is_frame_day(t, doc.doc_date)]
+                 if _is_frame_day(t, doc.doc_date) and since_opening(doc.text, t, since) is None]
         if found:
             return found[0]
     # a caption dates its picture, not the events
     skipped = Ranges((s.start, s.end) for s in sentences if s.paragraph in captions)
+    since = lexicon((sentences[0].language if sentences else None) or "fr").since
     return next((t for t in doc.times if _is_frame_day(t, doc.doc_date)
-                 and not skipped.holds(t.start)), None)
+                 and not skipped.holds(t.start) and since_opening(doc.text, t, since) is None),
+                None)
 
 
 def _captions(text: str, sentences: Sequence[Segment]) -> set[int]:

@@ -197,15 +197,24 @@ def since_time(text: str, mention: TimeMention, reference: str | None,
     the publication (a toll so far), not the event's own date."""
     if not reference or not mention.start_date or mention.granularity == "range":
         return None
-    window = max(0, mention.start - 60)
-    opened = next(reversed(list(cues.finditer(text, window, mention.start))), None)
-    if opened is None or re.search(r"[.;:!?]", text[opened.end():mention.start]):
+    opened = since_opening(text, mention, cues)
+    if opened is None:
         return None  # no "since" of the date's own clause
     end = fallback_time(reference)["end"]
     if end is None or end < mention.start_date:
         return None
     return {"start": mention.start_date, "end": end, "granularity": "range",
             "text": text[opened.start():mention.end]}
+
+
+def since_opening(text: str, mention: TimeMention, cues: re.Pattern[str]) -> re.Match[str] | None:
+    """The 'since' / 'depuis' of the date's own clause that opens a period at the date
+    ('depuis le début des hostilités, le 27 septembre'), if any."""
+    window = max(0, mention.start - 60)
+    opened = next(reversed(list(cues.finditer(text, window, mention.start))), None)
+    if opened is None or re.search(r"[.;:!?]", text[opened.end():mention.start]):
+        return None
+    return opened
 
 
 def fallback_time(reference: str | None) -> dict[str, Any]:

@@ -105,6 +105,10 @@ def _speakers(text: str) -> list[str | None]:
                  "de deux jours d'opération dans le nord du pays.", "armée burkinabè",
                  "statement",
                  None, id="fr-affirme-dimanche-avoir-tue"),
+    # Somalia: the perfect infinitive hung on the channel phrase
+    pytest.param("La Force africaine a affirmé jeudi soir dans un communiqué avoir tué douze "
+                 "shebab près de Mogadiscio.", "Force africaine", "communique", None,
+                 id="fr-affirme-dans-un-communique-avoir-repris"),
     pytest.param("Quinze assaillants ont été tués, a indiqué à l'AFP une source sécuritaire.",
                  "source sécuritaire", "statement", "AFP", id="fr-outlet-before-source"),
     pytest.param("Les rebelles ont perdu 40 combattants, a déclaré la coalition, citée par "

@@ -90,7 +90,10 @@ def _contents(parsed: ParsedSentence, verb: ParsedToken, takes_thing: bool,
         found.extend(c for c in subjects if c is not nearest)
     for child in parsed.children(verb.index):
         if child.index > verb.index and parsed.subtree(child.index)[0].pos == "ADP":
-            continue  # 'said on the Telegram messaging app': a channel, not the content
+            # 'said on the Telegram messaging app': a channel, not the content; but "a
+            # affirmé dans un communiqué avoir repris le camp" hangs the act on the channel
+            found.extend(_perfect_infinitives(parsed, child))
+            continue
         if child.relation in _CONTENT or (child.relation == "advcl" and child.index < verb.index
                                           and child.pos in ("VERB", "AUX")):
             found.append(child)
@@ -104,10 +107,13 @@ def _contents(parsed: ParsedSentence, verb: ParsedToken, takes_thing: bool,
         elif child.index > verb.index:
             # "a affirmé dimanche avoir tué 32 terroristes", the perfect infinitive hung
             # on "dimanche": the reported act all the same
-            found.extend(t for t in parsed.subtree(child.index) if t.pos == "VERB" and any(
-                a.relation == "aux" and a.feature("VerbForm") == "Inf"
-                for a in parsed.children(t.index)))
+            found.extend(_perfect_infinitives(parsed, child))
     return found
+
+
+def _perfect_infinitives(parsed: ParsedSentence, child: ParsedToken) -> list[ParsedToken]:
+    return [t for t in parsed.subtree(child.index) if t.pos == "VERB" and any(
+        a.relation == "aux" and a.feature("VerbForm") == "Inf" for a in parsed.children(t.index))]
 
 
 def _thing(parsed: ParsedSentence, verb: ParsedToken,

@@ -59,6 +59,10 @@ def _readings(text: str, language: str) -> list[tuple[str, str]]:
     # Syria: "en plus de N", "outre N": they underwent what the others did
     ("fr", "Les frappes ont tué sept membres des FDS, en plus de six soldats prorégime.",
      [("sept", "fatalities_combatants"), ("six", "fatalities_combatants")]),
+    # Somalia: an irregular participle tagged a noun, its complement an adjective
+    ("fr", "L'armée a repris le camp où s'étaient introduits des éléments shebab, dont cinq "
+     "ont été tués et trois faits prisonniers.",
+     [("cinq", "fatalities_combatants"), ("trois", "captured")]),
     # Niger, Mozambique: the group a toll counts its dead among gives their class
     ("fr", "L'attaque a fait au moins sept morts parmi les FDS lundi.",
      [("au moins sept", "fatalities_combatants")]),

@@ -580,8 +580,10 @@ def _outcome_of(parsed: ParsedSentence, token: ParsedToken, lexicon: Lexicon) ->
     # The form as written too: a lemmatizer's miss on an irregular form ("shot") must not
     # hide the outcome.
     forms = verb_forms(token.lemma, token.text, token.pos, parsed.language)
+    # "trois faits prisonniers": a participle tagged a noun, its complement an adjective
+    particles = _PARTICLES if token.pos in ("VERB", "AUX") else _PARTICLES | {"amod"}
     for child in parsed.children(token.index):
-        if child.dep in _PARTICLES:
+        if child.dep in particles:
             for form in forms:
                 found = lexicon.outcomes.get(f"{form} {fold(child.lemma)}")
                 if found:

@@ -59,6 +59,13 @@ def _readings(text: str, language: str) -> list[tuple[str, str]]:
     # Syria: "en plus de N", "outre N": they underwent what the others did
     ("fr", "Les frappes ont tué sept membres des FDS, en plus de six soldats prorégime.",
      [("sept", "fatalities_combatants"), ("six", "fatalities_combatants")]),
+    # Ukraine: the part of a partitive underwent the verb; the whole was launched
+    ("en", "Ukraine downs 22 of Russia's 27 drones.",
+     [("22", "targets_destroyed"), ("27", "strikes")]),
+    ("en", "Ukrainian authorities reported that their military downed 10 out of 17 attack "
+     "drones launched by Russia overnight.", [("10", "targets_destroyed"), ("17", "strikes")]),
+    # ... and a whole of people underwent nothing the part did
+    ("en", "Five of the 12 hostages were killed.", [("Five", "fatalities")]),
     # Somalia: an irregular participle tagged a noun, its complement an adjective
     ("fr", "L'armée a repris le camp où s'étaient introduits des éléments shebab, dont cinq "
      "ont été tués et trois faits prisonniers.",

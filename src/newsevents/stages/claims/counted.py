@@ -133,6 +133,12 @@ def read_figure(parsed: ParsedSentence, number: NumberMention, lexicon: Lexicon,
     partitive = after_number is not None and fold(after_number.text) in _PARTITIVE and (
         noun is not None and noun.index > after_number.index)
     anchor = numeral if noun is None or noun.head == numeral.index or partitive else noun
+    skipped = inside
+    if partitive and noun is not None and numeral.head == noun.index:
+        # "downed 10 out of 17 attack drones launched by Russia", the 10 misparsed on
+        # "drones": the part underwent what the noun's governor says, not its participle
+        anchor = noun
+        skipped = inside | {c.index for c in parsed.children(noun.index) if c.dep in _MODIFIERS}
     if elided:
         noun_class = previous.noun_class if previous is not None else None
         if noun_class is None:  # "des éléments shebab, dont cinq ont été tués"
@@ -148,9 +154,9 @@ def read_figure(parsed: ParsedSentence, number: NumberMention, lexicon: Lexicon,
     qualified = _qualified_class(parsed, noun, lexicon) if noun is not None else None
     if noun_class == "people" and qualified:  # "des dizaines de personnes, des civils"
         noun_class = qualified
-    predicate, outcome = find_outcome(parsed, anchor, lexicon, exclude=inside)
+    predicate, outcome = find_outcome(parsed, anchor, lexicon, exclude=skipped)
     after_noun = _next_token(parsed, noun.index) if noun is anchor else None
-    if after_noun is not None and after_noun.index not in inside and (
+    if after_noun is not None and after_noun.index not in skipped and (
             after_noun.pos in ("ADJ", "VERB") or (
             after_noun.pos == "NOUN"  # "Quatre kamikazes morts": the participle read as a noun
             and lexicon.noun_class(after_noun.lemma) in ("dead", "wounded"))) and (
@@ -207,6 +213,14 @@ def read_figure(parsed: ParsedSentence, number: NumberMention, lexicon: Lexicon,
         qualified = _group_among(parsed, predicate, lexicon)
         if noun_class == "people" and qualified:
             noun_class = qualified
+    if outcome is not None and _partitive_total(parsed, numeral) and not (
+            predicate is not None and noun is not None and predicate.head == noun.index
+            and predicate.relation in _MODIFIERS):
+        # "downed 22 of Russia's 27 drones": the 27 were launched, not downed; what
+        # happened to a whole of which a part is counted is not the part's outcome.
+        if noun_class != "munitions":
+            return None
+        outcome = "fired"
     measure = measure_of(noun_class, outcome)
     if measure == "fatalities" and noun_class == "dead" and qualified:
         measure = _FATALITIES[qualified]  # "22 corps de civils", "bodies of soldiers"
@@ -461,6 +475,21 @@ def _qualified_class(parsed: ParsedSentence, noun: ParsedToken,
             if found in ("civilians", "combatants"):
                 return found
     return None
+
+
+def _partitive_total(parsed: ParsedSentence, numeral: ParsedToken) -> bool:
+    """The number after a partitive that counts the whole ("22 of the 27", "10 out of 17",
+    "22 of Russia's 27", "22 sur 27"): a number, a partitive word, then only articles and
+    an owner before it."""
+    seen_partitive = False
+    for token in reversed(parsed.tokens[max(0, numeral.index - 5):numeral.index]):
+        if fold(token.text) in _PARTITIVE:
+            seen_partitive = True
+        elif token.pos == "NUM":
+            return seen_partitive
+        elif token.pos not in ("DET", "PROPN", "PART") and token.dep != "nmod:poss":
+            return False
+    return False
 
 
 def _group_among(parsed: ParsedSentence, predicate: ParsedToken,

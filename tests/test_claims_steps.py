@@ -64,6 +64,10 @@ def _readings(text: str, language: str) -> list[tuple[str, str]]:
      [("22", "targets_destroyed"), ("27", "strikes")]),
     ("en", "Ukrainian authorities reported that their military downed 10 out of 17 attack "
      "drones launched by Russia overnight.", [("10", "targets_destroyed"), ("17", "strikes")]),
+    # Ukraine: munitions that hit something were fired
+    ("en", "In the Lviv region, three drones targeted unspecified infrastructure, the governor "
+     "said.", [("three", "strikes")]),
+    ("fr", "Deux missiles ont visé la ville de Kharkiv.", [("Deux", "strikes")]),
     # ... and a whole of people underwent nothing the part did
     ("en", "Five of the 12 hostages were killed.", [("Five", "fatalities")]),
     # Somalia: an irregular participle tagged a noun, its complement an adjective

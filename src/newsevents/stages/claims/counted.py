@@ -155,6 +155,10 @@ def read_figure(parsed: ParsedSentence, number: NumberMention, lexicon: Lexicon,
     if noun_class == "people" and qualified:  # "des dizaines de personnes, des civils"
         noun_class = qualified
     predicate, outcome = find_outcome(parsed, anchor, lexicon, exclude=skipped)
+    if outcome is None and noun_class == "munitions" and noun is anchor:
+        aimed = _aimed_by(parsed, noun, lexicon)
+        if aimed is not None:
+            predicate, outcome = aimed, "fired"  # "three drones targeted the infrastructure"
     after_noun = _next_token(parsed, noun.index) if noun is anchor else None
     if after_noun is not None and after_noun.index not in skipped and (
             after_noun.pos in ("ADJ", "VERB") or (
@@ -475,6 +479,17 @@ def _qualified_class(parsed: ParsedSentence, noun: ParsedToken,
             if found in ("civilians", "combatants"):
                 return found
     return None
+
+
+def _aimed_by(parsed: ParsedSentence, noun: ParsedToken, lexicon: Lexicon) -> ParsedToken | None:
+    """The aim verb munitions are the subject of ("deux missiles ont visé la ville"), or
+    that the parse hung on them with its object ("three drones targeted infrastructure")."""
+    head = parsed.head_of(noun.index)
+    if noun.relation == "nsubj" and head is not None and fold(head.lemma) in lexicon.aim_verbs:
+        return head
+    return next((c for c in parsed.children(noun.index) if c.dep == "acl"
+                 and fold(c.lemma) in lexicon.aim_verbs
+                 and any(g.relation == "obj" for g in parsed.children(c.index))), None)
 
 
 def _partitive_total(parsed: ParsedSentence, numeral: ParsedToken) -> bool:

@@ -766,3 +766,18 @@ def test_soldiers_belong_to_the_state_whose_forces_the_article_names() -> None:
 def test_a_number_shared_by_two_tolls_counts_both(language: str, text: str) -> None:
     measures = [c.measure for c in _read(text, "2024-03-02").claims if c.measure]
     assert measures == ["fatalities", "injured"]
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), [
+    # Gaza: the source's relative clause counts the wounded
+    ("fr", "Les victimes sont des femmes et des enfants, a précisé le porte-parole du ministère "
+     "de la Santé, qui a également fait état de 41.316 blessés.", [("41.316", "injured")]),
+])
+def test_what_the_source_s_relative_clause_counts_is_a_claim(
+        language: str, text: str, expected: list[tuple[str, str | None]]) -> None:
+    result = _read(text, "2023-12-03")
+    counted = [c for c in result.claims if c.number is not None and c.number.value
+               and c.number.value > 100]
+    assert [(c.number.text if c.number else "", c.measure) for c in counted] == expected
+    assert all("porte-parole" in c.speaker["name"] or "spokesman" in c.speaker["name"]
+               for c in counted if c.speaker), [c.speaker for c in counted]

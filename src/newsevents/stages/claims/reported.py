@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from newsevents.stages.actors import fold
 from newsevents.stages.attribution import Attribution
+from newsevents.stages.claims.lexicon import lexicon
 from newsevents.stages.parse import ParsedSentence
 
 _CONTENT = frozenset({"ccomp", "xcomp", "parataxis"})
@@ -39,4 +41,15 @@ def narrow_attribution(parsed: ParsedSentence | None,
                 if attribution.source_start >= start:  # the source is inside: keep as is
                     continue
                 return replace(attribution, end=start)
+    # "a précisé le porte-parole, qui a également fait état de 41.316 blessés", "said the
+    # spokesman, who also reported 12 wounded": what the source's relative clause counts
+    # is a claim of that source.
+    # (the relative pronoun after a comma: the parse often misplaces the clause's verb)
+    tokens = parsed.tokens_in(attribution.source_end, attribution.end)
+    relatives = lexicon(parsed.language).relative_pronouns
+    for number, token in enumerate(tokens[1:], start=1):
+        if token.pos == "PRON" and token.relation == "nsubj" and tokens[number - 1].text == ","\
+                and fold(token.text) in relatives and any(t.pos == "NUM" for t in tokens[number:]):
+            return replace(attribution, end=token.start)
     return attribution
+

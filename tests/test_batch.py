@@ -276,3 +276,12 @@ def test_killed_batch_rerun_gives_the_same_store(batch_dir: Path, client: Any,
     uninterrupted = Store(tmp_path / "clean.db")
     load_shards(batch_dir, uninterrupted)
     assert Store(tmp_path / "killed.db").canonical_dump() == uninterrupted.canonical_dump()
+
+
+def test_pyarrow_is_loaded_only_to_write_or_read_shards() -> None:
+    # 30 MB a process that never writes shards (the CLI's other commands) need not carry
+    code = ("import sys, newsevents.cli, newsevents.batch; "
+            "print('pyarrow' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, timeout=120)
+    assert out.stdout.strip() == "False", out.stderr

@@ -17,34 +17,39 @@ import os
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
-from typing import Any
-
-import pyarrow as pa
-import pyarrow.parquet as pq
+from typing import TYPE_CHECKING, Any
 
 from newsevents.batch.plan import Partition
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 MANIFEST = "manifest.jsonl"
 TABLES = ("documents", "claims", "mentions")
 
-SCHEMAS = {
-    "documents": pa.schema([
-        ("position", pa.int32()), ("doc_id", pa.string()), ("text", pa.string()),
-        ("date", pa.string()), ("url", pa.string()), ("outlet", pa.string()),
-        ("title", pa.string()), ("lang", pa.string()), ("source", pa.string()),
-        ("warnings", pa.string()),
-    ]),
-    "claims": pa.schema([
-        ("position", pa.int32()), ("claim_id", pa.string()), ("doc", pa.string()),
-        ("event_type", pa.string()), ("measure", pa.string()), ("best", pa.float64()),
-        ("claim", pa.string()),
-    ]),
-    "mentions": pa.schema([
-        ("position", pa.int32()), ("kind", pa.string()), ("start", pa.int64()),
-        ("end", pa.int64()), ("text", pa.string()), ("data", pa.string()),
-    ]),
+# Each table's columns and their Arrow types. pyarrow (30 MB) is imported only by the
+# functions that write or read shards: a process that never does (the CLI's other
+# commands, a worker of the web app) does not carry it.
+COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
+    "documents": (("position", "int32"), ("doc_id", "string"), ("text", "string"),
+                  ("date", "string"), ("url", "string"), ("outlet", "string"),
+                  ("title", "string"), ("lang", "string"), ("source", "string"),
+                  ("warnings", "string")),
+    "claims": (("position", "int32"), ("claim_id", "string"), ("doc", "string"),
+               ("event_type", "string"), ("measure", "string"), ("best", "float64"),
+               ("claim", "string")),
+    "mentions": (("position", "int32"), ("kind", "string"), ("start", "int64"),
+                 ("end", "int64"), ("text", "string"), ("data", "string")),
 }
+
+
+@lru_cache(maxsize=len(TABLES))
+def schema(table: str) -> pa.Schema:
+    import pyarrow as pa
+
+    return pa.schema([(name, getattr(pa, kind)()) for name, kind in COLUMNS[table]])
 
 
 def canonical_json(value: Any) -> str:
@@ -56,7 +61,7 @@ class ShardRows:
     """Rows of one partition's three tables, column by column."""
 
     columns: dict[str, dict[str, list[Any]]] = field(default_factory=lambda: {
-        table: {name: [] for name in SCHEMAS[table].names} for table in TABLES})
+        table: {name: [] for name, _ in COLUMNS[table]} for table in TABLES})
 
     def append(self, table: str, **row: Any) -> None:
         for name, values in self.columns[table].items():
@@ -66,7 +71,9 @@ class ShardRows:
         return len(self.columns[table]["position"])
 
     def table(self, name: str) -> pa.Table:
-        return pa.table(self.columns[name], schema=SCHEMAS[name])
+        import pyarrow as pa
+
+        return pa.table(self.columns[name], schema=schema(name))
 
 
 def shard_dir(out_dir: Path) -> Path:
@@ -79,6 +86,8 @@ def _atomic_path(final: Path) -> Path:
 
 def write_shard(out_dir: Path, key: str, rows: ShardRows) -> None:
     """The three Parquet files of a partition, each written whole or not at all."""
+    import pyarrow.parquet as pq
+
     for table in TABLES:
         final = shard_dir(out_dir) / f"{key}.{table}.parquet"
         temporary = _atomic_path(final)
@@ -121,6 +130,9 @@ def finished_marker(out_dir: Path, key: str) -> dict[str, Any] | None:
     marker = read_marker(out_dir, key)
     if marker is None:
         return None
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
     try:
         for table in TABLES:
             path = shard_dir(out_dir) / f"{key}.{table}.parquet"
@@ -154,5 +166,7 @@ def remove_stale_temporaries(out_dir: Path) -> int:
 
 def read_shard(out_dir: Path, key: str) -> dict[str, list[dict[str, Any]]]:
     """A finished partition's tables as lists of row dicts."""
+    import pyarrow.parquet as pq
+
     return {table: pq.read_table(shard_dir(out_dir) / f"{key}.{table}.parquet").to_pylist()
             for table in TABLES}

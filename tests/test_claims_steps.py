@@ -64,6 +64,10 @@ def _readings(text: str, language: str) -> list[tuple[str, str]]:
      [("22", "targets_destroyed"), ("27", "strikes")]),
     ("en", "Ukrainian authorities reported that their military downed 10 out of 17 attack "
      "drones launched by Russia overnight.", [("10", "targets_destroyed"), ("17", "strikes")]),
+    # Nigeria: "the number of those abducted" is the figure; the clause after it is its own
+    ("en", "Sources said the number of those abducted is more than 70 while 10 were "
+     "reportedly killed.", [("more than 70", "captured"), ("10", "fatalities")]),
+    ("fr", "Le nombre de personnes enlevées s'élève à plus de 70.", [("plus de 70", "captured")]),
     # Ukraine: munitions that hit something were fired
     ("en", "In the Lviv region, three drones targeted unspecified infrastructure, the governor "
      "said.", [("three", "strikes")]),

@@ -106,6 +106,20 @@ def read_figure(parsed: ParsedSentence, number: NumberMention, lexicon: Lexicon,
                    next((t for t in reversed(span) if t.pos in ("NOUN", "PRON")), span[-1]))
     noun = _counted_noun(parsed, numeral, inside, lexicon)
     numbering = _numbering(parsed, numeral, lexicon) if noun is None else None
+    counted = _number_of(parsed, numeral, lexicon) if noun is None and numbering is None \
+        else None
+    if counted is not None:
+        # "the number of those abducted is more than 70", "le nombre de personnes enlevées
+        # s'élève à 70": what the participle on the counted word says happened to them
+        people, predicate = counted
+        outcome = _outcome_of(parsed, predicate, lexicon)
+        noun_class = lexicon.noun_class(people.lemma) or lexicon.noun_class(people.text) or (
+            "people" if outcome in _PERSON_OUTCOMES else None)
+        measure = measure_of(noun_class, outcome)
+        if measure is None:
+            return None
+        return CountedReading(measure, people if people.pos == "NOUN" else None, noun_class,
+                              predicate, outcome)
     if numbering is not None:
         # "the terrorists numbering five were gunned down": what the participle counts,
         # and what happened to it
@@ -691,6 +705,37 @@ def _numbering(parsed: ParsedSentence, numeral: ParsedToken,
             parsed.head_of(verb.index) is None:
         return None
     return verb if _outcome_of(parsed, verb, lexicon) in ("members", "total") else None
+
+
+# How a number hangs below the clause that says it is an amount ("is more than 70",
+# "s'élève à plus de 70"), not as a subject of its own.
+_AMOUNT_RELATIONS = frozenset({"obl", "obj", "nmod", "nummod", "amod", "advmod", "fixed",
+                               "flat", "compound"})
+
+
+def _number_of(parsed: ParsedSentence, numeral: ParsedToken,
+               lexicon: Lexicon) -> tuple[ParsedToken, ParsedToken] | None:
+    """(counted word, its participle) when the number is what "the number of X done" is
+    or amounts to; None otherwise."""
+    node = numeral
+    for _ in range(3):  # "is more than 70", "s'élève à plus de 70": up to the clause head
+        subject = next((c for c in parsed.children(node.index) if c.relation == "nsubj"
+                        and fold(c.lemma) in lexicon.count_nouns), None)
+        if subject is not None:
+            break
+        if node.head == node.index or node.relation not in _AMOUNT_RELATIONS:
+            return None  # "... while 10 were killed": a clause of its own
+        node = parsed.tokens[node.head]
+    else:
+        return None
+    for counted in parsed.children(subject.index):
+        if counted.relation != "nmod":
+            continue
+        participle = next((c for c in parsed.children(counted.index)
+                           if c.dep in _MODIFIERS and _outcome_of(parsed, c, lexicon)), None)
+        if participle is not None:
+            return counted, participle
+    return None
 
 
 def _after_subset_cue(parsed: ParsedSentence, first: ParsedToken, lexicon: Lexicon) -> bool:

@@ -111,15 +111,15 @@ def read_figure(parsed: ParsedSentence, number: NumberMention, lexicon: Lexicon,
     if counted is not None:
         # "the number of those abducted is more than 70", "le nombre de personnes enlevées
         # s'élève à 70": what the participle on the counted word says happened to them
-        people, predicate = counted
-        outcome = _outcome_of(parsed, predicate, lexicon)
+        people, done = counted
+        outcome = _outcome_of(parsed, done, lexicon)
         noun_class = lexicon.noun_class(people.lemma) or lexicon.noun_class(people.text) or (
             "people" if outcome in _PERSON_OUTCOMES else None)
         measure = measure_of(noun_class, outcome)
         if measure is None:
             return None
         return CountedReading(measure, people if people.pos == "NOUN" else None, noun_class,
-                              predicate, outcome)
+                              done, outcome)
     if numbering is not None:
         # "the terrorists numbering five were gunned down": what the participle counts,
         # and what happened to it

@@ -785,3 +785,15 @@ def test_what_the_source_s_relative_clause_counts_is_a_claim(
     assert [(c.number.text if c.number else "", c.measure) for c in counted] == expected
     assert all("porte-parole" in c.speaker["name"] or "spokesman" in c.speaker["name"]
                for c in counted if c.speaker), [c.speaker for c in counted]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Central African Republic, Ethiopia, Mozambique: armed men taking control is a clash
+    ("On 5 April 2021, military forces took over the sub-prefecture of Aba.", ["armed_clash"]),
+    ("Rebels took control of the town of Kaga-Bandoro on Sunday.", ["armed_clash"]),
+    ("Les jihadistes ont pris le contrôle de la ville vendredi soir.", ["armed_clash"]),
+    # ... a company taking over a shop is none
+    ("The company took over the shop last year.", []),
+])
+def test_taking_control_is_a_clash_among_armed_men(text: str, expected: list[str]) -> None:
+    assert [c.event_type for c in _read(text, "2021-04-09").claims] == expected

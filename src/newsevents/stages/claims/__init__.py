@@ -29,7 +29,7 @@ from newsevents.stages.claims.counted import (
     shared_toll,
     single_victims,
 )
-from newsevents.stages.claims.events import event_triggers, military_context
+from newsevents.stages.claims.events import event_triggers, military_context, takes_control
 from newsevents.stages.claims.figures import (
     launched_wholes,
     subtotals,
@@ -170,8 +170,8 @@ def _sentence_claims(doc: DocumentMentions, sentence: Segment, attribution: Attr
     # one only in a military context ("the match ended", "the shop closed" are none).
     # Without a parse, the English word list cannot tell violence apart: nothing is kept.
     if not military_context(doc, sentence, attribution, vocab):
-        triggers = [t for t in triggers
-                    if parsed is not None and t[2] != "strategic_development"]
+        triggers = [t for t in triggers if parsed is not None and t[2] != "strategic_development"
+                    and not takes_control(parsed, t[0])]
     for trigger_start, trigger_end, event_type in triggers[:1]:
         context = emit_event(doc, sentence, attribution, context, event_type, trigger_start,
                              trigger_end, parsed)

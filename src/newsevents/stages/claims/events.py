@@ -25,6 +25,18 @@ def military_context(doc: DocumentMentions, sentence: Segment,
     return bool(vocab.military_context.search(fold(doc.text[sentence.start:sentence.end])))
 
 
+def takes_control(parsed: ParsedSentence, start: int) -> bool:
+    """Whether the trigger at `start` is a taking of control ("took over", "a pris le
+    contrôle"): a clash among armed men, a purchase among companies."""
+    table = lexicon(parsed.language)
+    token = next((t for t in parsed.tokens if t.start == start), None)
+    if token is None:
+        return False
+    forms = verb_forms(token.lemma, token.text, token.pos, parsed.language)
+    return any(f"{f} {fold(c.lemma)}" in table.contextual_verbs
+               for c in parsed.children(token.index) for f in forms)
+
+
 def event_triggers(text: str, sentence: Segment, parsed: ParsedSentence | None,
                    attribution: Attribution | None,
                    vocab: ClaimVocabulary) -> list[tuple[int, int, str]]:
@@ -177,7 +189,7 @@ def _trigger_type(parsed: ParsedSentence, token: ParsedToken, vocab: ClaimVocabu
         children = parsed.children(token.index)
         # "opened fire", "ont ouvert le feu": a verb and its object make one event verb
         for child in children:
-            if child.relation == "obj":
+            if child.relation == "obj" or child.dep == "compound:prt":  # "took over"
                 pair = _first(table.event_verbs, [f"{f} {fold(child.lemma)}" for f in forms])
                 if pair is not None:
                     return pair if _is_reported_act(parsed, token.index) else None

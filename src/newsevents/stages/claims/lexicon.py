@@ -49,6 +49,7 @@ class Lexicon:
     # "le cessez-le-feu est entré en vigueur": an agreement named again starts (a verb,
     # or a verb and its complement's noun)
     onset_verbs: frozenset[str]
+    contextual_verbs: frozenset[str]  # "took control": an event in a military context only
     count_nouns: frozenset[str]  # "the number of those abducted is more than 70"
     relative_pronouns: frozenset[str]  # ", qui a également fait état de 41.316 blessés"
     hijacked: frozenset[str]  # "seized a tanker": a craft taken with its people
@@ -106,6 +107,7 @@ def lexicon(language: str) -> Lexicon:
         landmark_cases=_words(data["landmark_cases"]),
         aim_verbs=_words(data.get("aim_verbs") or []),
         onset_verbs=_words(data.get("onset_verbs") or []),
+        contextual_verbs=_words(data.get("contextual_verbs") or []),
         count_nouns=_words(data.get("count_nouns") or []),
         relative_pronouns=_words(data.get("relative_pronouns") or []),
         hijacked=_words(data.get("hijacked") or []),

@@ -68,6 +68,10 @@ def _readings(text: str, language: str) -> list[tuple[str, str]]:
     ("en", "Sources said the number of those abducted is more than 70 while 10 were "
      "reportedly killed.", [("more than 70", "captured"), ("10", "fatalities")]),
     ("fr", "Le nombre de personnes enlevées s'élève à plus de 70.", [("plus de 70", "captured")]),
+    # Nigeria, Ukraine: suicide bombers intercepted are stopped; missiles, destroyed
+    ("fr", "Les troupes ont aussi intercepté trois kamikazes présumés au point de contrôle.",
+     [("trois", "captured")]),
+    ("en", "Air defences intercepted three missiles over Kyiv.", [("three", "targets_destroyed")]),
     # Ukraine: munitions that hit something were fired
     ("en", "In the Lviv region, three drones targeted unspecified infrastructure, the governor "
      "said.", [("three", "strikes")]),

@@ -239,6 +239,11 @@ def read_figure(parsed: ParsedSentence, number: NumberMention, lexicon: Lexicon,
         if noun_class != "munitions":
             return None
         outcome = "fired"
+    if noun_class in PERSON_CLASSES and predicate is not None and outcome is not None:
+        # "ont intercepté trois kamikazes": people intercepted are stopped, not destroyed
+        outcome = next((lexicon.person_outcomes[f] for f in verb_forms(
+            predicate.lemma, predicate.text, predicate.pos, parsed.language)
+            if f in lexicon.person_outcomes), outcome)
     measure = measure_of(noun_class, outcome)
     if measure == "fatalities" and noun_class == "dead" and qualified:
         measure = _FATALITIES[qualified]  # "22 corps de civils", "bodies of soldiers"

@@ -51,6 +51,7 @@ class Lexicon:
     onset_verbs: frozenset[str]
     contextual_verbs: frozenset[str]  # "took control": an event in a military context only
     count_nouns: frozenset[str]  # "the number of those abducted is more than 70"
+    person_outcomes: dict[str, str]  # "intercepter" people: captured, not destroyed
     relative_pronouns: frozenset[str]  # ", qui a également fait état de 41.316 blessés"
     hijacked: frozenset[str]  # "seized a tanker": a craft taken with its people
     note_labels: dict[str, str]  # "Property destruction:" opening a note: its event type
@@ -109,6 +110,8 @@ def lexicon(language: str) -> Lexicon:
         onset_verbs=_words(data.get("onset_verbs") or []),
         contextual_verbs=_words(data.get("contextual_verbs") or []),
         count_nouns=_words(data.get("count_nouns") or []),
+        person_outcomes={fold(str(k)): str(v)
+                         for k, v in (data.get("person_outcomes") or {}).items()},
         relative_pronouns=_words(data.get("relative_pronouns") or []),
         hijacked=_words(data.get("hijacked") or []),
         note_labels=_index(data.get("note_labels") or {}),

@@ -801,3 +801,14 @@ def test_what_the_source_s_relative_clause_counts_is_a_claim(
 ])
 def test_taking_control_is_a_clash_among_armed_men(text: str, expected: list[str]) -> None:
     assert [c.event_type for c in _read(text, "2021-04-09").claims] == expected
+
+
+@pytest.mark.parametrize("text", [
+    # Somalia: an adjective makes the person counted a civilian
+    "Au cours des combats, trois soldats de l'Amisom et un contractuel civil ont "
+    "malheureusement perdu la vie.",
+    "A civilian contractor was killed in the attack on the base in Mogadishu.",
+])
+def test_an_adjective_makes_the_person_counted_a_civilian(text: str) -> None:
+    single = [c for c in _read(text, "2024-05-02").claims if c.number and c.number.value == 1]
+    assert [c.measure for c in single] == ["fatalities_civilians"], single

@@ -134,6 +134,8 @@ def read_figure(parsed: ParsedSentence, number: NumberMention, lexicon: Lexicon,
     noun_class = lexicon.noun_class(noun.lemma) if noun is not None else None
     if noun is not None and noun_class is None:
         noun_class = lexicon.noun_class(noun.text)
+    if noun is not None and _civilian_modifier(parsed, noun, lexicon):
+        noun_class = "civilians"  # "un contractuel civil", "a civilian contractor"
     elided = noun is None or (noun_class is None and fold(noun.lemma) in lexicon.elliptic_heads)
     participle = None
     if noun is not None and noun_class is None and noun.pos in ("NOUN", "ADJ") and (
@@ -331,6 +333,8 @@ def single_victims(parsed: ParsedSentence, lexicon: Lexicon, taken: Sequence[Num
         if token.feature("Number") == "Plur":
             continue
         noun_class = lexicon.noun_class(token.lemma)
+        if noun_class in PERSON_CLASSES and _civilian_modifier(parsed, token, lexicon):
+            noun_class = "civilians"
         # "a strike near Aleppo hit an IS unit": one strike that did something.
         # ("An airstrike killed three people": the toll's event, not a figure of its own.)
         striking = noun_class == "strikes" and token.dep == "nsubj" and (
@@ -543,6 +547,14 @@ def _group_among(parsed: ParsedSentence, predicate: ParsedToken,
             if found in ("civilians", "combatants"):
                 return found
     return None
+
+
+def _civilian_modifier(parsed: ParsedSentence, noun: ParsedToken, lexicon: Lexicon) -> bool:
+    """A person noun an adjective makes a civilian ("a civilian contractor", "un
+    contractuel civil", "un employé civil")."""
+    return noun.pos == "NOUN" and any(
+        c.dep == "amod" and lexicon.noun_class(c.lemma) == "civilians"
+        for c in parsed.children(noun.index))
 
 
 def _has_case(parsed: ParsedSentence, token: ParsedToken) -> bool:

@@ -41,6 +41,8 @@ from newsevents.stages.actors import find_actors
     ("Les FDS ont repris le village dans le nord syrien.", ["sdf"]),
     ("Les FDS avancent en Syrie.", ["sdf"]),
     ("la guerre entre l'Irak et l'Iran", ["iraq", "iran"]),
+    # Ukraine: a possessor is an actor even after a locative preposition
+    ("drones launched in Russia's overnight attack", ["russia"]),
 ])
 def test_aliases_and_demonyms(text: str, ids: list[str]) -> None:
     assert [m.id for m in find_actors(text)] == ids

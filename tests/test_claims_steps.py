@@ -812,3 +812,13 @@ def test_taking_control_is_a_clash_among_armed_men(text: str, expected: list[str
 def test_an_adjective_makes_the_person_counted_a_civilian(text: str) -> None:
     single = [c for c in _read(text, "2024-05-02").claims if c.number and c.number.value == 1]
     assert [c.measure for c in single] == ["fatalities_civilians"], single
+
+
+def test_the_owner_of_munitions_destroyed_is_hit_and_launched_them() -> None:
+    # Ukraine: "in Russia's overnight attack" names who launched the drones
+    text = ("The Ukrainian air force said it shot down 22 of the 27 drones launched over five "
+            "regions in Russia's overnight attack on Wednesday.")
+    claims = {c.measure: c for c in _read(text, "2023-12-06").claims}
+    assert claims["targets_destroyed"].targets == ("russia",)
+    assert "russia" not in claims["targets_destroyed"].actors
+    assert claims["strikes"].actors == ("russia",)

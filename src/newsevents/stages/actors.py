@@ -164,7 +164,9 @@ def find_actors(text: str) -> list[ActorMention]:
     for match in reg.exact_pattern.finditer(text):
         candidates.append(_mention(text, match.start(), match.end(), reg.exact_ids[match.group()]))
     for match in reg.place_pattern.finditer(folded):
-        if not _after_locative(folded, match.start(), reg) and not _dateline(
+        # "in Russia's overnight attack": the possessor of an act, wherever it stands
+        owner = folded.startswith(("'s", "’s"), match.end())
+        if (owner or not _after_locative(folded, match.start(), reg)) and not _dateline(
                 folded, match.start(), match.end()):
             candidates.append(
                 _mention(text, match.start(), match.end(), reg.place_names[match.group()]))

@@ -338,11 +338,21 @@ def _emit(doc: DocumentMentions, sentence: Segment, attribution: Attribution | N
         if reading is not None:
             origin["measure"] = reading.why
         agents, patients = syntactic_roles(parsed, predicate, mentions, table)
-        owner = _launcher(parsed, reading, mentions) if measure == "strikes" else None
+        owner = _launcher(parsed, reading, mentions, table) if measure == "strikes" else None
         if owner is not None:  # "Russia's 27 drones", "les frappes de la coalition"
             # launched at the sentence's other side ("Ukraine downs 22 of Russia's 27")
             agents = [owner]
             patients = list(dict.fromkeys(m.id for m in mentions if m.id != owner))
+        elif measure == "targets_destroyed" and reading is not None and \
+                reading.noun_class == "munitions":
+            # "shot down 22 of the drones launched in Russia's attack": the owner of the
+            # munitions destroyed is hit, the sentence's other side destroys them
+            owner = _launcher(parsed, reading, mentions, table)
+            if owner is not None:
+                patients = [owner]
+                agents = [a for a in agents if a != owner] or list(
+                    dict.fromkeys(m.id for m in mentions if m.id != owner))[:1]
+                actors = [a for a in actors if a != owner]
         verb = f"{predicate.text!r}" if predicate is not None else "the clause"
         if agents:
             actors = agents
@@ -503,7 +513,7 @@ def event_places(doc: DocumentMentions, start: int, end: int,
 
 
 def _launcher(parsed: ParsedSentence, reading: CountedReading | None,
-              mentions: Sequence[ActorMention]) -> str | None:
+              mentions: Sequence[ActorMention], table: Lexicon) -> str | None:
     """The actor owning the strikes or munitions counted ("Russia's 27 drones", "the
     coalition's 312 strikes"): who launched them."""
     if reading is None or reading.noun is None:
@@ -516,6 +526,12 @@ def _launcher(parsed: ParsedSentence, reading: CountedReading | None,
                 default=reading.noun.index)
     if first >= 2 and fold(parsed.tokens[first - 1].text) in ("'s", "s"):
         spans.append((parsed.tokens[first - 2].start, parsed.tokens[first - 2].end))
+    # "drones launched over five regions in Russia's overnight attack": the owner of the
+    # attack the participle launched them in
+    spans += [parsed.span(g.index) for c in parsed.children(reading.noun.index)
+              if c.dep == "acl" for g in parsed.subtree(c.index) if g.dep == "nmod:poss"
+              and (owned := parsed.head_of(g.index)) is not None
+              and table.event_nouns.get(fold(owned.lemma)) is not None]
     for start, end in spans:
         found = next((m.id for m in mentions if start <= m.start < end), None)
         if found is not None:

@@ -822,3 +822,16 @@ def test_the_owner_of_munitions_destroyed_is_hit_and_launched_them() -> None:
     assert claims["targets_destroyed"].targets == ("russia",)
     assert "russia" not in claims["targets_destroyed"].actors
     assert claims["strikes"].actors == ("russia",)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Mozambique: an attack and the town taken, two acts of one sentence
+    ("Les jihadistes ont lancé leur attaque mercredi et ont pris le contrôle de la ville "
+     "vendredi soir.", ["attack", "armed_clash"]),
+    # ... an act told twice is one event
+    ("Gunmen attacked the village and assaulted its residents.",
+     ["violence_against_civilians"]),
+])
+def test_coordinated_acts_of_another_type_are_events_of_their_own(
+        text: str, expected: list[str]) -> None:
+    assert [c.event_type for c in _read(text, "2021-03-28").claims] == expected

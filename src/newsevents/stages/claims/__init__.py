@@ -53,7 +53,7 @@ from newsevents.stages.claims.slots import (
     within,
 )
 from newsevents.stages.claims.vocab import claim_vocabulary
-from newsevents.stages.parse import ParsedSentence
+from newsevents.stages.parse import ParsedSentence, ParsedToken
 
 __all__ = ["extract_claims", "needs_parse"]
 
@@ -172,10 +172,35 @@ def _sentence_claims(doc: DocumentMentions, sentence: Segment, attribution: Attr
     if not military_context(doc, sentence, attribution, vocab):
         triggers = [t for t in triggers if parsed is not None and t[2] != "strategic_development"
                     and not takes_control(parsed, t[0])]
-    for trigger_start, trigger_end, event_type in triggers[:1]:
+    for trigger_start, trigger_end, event_type in _distinct_acts(parsed, triggers):
         context = emit_event(doc, sentence, attribution, context, event_type, trigger_start,
                              trigger_end, parsed)
     return context
+
+
+def _distinct_acts(parsed: ParsedSentence | None, triggers: list[tuple[int, int, str]]
+                   ) -> list[tuple[int, int, str]]:
+    """The first event of the sentence, and each act of another type coordinated with it
+    ("a lancé son attaque mercredi et a pris le contrôle de la ville")."""
+    if not triggers or parsed is None:
+        return triggers[:1]
+    chosen = [triggers[0]]
+    first = _verb_at(parsed, triggers[0][0])
+    for trigger in triggers[1:]:
+        verb = _verb_at(parsed, trigger[0])
+        if first is not None and verb is not None and verb.dep == "conj" and \
+                verb.head == first.index and trigger[2] not in {t[2] for t in chosen}:
+            chosen.append(trigger)
+    return chosen
+
+
+def _verb_at(parsed: ParsedSentence, start: int) -> ParsedToken | None:
+    """The verb of the event word at `start`: itself, or the light verb carrying its noun."""
+    token = next((t for t in parsed.tokens if t.start == start), None)
+    if token is None or token.pos in ("VERB", "AUX"):
+        return token
+    head = parsed.head_of(token.index)
+    return head if head is not None and head.pos == "VERB" else None
 
 
 def _with_companions(doc: DocumentMentions, sentence: Segment,

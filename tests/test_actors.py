@@ -40,6 +40,8 @@ from newsevents.stages.actors import find_actors
     # Syria: "FDS" is the Syrian Democratic Forces in an article naming Syria
     ("Les FDS ont repris le village dans le nord syrien.", ["sdf"]),
     ("Les FDS avancent en Syrie.", ["sdf"]),
+    ("Une frappe de drone a tué deux combattants des FDS près de Kobané.", ["sdf"]),
+    ("Saudi-led airstrikes hit Marib.", ["state:SA"]),
     ("la guerre entre l'Irak et l'Iran", ["iraq", "iran"]),
     # Ukraine: a possessor is an actor even after a locative preposition
     ("drones launched in Russia's overnight attack", ["russia"]),

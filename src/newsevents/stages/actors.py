@@ -171,26 +171,32 @@ def find_actors(text: str) -> list[ActorMention]:
             candidates.append(
                 _mention(text, match.start(), match.end(), reg.place_names[match.group()]))
     candidates.extend(_demonym_mentions(text, folded, reg))
-    candidates = _away_from_home(candidates, folded, reg)
+    candidates = _away_from_home(candidates, text, folded, reg)
     chosen = _longest_non_overlapping(candidates)
     return _the_coalition(_resolve_generic(chosen, reg.armed_groups), reg)
 
 
-def _away_from_home(candidates: list[ActorMention], folded: str,
+def _away_from_home(candidates: list[ActorMention], text: str, folded: str,
                     reg: ActorRegistry) -> list[ActorMention]:
     """Drop the acronyms that name their actor only at home ("FDS") in a text that never
-    names that home country, by name, capital, adjective or state forces."""
+    names that home country, by name, capital, adjective, state forces or places."""
     away = {m.id for m in candidates if m.text in reg.at_home}
     if not away:
         return candidates
     states = {m.id for m in candidates}
     states.update(reg.place_names[m.group()] for m in reg.place_pattern.finditer(folded))
-    states.update(reg.demonyms[w] for w in set(_WORD.findall(folded)) if w in reg.demonyms)
+    states.update(reg.demonyms[w] for w in set(_LETTERS.findall(folded)) if w in reg.demonyms)
     gone = {a for a in away if state_actor(reg.homes.get(a)) not in states}
+    if gone:
+        # ... or by one of its places ("près de Kobané"): the gazetteer, only here (rare)
+        from newsevents.stages.places import find_places
+
+        countries = {p.country for p in find_places(text) if p.country}
+        gone = {a for a in gone if reg.homes.get(a) not in countries}
     return [m for m in candidates if not (m.id in gone and m.text in reg.at_home)]
 
 
-_WORD = re.compile(r"[^\W\d_]+")
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def _the_coalition(mentions: list[ActorMention], reg: ActorRegistry) -> list[ActorMention]:

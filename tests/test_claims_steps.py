@@ -835,3 +835,14 @@ def test_the_owner_of_munitions_destroyed_is_hit_and_launched_them() -> None:
 def test_coordinated_acts_of_another_type_are_events_of_their_own(
         text: str, expected: list[str]) -> None:
     assert [c.event_type for c in _read(text, "2021-03-28").claims] == expected
+
+
+@pytest.mark.parametrize("text", [
+    # Sudan: each person of a toll's subset is a figure of one
+    "Mercredi, une nouvelle attaque a fait au moins 12 morts, dont un médecin et un "
+    "infirmier, selon des sources médicales.",
+    "The strike killed 12 people, including a doctor and a nurse, medics said.",
+])
+def test_each_person_of_a_toll_s_subset_is_a_figure_of_one(text: str) -> None:
+    single = [c for c in _read(text, "2025-10-09").claims if c.number and c.number.value == 1]
+    assert [c.measure for c in single] == ["fatalities_civilians", "fatalities_civilians"]

@@ -356,6 +356,8 @@ def single_victims(parsed: ParsedSentence, lexicon: Lexicon, taken: Sequence[Num
         if any(n.start <= article.start < n.end for n in taken):
             continue
         predicate, outcome = find_outcome(parsed, token, lexicon, exclude=set())
+        if outcome is None and noun_class in PERSON_CLASSES:
+            predicate, outcome = _subset_of_toll(parsed, token, lexicon) or (None, None)
         measure = measure_of(noun_class, outcome)
         if measure is None:
             continue
@@ -364,6 +366,38 @@ def single_victims(parsed: ParsedSentence, lexicon: Lexicon, taken: Sequence[Num
         found.append((mention, CountedReading(measure, token, noun_class, predicate,
                                               outcome)))
     return found
+
+
+def _subset_of_toll(parsed: ParsedSentence, token: ParsedToken,
+                    lexicon: Lexicon) -> tuple[ParsedToken, str] | None:
+    """'au moins 12 morts, dont un médecin et un infirmier', 'killed 12 people, including
+    a doctor': one of a toll's subset underwent what the toll did."""
+    first = token
+    while first.dep == "conj" and first.head != first.index:
+        first = parsed.tokens[first.head]  # "... et un infirmier"
+    opening = parsed.subtree(first.index)[0]
+    cues = parsed.tokens[max(0, opening.index - 2):opening.index + 1]
+    if not any(fold(t.lemma) in lexicon.subset_cues or fold(t.text) in lexicon.subset_cues
+               for t in (*cues, *parsed.children(first.index))):
+        return None
+    total = parsed.head_of(first.index)
+    if total is not None and total.pos == "VERB":
+        # "a fait au moins 12 morts, dont un médecin" with the subset hung on the verb:
+        # the toll is its object
+        total = next((c for c in parsed.children(total.index) if c.relation == "obj"
+                      and c.index < first.index), total)
+    if total is None or total.pos not in ("NOUN", "PRON", "VERB"):
+        return None
+    toll = lexicon.noun_class(total.lemma)
+    if toll == "dead":
+        return total, "fatalities"
+    if toll == "wounded":
+        return total, "injured"
+    if total.pos == "VERB":
+        outcome = _outcome_of(parsed, total, lexicon)
+        return (total, outcome) if outcome is not None else None
+    found = find_outcome(parsed, total, lexicon, exclude=set())
+    return (found[0], found[1]) if found[0] is not None and found[1] is not None else None
 
 
 _NAME_PARTS = frozenset({"compound", "flat", "amod", "nmod:desc", "appos"})

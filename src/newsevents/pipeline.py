@@ -19,7 +19,16 @@ from typing import NamedTuple, TypeVar
 from newsevents import budget, heap, limits, subsets
 from newsevents.errors import InputError, StageError, TimeBudgetExceeded
 from newsevents.reader import iter_documents, text_document
-from newsevents.records import Claim, Document, Mention, Noise, NumberMention, Ranges, Segment
+from newsevents.records import (
+    Claim,
+    Document,
+    Mention,
+    Noise,
+    NumberMention,
+    PlaceMention,
+    Ranges,
+    Segment,
+)
 from newsevents.stages import actors as actors_stage
 from newsevents.stages import attribution as attribution_stage
 from newsevents.stages import claims as claims_stage
@@ -112,7 +121,7 @@ def _steps(doc: Document) -> _Steps:
         text, doc.date, segments, noise,
         {span[0]: sentence for span, sentence in parsed_spans.items()}))
     found_places = _run(doc, "places", lambda: places.find_places(text, segments, noise))
-    found_actors = _run(doc, "actors", lambda: _actors_outside_urls(text, noise))
+    found_actors = _run(doc, "actors", lambda: _actors_outside_urls(text, noise, found_places))
     most = limits.MAX_MENTIONS_PER_DOCUMENT
     found_numbers = limits.capped(found_numbers, most, "figures", source, warnings)
     found_times = limits.capped(found_times, most, "time expressions", source, warnings)
@@ -145,9 +154,11 @@ def _steps(doc: Document) -> _Steps:
     return DocumentResult(doc, segments, mentions, found_claims, warnings)
 
 
-def _actors_outside_urls(text: str, noise: list[Noise]) -> list[actors_stage.ActorMention]:
+def _actors_outside_urls(text: str, noise: list[Noise], found_places: list[PlaceMention]
+                         ) -> list[actors_stage.ActorMention]:
     urls = Ranges.of([n for n in noise if n.kind == "url"])  # bisection, not a scan per actor
-    return [a for a in actors_stage.find_actors(text) if not urls.holds(a.start)]
+    countries = {p.country for p in found_places if p.country}
+    return [a for a in actors_stage.find_actors(text, countries) if not urls.holds(a.start)]
 
 
 def _enclosing_quote(unit: Segment, quotes: list[Segment]) -> Segment | None:

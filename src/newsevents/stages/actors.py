@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -154,8 +155,11 @@ def registry() -> ActorRegistry:
     )
 
 
-def find_actors(text: str) -> list[ActorMention]:
-    """Every actor mention in `text`, non-overlapping, generic enemy words resolved."""
+def find_actors(text: str, place_countries: Collection[str] | None = None
+                ) -> list[ActorMention]:
+    """Every actor mention in `text`, non-overlapping, generic enemy words resolved;
+    `place_countries`: the countries of the places already found in `text`, if any were
+    sought (else the gazetteer is asked, only when an actor needs it)."""
     reg = registry()
     folded = fold(text)
     candidates: list[ActorMention] = []
@@ -171,13 +175,14 @@ def find_actors(text: str) -> list[ActorMention]:
             candidates.append(
                 _mention(text, match.start(), match.end(), reg.place_names[match.group()]))
     candidates.extend(_demonym_mentions(text, folded, reg))
-    candidates = _away_from_home(candidates, text, folded, reg)
+    candidates = _away_from_home(candidates, text, folded, reg, place_countries)
     chosen = _longest_non_overlapping(candidates)
     return _the_coalition(_resolve_generic(chosen, reg.armed_groups), reg)
 
 
 def _away_from_home(candidates: list[ActorMention], text: str, folded: str,
-                    reg: ActorRegistry) -> list[ActorMention]:
+                    reg: ActorRegistry, place_countries: Collection[str] | None
+                    ) -> list[ActorMention]:
     """Drop the acronyms that name their actor only at home ("FDS") in a text that never
     names that home country, by name, capital, adjective, state forces or places."""
     away = {m.id for m in candidates if m.text in reg.at_home}
@@ -188,11 +193,12 @@ def _away_from_home(candidates: list[ActorMention], text: str, folded: str,
     states.update(reg.demonyms[w] for w in set(_LETTERS.findall(folded)) if w in reg.demonyms)
     gone = {a for a in away if state_actor(reg.homes.get(a)) not in states}
     if gone:
-        # ... or by one of its places ("près de Kobané"): the gazetteer, only here (rare)
-        from newsevents.stages.places import find_places
+        # ... or by one of its places ("près de Kobané")
+        if place_countries is None:
+            from newsevents.stages.places import find_places
 
-        countries = {p.country for p in find_places(text) if p.country}
-        gone = {a for a in gone if reg.homes.get(a) not in countries}
+            place_countries = {p.country for p in find_places(text) if p.country}
+        gone = {a for a in gone if reg.homes.get(a) not in place_countries}
     return [m for m in candidates if not (m.id in gone and m.text in reg.at_home)]
 
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 import os
 import re
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -160,6 +160,8 @@ def _compact_lemma_tables(nlp: Any) -> None:
     tables = getattr(lookups, "_tables", None)
     if not isinstance(tables, dict):
         return
+    from spacy.strings import get_string_id
+
     shared: dict[str, tuple[str, ...]] = {}
 
     def lemmas(value: Any) -> Any:
@@ -170,36 +172,35 @@ def _compact_lemma_tables(nlp: Any) -> None:
 
     if "lemma_index" in tables:
         tables["lemma_index"] = _HashedTable(
-            (pos, frozenset(words) if isinstance(words, list) else words)
-            for pos, words in tables["lemma_index"].items())
+            ((pos, frozenset(words) if isinstance(words, list) else words)
+             for pos, words in tables["lemma_index"].items()), get_string_id)
     if "lemma_lookup" in tables:
         tables["lemma_lookup"] = _HashedTable(
-            (key, lemmas(value)) for key, value in tables["lemma_lookup"].items())
+            ((key, lemmas(value)) for key, value in tables["lemma_lookup"].items()),
+            get_string_id)
     if "lemma_exc" in tables:
         tables["lemma_exc"] = _HashedTable(
-            (pos, {sys.intern(form): lemmas(value) for form, value in forms.items()}
-             if isinstance(forms, dict) else forms)
-            for pos, forms in tables["lemma_exc"].items())
+            ((pos, {sys.intern(form): lemmas(value) for form, value in forms.items()}
+              if isinstance(forms, dict) else forms)
+             for pos, forms in tables["lemma_exc"].items()), get_string_id)
 
 
 class _HashedTable(dict[Any, Any]):
-    """A spaCy lookup table (string keys hashed the same way) without the insertion order
-    links its tables keep for every entry."""
+    """A spaCy lookup table (string keys hashed the same way, by `key`) without the
+    insertion order links its tables keep for every entry."""
+
+    def __init__(self, items: Iterable[tuple[Any, Any]], key: Callable[[Any], Any]) -> None:
+        super().__init__(items)
+        self.key = key  # spaCy's get_string_id, bound once: it runs for every new word
 
     def get(self, key: Any, default: Any = None) -> Any:
-        from spacy.strings import get_string_id
-
-        return dict.get(self, get_string_id(key), default)
+        return dict.get(self, self.key(key), default)
 
     def __getitem__(self, key: Any) -> Any:
-        from spacy.strings import get_string_id
-
-        return dict.__getitem__(self, get_string_id(key))
+        return dict.__getitem__(self, self.key(key))
 
     def __contains__(self, key: Any) -> bool:
-        from spacy.strings import get_string_id
-
-        return dict.__contains__(self, get_string_id(key))
+        return dict.__contains__(self, self.key(key))
 
 
 def available(language: str) -> bool:

@@ -196,7 +196,7 @@ def _distinct_acts(parsed: ParsedSentence | None, triggers: list[tuple[int, int,
 
 def _verb_at(parsed: ParsedSentence, start: int) -> ParsedToken | None:
     """The verb of the event word at `start`: itself, or the light verb carrying its noun."""
-    token = next((t for t in parsed.tokens if t.start == start), None)
+    token = parsed.token_at(start)
     if token is None or token.pos in ("VERB", "AUX"):
         return token
     head = parsed.head_of(token.index)

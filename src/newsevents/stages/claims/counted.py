@@ -111,15 +111,14 @@ def read_figure(parsed: ParsedSentence, number: NumberMention, lexicon: Lexicon,
     if counted is not None:
         # "the number of those abducted is more than 70", "le nombre de personnes enlevées
         # s'élève à 70": what the participle on the counted word says happened to them
-        people, done = counted
-        outcome = _outcome_of(parsed, done, lexicon)
+        people, done, happened = counted
         noun_class = lexicon.noun_class(people.lemma) or lexicon.noun_class(people.text) or (
-            "people" if outcome in _PERSON_OUTCOMES else None)
-        measure = measure_of(noun_class, outcome)
+            "people" if happened in _PERSON_OUTCOMES else None)
+        measure = measure_of(noun_class, happened)
         if measure is None:
             return None
         return CountedReading(measure, people if people.pos == "NOUN" else None, noun_class,
-                              done, outcome)
+                              done, happened)
     if numbering is not None:
         # "the terrorists numbering five were gunned down": what the participle counts,
         # and what happened to it
@@ -376,9 +375,8 @@ def _subset_of_toll(parsed: ParsedSentence, token: ParsedToken,
     while first.dep == "conj" and first.head != first.index:
         first = parsed.tokens[first.head]  # "... et un infirmier"
     opening = parsed.subtree(first.index)[0]
-    cues = parsed.tokens[max(0, opening.index - 2):opening.index + 1]
-    if not any(fold(t.lemma) in lexicon.subset_cues or fold(t.text) in lexicon.subset_cues
-               for t in (*cues, *parsed.children(first.index))):
+    if not _after_subset_cue(parsed, opening, lexicon) and not any(
+            _subset_cue(t, lexicon) for t in (opening, *parsed.children(first.index))):
         return None
     total = parsed.head_of(first.index)
     if total is not None and total.pos == "VERB":
@@ -765,9 +763,9 @@ _AMOUNT_RELATIONS = frozenset({"obl", "obj", "nmod", "nummod", "amod", "advmod",
 
 
 def _number_of(parsed: ParsedSentence, numeral: ParsedToken,
-               lexicon: Lexicon) -> tuple[ParsedToken, ParsedToken] | None:
-    """(counted word, its participle) when the number is what "the number of X done" is
-    or amounts to; None otherwise."""
+               lexicon: Lexicon) -> tuple[ParsedToken, ParsedToken, str] | None:
+    """(counted word, its participle, the participle's outcome) when the number is what
+    "the number of X done" is or amounts to; None otherwise."""
     node = numeral
     for _ in range(3):  # "is more than 70", "s'élève à plus de 70": up to the clause head
         subject = next((c for c in parsed.children(node.index) if c.relation == "nsubj"
@@ -782,17 +780,22 @@ def _number_of(parsed: ParsedSentence, numeral: ParsedToken,
     for counted in parsed.children(subject.index):
         if counted.relation != "nmod":
             continue
-        participle = next((c for c in parsed.children(counted.index)
-                           if c.dep in _MODIFIERS and _outcome_of(parsed, c, lexicon)), None)
-        if participle is not None:
-            return counted, participle
+        for participle in parsed.children(counted.index):
+            outcome = _outcome_of(parsed, participle, lexicon) if participle.dep in \
+                _MODIFIERS else None
+            if outcome is not None:
+                return counted, participle, outcome
     return None
 
 
 def _after_subset_cue(parsed: ParsedSentence, first: ParsedToken, lexicon: Lexicon) -> bool:
     before = parsed.tokens[max(0, first.index - 2):first.index]
-    return any(fold(t.lemma) in lexicon.subset_cues or fold(t.text) in lexicon.subset_cues
-               for t in before)
+    return any(_subset_cue(t, lexicon) for t in before)
+
+
+def _subset_cue(token: ParsedToken, lexicon: Lexicon) -> bool:
+    """"dont", "including", "among": what follows is part of a total."""
+    return fold(token.lemma) in lexicon.subset_cues or fold(token.text) in lexicon.subset_cues
 
 
 def _among_the_dead(parsed: ParsedSentence, anchor: ParsedToken,

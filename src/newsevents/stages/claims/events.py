@@ -29,7 +29,7 @@ def takes_control(parsed: ParsedSentence, start: int) -> bool:
     """Whether the trigger at `start` is a taking of control ("took over", "a pris le
     contrôle"): a clash among armed men, a purchase among companies."""
     table = lexicon(parsed.language)
-    token = next((t for t in parsed.tokens if t.start == start), None)
+    token = parsed.token_at(start)
     if token is None:
         return False
     forms = verb_forms(token.lemma, token.text, token.pos, parsed.language)

@@ -52,4 +52,3 @@ def narrow_attribution(parsed: ParsedSentence | None,
                 and fold(token.text) in relatives and any(t.pos == "NUM" for t in tokens[number:]):
             return replace(attribution, end=token.start)
     return attribution
-

@@ -66,7 +66,8 @@ def _parsed_triggers(parsed: ParsedSentence, attribution: Attribution | None,
         if attribution and attribution.start <= token.start < attribution.end:
             continue
         etype = _trigger_type(parsed, token, vocab, table)
-        if etype is None or _unreal(parsed, token, table):
+        if etype is None or _unreal(parsed, token, table) or _describes_an_event(
+                parsed, token, table):
             continue
         depth = sum(1 for _ in parsed.ancestors(token.index))
         # A verb reports the act itself; a noun may only name it ("l'attaque de mardi").
@@ -88,9 +89,9 @@ def _past_verbs(parsed: ParsedSentence, attribution: Attribution | None,
             continue
         past = token.pos == "VERB" and token.feature("Tense") == "Past" and not (
             token.relation == "amod" and token.index > 0 and
-            parsed.tokens[token.index - 1].pos in ("NUM", "DET"))
+            parsed.tokens[token.index - 1].pos in ("NUM", "DET", "ADP"))
         if not past and not _mistagged_past(parsed, token):
-            continue  # "1,539 burned homes" describes them
+            continue  # "1,539 burned homes", "in front of destroyed houses" describe them
         etype = _first(table.event_verbs, verb_forms(token.lemma, token.text, "VERB",
                                                      parsed.language))
         anchor = token
@@ -100,10 +101,35 @@ def _past_verbs(parsed: ParsedSentence, attribution: Attribution | None,
             anchor = next((n for n in _carried_nouns(parsed, token)
                            if fold(n.lemma) in table.event_nouns), token)
             etype = table.event_nouns.get(fold(anchor.lemma)) if anchor is not token else None
-        if etype is None or etype == "strategic_development" or _unreal(parsed, token, table):
+        if etype is None or etype == "strategic_development" or _unreal(
+                parsed, token, table) or _describes_an_event(parsed, token, table):
             continue
         found.append((len(parsed.tokens), token.index, (anchor.start, anchor.end, etype)))
     return found
+
+
+def _describes_an_event(parsed: ParsedSentence, token: ParsedToken, table: Lexicon) -> bool:
+    """A verb that only tells more of an event the sentence names otherwise: in a relative
+    clause on an event noun ("a roadside bombing that targeted American forces"), or aimed
+    by a definite weapon or strike named before ("the drones and artillery targeted the
+    northern areas"): that event, not a new one."""
+    if token.pos != "VERB":
+        return False
+    head = parsed.head_of(token.index)
+    if token.relation in ("acl", "acl:relcl") and head is not None and head.index != \
+            token.index and _first(table.event_nouns, (fold(head.lemma), fold(head.text))):
+        return True
+    if fold(token.lemma) not in table.aim_verbs:
+        return False
+    for child in parsed.children(token.index):
+        if child.relation != "nsubj":
+            continue
+        named = table.noun_class(child.lemma) in ("munitions", "strikes") or \
+            fold(child.lemma) in table.event_nouns
+        if named and any(c.dep == "det" and c.feature("Definite") == "Def"
+                         for c in parsed.children(child.index)):
+            return True
+    return False
 
 
 def _first(table: Mapping[str, str], keys: Iterable[str]) -> str | None:
@@ -159,6 +185,8 @@ def _carried_nouns(parsed: ParsedSentence, verb: ParsedToken) -> list[ParsedToke
     definite article ("conducted air strikes", not "conducted the strikes")."""
     found = []
     for token in parsed.tokens[verb.index + 1:verb.index + 5]:
+        if token.dep == "compound:prt":
+            continue  # "carried out airstrikes"
         if token.pos in ("VERB", "AUX", "PUNCT", "ADP", "SCONJ", "CCONJ"):
             break
         if token.pos == "DET" and token.feature("Definite") == "Def":
@@ -196,7 +224,8 @@ def _trigger_type(parsed: ParsedSentence, token: ParsedToken, vocab: ClaimVocabu
         # "ont lancé des frappes", "launched a missile attack": the event noun a light verb
         # carries says what happened.
         for child in children:
-            if child.relation in ("obj", "nsubj") and _nominal(child):
+            # "carried out airstrikes" with the noun taken for a complement clause
+            if child.relation in ("obj", "nsubj", "xcomp") and _nominal(child):
                 etype = _trigger_type(parsed, child, vocab, table)
                 if etype is None and child.relation == "obj" and verb_type in (
                         None, "strategic_development"):

@@ -127,10 +127,12 @@ def lexicon(language: str) -> Lexicon:
 _FRENCH_PARTICIPLE = re.compile(r"(\w{3,30}?)(?:ee?s?)")
 
 
-@lru_cache(maxsize=1)
-def _french_participles() -> dict[str, str]:
-    """Irregular French past participles and their infinitives ("faits" -> "faire")."""
-    raw = resources.files("newsevents.data").joinpath("claims/fr.yaml").read_text("utf-8")
+@lru_cache(maxsize=2)
+def _irregular_forms(language: str) -> dict[str, str]:
+    """Irregular past forms and their lemmas ("faits" -> "faire", "beaten" -> "beat"): the
+    trained lemmatizers leave many of them odd ("beate", "burnt")."""
+    raw = resources.files("newsevents.data").joinpath(f"claims/{language}.yaml").read_text(
+        "utf-8")
     table = yaml.safe_load(raw).get("irregular_participles") or {}
     return {fold(str(k)): fold(str(v)) for k, v in table.items()}
 
@@ -139,19 +141,22 @@ def verb_forms(lemma: str, text: str, pos: str, language: str) -> tuple[str, ...
     """The folded forms to look a verb up by: its lemma, its form as written, and the
     infinitive of a past participle when the lemmatizer left it odd or took it for a noun
     ('abducted' -> 'abduct', 'abducte'; '16 interpellés', 'enlevées' -> 'interpeller',
-    'enlever')."""
+    'enlever'; 'beaten' -> 'beat')."""
     written = fold(text)
     forms = [fold(lemma), written]
+    irregular = _irregular_forms(language) if language in ("fr", "en") else {}
     if language == "fr":
         participle = _FRENCH_PARTICIPLE.fullmatch(written)
         if participle:
             forms.append(participle.group(1) + "er")
-        irregular = _french_participles()
         # "faits prisonniers", "détruites": the masculine singular, then its infinitive
         for stem in (written, written[:-1], written[:-2]):
             if stem in irregular:
                 forms.append(irregular[stem])
                 break
-    elif pos == "VERB" and written.endswith("ed") and len(written) >= 5:
-        forms.extend((written[:-2], written[:-1]))
+    else:
+        if written in irregular:
+            forms.append(irregular[written])
+        if pos == "VERB" and written.endswith("ed") and len(written) >= 5:
+            forms.extend((written[:-2], written[:-1]))
     return tuple(dict.fromkeys(forms))

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 from newsevents.records import Segment
 from newsevents.stages.actors import fold
 from newsevents.stages.attribution import Attribution
-from newsevents.stages.claims.lexicon import Lexicon, lexicon, verb_forms
+from newsevents.stages.claims.lexicon import Lexicon, irregular_past, lexicon, verb_forms
 from newsevents.stages.claims.slots import DocumentMentions, within
 from newsevents.stages.claims.vocab import ClaimVocabulary
 from newsevents.stages.parse import ParsedSentence, ParsedToken
@@ -92,6 +92,8 @@ def _past_verbs(parsed: ParsedSentence, attribution: Attribution | None,
             parsed.tokens[token.index - 1].pos in ("NUM", "DET", "ADP"))
         if not past and not _mistagged_past(parsed, token):
             continue  # "1,539 burned homes", "in front of destroyed houses" describe them
+        if fold(token.lemma) in table.reference_verbs:
+            continue  # "the Taliban claimed a roadside bombing": named, not reported
         etype = _first(table.event_verbs, verb_forms(token.lemma, token.text, "VERB",
                                                      parsed.language))
         anchor = token
@@ -169,10 +171,13 @@ def _mistagged_past(parsed: ParsedSentence, token: ParsedToken) -> bool:
     """An English past tense the tagger took for an adjective, between its subject and its
     object ("its aircraft bombed Hodeidah"): after a noun or pronoun, not after an article
     ("the bombed building")."""
-    if parsed.language != "en" or token.pos != "ADJ" or not token.text.endswith("ed") or \
+    if parsed.language != "en" or token.pos != "ADJ" or not (
+            token.text.endswith("ed") or irregular_past(token.text, "en")) or \
             token.index + 1 >= len(parsed.tokens):
         return False
     after = parsed.tokens[token.index + 1]
+    if after.pos == "ADP" and token.index + 2 < len(parsed.tokens):
+        after = parsed.tokens[token.index + 2]  # its particle: "gunmen burnt down the home"
     return _after_a_subject(parsed, token) and after.pos in ("DET", "PROPN", "NOUN", "NUM")
 
 

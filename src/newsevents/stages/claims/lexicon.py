@@ -137,6 +137,11 @@ def _irregular_forms(language: str) -> dict[str, str]:
     return {fold(str(k)): fold(str(v)) for k, v in table.items()}
 
 
+def irregular_past(text: str, language: str) -> bool:
+    """Whether `text` is an irregular past form of the language ("burnt", "fought")."""
+    return language in ("fr", "en") and fold(text) in _irregular_forms(language)
+
+
 def verb_forms(lemma: str, text: str, pos: str, language: str) -> tuple[str, ...]:
     """The folded forms to look a verb up by: its lemma, its form as written, and the
     infinitive of a past participle when the lemmatizer left it odd or took it for a noun

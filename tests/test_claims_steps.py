@@ -825,6 +825,12 @@ def test_what_the_source_s_relative_clause_counts_is_a_claim(
     ("Suspected jihadists targeted a police post with an IED near Dori.",
      ["remote_explosive"]),
     ("Militants destroyed a gas pipeline with explosives near Warri.", ["remote_explosive"]),
+    # Somalia: bases attacked (the lemmatizer's "bas" for "bases" notwithstanding)
+    ("Al-Shabaab militants launched coordinated attacks on bases near Baidoa on Sunday.",
+     ["armed_clash"]),
+    # Gaza: French bombardments are air strikes unless artillery is named
+    ("Les bombardements israéliens ont fait 20 morts à Rafah.", ["air_strike"]),
+    ("Les bombardements d'artillerie ont fait 20 morts à Rafah.", ["shelling"]),
     # ... an act told twice is one event
     ("Gunmen attacked the village and assaulted its residents.",
      ["violence_against_civilians"]),

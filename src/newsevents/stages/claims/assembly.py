@@ -246,8 +246,12 @@ def refine_assault(etype: str, measure: str | None, reading: CountedReading | No
 
 def _forces(token: ParsedToken, table: Lexicon) -> bool:
     """Soldiers, police, or where they stand (a base, a checkpoint)."""
-    return table.side(token.lemma) == "state_forces" or fold(token.lemma) in \
-        table.security_places
+    if table.side(token.lemma) == "state_forces" or fold(token.lemma) in table.security_places:
+        return True
+    # "bases" lemmatized "bas": the written plural's singular
+    written = fold(token.text)
+    return token.lemma != token.text and written.endswith("s") and (
+        written[:-1] in table.security_places or table.side(written) == "state_forces")
 
 
 def _aimed_at(parsed: ParsedSentence, token: ParsedToken) -> bool:

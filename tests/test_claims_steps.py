@@ -831,6 +831,12 @@ def test_what_the_source_s_relative_clause_counts_is_a_claim(
     # Gaza: French bombardments are air strikes unless artillery is named
     ("Les bombardements israéliens ont fait 20 morts à Rafah.", ["air_strike"]),
     ("Les bombardements d'artillerie ont fait 20 morts à Rafah.", ["shelling"]),
+    # Burkina Faso: the massacre an army's killing follows is when, not what; without an
+    # agent the phrase is the cause
+    ("Troops killed 15 militants in operations following the massacre of villagers in "
+     "Solhan.", ["armed_clash"]),
+    ("L'armée a tué 20 terroristes après le massacre de Solhan.", ["armed_clash"]),
+    ("Two civilians were killed after a drone strike near Kharkiv.", ["air_strike"]),
     # ... an act told twice is one event
     ("Gunmen attacked the village and assaulted its residents.",
      ["violence_against_civilians"]),

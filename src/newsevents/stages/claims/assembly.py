@@ -82,6 +82,8 @@ WEAPON_TYPES = frozenset({"air_strike", "shelling", "remote_explosive"})
 _GENERIC_TYPES = frozenset({"attack", "violence_against_civilians", "other"})
 _VIOLENT_MEASURES = frozenset({"fatalities", "fatalities_combatants", "fatalities_civilians",
                                "injured", "neutralized", "targets_destroyed"})
+_VIOLENT_OUTCOMES = frozenset({"fatalities", "injured", "captured", "neutralized",
+                               "destroyed"})
 _NOT_VIOLENT = frozenset({"strategic_development", "arrest", "protest", "other"})
 
 
@@ -149,30 +151,39 @@ def emit_figure(doc: DocumentMentions, sentence: Segment, attribution: Attributi
     reading = figure.reading
     predicate = reading.predicate if reading is not None else None
     etype, explicit = "", False
+    # The sentence's words, time landmarks of an agent's act blanked, and the offset of its
+    # first character (offsets below are the document's, less `base`).
+    base = min(sentence.start, start)
+    text = doc.text[base:max(sentence.end, end)]
+    if parsed is not None and predicate is not None and reading is not None and \
+            reading.outcome in _VIOLENT_OUTCOMES:
+        text = _without_landmarks(text, base, parsed, predicate,
+                                  lexicon(sentence.language or "fr"))
     if parsed is not None and predicate is not None and part is None:
         # The figure's own clause first: one "artillerie" in a list does not type every
         # figure of the list.
         clause = parsed.subtree(predicate.index)
-        etype, explicit = event_type_of(doc.text, clause[0].start, clause[-1].end,
+        etype, explicit = event_type_of(text, clause[0].start - base, clause[-1].end - base,
                                         figure.measure, context, doc.main_event_type,
                                         sentence.language)
         if explicit and etype in WEAPON_TYPES:
             # "A strike killed 10 people ..., prompting Hezbollah to launch rockets":
             # the weapon named nearest the figure.
-            etype = nearest_weapon(doc.text, clause[0].start, clause[-1].end,
-                                   figure.number.start) or etype
+            etype = nearest_weapon(text, clause[0].start - base, clause[-1].end - base,
+                                   figure.number.start - base) or etype
     weapon = munition_type(reading, lexicon(sentence.language or "fr"))
     if weapon is not None:  # "29 drones abattus", "40 missiles": the munition says how
         etype, explicit = weapon, True
     if not explicit or etype not in WEAPON_TYPES:
         # The clause says only "attack" or "killed civilians": the weapon named elsewhere
         # in the sentence says how ("Russian shelling killed four civilians and ...").
-        whole, whole_explicit = event_type_of(doc.text, start, end, figure.measure, context,
-                                              doc.main_event_type, sentence.language)
+        whole, whole_explicit = event_type_of(text, start - base, end - base, figure.measure,
+                                              context, doc.main_event_type, sentence.language)
         if whole_explicit and whole in WEAPON_TYPES:
             # Several weapons in the sentence ("air strikes ... after missile attacks"):
             # the one named nearest the figure.
-            whole = nearest_weapon(doc.text, start, end, figure.number.start) or whole
+            whole = nearest_weapon(text, start - base, end - base,
+                                   figure.number.start - base) or whole
         if not explicit or (whole_explicit and whole in WEAPON_TYPES):
             etype, explicit = whole, whole_explicit
     if not explicit and parsed is not None:
@@ -201,6 +212,36 @@ def emit_figure(doc: DocumentMentions, sentence: Segment, attribution: Attributi
     return _emit(doc, sentence, attribution, context, etype, explicit,
                  figure.measure, figure.number, (start, end), figure.number.start, victims,
                  syntax, figure.companions)
+
+
+def _without_landmarks(text: str, base: int, parsed: ParsedSentence, predicate: ParsedToken,
+                       table: Lexicon) -> str:
+    """`text` with the time landmarks of an agent's violent act blanked ("Army kills 10
+    terrorists after massacre", "troops killed 10 terrorists following the massacre"):
+    the massacre is when, not what. Without an agent the phrase is the cause ("two dead
+    after a drone strike", "tués suite à des frappes") and stays."""
+    if predicate.pos != "VERB" or not any(c.dep == "nsubj"
+                                          for c in parsed.children(predicate.index)):
+        return text
+    blanks: list[tuple[int, int]] = []
+    for token in parsed.subtree(predicate.index):
+        if token.relation not in ("obl", "nmod") or not any(
+                c.dep == "case" and (fold(c.lemma) in table.sequence_cases or
+                                     fold(c.text) in table.sequence_cases)
+                for c in parsed.children(token.index)):
+            continue
+        phrase = parsed.subtree(token.index)
+        blanks.append((max(0, phrase[0].start - base), max(0, phrase[-1].end - base)))
+    if not blanks:
+        return text
+    pieces, last = [], 0
+    for begin, finish in sorted(blanks):
+        if begin < last:
+            continue
+        pieces.extend((text[last:begin], " " * (finish - begin)))
+        last = finish
+    pieces.append(text[last:])
+    return "".join(pieces)
 
 
 def refine_assault(etype: str, measure: str | None, reading: CountedReading | None,

@@ -45,6 +45,8 @@ class Lexicon:
     intent_verbs: frozenset[str]  # "plans to deploy", "menace d'attaquer"
     reference_verbs: frozenset[str]  # verbs that only refer to an event already reported
     landmark_cases: frozenset[str]  # "since the attack": an event as a time landmark
+    # "after the massacre": an event before or after another, not within it
+    sequence_cases: frozenset[str]
     aim_verbs: frozenset[str]  # "the attack targeted X": an event named again hits anew
     # "le cessez-le-feu est entré en vigueur": an agreement named again starts (a verb,
     # or a verb and its complement's noun)
@@ -106,6 +108,7 @@ def lexicon(language: str) -> Lexicon:
         intent_verbs=_words(data["intent_verbs"]),
         reference_verbs=_words(data["reference_verbs"]),
         landmark_cases=_words(data["landmark_cases"]),
+        sequence_cases=_words(data.get("sequence_cases") or []),
         aim_verbs=_words(data.get("aim_verbs") or []),
         onset_verbs=_words(data.get("onset_verbs") or []),
         contextual_verbs=_words(data.get("contextual_verbs") or []),

@@ -460,6 +460,21 @@ def test_the_article_agent_is_who_acts_across_the_article() -> None:
     assert couple.origin["actors"].startswith("article")
 
 
+@pytest.mark.parametrize("text", [
+    # Nigeria: bandits tied to no group are the article's agent, not the army named once
+    "Bandits attack village in Sokoto\n\nBandits attacked the village of Kware in Sokoto "
+    "State on Monday, residents said.\n\nLast month, the Nigerian army killed 20 bandits in "
+    "the area.\n\nAt least 12 people were killed, a local official said.",
+    # Burkina Faso: armed men, in French
+    "Des hommes armés attaquent un village\n\nDes hommes armés ont attaqué lundi le village "
+    "de Tin-Akoff, selon des habitants.\n\nLe mois dernier, l'armée burkinabè avait tué 20 "
+    "terroristes dans la zone.\n\nAu moins 12 personnes ont été tuées, selon un élu local.",
+])
+def test_armed_men_tied_to_no_group_are_the_article_s_agent(text: str) -> None:
+    toll = _claim_opening(_read(text, "2024-03-05"), "A")
+    assert toll.actors == ("unknown",), toll.origin
+
+
 def test_a_claim_without_a_place_takes_the_lead_event_s_place_not_the_dateline() -> None:
     text = ("BAMAKO: Jihadists attack army post in central Mali.\n\n"
             "Gunmen attacked an army post in Douentza, in the Mopti region, on Tuesday, "

@@ -28,7 +28,9 @@ from newsevents.stages.parse import ParsedSentence, ParsedToken
 
 # Outcomes someone inflicts: their agent is the one acting.
 _INFLICTED = frozenset({"fatalities", "injured", "destroyed", "fired", "captured", "neutralized"})
-_NOT_AGENTS = frozenset({"civilians", "unknown"})
+_NOT_AGENTS = frozenset({"civilians"})
+# Armed men tied to no group act ("des hommes armés ont attaqué"), but are no side hit.
+_NOT_PATIENTS = frozenset({"civilians", "unknown"})
 _LEAD_PARAGRAPHS = 2  # the headline and the lead
 _LEAD_SENTENCES = 6  # ... or its first sentences, where each is a paragraph of its own
 _FRAME_GRANULARITIES = frozenset({"day", "range"})
@@ -63,21 +65,34 @@ def _article_roles(doc: DocumentMentions, sentences: Sequence[Segment],
         table = lexicon(sentence.language or "fr")
         mentions = [m for m in within(doc.actors, sentence.start, sentence.end, None)
                     if m.id not in _NOT_AGENTS]
-        if not mentions:
-            continue
         weight = 2 if sentence.paragraph < _LEAD_PARAGRAPHS else 1
         for token in events.get(sentence.start, ()):
             agents, patients = role_spans(tree, token, table)
             # In text order (a set's order changes from run to run): ties go to the first.
             acting = dict.fromkeys(m.id for m in mentions
                                    if any(s <= m.start < e for s, e in agents))
+            if not acting and _unidentified(tree, agents, table):
+                acting["unknown"] = None  # "bandits attacked the village": armed men unnamed
             for actor in acting:
                 counts[actor] += weight
-            for actor in dict.fromkeys(m.id for m in mentions
-                                       if any(s <= m.start < e for s, e in patients)):
+            for actor in dict.fromkeys(m.id for m in mentions if m.id not in _NOT_PATIENTS
+                                       and any(s <= m.start < e for s, e in patients)):
                 if actor not in acting:
                     hit[actor] += weight
     return counts, hit
+
+
+def _unidentified(parsed: ParsedSentence, spans: Sequence[tuple[int, int]],
+                  table: Lexicon) -> bool:
+    """Whether an agent span is headed by armed men the text ties to no group ("bandits",
+    "des hommes armés", "gunmen")."""
+    for start, end in spans:
+        head = next((t for t in parsed.tokens_in(start, end)
+                     if not start <= parsed.tokens[t.head].start < end or t.head == t.index),
+                    None)
+        if head is not None and table.side(head.lemma) == "unidentified":
+            return True
+    return False
 
 
 def _frame_places(doc: DocumentMentions, sentences: Sequence[Segment],

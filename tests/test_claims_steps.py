@@ -475,6 +475,19 @@ def test_armed_men_tied_to_no_group_are_the_article_s_agent(text: str) -> None:
     assert toll.actors == ("unknown",), toll.origin
 
 
+@pytest.mark.parametrize(("text", "target"), [
+    # Niger: the army's vehicles destroyed, whoever the sentence names after them
+    ("Quatre véhicules de l'armée ont été détruits près de Tillabéri, tandis que plusieurs "
+     "dizaines de terroristes de l'État islamique ont été tués.", "state:NE"),
+    # Somalia: military vehicles are the state's
+    ("Al-Shabaab said its fighters destroyed four military vehicles near Baidoa.", "state:SO"),
+])
+def test_the_owner_of_things_destroyed_is_hit(text: str, target: str) -> None:
+    destroyed = next(c for c in _read(text, "2024-03-05").claims
+                     if c.measure == "targets_destroyed")
+    assert destroyed.targets == (target,), destroyed.origin
+
+
 def test_a_claim_without_a_place_takes_the_lead_event_s_place_not_the_dateline() -> None:
     text = ("BAMAKO: Jihadists attack army post in central Mali.\n\n"
             "Gunmen attacked an army post in Douentza, in the Mopti region, on Tuesday, "

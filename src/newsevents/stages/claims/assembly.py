@@ -15,7 +15,12 @@ from newsevents.stages.attribution import Attribution
 from newsevents.stages.claims.counted import CountedReading
 from newsevents.stages.claims.events import event_triggers
 from newsevents.stages.claims.lexicon import Lexicon, lexicon
-from newsevents.stages.claims.roles import agent_side, syntactic_roles, victims_side
+from newsevents.stages.claims.roles import (
+    agent_side,
+    owner_side,
+    syntactic_roles,
+    victims_side,
+)
 from newsevents.stages.claims.slots import (
     Context,
     DocumentMentions,
@@ -414,7 +419,13 @@ def _emit(doc: DocumentMentions, sentence: Segment, attribution: Attribution | N
         side = own or victims_side(reading, table, state, doc.main_enemy)
         if side == ["civilians"] and companions:
             side = list(companions)  # counted with no status beside a side's forces
-        if "civilians" in side or not targets:
+        owner = owner_side(parsed, reading, table, state, doc.main_enemy)
+        if owner and not patients:
+            # "quatre véhicules de l'armée ont été détruits", "four military vehicles": the
+            # owner of the things destroyed is hit, whoever the sentence names after them
+            targets = owner
+            origin["targets"] = "parse: the owner of the things counted"
+        elif "civilians" in side or not targets:
             targets = list(dict.fromkeys([*targets, *side]))
             if side:
                 origin["targets"] = "parse: the counted victims' side"

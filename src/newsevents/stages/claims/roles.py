@@ -134,6 +134,24 @@ def victims_side(reading: CountedReading | None, lexicon: Lexicon, state: str | 
     return []
 
 
+def owner_side(parsed: ParsedSentence, reading: CountedReading | None, lexicon: Lexicon,
+               state: str | None, armed_group: str | None) -> list[str]:
+    """The side owning the things a figure counts, by a common noun or adjective on them
+    ("véhicules de l'armée", "four military vehicles", "the rebels' trucks")."""
+    if reading is None or reading.noun is None or reading.noun_class not in (
+            "targets", "weapons"):
+        return []
+    for child in parsed.children(reading.noun.index):
+        if child.dep not in ("amod", "compound", "nmod", "nmod:poss"):
+            continue
+        side = lexicon.side(child.lemma)
+        if side == "state_forces" and state:
+            return [state]
+        if side == "armed_groups" and armed_group:
+            return [armed_group]
+    return []
+
+
 def agent_side(parsed: ParsedSentence, predicate: ParsedToken | None, lexicon: Lexicon,
                state: str | None, armed_group: str | None = None) -> list[str]:
     """An agent named by a common noun only: 'l'armée a tué', 'troops killed' (the

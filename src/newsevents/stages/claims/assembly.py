@@ -239,7 +239,8 @@ def _without_landmarks(text: str, base: int, parsed: ParsedSentence, predicate: 
         blanks.append((max(0, phrase[0].start - base), max(0, phrase[-1].end - base)))
     if not blanks:
         return text
-    pieces, last = [], 0
+    pieces: list[str] = []
+    last = 0
     for begin, finish in sorted(blanks):
         if begin < last:
             continue
@@ -419,11 +420,11 @@ def _emit(doc: DocumentMentions, sentence: Segment, attribution: Attribution | N
         side = own or victims_side(reading, table, state, doc.main_enemy)
         if side == ["civilians"] and companions:
             side = list(companions)  # counted with no status beside a side's forces
-        owner = owner_side(parsed, reading, table, state, doc.main_enemy)
-        if owner and not patients:
+        owners = owner_side(parsed, reading, table, state, doc.main_enemy)
+        if owners and not patients:
             # "quatre véhicules de l'armée ont été détruits", "four military vehicles": the
             # owner of the things destroyed is hit, whoever the sentence names after them
-            targets = owner
+            targets = owners
             origin["targets"] = "parse: the owner of the things counted"
         elif "civilians" in side or not targets:
             targets = list(dict.fromkeys([*targets, *side]))

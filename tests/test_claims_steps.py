@@ -856,9 +856,6 @@ def test_what_the_source_s_relative_clause_counts_is_a_claim(
     # Somalia: bases attacked (the lemmatizer's "bas" for "bases" notwithstanding)
     ("Al-Shabaab militants launched coordinated attacks on bases near Baidoa on Sunday.",
      ["armed_clash"]),
-    # Gaza: French bombardments are air strikes unless artillery is named
-    ("Les bombardements israéliens ont fait 20 morts à Rafah.", ["air_strike"]),
-    ("Les bombardements d'artillerie ont fait 20 morts à Rafah.", ["shelling"]),
     # Burkina Faso: the massacre an army's killing follows is when, not what; without an
     # agent the phrase is the cause
     ("Troops killed 15 militants in operations following the massacre of villagers in "

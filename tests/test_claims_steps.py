@@ -488,6 +488,23 @@ def test_the_owner_of_things_destroyed_is_hit(text: str, target: str) -> None:
     assert destroyed.targets == (target,), destroyed.origin
 
 
+@pytest.mark.parametrize("text", [
+    # Sudan: "the city" over a long period is still the article's city
+    "RSF drones hit El Fasher\n\nAt least 10 civilians were killed in drone strikes on El "
+    "Fasher on Tuesday, medics said.\n\nSince May, the RSF has shelled the city almost "
+    "daily, killing hundreds of civilians, the group said.",
+    # Burkina Faso, in French
+    "Attaque jihadiste à Djibo\n\nAu moins 10 civils ont été tués mardi à Djibo, selon des "
+    "sources locales.\n\nDepuis janvier, les jihadistes ont attaqué la ville à plusieurs "
+    "reprises, tuant des centaines de civils, selon un élu.",
+])
+def test_a_settlement_named_again_is_the_article_s_place(text: str) -> None:
+    claims = _read(text, "2024-10-10").claims
+    again = next(c for c in claims if c.evidence["text"].startswith(("Since", "Depuis")))
+    assert [p.name for p in again.places][:1] == [claims[0].places[0].name]
+    assert again.origin["places"].startswith("article: its first event"), again.origin
+
+
 def test_a_claim_without_a_place_takes_the_lead_event_s_place_not_the_dateline() -> None:
     text = ("BAMAKO: Jihadists attack army post in central Mali.\n\n"
             "Gunmen attacked an army post in Douentza, in the Mopti region, on Tuesday, "

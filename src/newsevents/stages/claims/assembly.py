@@ -492,7 +492,8 @@ def _emit(doc: DocumentMentions, sentence: Segment, attribution: Attribution | N
     if not places:
         if same_paragraph and context.places:
             places, origin["places"] = context.places, context.inherited_from
-        elif doc.frame_places and not _long_period(time):
+        elif doc.frame_places and (not _long_period(time) or (
+                syntax is not None and _place_named_again(syntax[0], start, end))):
             # The article's event, not a toll "since the start of the war" (its country).
             places, origin["places"] = doc.frame_places, "article: its first event's places"
         else:
@@ -525,6 +526,16 @@ _LONG_PERIOD_DAYS = 7
 _LOSS_MEASURES = ("fatalities", "injured", "captured", "neutralized")
 # Events that hit no one: a base closed, a deployment, a protest.
 _TARGETLESS = frozenset({"strategic_development", "protest", "other"})
+
+
+def _place_named_again(parsed: ParsedSentence, start: int, end: int) -> bool:
+    """A settlement noun with a definite or demonstrative article ("on the city", "cette
+    localité"): the place the article has named."""
+    table = lexicon(parsed.language)
+    return any(fold(t.lemma) in table.place_anaphors and any(
+        c.dep == "det" and (c.feature("Definite") == "Def" or c.feature("PronType") == "Dem")
+        for c in parsed.children(t.index)) for t in parsed.tokens_in(start, end)
+        if t.pos == "NOUN")
 
 
 def _long_period(time: dict[str, Any]) -> bool:

@@ -47,6 +47,8 @@ class Lexicon:
     landmark_cases: frozenset[str]  # "since the attack": an event as a time landmark
     # "after the massacre": an event before or after another, not within it
     sequence_cases: frozenset[str]
+    # "on the city", "dans la ville": a settlement named again, the article's place
+    place_anaphors: frozenset[str]
     aim_verbs: frozenset[str]  # "the attack targeted X": an event named again hits anew
     # "le cessez-le-feu est entré en vigueur": an agreement named again starts (a verb,
     # or a verb and its complement's noun)
@@ -109,6 +111,7 @@ def lexicon(language: str) -> Lexicon:
         reference_verbs=_words(data["reference_verbs"]),
         landmark_cases=_words(data["landmark_cases"]),
         sequence_cases=_words(data.get("sequence_cases") or []),
+        place_anaphors=_words(data.get("place_anaphors") or []),
         aim_verbs=_words(data.get("aim_verbs") or []),
         onset_verbs=_words(data.get("onset_verbs") or []),
         contextual_verbs=_words(data.get("contextual_verbs") or []),

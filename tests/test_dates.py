@@ -200,6 +200,11 @@ TABLE = [
      "des trois derniers mois", "P3M", "2021-05-01", "2021-08-01", "range"),
     ("Ces derniers jours, les frappes se sont intensifiées.", "2021-08-10",
      "Ces derniers jours", "PXD", "2021-08-03", "2021-08-10", "range"),
+    # a duration since which something holds runs to the reference; one past year is one
+    ("Plus de 1 600 personnes ont péri depuis six mois dans les frappes.", "2015-02-07",
+     "six mois", "P6M", "2014-08-07", "2015-02-07", "range"),
+    ("The military carried out more than 300 air strikes in the last year.", "2023-06-28",
+     "the last year", "P1Y", "2022-06-28", "2023-06-28", "range"),
     ("Les drones survolent la zone chaque semaine.", "2021-08-01", "chaque semaine",
      "P1W", None, None, "unknown"),
     ("Patrols are carried out every day in Gao.", "2021-08-01", "every day",

@@ -268,6 +268,9 @@ def resolve_recent(match: Match, ctx: Context) -> Resolved | None:
     amount = _count(match, "n", "n2")
     adjective = fold(match.group("adj"))
     future = adjective in ("prochains", "prochaines", "next", "coming")
+    if amount is None and fold(match.group("unit")) in lexicon().relative.get(
+            "singular_units", ()):
+        amount = 1  # "the past year": one year, not the window of "recent years"
     if future and amount is None:
         return _coming(unit, ctx)
     value = iso_duration(str(amount) if amount is not None else "X", unit)
@@ -327,7 +330,17 @@ def resolve_duration(match: Match, ctx: Context) -> Resolved | None:
     if after and amount is not None and " T" not in unit:
         return _relative_to_previous(amount, unit, after, ctx)
     number = "X" if amount is None else str(amount)
-    return Resolved("DURATION", iso_duration(number, unit), mod=_bound(groups.get("bound")))
+    resolved = Resolved("DURATION", iso_duration(number, unit), mod=_bound(groups.get("bound")))
+    words = fold(ctx.before).split()
+    up_to_reference = lexicon().relative.get("duration_to_reference", ())
+    if amount is not None and not groups.get("bound") and words and \
+            words[-1] in up_to_reference and " T" not in unit and \
+            ctx.anchor is not None and ctx.anchor.knows("day"):
+        # "ont péri depuis six mois": the six months up to the reference
+        reference = ctx.anchor.date
+        return replace(resolved, start=shift(reference, -amount, unit), end=reference,
+                       granularity="range")
+    return resolved
 
 
 def _relative_to_previous(amount: int, unit: str, after: str, ctx: Context) -> Resolved | None:

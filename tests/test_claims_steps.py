@@ -505,6 +505,20 @@ def test_a_settlement_named_again_is_the_article_s_place(text: str) -> None:
     assert again.origin["places"].startswith("article: its first event"), again.origin
 
 
+@pytest.mark.parametrize(("text", "speaker", "place"), [
+    # Ukraine: "reported" on a noun is no reporting clause; the governor's region is where
+    ("According to the governor of Ukraine’s Lviv region, three drones targeted unspecified "
+     "infrastructure, causing minimal damage with no reported casualties.", "governor", "Lviv"),
+    # Niger, in French
+    ("Selon le gouverneur de la région de Diffa, trois soldats ont été tués lundi.",
+     "gouverneur", "Diffa"),
+])
+def test_a_regional_official_speaks_of_his_region(text: str, speaker: str, place: str) -> None:
+    claim = _read(text, "2023-12-05").claims[0]
+    assert claim.speaker is not None and speaker in claim.speaker["name"], claim.speaker
+    assert [p.name for p in claim.places] == [place], claim.origin
+
+
 def test_a_claim_without_a_place_takes_the_lead_event_s_place_not_the_dateline() -> None:
     text = ("BAMAKO: Jihadists attack army post in central Mali.\n\n"
             "Gunmen attacked an army post in Douentza, in the Mopti region, on Tuesday, "

@@ -210,7 +210,7 @@ class AttributionTracker:
             return self._remember(self._tweet_author(sentence))
         found = self._from_parse(parsed) if parsed is not None else None
         found = found or (self._postposed(sentence.start, sentence.end)
-                          or self._english_after(sentence.start, sentence.end)
+                          or self._english_after(sentence.start, sentence.end, parsed)
                           or self._preposed(sentence.start, sentence.end)
                           or self._english_before(sentence.start, sentence.end)
                           or self._source_phrase(sentence.start, sentence.end))
@@ -274,10 +274,14 @@ class AttributionTracker:
                 at, inverted.end(1)), person=True)
         return found
 
-    def _english_after(self, start: int, end: int) -> Attribution | None:
+    def _english_after(self, start: int, end: int,
+                       parsed: ParsedSentence | None = None) -> Attribution | None:
         match = vocabulary().english_after.search(self.folded, start, end)
         if not match:
             return None
+        verb = parsed.token_at(match.start("verb")) if parsed is not None else None
+        if verb is not None and verb.dep == "amod":
+            return None  # "..., with no reported casualties": no one speaks
         found = self._from_source(match.start("np"), match.end("np"), match.start(),
                                   match.end(), False)
         if found is not None and match.group("verb") == "told":

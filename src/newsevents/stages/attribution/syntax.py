@@ -48,6 +48,8 @@ def read_reporting(parsed: ParsedSentence, clause_verbs: frozenset[str],
         lemma = token.lemma.lower()
         if token.pos not in ("VERB", "AUX") or lemma not in clause_verbs | thing_verbs:
             continue
+        if token.dep == "amod":
+            continue  # "no reported casualties", "les pertes annoncées": no one speaks
         if lemma in only_with and not any(c.lemma.lower() in only_with[lemma]
                                           for c in parsed.children(token.index)):
             continue

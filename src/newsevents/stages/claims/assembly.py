@@ -489,6 +489,11 @@ def _emit(doc: DocumentMentions, sentence: Segment, attribution: Attribution | N
                                 syntax[0] if syntax is not None else None))
     inherited_place = not places
     origin["places"] = "sentence"
+    if not places and attribution is not None and (region := _speakers_region(
+            doc, attribution)):
+        # "according to the governor of the Lviv region, three drones targeted ...": a
+        # regional official speaks of his region
+        places, origin["places"] = (region,), "attribution: the speaker's region"
     if not places:
         if same_paragraph and context.places:
             places, origin["places"] = context.places, context.inherited_from
@@ -627,6 +632,13 @@ def _acting_state(parsed: ParsedSentence | None, place: PlaceMention) -> bool:
 
 
 _FROM_CAPITAL = re.compile(r"(?:^|[.!?]\s{1,3})(?:depuis|from)\s{1,3}$", re.I)
+
+
+def _speakers_region(doc: DocumentMentions, attribution: Attribution) -> PlaceMention | None:
+    """The region or district a speaker's title names ("the governor of Ukraine's Lviv
+    region", "le gouverneur de la province de Diffa"), not a capital speaking."""
+    return next((p for p in within(doc.places, attribution.start, attribution.end, None)
+                 if p.precision in ("admin1", "admin2")), None)
 
 
 def _seat_of_the_speaker(text: str, place: PlaceMention) -> bool:

@@ -207,6 +207,9 @@ FIGURES: list[tuple[str, list[Expected]]] = [
      [("4", 4, None, None, "exact")]),
     ("dix-sept soldats et quatre-vingt-dix-neuf civils",
      [("dix-sept", 17, None, None, "exact"), ("quatre-vingt-dix-neuf", 99, None, None, "exact")]),
+    # Somalia: a military release restates its words in digits; one count each
+    ("U.S. forces killed three (3) terrorists and destroyed one (1) vehicle near Jilib.",
+     [("three", 3, None, None, "exact"), ("one", 1, None, None, "exact")]),
 ]
 
 # Sentences with numbers that are not figures: nothing may come out of them.

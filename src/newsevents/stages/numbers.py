@@ -13,7 +13,9 @@ not a figure); this module reads qualifiers and ranges and assembles the mention
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from newsevents.records import Noise, NumberMention, Ranges, Segment, language_at
 from newsevents.stages.numbers_atoms import Atom, find_atoms
@@ -205,7 +207,35 @@ def find_numbers(text: str, noise: Sequence[Noise] = (), start: int = 0,
     atoms = [a for a in compose(text, find_atoms(text, lo, hi, vocab, language), lo, hi)
              if not blocked.overlaps(a.start, a.end)]
     mentions = assemble(text, atoms, lo, hi, vocab)
-    return without_overlaps([m for m in mentions if not blocked.overlaps(m.start, m.end)])
+    kept = without_overlaps([m for m in mentions if not blocked.overlaps(m.start, m.end)])
+    return _without_restatements(text, kept, vocab)
+
+
+# "three (3)", "un (01)": a figure in words restated in digits, as military releases write.
+_RESTATED = re.compile(r"[ \t\u00a0]{0,2}\([ \t\u00a0]?\d{1,4}[ \t\u00a0]?\)")
+_WORD_BEFORE = re.compile(r"([^\W\d_]{2,12})[ \t\u00a0]{0,2}$")
+
+
+def _without_restatements(text: str, mentions: list[NumberMention],
+                          vocab: NumberVocabulary) -> list[NumberMention]:
+    """`mentions` less a bracketed digit restating the number word before it; a word
+    "one" / "un" the article reading left out stands for the figure ("one (1) vehicle")."""
+    kept: list[NumberMention] = []
+    for mention in mentions:
+        bracket = text[mention.start - 1:mention.end + 1] if mention.start > 0 else ""
+        if mention.kind == "number" and bracket.startswith("(") and bracket.endswith(")"):
+            opening = text.rfind("(", max(0, mention.start - 3), mention.start)
+            if kept and kept[-1].value == mention.value and _RESTATED.fullmatch(
+                    text, kept[-1].end, mention.end + 1):
+                continue  # "three (3)": the words already counted
+            word = _WORD_BEFORE.search(text, max(0, opening - 14), opening)
+            if word is not None and mention.value == 1 and \
+                    word.group(1).lower() in vocab.one_forms:
+                start, end = word.span(1)
+                kept.append(replace(mention, start=start, end=end, text=text[start:end]))
+                continue  # "one (1) vehicle": the word is the figure
+        kept.append(mention)
+    return kept
 
 
 def parse_number_phrase(phrase: str) -> NumberMention | None:

@@ -171,6 +171,7 @@ class NumberVocabulary:
     digit_scales: dict[str, int]
     never_alone: frozenset[str]
     one_word: str
+    one_forms: frozenset[str]
     article_one: frozenset[str]
     one_not_after: frozenset[str]
     one_of: re.Pattern[str]  # "one of its soldiers": a count of one of a plural noun
@@ -329,6 +330,8 @@ def number_vocabulary() -> NumberVocabulary:
         digit_scales=digit_scales,
         never_alone=frozenset(as_strings(words["never_alone"], "never_alone")),
         one_word=words["one"]["word"],
+        one_forms=frozenset(as_strings(words["one"].get("forms") or [words["one"]["word"]],
+                                       "one.forms")),
         article_one=frozenset(as_strings(words["en"]["article_one"], "en.article_one")),
         one_not_after=frozenset(as_strings(words["one"]["not_after"], "one.not_after")),
         one_of=re.compile(r"[ \t\u00a0]{1,3}of[ \t\u00a0]{1,3}(?:" + "|".join(

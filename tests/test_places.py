@@ -163,3 +163,13 @@ def test_a_dateline_is_where_the_story_is_filed(text: str, place: str, expected:
 ])
 def test_conflict_regions(text: str, name: str, country: str) -> None:
     assert [(p.name, p.country) for p in find_places(text)] == [(name, country)]
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    # Nigeria: a common word with a capitalised admin term is the state of that name
+    ("Gunmen burnt down a house in Emohua, Rivers State.", "Rivers", "NG"),
+    ("Militants blew up a pipeline in Delta State on Tuesday.", "Delta", "NG"),
+])
+def test_a_common_word_titled_as_an_admin_area_is_that_area(text: str, name: str,
+                                                            country: str) -> None:
+    assert (name, country) in [(p.name, p.country) for p in find_places(text)]

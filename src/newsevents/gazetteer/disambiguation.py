@@ -39,6 +39,7 @@ class ContextWords:
     theatre: frozenset[str]
     locatives: frozenset[str]
     stoplist: frozenset[str]
+    never_places: frozenset[str]  # a continent: no bracket or admin term makes it an area
     force_nouns: frozenset[str]
     raw: dict[str, Any]
 
@@ -93,6 +94,7 @@ def context_words() -> ContextWords:
         theatre=frozenset(data["theatre_countries"]),
         locatives=frozenset(fold_name(str(w)) for w in data["locative_prepositions"]),
         stoplist=read_word_list("gazetteer/stoplist.txt"),
+        never_places=read_word_list("gazetteer/never_places.txt"),
         force_nouns=frozenset(fold_name(str(w)) for w in data.get("force_nouns") or ()),
         raw=data,
     )
@@ -191,6 +193,8 @@ def acceptable(gazetteer: Gazetteer, place: Place, key: str, countries: Counter[
     ``bracketed`` when an admin bracket of its country holds it ("(Baidoa, Bay)"), where even
     a common word names the area."""
     words = context_words()
+    if key in words.never_places and not place.curated:
+        return False
     if key in words.stoplist and not place.curated and not bracketed:
         return False
     if place.kind in ("C", "R") or place.curated:

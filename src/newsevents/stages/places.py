@@ -116,7 +116,13 @@ def _resolve(gazetteer: Gazetteer, text: str, tokens: Sequence[Token], match: Na
     signalled = phrase is not None or bracketed
     in_bracket = hints is not None and index in hints.inner and hints.country.get(index) == \
         place.country
-    if not acceptable(gazetteer, place, match.key, countries, signalled, locative, in_bracket):
+    # "Rivers State", "Delta State", "Plateau State": a capitalised admin term after a
+    # common word makes it the area's name
+    titled = phrase is not None and phrase.precision in ADMIN_KINDS and \
+        place.kind in ("A1", "A2") and phrase.end > match.end and \
+        text[match.end:phrase.end].strip()[:1].isupper()
+    if not acceptable(gazetteer, place, match.key, countries, signalled, locative,
+                      in_bracket or titled):
         return None
     if phrase is None and place.kind != "R":
         if looks_like_person(text, tokens, match, place) or qualifies_a_force(
@@ -165,7 +171,7 @@ def _admin_area(gazetteer: Gazetteer, key: str, place: Place, phrase: Phrase,
     """The admin area a phrase names: the area of that name in the town's country, else
     the town's own admin1 (named after it, as Tillaberi), else the town itself."""
     named = best_candidate(gazetteer, key, countries, ADMIN_KINDS[phrase.precision])
-    if named is not None and (not place.country or countries.get(named.country, 0) >
+    if named is not None and (not place.country or countries.get(named.country, 0) >=
                               countries.get(place.country, 0)):
         # "la province du Lac" in an article about Chad: not Laç, Albania; "Red Sea state"
         # is no sea

@@ -173,3 +173,15 @@ def test_conflict_regions(text: str, name: str, country: str) -> None:
 def test_a_common_word_titled_as_an_admin_area_is_that_area(text: str, name: str,
                                                             country: str) -> None:
     assert (name, country) in [(p.name, p.country) for p in find_places(text)]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # Mali: both ends of a stretch lie in the bracket's areas
+    ("JNIM militants ambushed Wagner mercenaries between Boni and Dallah (Douentza, Mopti).",
+     "Boni"),
+    ("Des militaires ont enlevé dix civils entre Tonka et Goundam (Goundam, Tombouctou).",
+     "Tonka"),
+])
+def test_the_first_end_of_a_stretch_is_placed_by_its_bracket(text: str, name: str) -> None:
+    found = [p for p in find_places(text) if p.name == name]
+    assert found and found[0].country == "ML", find_places(text)

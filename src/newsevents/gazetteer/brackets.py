@@ -14,9 +14,10 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from newsevents.gazetteer.disambiguation import context_words
-from newsevents.gazetteer.loading import Gazetteer
+from newsevents.gazetteer.loading import Gazetteer, read_yaml
 from newsevents.gazetteer.lookup import NameMatch
 from newsevents.gazetteer.normalize import fold_name
 from newsevents.gazetteer.settlements import NAME, name_span
@@ -88,11 +89,20 @@ def bracket_hints(gazetteer: Gazetteer, text: str, matches: Sequence[NameMatch],
                 hints.heads.append(BracketHead(matches[head].start, matches[head].end, head,
                                                tuple(inner)))
             head = len(matches)
+        head_start: int | None = None
+        if hints.heads and hints.heads[-1].inner == tuple(inner):
+            head_start = hints.heads[-1].start
         if head < len(matches):
             floor = matches[head].end if head >= 0 else 0
             span = _unlisted_head(text, found.start(), floor)
             if span is not None and _placed(text, span[0], span[1], placing):
                 hints.heads.append(BracketHead(span[0], span[1], None, tuple(inner)))
+                head_start = span[0]
+        if head_start is not None and (pair := _pair_start(text, head_start)) is not None:
+            known = next((i for i, m in enumerate(matches) if m.start == pair[0]), None)
+            hints.heads.append(BracketHead(pair[0], pair[1], known, tuple(inner)))
+            if known is not None:
+                members.append(known)
         for i in members:
             hints.country[i] = country
             if admin1:
@@ -111,6 +121,24 @@ _HEAD_NAME_RE = re.compile(
 _HEAD_WINDOW = 100
 # A known name glued by a hyphen to another word ("Nguia-Bouar") is not that name.
 _HYPHENATED_RE = re.compile(r"\w-")
+
+
+@lru_cache(maxsize=1)
+def _pair_pattern() -> re.Pattern[str]:
+    data = read_yaml("gazetteer/phrases.yaml")
+    before = "|".join(re.escape(str(w)) for w in data.get("pair_before") or ["between"])
+    joiner = "|".join(re.escape(str(w)) for w in data.get("pair_joiner") or ["and"])
+    return re.compile(rf"(?i:{before})[ \t\u00a0]{{1,3}}{NAME}[ \t\u00a0]{{1,3}}"
+                      rf"(?i:{joiner})[ \t\u00a0]{{1,3}}\Z")
+
+
+def _pair_start(text: str, head: int) -> tuple[int, int] | None:
+    """The first name of "between X and <head>", X's span, or None."""
+    start = max(0, head - _HEAD_WINDOW)
+    found = _pair_pattern().search(text[start:head])
+    if found is None:
+        return None
+    return name_span(text, start + found.start("name"), start + found.end("name"))
 
 
 def _unlisted_head(text: str, bracket: int, floor: int) -> tuple[int, int] | None:

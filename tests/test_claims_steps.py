@@ -285,6 +285,9 @@ def _trigger_types(text: str, language: str) -> list[str]:
     # Kenya, Nigeria: an attack aimed at a post or destroying property
     ("en", "Suspected jihadists targeted a police post near Dori.", "attack"),
     ("en", "Militants destroyed a gas pipeline near Warri.", "attack"),
+    # Indonesia: a verb and its particle tagged an adverb ("went off")
+    ("en", "On 24 May 2017, two suicide bombs went off in Kampung Melayu, East Jakarta.",
+     "remote_explosive"),
     # Indonesia: weapons confiscated are a development
     ("en", "Police confiscated rifles and ammunition from a militia in Poso.",
      "strategic_development"),
@@ -912,6 +915,9 @@ def test_the_events_a_sentence_reports(text: str, expected: list[str]) -> None:
      "infirmier, selon des sources médicales.", ["fatalities_civilians"] * 2),
     ("The strike killed 12 people, including a doctor and a nurse, medics said.",
      ["fatalities_civilians"] * 2),
+    # Kenya: a civilian noun before a person noun of no side makes a civilian
+    ("A student leader was killed when a bomb exploded in his dorm room in Nairobi.",
+     ["fatalities_civilians"]),
 ])
 def test_figures_of_one_person(text: str, expected: list[str]) -> None:
     single = [c for c in _read(text, "2025-10-09").claims if c.number and c.number.value == 1]

@@ -583,9 +583,11 @@ def _group_among(parsed: ParsedSentence, predicate: ParsedToken,
 
 def _civilian_modifier(parsed: ParsedSentence, noun: ParsedToken, lexicon: Lexicon) -> bool:
     """A person noun an adjective makes a civilian ("a civilian contractor", "un
-    contractuel civil", "un employé civil")."""
+    contractuel civil", "un employé civil"), or a civilian noun before it when it names no
+    side's people ("a student leader", not "women fighters")."""
     return noun.pos == "NOUN" and any(
-        c.dep == "amod" and lexicon.noun_class(c.lemma) == "civilians"
+        lexicon.noun_class(c.lemma) == "civilians" and (c.dep == "amod" or (
+            c.dep == "compound" and lexicon.side(noun.lemma) is None))
         for c in parsed.children(noun.index))
 
 

@@ -222,7 +222,10 @@ def _trigger_type(parsed: ParsedSentence, token: ParsedToken, vocab: ClaimVocabu
         children = parsed.children(token.index)
         # "opened fire", "ont ouvert le feu": a verb and its object make one event verb
         for child in children:
-            if child.relation == "obj" or child.dep == "compound:prt":  # "took over"
+            # "took over"; "went off" with its particle tagged an adverbial preposition
+            if child.relation == "obj" or child.dep == "compound:prt" or (
+                    child.dep == "advmod" and child.pos == "ADP"
+                    and child.index == token.index + 1):
                 pair = _first(table.event_verbs, [f"{f} {fold(child.lemma)}" for f in forms])
                 if pair is not None:
                     return pair if _is_reported_act(parsed, token.index) else None

@@ -219,6 +219,18 @@ def test_an_adverb_of_hearsay_is_not_a_reporting_verb() -> None:
     assert [(c["event_type"], c["speaker"]) for c in claims] == [("air_strike", None)]
 
 
+@pytest.mark.parametrize("text", [
+    # Burkina Faso: a passive reporting verb has no source, its subject is what happened
+    "A clash was reported between farmers and Fulani herders near Mogtedo.",
+    # Ukraine: a reporting participle on a noun is no reporting clause
+    "Three drones targeted infrastructure near Lviv, causing minimal damage with no reported "
+    "casualties.",
+])
+def test_what_is_reported_is_not_a_source(text: str) -> None:
+    claims = _claims(text)
+    assert claims and all(c["speaker"] is None for c in claims), claims
+
+
 def test_an_institution_refers_back_only_to_a_source_that_names_it() -> None:
     """'the police' after an unnamed source is the police, not that source; 'l'ONG' after
     the Observatory is the Observatory."""

@@ -293,8 +293,8 @@ class AttributionTracker:
 
     def _english_before(self, start: int, end: int) -> Attribution | None:
         match = vocabulary().english_before.match(self.folded[start:end])
-        if not match:
-            return None
+        if not match or _PASSIVE_END.search(match.group("np")):
+            return None  # "A clash was reported between ...": what is reported, no source
         return self._from_source(start, start + match.end("np"), start, start + match.end(),
                                  False)
 
@@ -689,6 +689,10 @@ _TO_OUTLET = re.compile(r"(?:à l['’]|à la |au |aux |to )(?=[A-Z])")
 
 # A word that opens a name: a capital, or a lower-case Arabic article ("al-Massira").
 _NAME_WORD = re.compile(rf"{ARTICLE_BEFORE_NAME}|[A-Z]")
+
+
+# A noun phrase ending in a form of "be": the reporting verb after it is passive.
+_PASSIVE_END = re.compile(r"(?:^|[ \u00a0])(?:was|were|is|are|been|being|be)\Z")
 
 
 def _leading_name(phrase: str) -> str:

@@ -915,6 +915,9 @@ def test_the_events_a_sentence_reports(text: str, expected: list[str]) -> None:
      "infirmier, selon des sources médicales.", ["fatalities_civilians"] * 2),
     ("The strike killed 12 people, including a doctor and a nurse, medics said.",
      ["fatalities_civilians"] * 2),
+    # Nigeria, Mali: drivers and traders are civilians
+    ("Gunmen shot dead a truck driver near Kaduna on Monday.", ["fatalities_civilians"]),
+    ("Un commerçant a été tué par des hommes armés près de Mopti.", ["fatalities_civilians"]),
     # Kenya: a civilian noun before a person noun of no side makes a civilian
     ("A student leader was killed when a bomb exploded in his dorm room in Nairobi.",
      ["fatalities_civilians"]),

@@ -915,6 +915,9 @@ def test_the_events_a_sentence_reports(text: str, expected: list[str]) -> None:
      "infirmier, selon des sources médicales.", ["fatalities_civilians"] * 2),
     ("The strike killed 12 people, including a doctor and a nurse, medics said.",
      ["fatalities_civilians"] * 2),
+    # Libya: a landmine kills "a civilian male"
+    ("On 26 March 2021, a landmine killed a civilian male near Tripoli.",
+     ["fatalities_civilians"]),
     # Nigeria, Mali: drivers and traders are civilians
     ("Gunmen shot dead a truck driver near Kaduna on Monday.", ["fatalities_civilians"]),
     ("Un commerçant a été tué par des hommes armés près de Mopti.", ["fatalities_civilians"]),

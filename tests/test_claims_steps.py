@@ -134,6 +134,12 @@ def _readings(text: str, language: str) -> list[tuple[str, str]]:
      "cinq ont été tués.", [("cinq", "fatalities_combatants")]),
     # DR Congo: victims are civilians.
     ("fr", "Les 22 victimes ont été tuées à la machette.", [("22", "fatalities_civilians")]),
+    # Yemen, Syria: targets hit are counted destroyed; people hit are no toll
+    ("en", "Coalition warplanes hit two buses carrying civilians in Hodeida.",
+     [("two", "targets_destroyed")]),
+    ("fr", "Les frappes ont visé trois dépôts d'armes près d'Idleb.",
+     [("trois", "targets_destroyed")]),
+    ("en", "The shells hit two people near the market.", []),
     # Not conflict figures.
     ("fr", "Les combats ont duré deux semaines à Tripoli.", []),
     ("en", "The town lies 200 kilometres from the capital.", []),

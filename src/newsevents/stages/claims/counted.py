@@ -83,10 +83,11 @@ def measure_of(noun_class: str | None, outcome: str | None) -> str | None:
             return "personnel" if noun_class != "civilians" else None
         return None
     if noun_class in ("targets", "munitions", "weapons"):
-        if outcome in ("destroyed", "neutralized", "fatalities"):
+        if outcome in ("destroyed", "neutralized", "fatalities") or (
+                outcome == "struck" and noun_class == "targets"):
             return "targets_destroyed"
-        if outcome == "fired" and noun_class == "munitions":
-            return "strikes"
+        if outcome in ("fired", "struck") and noun_class == "munitions":
+            return "strikes"  # "three drones targeted infrastructure": launched
         if outcome in ("other", "captured"):
             return "other"
         return None

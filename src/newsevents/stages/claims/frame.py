@@ -27,7 +27,8 @@ from newsevents.stages.claims.slots import (
 from newsevents.stages.parse import ParsedSentence, ParsedToken
 
 # Outcomes someone inflicts: their agent is the one acting.
-_INFLICTED = frozenset({"fatalities", "injured", "destroyed", "fired", "captured", "neutralized"})
+_INFLICTED = frozenset({"fatalities", "injured", "destroyed", "fired", "captured", "neutralized",
+                        "struck"})
 _NOT_AGENTS = frozenset({"civilians"})
 # Armed men tied to no group act ("des hommes armés ont attaqué"), but are no side hit.
 _NOT_PATIENTS = frozenset({"civilians", "unknown"})

@@ -140,6 +140,9 @@ def _readings(text: str, language: str) -> list[tuple[str, str]]:
     ("fr", "Les frappes ont visé trois dépôts d'armes près d'Idleb.",
      [("trois", "targets_destroyed")]),
     ("en", "The shells hit two people near the market.", []),
+    # Lebanon: munitions that crossed a border were launched
+    ("en", "The IDF said about 55 projectiles crossed from Lebanon on Sunday.",
+     [("about 55", "strikes")]),
     # Not conflict figures.
     ("fr", "Les combats ont duré deux semaines à Tripoli.", []),
     ("en", "The town lies 200 kilometres from the capital.", []),

@@ -246,6 +246,9 @@ def read_figure(parsed: ParsedSentence, number: NumberMention, lexicon: Lexicon,
         outcome = next((lexicon.person_outcomes[f] for f in verb_forms(
             predicate.lemma, predicate.text, predicate.pos, parsed.language)
             if f in lexicon.person_outcomes), outcome)
+    if outcome == "struck" and noun_class == "munitions" and _hit_itself(
+            noun if noun is not None else anchor, predicate):
+        return None  # "the convoy hit two mines": the mines struck nothing
     measure = measure_of(noun_class, outcome)
     if measure == "fatalities" and noun_class == "dead" and qualified:
         measure = _FATALITIES[qualified]  # "22 corps de civils", "bodies of soldiers"
@@ -358,6 +361,8 @@ def single_victims(parsed: ParsedSentence, lexicon: Lexicon, taken: Sequence[Num
         predicate, outcome = find_outcome(parsed, token, lexicon, exclude=set())
         if outcome is None and noun_class in PERSON_CLASSES:
             predicate, outcome = _subset_of_toll(parsed, token, lexicon) or (None, None)
+        if outcome == "struck" and noun_class == "munitions" and _hit_itself(token, predicate):
+            continue  # "their vehicle hit a roadside bomb": the bomb struck nothing
         measure = measure_of(noun_class, outcome)
         if measure is None:
             continue
@@ -366,6 +371,13 @@ def single_victims(parsed: ParsedSentence, lexicon: Lexicon, taken: Sequence[Num
         found.append((mention, CountedReading(measure, token, noun_class, predicate,
                                               outcome)))
     return found
+
+
+def _hit_itself(noun: ParsedToken, predicate: ParsedToken | None) -> bool:
+    """A munition the striking verb takes as its object ("hit a roadside bomb"): it was
+    struck, it struck nothing."""
+    return predicate is not None and noun.head == predicate.index and noun.relation in (
+        "obj", "obl", "nmod")
 
 
 def _subset_of_toll(parsed: ParsedSentence, token: ParsedToken,

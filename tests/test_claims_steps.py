@@ -140,6 +140,10 @@ def _readings(text: str, language: str) -> list[tuple[str, str]]:
     ("fr", "Les frappes ont visé trois dépôts d'armes près d'Idleb.",
      [("trois", "targets_destroyed")]),
     ("en", "The shells hit two people near the market.", []),
+    # Mozambique: "être N à fuir", the people counted fled
+    ("fr", "Ils sont des milliers à fuir la zone depuis l'attaque de Palma.",
+     [("des milliers", "displaced")]),
+    ("en", "About 200 have fled since the attack on Palma.", [("About 200", "displaced")]),
     # Lebanon: munitions that crossed a border were launched
     ("en", "The IDF said about 55 projectiles crossed from Lebanon on Sunday.",
      [("about 55", "strikes")]),

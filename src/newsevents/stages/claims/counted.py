@@ -224,9 +224,10 @@ def read_figure(parsed: ParsedSentence, number: NumberMention, lexicon: Lexicon,
         predicate, outcome = previous.predicate, previous.outcome
     if outcome is None:
         predicate, outcome = _among_the_dead(parsed, anchor, lexicon) or (predicate, outcome)
-    if elided and outcome in _PERSON_OUTCOMES and noun_class in (None, "dead", "wounded"):
+    if elided and (outcome in _PERSON_OUTCOMES or outcome == "displaced") and noun_class in (
+            None, "dead", "wounded"):
         # "10 were reportedly killed", "about 50 abducted"; "3 dead and 15 injured": the 15
-        # are people injured, not more dead
+        # are people injured, not more dead; "ils sont des milliers à fuir": people fled
         noun_class = "people"
     if noun_class in ("people", "dead") and not qualified and predicate is not None:
         # "sept morts parmi les FDS", "7 people died among a group of residents"

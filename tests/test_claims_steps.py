@@ -943,6 +943,20 @@ def test_figures_of_one_person(text: str, expected: list[str]) -> None:
     assert [c.measure for c in single] == expected, single
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # Gaza: a couple is two civilians; "a couple of days" is no figure
+    ("He said a couple were killed with their two young children in a strike on Khan Yunis.",
+     [("a", 2), ("two", 2)]),
+    ("Un couple a été tué dans une frappe à Gaza.", [("Un", 2)]),
+    ("A couple of days later, fighting resumed near Khan Yunis.", []),
+])
+def test_a_couple_is_two_people(text: str, expected: list[tuple[str, int]]) -> None:
+    numbers = [(c.number, c.measure) for c in _read(text, "2025-05-24").claims
+               if c.number is not None]
+    assert [(n.text, n.value) for n, _ in numbers] == expected
+    assert all(measure == "fatalities_civilians" for _, measure in numbers)
+
+
 def test_the_owner_of_munitions_destroyed_is_hit_and_launched_them() -> None:
     # Ukraine: "in Russia's overnight attack" names who launched the drones
     text = ("The Ukrainian air force said it shot down 22 of the 27 drones launched over five "

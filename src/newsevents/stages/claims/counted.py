@@ -367,7 +367,8 @@ def single_victims(parsed: ParsedSentence, lexicon: Lexicon, taken: Sequence[Num
         measure = measure_of(noun_class, outcome)
         if measure is None:
             continue
-        mention = NumberMention(article.start, article.end, article.text, 1, None, None,
+        mention = NumberMention(article.start, article.end, article.text,
+                                lexicon.unit_counts.get(fold(token.lemma), 1), None, None,
                                 "exact")
         found.append((mention, CountedReading(measure, token, noun_class, predicate,
                                               outcome)))

@@ -944,6 +944,22 @@ def test_figures_of_one_person(text: str, expected: list[str]) -> None:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # Ukraine, Lebanon: "another" standing alone is one more of the people counted before
+    ("Deux autres personnes ont été tuées à Nikopol, et une autre dans la région de Kherson.",
+     [("Deux", "fatalities"), ("une autre", "fatalities")]),
+    ("The IDF said one of its soldiers was severely injured and another lightly wounded.",
+     [("one", "injured"), ("another", "injured")]),
+    # ... not before a noun or a number, counted otherwise
+    ("One soldier was killed and another two were injured near the border.",
+     [("One", "fatalities_combatants"), ("two", "injured")]),
+])
+def test_another_is_one_more(text: str, expected: list[tuple[str, str]]) -> None:
+    numbers = [(c.number.text, c.measure) for c in _read(text, "2024-05-29").claims
+               if c.number is not None]
+    assert numbers == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     # Gaza: a couple is two civilians; "a couple of days" is no figure
     ("He said a couple were killed with their two young children in a strike on Khan Yunis.",
      [("a", 2), ("two", 2)]),

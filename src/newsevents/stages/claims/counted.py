@@ -318,6 +318,10 @@ def single_victims(parsed: ParsedSentence, lexicon: Lexicon, taken: Sequence[Num
     named person, at the name."""
     found: list[tuple[NumberMention, CountedReading]] = []
     for token in parsed.tokens:
+        another = _one_more(parsed, token, lexicon, taken)
+        if another is not None:
+            found.append(another)
+            continue
         nominal = token.pos in ("NOUN", "PROPN") or (
             token.pos == "ADJ" and token.relation in ("nsubj", "obj"))  # "A civilian was"
         if not nominal:
@@ -373,6 +377,38 @@ def single_victims(parsed: ParsedSentence, lexicon: Lexicon, taken: Sequence[Num
         found.append((mention, CountedReading(measure, token, noun_class, predicate,
                                               outcome)))
     return found
+
+
+def _one_more(parsed: ParsedSentence, token: ParsedToken, lexicon: Lexicon,
+              taken: Sequence[NumberMention]) -> tuple[NumberMention, CountedReading] | None:
+    """"one soldier was injured and another lightly wounded", "deux personnes tuées à
+    Nikopol, et une autre dans la région de Kherson": "another" standing alone is one more
+    of the people counted before it, undergoing its own verb or the one it is joined to."""
+    if fold(token.text) not in lexicon.one_more or token.relation not in (
+            "nsubj", "conj", "obj"):
+        return None
+    following = _next_token(parsed, token.index)
+    if following is not None and following.pos in ("NOUN", "PROPN", "NUM"):
+        return None  # "another two people", "une autre personne": counted otherwise
+    head = parsed.head_of(token.index)
+    if head is None or head.index == token.index:
+        return None
+    outcome = _outcome_of(parsed, head, lexicon)
+    if outcome not in _PERSON_OUTCOMES:
+        return None
+    before = [t for t in parsed.tokens[:token.index]
+              if lexicon.noun_class(t.lemma) in PERSON_CLASSES]
+    noun_class = lexicon.noun_class(before[-1].lemma) if before else "people"
+    measure = measure_of(noun_class, outcome)
+    article = next((c for c in parsed.children(token.index) if c.dep == "det"
+                    and c.index == token.index - 1), None)
+    start = article.start if article is not None else token.start
+    if measure is None or any(n.start < token.end and start < n.end for n in taken):
+        return None
+    written = token.text if article is None else \
+        article.text + " " * (token.start - article.end) + token.text
+    mention = NumberMention(start, token.end, written, 1, None, None, "exact")
+    return mention, CountedReading(measure, None, noun_class, head, outcome, True)
 
 
 def _hit_itself(noun: ParsedToken, predicate: ParsedToken | None) -> bool:

@@ -944,6 +944,21 @@ def test_figures_of_one_person(text: str, expected: list[str]) -> None:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # Nigeria: the first item of a list takes the outcome the list ends with
+    ("370 otages ont été secourus et ramenés au camp de Dikwa, et 3 fusils et 41 motos ont "
+     "été détruits.", [("370", "other"), ("3", "targets_destroyed"),
+                       ("41", "targets_destroyed")]),
+    ("Troops rescued 20 hostages, and 5 trucks and 12 motorcycles were destroyed near Gwoza.",
+     [("20", "other"), ("5", "targets_destroyed"), ("12", "targets_destroyed")]),
+])
+def test_the_first_item_of_a_list_takes_its_outcome(text: str,
+                                                    expected: list[tuple[str, str]]) -> None:
+    numbers = [(c.number.text, c.measure) for c in _read(text, "2021-04-09").claims
+               if c.number is not None]
+    assert numbers == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     # Ukraine, Lebanon: "another" standing alone is one more of the people counted before
     ("Deux autres personnes ont été tuées à Nikopol, et une autre dans la région de Kherson.",
      [("Deux", "fatalities"), ("une autre", "fatalities")]),

@@ -24,6 +24,7 @@ from newsevents.stages.claims.assembly import emit_event, emit_figure, event_pla
 from newsevents.stages.claims.counted import (
     CountedReading,
     PersonNames,
+    coordinated_reading,
     ranked_people,
     read_figure,
     shared_toll,
@@ -229,8 +230,14 @@ def _figures(doc: DocumentMentions, sentence: Segment, attribution: Attribution 
     table = lexicon(sentence.language or "fr")
     found: list[Figure] = []
     previous: CountedReading | None = None
+    unread: NumberMention | None = None  # the number before, when the parse read none
     for number in numbers:
         reading = read_figure(parsed, number, table, previous) if parsed else None
+        if reading is not None and unread is not None and parsed is not None:
+            first = coordinated_reading(parsed, unread, table, reading, number.start)
+            if first is not None:  # "3 fusils et 41 motos ont été détruits"
+                found.append(Figure(unread, first.measure, _victims(unread, first), first))
+        unread = number if reading is None else None
         if reading is not None and reading.elided and found and ":" in doc.text[
                 found[-1].number.end:number.start]:
             continue  # a part after a colon: `subtotals` gives it its own evidence
@@ -244,6 +251,7 @@ def _figures(doc: DocumentMentions, sentence: Segment, attribution: Attribution 
         figure = window_figure(doc.text, number, sentence, vocab)
         if figure is not None:
             found.append(figure)
+            unread = None
     if parsed is not None:
         taken = [f.number for f in found]
         names = PersonNames(doc.text, Ranges.of([

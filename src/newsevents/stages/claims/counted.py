@@ -379,6 +379,31 @@ def single_victims(parsed: ParsedSentence, lexicon: Lexicon, taken: Sequence[Num
     return found
 
 
+def coordinated_reading(parsed: ParsedSentence, number: NumberMention, lexicon: Lexicon,
+                        following: CountedReading, following_start: int
+                        ) -> CountedReading | None:
+    """A figure the parse gave no outcome, joined by "et" / "and" to the next one, which
+    has it ("3 fusils et 41 motos ont été détruits"): the list's outcome is the first
+    item's too."""
+    span = parsed.tokens_in(number.start, number.end)
+    if not span or following.outcome is None:
+        return None
+    inside = {t.index for t in span}
+    numeral = next((t for t in reversed(span) if t.pos == "NUM"), span[-1])
+    noun = _counted_noun(parsed, numeral, inside, lexicon)
+    if noun is None:
+        return None
+    gap = [t for t in parsed.tokens[noun.index + 1:] if t.start < following_start]
+    if not gap or not all(t.pos == "CCONJ" or t.text == "," for t in gap) or not any(
+            t.pos == "CCONJ" for t in gap):
+        return None
+    noun_class = lexicon.noun_class(noun.lemma) or lexicon.noun_class(noun.text)
+    measure = measure_of(noun_class, following.outcome)
+    if measure is None:
+        return None
+    return CountedReading(measure, noun, noun_class, following.predicate, following.outcome)
+
+
 def _one_more(parsed: ParsedSentence, token: ParsedToken, lexicon: Lexicon,
               taken: Sequence[NumberMention]) -> tuple[NumberMention, CountedReading] | None:
     """"one soldier was injured and another lightly wounded", "deux personnes tuées à

@@ -165,7 +165,11 @@ def test_the_page_shows_map_timeline_and_table_offline(run: PageRun, server: str
 
 
 def _centre_x(locator: Any) -> float:
+    # The chart may redraw while the page settles (a slow machine): wait for the element
+    # of the finished drawing before measuring it.
+    locator.wait_for(state="visible")
     box = locator.bounding_box()
+    assert box is not None, "the element left the page while it was measured"
     return float(box["x"] + box["width"] / 2)
 
 

@@ -903,6 +903,9 @@ def test_what_the_source_s_relative_clause_counts_is_a_claim(
     # Somalia: bases attacked (the lemmatizer's "bas" for "bases" notwithstanding)
     ("Al-Shabaab militants launched coordinated attacks on bases near Baidoa on Sunday.",
      ["armed_clash"]),
+    # Lebanon, Ethiopia: a war's own toll is no one event's
+    ("La guerre entre le Hezbollah et Israël a fait au moins 4 047 morts.", ["other"]),
+    ("The war in Tigray has killed more than 5,000 people, aid groups say.", ["other"]),
     # Burkina Faso: the massacre an army's killing follows is when, not what; without an
     # agent the phrase is the cause
     ("Troops killed 15 militants in operations following the massacre of villagers in "

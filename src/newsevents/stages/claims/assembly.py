@@ -213,10 +213,21 @@ def emit_figure(doc: DocumentMentions, sentence: Segment, attribution: Attributi
     if explicit and doc.main_event_type is None and etype != "strategic_development":
         doc.main_event_type = etype
     etype = refined
+    if parsed is not None and predicate is not None and _war_toll(parsed, predicate, table):
+        # "La guerre entre le Hezbollah et Israël a fait au moins 4 047 morts": the war's
+        # own toll, no one event's
+        etype, explicit = "other", True
     syntax = (parsed, reading, predicate) if parsed is not None else None
     return _emit(doc, sentence, attribution, context, etype, explicit,
                  figure.measure, figure.number, (start, end), figure.number.start, victims,
                  syntax, figure.companions)
+
+
+def _war_toll(parsed: ParsedSentence, predicate: ParsedToken, table: Lexicon) -> bool:
+    """Whether the subject of the figure's verb is a war ("the war has killed", "la guerre
+    a fait")."""
+    return any(c.relation == "nsubj" and fold(c.lemma) in table.war_nouns
+               for c in parsed.children(predicate.index))
 
 
 def _without_landmarks(text: str, base: int, parsed: ParsedSentence, predicate: ParsedToken,

@@ -51,6 +51,7 @@ class Lexicon:
     place_anaphors: frozenset[str]
     unit_counts: dict[str, int]  # "a couple": two people
     one_more: frozenset[str]  # "another", "une autre" standing for one more person
+    war_nouns: frozenset[str]  # "la guerre a fait 4 047 morts": a war's toll
     aim_verbs: frozenset[str]  # "the attack targeted X": an event named again hits anew
     # "le cessez-le-feu est entré en vigueur": an agreement named again starts (a verb,
     # or a verb and its complement's noun)
@@ -116,6 +117,7 @@ def lexicon(language: str) -> Lexicon:
         place_anaphors=_words(data.get("place_anaphors") or []),
         unit_counts={fold(str(k)): int(v) for k, v in (data.get("unit_counts") or {}).items()},
         one_more=_words(data.get("one_more") or []),
+        war_nouns=_words(data.get("war_nouns") or []),
         aim_verbs=_words(data.get("aim_verbs") or []),
         onset_verbs=_words(data.get("onset_verbs") or []),
         contextual_verbs=_words(data.get("contextual_verbs") or []),

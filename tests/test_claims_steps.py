@@ -491,6 +491,17 @@ def test_armed_men_tied_to_no_group_are_the_article_s_agent(text: str) -> None:
     assert toll.actors == ("unknown",), toll.origin
 
 
+@pytest.mark.parametrize("text", [
+    # Nigeria: the group named after the verb is hit; the troops of the subject act
+    "Les troupes nigérianes ont tué 63 terroristes dans l'État de Borno.\n\n« Pendant "
+    "l'opération, nos troupes ont affronté les terroristes de Boko Haram à Kudiye », a-t-il "
+    "dit.",
+])
+def test_the_side_of_the_subject_acts_when_the_group_named_is_hit(text: str) -> None:
+    clash = _read(text, "2016-01-25").claims[-1]
+    assert (clash.actors, clash.targets) == (("state:NG",), ("boko_haram",)), clash.origin
+
+
 @pytest.mark.parametrize(("text", "target"), [
     # Niger: the army's vehicles destroyed, whoever the sentence names after them
     ("Quatre véhicules de l'armée ont été détruits près de Tillabéri, tandis que plusieurs "

@@ -423,8 +423,17 @@ def _emit(doc: DocumentMentions, sentence: Segment, attribution: Attribution | N
             origin["targets"] = f"parse: patient of {verb}"
         targets = list(dict.fromkeys([*targets, *patients]))
         named_targets = list(targets)
-        actors = [a for a in actors if a not in targets] or actors
-        if not actors:
+        kept = [a for a in actors if a not in targets]
+        if not kept and not (measure or "").startswith(_LOSS_MEASURES):
+            # no actor but the one hit ("nos troupes ont affronté les terroristes de Boko
+            # Haram"): the side of the subject's common noun, else as found
+            side = agent_side(parsed, predicate, table, state, doc.main_enemy)
+            if side or not actors:
+                actors = side
+                origin["actors"] = f"parse: the side of the subject of {verb}"
+        elif kept:
+            actors = kept
+        elif not actors:  # a loss ("trois soldats ont perdu la vie"): who lost is no actor
             actors = agent_side(parsed, predicate, table, state, doc.main_enemy)
             origin["actors"] = f"parse: the side of the subject of {verb}"
         own = _speakers_own(parsed, reading, attribution)

@@ -945,6 +945,9 @@ def test_the_events_a_sentence_reports(text: str, expected: list[str]) -> None:
     # Libya: a landmine kills "a civilian male"
     ("On 26 March 2021, a landmine killed a civilian male near Tripoli.",
      ["fatalities_civilians"]),
+    # Benin: a ship's sailor killed by pirates is a civilian
+    ("Pirates attacked a tanker off the coast of Benin and killed a sailor.",
+     ["fatalities_civilians"]),
     # Nigeria, Mali: drivers and traders are civilians
     ("Gunmen shot dead a truck driver near Kaduna on Monday.", ["fatalities_civilians"]),
     ("Un commerçant a été tué par des hommes armés près de Mopti.", ["fatalities_civilians"]),

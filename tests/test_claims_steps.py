@@ -914,6 +914,12 @@ def test_what_the_source_s_relative_clause_counts_is_a_claim(
     # Somalia: bases attacked (the lemmatizer's "bas" for "bases" notwithstanding)
     ("Al-Shabaab militants launched coordinated attacks on bases near Baidoa on Sunday.",
      ["armed_clash"]),
+    # Kenya, Sudan: a camp of refugees or displaced people is no forces' camp
+    ("Masked gunmen attacked a compound at the Dadaab refugee camp, killing one person.",
+     ["violence_against_civilians"]),
+    ("Des hommes armés ont attaqué le camp de déplacés de Kalma, tuant trois personnes.",
+     ["violence_against_civilians"]),
+    ("Gunmen attacked an army camp near Djibo, killing three people.", ["armed_clash"]),
     # Lebanon, Ethiopia: a war's own toll is no one event's
     ("La guerre entre le Hezbollah et Israël a fait au moins 4 047 morts.", ["other"]),
     ("The war in Tigray has killed more than 5,000 people, aid groups say.", ["other"]),

@@ -291,25 +291,37 @@ def refine_assault(etype: str, measure: str | None, reading: CountedReading | No
         named += [c for t in named for c in parsed.children(t.index) if c.dep == "conj"]
         aimed += [c for t in named for c in parsed.children(t.index)
                   if c.dep == "appos" or (c.dep == "conj" and c.pos == "NOUN")]
-        if any(_forces(t, table) or table.noun_class(t.lemma) == "combatants"
+        if any(_forces(t, table, parsed) or table.noun_class(t.lemma) == "combatants"
                for t in aimed if t.dep != "nsubj:pass"):  # not "a party member is attacked"
             return "armed_clash"  # "militants attacked volunteer fighters", "a checkpoint"
         if any(fold(t.lemma) in table.civilian_objects or table.noun_class(t.lemma) ==
-               "civilians" for t in aimed):
+               "civilians" or _civilian_camp(t, table, parsed) for t in aimed):
             return "violence_against_civilians"  # "the attack on the village of Solhan"
-    if any(_forces(t, table) for t in nouns):
+    if any(_forces(t, table, parsed) for t in nouns):
         return "armed_clash"
     return etype
 
 
-def _forces(token: ParsedToken, table: Lexicon) -> bool:
-    """Soldiers, police, or where they stand (a base, a checkpoint)."""
-    if table.side(token.lemma) == "state_forces" or fold(token.lemma) in table.security_places:
+def _forces(token: ParsedToken, table: Lexicon, parsed: ParsedSentence | None = None) -> bool:
+    """Soldiers, police, or where they stand (a base, a checkpoint); not a camp of
+    civilians ("the Dadaab refugee camp", "le camp de déplacés")."""
+    if table.side(token.lemma) == "state_forces":
         return True
+    if fold(token.lemma) in table.security_places:
+        return parsed is None or not _civilian_camp(token, table, parsed)
     # "bases" lemmatized "bas": the written plural's singular
     written = fold(token.text)
     return token.lemma != token.text and written.endswith("s") and (
         written[:-1] in table.security_places or table.side(written) == "state_forces")
+
+
+def _civilian_camp(token: ParsedToken, table: Lexicon, parsed: ParsedSentence | None) -> bool:
+    """A place of forces' kind named for the civilians it holds ("refugee camp", "camp de
+    déplacés")."""
+    return parsed is not None and fold(token.lemma) in table.security_places and any(
+        (table.noun_class(c.lemma) or table.noun_class(c.text)) in (
+            "civilians", "displaced_people")
+        for c in parsed.children(token.index) if c.dep in ("compound", "amod", "nmod"))
 
 
 def _aimed_at(parsed: ParsedSentence, token: ParsedToken) -> bool:

@@ -496,6 +496,9 @@ def test_armed_men_tied_to_no_group_are_the_article_s_agent(text: str) -> None:
     "Les troupes nigérianes ont tué 63 terroristes dans l'État de Borno.\n\n« Pendant "
     "l'opération, nos troupes ont affronté les terroristes de Boko Haram à Kudiye », a-t-il "
     "dit.",
+    # ... in English, the past the tagger took for a passive participle takes its object
+    "Nigerian troops killed 63 terrorists in Borno State.\n\n\"During the operation, our "
+    "troops fought Boko Haram terrorists in Kudiye,\" he said.",
 ])
 def test_the_side_of_the_subject_acts_when_the_group_named_is_hit(text: str) -> None:
     clash = _read(text, "2016-01-25").claims[-1]

@@ -22,8 +22,12 @@ _PATIENT_CASES = frozenset({"contre", "against", "sur", "on", "visant", "targeti
 
 
 def _is_passive(parsed: ParsedSentence, verb: ParsedToken) -> bool:
-    return verb.feature("Voice") == "Pass" or any(
-        c.dep in ("aux:pass", "nsubj:pass") for c in parsed.children(verb.index))
+    children = parsed.children(verb.index)
+    if any(c.dep in ("aux:pass", "nsubj:pass") for c in children):
+        return True
+    # A past tagged a passive participle that takes a direct object is active ("our
+    # troops fought Boko Haram terrorists")
+    return verb.feature("Voice") == "Pass" and not any(c.dep == "obj" for c in children)
 
 
 def _case(parsed: ParsedSentence, token: ParsedToken) -> str | None:

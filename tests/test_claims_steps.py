@@ -236,6 +236,11 @@ def _claim_opening(result: DocumentResult, words: str) -> Claim:
     return next(c for c in result.claims if c.evidence["text"].startswith(words))
 
 
+def _counts(text: str, date: str) -> list[tuple[NumberMention, str | None]]:
+    """(number, measure) of each claim of `text` that has a figure, in text order."""
+    return [(c.number, c.measure) for c in _read(text, date).claims if c.number is not None]
+
+
 def _trigger_types(text: str, language: str) -> list[str]:
     sentence = Segment(0, len(text), "sentence", language)
     return [t[2] for t in event_triggers(text, sentence, _parsed(text, language), None,
@@ -979,9 +984,7 @@ def test_figures_of_one_person(text: str, expected: list[str]) -> None:
 ])
 def test_the_first_item_of_a_list_takes_its_outcome(text: str,
                                                     expected: list[tuple[str, str]]) -> None:
-    numbers = [(c.number.text, c.measure) for c in _read(text, "2021-04-09").claims
-               if c.number is not None]
-    assert numbers == expected
+    assert [(n.text, measure) for n, measure in _counts(text, "2021-04-09")] == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -995,9 +998,7 @@ def test_the_first_item_of_a_list_takes_its_outcome(text: str,
      [("One", "fatalities_combatants"), ("two", "injured")]),
 ])
 def test_another_is_one_more(text: str, expected: list[tuple[str, str]]) -> None:
-    numbers = [(c.number.text, c.measure) for c in _read(text, "2024-05-29").claims
-               if c.number is not None]
-    assert numbers == expected
+    assert [(n.text, measure) for n, measure in _counts(text, "2024-05-29")] == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -1008,8 +1009,7 @@ def test_another_is_one_more(text: str, expected: list[tuple[str, str]]) -> None
     ("A couple of days later, fighting resumed near Khan Yunis.", []),
 ])
 def test_a_couple_is_two_people(text: str, expected: list[tuple[str, int]]) -> None:
-    numbers = [(c.number, c.measure) for c in _read(text, "2025-05-24").claims
-               if c.number is not None]
+    numbers = _counts(text, "2025-05-24")
     assert [(n.text, n.value) for n, _ in numbers] == expected
     assert all(measure == "fatalities_civilians" for _, measure in numbers)
 

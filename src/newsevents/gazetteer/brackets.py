@@ -99,7 +99,8 @@ def bracket_hints(gazetteer: Gazetteer, text: str, matches: Sequence[NameMatch],
                 hints.heads.append(BracketHead(span[0], span[1], None, tuple(inner)))
                 head_start = span[0]
         if head_start is not None and (pair := _pair_start(text, head_start)) is not None:
-            known = next((i for i, m in enumerate(matches) if m.start == pair[0]), None)
+            at = bisect.bisect_left(starts, pair[0])
+            known = at if at < len(starts) and starts[at] == pair[0] else None
             hints.heads.append(BracketHead(pair[0], pair[1], known, tuple(inner)))
             if known is not None:
                 members.append(known)

@@ -156,14 +156,14 @@ def emit_figure(doc: DocumentMentions, sentence: Segment, attribution: Attributi
     reading = figure.reading
     predicate = reading.predicate if reading is not None else None
     etype, explicit = "", False
+    table = lexicon(sentence.language or "fr")
     # The sentence's words, time landmarks of an agent's act blanked, and the offset of its
     # first character (offsets below are the document's, less `base`).
     base = min(sentence.start, start)
     text = doc.text[base:max(sentence.end, end)]
     if parsed is not None and predicate is not None and reading is not None and \
             reading.outcome in _VIOLENT_OUTCOMES:
-        text = _without_landmarks(text, base, parsed, predicate,
-                                  lexicon(sentence.language or "fr"))
+        text = _without_landmarks(text, base, parsed, predicate, table)
     if parsed is not None and predicate is not None and part is None:
         # The figure's own clause first: one "artillerie" in a list does not type every
         # figure of the list.
@@ -176,7 +176,7 @@ def emit_figure(doc: DocumentMentions, sentence: Segment, attribution: Attributi
             # the weapon named nearest the figure.
             etype = nearest_weapon(text, clause[0].start - base, clause[-1].end - base,
                                    figure.number.start - base) or etype
-    weapon = munition_type(reading, lexicon(sentence.language or "fr"))
+    weapon = munition_type(reading, table)
     if weapon is not None:  # "29 drones abattus", "40 missiles": the munition says how
         etype, explicit = weapon, True
     if not explicit or etype not in WEAPON_TYPES:
@@ -201,7 +201,6 @@ def emit_figure(doc: DocumentMentions, sentence: Segment, attribution: Attributi
         # où les forces sont déployées": people killed or things destroyed are no arrest
         # nor deployment; the assault is typed by who was hit, or the article's weapon.
         etype, explicit = "attack", False
-    table = lexicon(sentence.language or "fr")
     refined = refine_assault(etype, figure.measure, reading, parsed, table, (start, end))
     # Soldiers or police killed in an unnamed attack stay a clash; another generic type
     # takes the weapon of its paragraph ("the strikes the paragraph is about") or of its
@@ -297,28 +296,28 @@ def refine_assault(etype: str, measure: str | None, reading: CountedReading | No
         if any(fold(t.lemma) in table.civilian_objects or table.noun_class(t.lemma) ==
                "civilians" or _civilian_camp(t, table, parsed) for t in aimed):
             return "violence_against_civilians"  # "the attack on the village of Solhan"
-    if any(_forces(t, table, parsed) for t in nouns):
+    if parsed is not None and any(_forces(t, table, parsed) for t in nouns):
         return "armed_clash"
     return etype
 
 
-def _forces(token: ParsedToken, table: Lexicon, parsed: ParsedSentence | None = None) -> bool:
+def _forces(token: ParsedToken, table: Lexicon, parsed: ParsedSentence) -> bool:
     """Soldiers, police, or where they stand (a base, a checkpoint); not a camp of
     civilians ("the Dadaab refugee camp", "le camp de déplacés")."""
     if table.side(token.lemma) == "state_forces":
         return True
     if fold(token.lemma) in table.security_places:
-        return parsed is None or not _civilian_camp(token, table, parsed)
+        return not _civilian_camp(token, table, parsed)
     # "bases" lemmatized "bas": the written plural's singular
     written = fold(token.text)
     return token.lemma != token.text and written.endswith("s") and (
         written[:-1] in table.security_places or table.side(written) == "state_forces")
 
 
-def _civilian_camp(token: ParsedToken, table: Lexicon, parsed: ParsedSentence | None) -> bool:
+def _civilian_camp(token: ParsedToken, table: Lexicon, parsed: ParsedSentence) -> bool:
     """A place of forces' kind named for the civilians it holds ("refugee camp", "camp de
     déplacés")."""
-    return parsed is not None and fold(token.lemma) in table.security_places and any(
+    return fold(token.lemma) in table.security_places and any(
         (table.noun_class(c.lemma) or table.noun_class(c.text)) in (
             "civilians", "displaced_people")
         for c in parsed.children(token.index) if c.dep in ("compound", "amod", "nmod"))
@@ -436,18 +435,16 @@ def _emit(doc: DocumentMentions, sentence: Segment, attribution: Attribution | N
         targets = list(dict.fromkeys([*targets, *patients]))
         named_targets = list(targets)
         kept = [a for a in actors if a not in targets]
-        if not kept and not (measure or "").startswith(_LOSS_MEASURES):
-            # no actor but the one hit ("nos troupes ont affronté les terroristes de Boko
-            # Haram"): the side of the subject's common noun, else as found
+        if kept:
+            actors = kept
+        elif not actors or not (measure or "").startswith(_LOSS_MEASURES):
+            # no actor, or only the one hit ("nos troupes ont affronté les terroristes de
+            # Boko Haram"; not the side that lost people): the side of the subject's
+            # common noun, else as found
             side = agent_side(parsed, predicate, table, state, doc.main_enemy)
             if side or not actors:
                 actors = side
                 origin["actors"] = f"parse: the side of the subject of {verb}"
-        elif kept:
-            actors = kept
-        elif not actors:  # a loss ("trois soldats ont perdu la vie"): who lost is no actor
-            actors = agent_side(parsed, predicate, table, state, doc.main_enemy)
-            origin["actors"] = f"parse: the side of the subject of {verb}"
         own = _speakers_own(parsed, reading, attribution)
         side = own or victims_side(reading, table, state, doc.main_enemy)
         if side == ["civilians"] and companions:

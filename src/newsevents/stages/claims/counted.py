@@ -103,8 +103,7 @@ def read_figure(parsed: ParsedSentence, number: NumberMention, lexicon: Lexicon,
     if not span:
         return None
     inside = {t.index for t in span}
-    numeral = next((t for t in reversed(span) if t.pos == "NUM"),
-                   next((t for t in reversed(span) if t.pos in ("NOUN", "PRON")), span[-1]))
+    numeral = _numeral(span)
     noun = _counted_noun(parsed, numeral, inside, lexicon)
     numbering = _numbering(parsed, numeral, lexicon) if noun is None else None
     counted = _number_of(parsed, numeral, lexicon) if noun is None and numbering is None \
@@ -379,6 +378,13 @@ def single_victims(parsed: ParsedSentence, lexicon: Lexicon, taken: Sequence[Num
     return found
 
 
+def _numeral(span: Sequence[ParsedToken]) -> ParsedToken:
+    """The token of a number mention that heads its count: its last numeral, else its
+    count noun ("des dizaines") or pronoun."""
+    return next((t for t in reversed(span) if t.pos == "NUM"),
+                next((t for t in reversed(span) if t.pos in ("NOUN", "PRON")), span[-1]))
+
+
 def coordinated_reading(parsed: ParsedSentence, number: NumberMention, lexicon: Lexicon,
                         following: CountedReading, following_start: int
                         ) -> CountedReading | None:
@@ -389,8 +395,7 @@ def coordinated_reading(parsed: ParsedSentence, number: NumberMention, lexicon: 
     if not span or following.outcome is None:
         return None
     inside = {t.index for t in span}
-    numeral = next((t for t in reversed(span) if t.pos == "NUM"), span[-1])
-    noun = _counted_noun(parsed, numeral, inside, lexicon)
+    noun = _counted_noun(parsed, _numeral(span), inside, lexicon)
     if noun is None:
         return None
     gap = [t for t in parsed.tokens[noun.index + 1:] if t.start < following_start]

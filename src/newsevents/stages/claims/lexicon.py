@@ -52,6 +52,9 @@ class Lexicon:
     unit_counts: dict[str, int]  # "a couple": two people
     one_more: frozenset[str]  # "another", "une autre" standing for one more person
     war_nouns: frozenset[str]  # "la guerre a fait 4 047 morts": a war's toll
+    # irregular past forms and their lemmas ("faits" -> "faire", "beaten" -> "beat"): the
+    # trained lemmatizers leave many of them odd ("beate", "burnt")
+    irregular_pasts: dict[str, str]
     aim_verbs: frozenset[str]  # "the attack targeted X": an event named again hits anew
     # "le cessez-le-feu est entré en vigueur": an agreement named again starts (a verb,
     # or a verb and its complement's noun)
@@ -118,6 +121,8 @@ def lexicon(language: str) -> Lexicon:
         unit_counts={fold(str(k)): int(v) for k, v in (data.get("unit_counts") or {}).items()},
         one_more=_words(data.get("one_more") or []),
         war_nouns=_words(data.get("war_nouns") or []),
+        irregular_pasts={fold(str(k)): fold(str(v))
+                         for k, v in (data.get("irregular_participles") or {}).items()},
         aim_verbs=_words(data.get("aim_verbs") or []),
         onset_verbs=_words(data.get("onset_verbs") or []),
         contextual_verbs=_words(data.get("contextual_verbs") or []),
@@ -139,19 +144,9 @@ def lexicon(language: str) -> Lexicon:
 _FRENCH_PARTICIPLE = re.compile(r"(\w{3,30}?)(?:ee?s?)")
 
 
-@lru_cache(maxsize=2)
-def _irregular_forms(language: str) -> dict[str, str]:
-    """Irregular past forms and their lemmas ("faits" -> "faire", "beaten" -> "beat"): the
-    trained lemmatizers leave many of them odd ("beate", "burnt")."""
-    raw = resources.files("newsevents.data").joinpath(f"claims/{language}.yaml").read_text(
-        "utf-8")
-    table = yaml.safe_load(raw).get("irregular_participles") or {}
-    return {fold(str(k)): fold(str(v)) for k, v in table.items()}
-
-
 def irregular_past(text: str, language: str) -> bool:
     """Whether `text` is an irregular past form of the language ("burnt", "fought")."""
-    return language in ("fr", "en") and fold(text) in _irregular_forms(language)
+    return language in ("fr", "en") and fold(text) in lexicon(language).irregular_pasts
 
 
 def verb_forms(lemma: str, text: str, pos: str, language: str) -> tuple[str, ...]:
@@ -161,7 +156,7 @@ def verb_forms(lemma: str, text: str, pos: str, language: str) -> tuple[str, ...
     'enlever'; 'beaten' -> 'beat')."""
     written = fold(text)
     forms = [fold(lemma), written]
-    irregular = _irregular_forms(language) if language in ("fr", "en") else {}
+    irregular = lexicon(language).irregular_pasts if language in ("fr", "en") else {}
     if language == "fr":
         participle = _FRENCH_PARTICIPLE.fullmatch(written)
         if participle:

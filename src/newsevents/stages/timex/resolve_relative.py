@@ -331,11 +331,11 @@ def resolve_duration(match: Match, ctx: Context) -> Resolved | None:
         return _relative_to_previous(amount, unit, after, ctx)
     number = "X" if amount is None else str(amount)
     resolved = Resolved("DURATION", iso_duration(number, unit), mod=_bound(groups.get("bound")))
+    if amount is None or groups.get("bound") or " T" in unit or ctx.anchor is None or \
+            not ctx.anchor.knows("day"):
+        return resolved
     words = fold(ctx.before).split()
-    up_to_reference = lexicon().relative.get("duration_to_reference", ())
-    if amount is not None and not groups.get("bound") and words and \
-            words[-1] in up_to_reference and " T" not in unit and \
-            ctx.anchor is not None and ctx.anchor.knows("day"):
+    if words and words[-1] in lexicon().relative.get("duration_to_reference", ()):
         # "ont péri depuis six mois": the six months up to the reference
         reference = ctx.anchor.date
         return replace(resolved, start=shift(reference, -amount, unit), end=reference,

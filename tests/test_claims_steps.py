@@ -22,7 +22,12 @@ from newsevents.stages.claims.counted import (
 from newsevents.stages.claims.events import event_triggers
 from newsevents.stages.claims.lexicon import lexicon, state_actor
 from newsevents.stages.claims.reported import narrow_attribution
-from newsevents.stages.claims.roles import agent_side, role_spans, victims_side
+from newsevents.stages.claims.roles import (
+    agent_side,
+    hits_civilians,
+    role_spans,
+    victims_side,
+)
 from newsevents.stages.claims.vocab import claim_vocabulary
 
 
@@ -1022,3 +1027,36 @@ def test_the_owner_of_munitions_destroyed_is_hit_and_launched_them() -> None:
     assert claims["targets_destroyed"].targets == ("russia",)
     assert "russia" not in claims["targets_destroyed"].actors
     assert claims["strikes"].actors == ("russia",)
+
+
+@pytest.mark.parametrize(("language", "text", "verb", "expected"), [
+    # Myanmar: bombs dropped on a village hit civilians
+    ("en", "A military jet dropped three bombs on Nyaung Kone village on Tuesday.",
+     "dropped", True),
+    # Nigeria: a place named by its apposition; a college attacked
+    ("en", "Yarkofoji and Rini, both neighbouring communities, were attacked by bandits.",
+     "attacked", True),
+    ("en", "Gunmen attacked a college in Zamfara State.", "attacked", True),
+    # Ukraine: missiles launched at civilian targets
+    ("en", "Six missiles were launched at civilian targets in Donetsk.", "launched", True),
+    # Sudan, Mali: houses invaded, a hospital bombed
+    ("fr", "Les FSR ont envahi nos maisons à El Fasher.", "envahi", True),
+    ("fr", "L'aviation a bombardé un hôpital de Gao.", "bombardé", True),
+    # Somalia, Burkina Faso: a base or soldiers attacked are no civilians; a car bomb
+    # that exploded is the weapon, not what it hit
+    ("en", "Al Shabaab fighters attacked a military base in Lower Shabelle.", "attacked", False),
+    ("fr", "Des jihadistes ont attaqué les soldats près de Djibo.", "attaqué", False),
+    ("en", "A booby-trapped car exploded near the airport.", "exploded", False),
+])
+def test_what_an_act_is_aimed_at_says_it_hits_civilians(
+        language: str, text: str, verb: str, expected: bool) -> None:
+    sentence = _parsed(text, language)
+    predicate = next(t for t in sentence.tokens if t.text == verb)
+    assert hits_civilians(sentence, predicate, lexicon(language)) is expected
+
+
+def test_a_village_bombed_makes_civilians_the_target() -> None:
+    text = ("A Myanmar military jet dropped three bombs on Nyaung Kone village in the "
+            "northern Sagaing region on Tuesday, residents said.")
+    claims = _read(text, "2024-03-14").claims
+    assert claims and all("civilians" in c.targets for c in claims)

@@ -17,6 +17,7 @@ from newsevents.stages.claims.events import event_triggers
 from newsevents.stages.claims.lexicon import Lexicon, lexicon
 from newsevents.stages.claims.roles import (
     agent_side,
+    hits_civilians,
     owner_side,
     syntactic_roles,
     victims_side,
@@ -459,6 +460,10 @@ def _emit(doc: DocumentMentions, sentence: Segment, attribution: Attribution | N
             targets = list(dict.fromkeys([*targets, *side]))
             if side:
                 origin["targets"] = "parse: the counted victims' side"
+        if "civilians" not in targets and not owners and hits_civilians(
+                parsed, predicate, table):
+            targets.append("civilians")  # "bombs dropped on the village", "nos maisons"
+            origin["targets"] = f"parse: a civilian place or people hit by {verb}"
     # "trois soldats de l'Amisom": the side that lost people is no actor of its loss
     loss = measure is not None and measure.startswith(_LOSS_MEASURES)
     spans = list(victims)

@@ -34,12 +34,12 @@ def _case(parsed: ParsedSentence, token: ParsedToken) -> str | None:
     return next((fold(c.text) for c in parsed.children(token.index) if c.dep == "case"), None)
 
 
-def role_spans(parsed: ParsedSentence, predicate: ParsedToken, lexicon: Lexicon | None = None
-               ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """(agent spans, patient spans) of a predicate; an open complement ("a annoncé avoir
+def _role_heads(parsed: ParsedSentence, predicate: ParsedToken
+                ) -> tuple[list[ParsedToken], list[ParsedToken]]:
+    """(agent heads, patient heads) of a predicate; an open complement ("a annoncé avoir
     tué", "claimed to have killed") takes the subject of the verb it completes."""
-    agents: list[tuple[int, int]] = []
-    patients: list[tuple[int, int]] = []
+    agents: list[ParsedToken] = []
+    patients: list[ParsedToken] = []
     verb: ParsedToken | None = predicate
     for _ in range(3):
         if verb is None:
@@ -49,20 +49,70 @@ def role_spans(parsed: ParsedSentence, predicate: ParsedToken, lexicon: Lexicon 
             relation = child.relation
             if child.dep == "obl:agent" or (relation in ("obl", "nmod")
                                             and _case(parsed, child) in _AGENT_CASES):
-                agents.append(parsed.span(child.index))
+                agents.append(child)
             elif relation == "nsubj":
-                (patients if passive or child.dep == "nsubj:pass" else agents).append(
-                    parsed.span(child.index))
+                (patients if passive or child.dep == "nsubj:pass" else agents).append(child)
             elif relation in ("obj", "iobj"):
-                patients.append(parsed.span(child.index))
+                patients.append(child)
             elif relation in ("obl", "nmod") and _case(parsed, child) in _PATIENT_CASES:
-                patients.append(parsed.span(child.index))
+                patients.append(child)
         if agents or verb.relation not in ("xcomp", "conj", "acl", "advcl"):
             break
         verb = parsed.head_of(verb.index)
+    return agents, patients
+
+
+def role_spans(parsed: ParsedSentence, predicate: ParsedToken, lexicon: Lexicon | None = None
+               ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """(agent spans, patient spans) of a predicate (see `_role_heads`)."""
+    heads, hit = _role_heads(parsed, predicate)
+    agents = [parsed.span(t.index) for t in heads]
+    patients = [parsed.span(t.index) for t in hit]
     if not agents and lexicon is not None:
         agents = _agents_of_the_event(parsed, predicate, lexicon)
     return agents, patients
+
+
+def hits_civilians(parsed: ParsedSentence, predicate: ParsedToken | None,
+                   lexicon: Lexicon) -> bool:
+    """The act hits civilians by what it is aimed at, named by a common noun: a civilian
+    place ("attacked the village", "bombs on Nyaung Kone village", "ont envahi nos
+    maisons"), civilians ("attacked a journalist"), "civilian targets"; a name is read by
+    its apposition ("Yarkofoji and Rini, both neighbouring communities")."""
+    if predicate is None:
+        return False
+    _, patients = _role_heads(parsed, predicate)
+    # the subject of a passive only, not of a verb read as one ("a booby-trapped car
+    # exploded": the weapon)
+    patients = [t for t in patients if t.relation != "nsubj" or t.dep == "nsubj:pass"]
+    if lexicon.outcome(predicate.lemma) == "fired":  # "missiles launched at civilian targets"
+        patients += [c for c in parsed.children(predicate.index)
+                     if c.relation in ("obl", "nmod") and _case(parsed, c) in _FIRED_AT]
+    # "dropped three bombs on the village": where the munitions fired were aimed
+    patients += [c for t in patients if lexicon.noun_class(t.lemma) in ("munitions", "strikes")
+                 for c in parsed.children(t.index)
+                 if c.relation == "nmod" and _case(parsed, c) in _PATIENT_CASES]
+    named = [t for t in patients if t.pos == "PROPN"]
+    named += [c for t in named for c in parsed.children(t.index) if c.dep == "conj"]
+    patients += [c for t in named for c in parsed.children(t.index)
+                 if c.dep == "appos" or (c.dep == "conj" and c.pos == "NOUN")]
+    return any(_civilian_thing(parsed, t, lexicon) for t in patients)
+
+
+_FIRED_AT = frozenset({"at", "vers"})
+
+
+def _civilian_thing(parsed: ParsedSentence, token: ParsedToken, lexicon: Lexicon) -> bool:
+    if token.pos not in ("NOUN", "PROPN"):
+        return False
+    if lexicon.side(token.lemma) is not None:
+        return False  # "the army's camp", "les soldats": a side's people or place
+    if fold(token.lemma) in lexicon.civilian_objects or fold(
+            token.text) in lexicon.civilian_objects or lexicon.noun_class(
+            token.lemma) == "civilians":
+        return True
+    return any(c.dep == "amod" and lexicon.noun_class(c.lemma) == "civilians"
+               for c in parsed.children(token.index))
 
 
 _POSSESSOR_CASES = frozenset({"de", "du", "des", "d'", "of", "by", "par"})

@@ -1060,3 +1060,22 @@ def test_a_village_bombed_makes_civilians_the_target() -> None:
             "northern Sagaing region on Tuesday, residents said.")
     claims = _read(text, "2024-03-14").claims
     assert claims and all("civilians" in c.targets for c in claims)
+
+
+@pytest.mark.parametrize(("text", "date", "state"), [
+    # Afghanistan, Niger: an assault on a checkpoint or an army position; its toll with no
+    # status is of the forces hit, not civilians
+    ("Checkpoint attack kills 15 in Afghanistan.", "2019-05-02", "state:AF"),
+    ("Une attaque contre une position de l'armée nigérienne a fait sept morts mardi près "
+     "de Tillabéri.", "2021-03-02", "state:NE"),
+])
+def test_a_toll_with_no_status_of_an_assault_on_forces_is_theirs(
+        text: str, date: str, state: str) -> None:
+    claims = [c for c in _read(text, date).claims if c.measure == "fatalities"]
+    assert claims and claims[0].targets == (state,)
+
+
+def test_a_toll_with_no_status_of_an_attack_on_a_village_is_civilian() -> None:
+    text = "Gunmen attacked a village near Gao on Monday, killing 15 people."
+    claims = [c for c in _read(text, "2022-06-14").claims if c.number is not None]
+    assert claims and all(c.targets == ("civilians",) for c in claims)

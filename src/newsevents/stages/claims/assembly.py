@@ -324,6 +324,27 @@ def _civilian_camp(token: ParsedToken, table: Lexicon, parsed: ParsedSentence) -
         for c in parsed.children(token.index) if c.dep in ("compound", "amod", "nmod"))
 
 
+# Counted people with no status: "15 dead", "sept personnes", "20 blessés".
+_UNQUALIFIED = ("dead", "wounded", "people")
+
+
+def _forces_hit(parsed: ParsedSentence, table: Lexicon) -> bool:
+    """The sentence's act is aimed at forces or where they stand: its object, passive
+    subject or 'on' phrase ("attacked a checkpoint", "une attaque contre une position de
+    l'armée"), or the noun naming the act's target ("checkpoint attack")."""
+    for token in parsed.tokens:
+        if token.pos not in ("NOUN", "PROPN", "ADJ") or not _forces(token, table, parsed):
+            continue
+        head = parsed.head_of(token.index)
+        if (_aimed_at(parsed, token) and _by_an_act(parsed, token, table)) or (
+                token.dep == "compound" and head is not None
+                and fold(head.lemma) in table.event_nouns):
+            return True
+        if head is not None and token.relation == "nmod" and _aimed_at(parsed, head):
+            return True  # "contre une position de l'armée"
+    return False
+
+
 def _aimed_at(parsed: ParsedSentence, token: ParsedToken) -> bool:
     """The object of the act, the subject of its passive ("were attacked by the bandits"),
     or its 'on' / 'contre' phrase (not 'in the market')."""
@@ -450,6 +471,11 @@ def _emit(doc: DocumentMentions, sentence: Segment, attribution: Attribution | N
         side = own or victims_side(reading, table, state, doc.main_enemy)
         if side == ["civilians"] and companions:
             side = list(companions)  # counted with no status beside a side's forces
+        elif side == ["civilians"] and state and etype == "armed_clash" and reading is not None \
+                and reading.noun_class in _UNQUALIFIED and _forces_hit(parsed, table):
+            # "Checkpoint attack kills 15", "une attaque contre une position de l'armée a
+            # fait sept morts": a toll with no status of an assault on forces is theirs
+            side = [state]
         owners = owner_side(parsed, reading, table, state, doc.main_enemy)
         if owners and not patients:
             # "quatre véhicules de l'armée ont été détruits", "four military vehicles": the

@@ -1079,3 +1079,22 @@ def test_a_toll_with_no_status_of_an_attack_on_a_village_is_civilian() -> None:
     text = "Gunmen attacked a village near Gao on Monday, killing 15 people."
     claims = [c for c in _read(text, "2022-06-14").claims if c.number is not None]
     assert claims and all(c.targets == ("civilians",) for c in claims)
+
+
+@pytest.mark.parametrize(("language", "text", "verb", "expected"), [
+    # Libya: the sides of a clash are its agents, unnamed militias an unidentified group
+    ("fr", "Au moins 97 personnes ont été tuées en deux semaines de combats entre milices "
+     "rivales à Tripoli.", "tuées", ["unknown"]),
+    # Syria: "clashes between his forces and the opposition"
+    ("en", "Over 144 Syrians were killed in heavy clashes between government forces and "
+     "the opposition on Thursday.", "killed", ["state:SY"]),
+    # Sudan: militias
+    ("en", "Twelve villagers were killed in fighting between militias in Darfur.", "killed",
+     ["unknown"]),
+])
+def test_the_sides_of_a_clash_are_its_agents(language: str, text: str, verb: str,
+                                             expected: list[str]) -> None:
+    sentence = _parsed(text, language)
+    predicate = next(t for t in sentence.tokens if t.text == verb)
+    state = "state:SY" if "Syrians" in text else None
+    assert agent_side(sentence, predicate, lexicon(language), state, "islamic_state") == expected

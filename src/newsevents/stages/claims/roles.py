@@ -115,7 +115,13 @@ def _civilian_thing(parsed: ParsedSentence, token: ParsedToken, lexicon: Lexicon
                for c in parsed.children(token.index))
 
 
-_POSSESSOR_CASES = frozenset({"de", "du", "des", "d'", "of", "by", "par"})
+# "les frappes de la coalition", "an attack by the RSF"; "combats entre milices rivales",
+# "clashes between his forces and the opposition": both sides fight
+_POSSESSOR_CASES = frozenset({"de", "du", "des", "d'", "of", "by", "par", "entre", "between"})
+
+
+_OF = frozenset({"de", "d'", "of"})
+_BETWEEN = frozenset({"entre", "between"})
 
 
 def _agents_of_the_event(parsed: ParsedSentence, predicate: ParsedToken,
@@ -124,13 +130,21 @@ def _agents_of_the_event(parsed: ParsedSentence, predicate: ParsedToken,
     attack by the RSF', 'airstrikes led by a Saudi coalition': a passive outcome names
     no agent, the event noun it happened in does (its adjective, compound, possessor or
     'by' phrase)."""
-    found: list[tuple[int, int]] = []
+    # ("killed in fighting between militias": the noun may hang as a clause)
     nouns = [c for c in parsed.children(predicate.index)
-             if c.relation in ("obl", "nmod") and c.pos == "NOUN"]
+             if c.relation in ("obl", "nmod", "advcl") and c.pos == "NOUN"]
+    # "tuées en deux semaines de combats entre milices": the event noun of a period
+    nouns += [c for n in nouns for c in parsed.children(n.index)
+              if c.relation == "nmod" and c.pos == "NOUN" and _case(parsed, c) in _OF]
     if predicate.pos == "NOUN":
         nouns.append(predicate)  # the event noun itself ("une attaque des FSR")
+    # "tuées ... de combats entre milices rivales" with the sides hung on the verb
+    found = [parsed.span(c.index) for c in parsed.children(predicate.index)
+             if c.relation in ("obl", "nmod") and _case(parsed, c) in _BETWEEN
+             and c.pos == "NOUN"]
     for noun in nouns:
-        if fold(noun.lemma) not in lexicon.event_nouns and lexicon.noun_class(
+        if fold(noun.lemma) not in lexicon.event_nouns and fold(
+                noun.text) not in lexicon.event_nouns and lexicon.noun_class(
                 noun.lemma) != "strikes":
             continue
         for child in parsed.children(noun.index):
@@ -213,7 +227,7 @@ def agent_side(parsed: ParsedSentence, predicate: ParsedToken | None, lexicon: L
     (armed men tied to no group: `unknown`)."""
     if predicate is None:
         return []
-    agents, _ = role_spans(parsed, predicate)
+    agents, _ = role_spans(parsed, predicate, lexicon)
     for start, end in agents:
         for token in parsed.tokens_in(start, end):
             if token.pos not in ("NOUN", "PROPN"):  # "Bandits abducted": a capital misread

@@ -1098,3 +1098,23 @@ def test_the_sides_of_a_clash_are_its_agents(language: str, text: str, verb: str
     predicate = next(t for t in sentence.tokens if t.text == verb)
     state = "state:SY" if "Syrians" in text else None
     assert agent_side(sentence, predicate, lexicon(language), state, "islamic_state") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Lebanon, Myanmar, Mali: missiles or rockets fired by an aircraft are an air strike,
+    # and so is the toll of that firing
+    ("An Israeli drone fired two missiles at a car near Tyre on Monday, killing three "
+     "people.", {"strikes": "air_strike", "fatalities": "air_strike"}),
+    ("Myanmar military conducted airstrikes using a fighter aircraft against the KNU, "
+     "firing two rockets.", {"strikes": "air_strike"}),
+    ("Un hélicoptère de l'armée a tiré deux roquettes sur le village, tuant cinq civils.",
+     {"strikes": "air_strike", "fatalities_civilians": "air_strike"}),
+    # Ukraine, Israel: fired from the ground, they stay shelling
+    ("Russian forces fired two missiles at Kharkiv on Monday, killing four people.",
+     {"strikes": "shelling", "fatalities": "shelling"}),
+    ("Le Hezbollah a tiré 30 roquettes sur le nord d'Israël.", {"strikes": "shelling"}),
+])
+def test_munitions_fired_from_the_air_are_an_air_strike(text: str,
+                                                        expected: dict[str, str]) -> None:
+    claims = _read(text, "2024-01-08").claims
+    assert {c.measure: c.event_type for c in claims if c.number is not None} == expected

@@ -132,6 +132,36 @@ def munition_type(reading: CountedReading | None, table: Lexicon) -> str | None:
     return None
 
 
+def _fired_from_the_air(parsed: ParsedSentence, predicate: ParsedToken, table: Lexicon) -> bool:
+    """Missiles or rockets fired by an aircraft or within an air strike: "a helicopter
+    fired two rockets", "un drone a tiré deux missiles", "conducted airstrikes using a
+    fighter aircraft, firing two rockets"."""
+    verb: ParsedToken | None = predicate
+    for _ in range(3):
+        if verb is None:
+            return False
+        for child in parsed.children(verb.index):
+            if child.relation not in ("nsubj", "obj", "obl", "nmod", "advcl"):
+                continue
+            forms = (fold(child.lemma), fold(child.text))
+            if any(f in table.aircraft for f in forms) or (
+                    child.relation == "obj" and any(
+                        table.event_nouns.get(f) == "air_strike" and f != "strike"
+                        for f in forms)):
+                return True
+            # "using a fighter aircraft": the instrument of the clause
+            if child.relation == "advcl" and any(
+                    fold(c.lemma) in table.aircraft for c in parsed.children(child.index)
+                    if c.relation == "obj"):
+                return True
+        if verb.relation not in ("advcl", "conj", "xcomp", "acl"):
+            return False
+        verb = parsed.head_of(verb.index)
+        if verb is not None and fold(verb.lemma) in table.aircraft:
+            return True  # "a drone fired two missiles" read as a drone that fired them
+    return False
+
+
 def nearest_weapon(text: str, start: int, end: int, anchor: int) -> str | None:
     """The weapon type whose word stands nearest `anchor` within `[start, end)`."""
     folded = fold(text[start:end])
@@ -178,6 +208,9 @@ def emit_figure(doc: DocumentMentions, sentence: Segment, attribution: Attributi
             etype = nearest_weapon(text, clause[0].start - base, clause[-1].end - base,
                                    figure.number.start - base) or etype
     weapon = munition_type(reading, table)
+    if weapon == "shelling" and parsed is not None and predicate is not None and \
+            _fired_from_the_air(parsed, predicate, table):
+        weapon = "air_strike"
     if weapon is not None:  # "29 drones abattus", "40 missiles": the munition says how
         etype, explicit = weapon, True
     if not explicit or etype not in WEAPON_TYPES:
@@ -192,6 +225,9 @@ def emit_figure(doc: DocumentMentions, sentence: Segment, attribution: Attributi
                                    figure.number.start - base) or whole
         if not explicit or (whole_explicit and whole in WEAPON_TYPES):
             etype, explicit = whole, whole_explicit
+    if etype == "shelling" and parsed is not None and predicate is not None and \
+            _fired_from_the_air(parsed, predicate, table):
+        etype = "air_strike"  # "un hélicoptère a tiré deux roquettes, tuant cinq civils"
     if not explicit and parsed is not None:
         # No type word: the sentence's own event verb or noun ("clashed", "abducted").
         found = event_triggers(doc.text, sentence, parsed, attribution, claim_vocabulary())

@@ -41,6 +41,7 @@ class Lexicon:
     subset_cues: frozenset[str]  # "dont 8 civils", "including 12 children"
     among_cases: frozenset[str]  # "sept morts parmi les FDS": the group counted within
     munition_types: dict[str, str]  # drone -> air_strike, missile -> shelling
+    aircraft: frozenset[str]  # what fires from the air: its missiles are an air strike
     unreal: frozenset[str]  # negators, modals, "if": the event is not reported as done
     intent_verbs: frozenset[str]  # "plans to deploy", "menace d'attaquer"
     reference_verbs: frozenset[str]  # verbs that only refer to an event already reported
@@ -111,6 +112,7 @@ def lexicon(language: str) -> Lexicon:
         subset_cues=_words(data["subset_cues"]),
         among_cases=_words(data["among_cases"]),
         civilian_objects=_words(data["civilian_objects"]),
+        aircraft=_words(data["aircraft"]),
         munition_types=_index(data["munition_types"]),
         unreal=_words(data["unreal"]),
         intent_verbs=_words(data["intent_verbs"]),

@@ -1118,3 +1118,36 @@ def test_munitions_fired_from_the_air_are_an_air_strike(text: str,
                                                         expected: dict[str, str]) -> None:
     claims = _read(text, "2024-01-08").claims
     assert {c.measure: c.event_type for c in claims if c.number is not None} == expected
+
+
+@pytest.mark.parametrize(("text", "date", "start", "end"), [
+    # Myanmar, Syria: a duration anchored to the publication is the toll's interval
+    ("The military carried out more than 300 air strikes in the last year, the United "
+     "Nations said.", "2023-06-28", "2022-06-28", "2023-06-28"),
+    ("Au moins 40 civils ont été tués au cours des trois derniers jours à Idleb.",
+     "2020-02-20", "2020-02-17", "2020-02-20"),
+])
+def test_a_duration_back_from_the_publication_dates_its_toll(
+        text: str, date: str, start: str, end: str) -> None:
+    claim = next(c for c in _read(text, date).claims if c.number is not None)
+    assert (claim.time["start"], claim.time["end"]) == (start, end)
+
+
+def test_a_time_inside_a_relative_clause_after_the_figure_is_not_the_toll_s() -> None:
+    # Sudan: "which the RSF captured on 10 May 2024" dates the capture, not the 33 dead
+    text = ("On Wednesday, an attack hit a market. At least 33 people were killed in the "
+            "town of Bara, which the RSF captured on 10 May 2024.")
+    claim = next(c for c in _read(text, "2025-10-09").claims
+                 if c.evidence["text"].startswith("At least 33"))
+    assert claim.time["start"] == "2025-10-08"
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    # Lebanon, Niger: one thing hit is the strike's target, not a count of things destroyed
+    ("en", "Israel's military said it struck a Hezbollah weapons storage facility in the "
+     "area of Nabatiyeh overnight."),
+    ("fr", "Une attaque a visé une position de l'armée nigérienne lundi près de Tillabéri."),
+])
+def test_one_target_hit_is_no_figure(language: str, text: str) -> None:
+    claims = _read(text, "2024-10-08").claims
+    assert claims and not any(c.measure == "targets_destroyed" for c in claims)

@@ -9,7 +9,14 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from newsevents.records import ActorMention, Claim, NumberMention, PlaceMention, Segment
+from newsevents.records import (
+    ActorMention,
+    Claim,
+    NumberMention,
+    PlaceMention,
+    Segment,
+    TimeMention,
+)
 from newsevents.stages.actors import find_actors, fold
 from newsevents.stages.attribution import Attribution
 from newsevents.stages.claims.counted import CountedReading
@@ -567,7 +574,10 @@ def _emit(doc: DocumentMentions, sentence: Segment, attribution: Attribution | N
         targets = ["civilians"] if guessed else [*targets, "civilians"]
         origin["targets"] = "the figure counts civilians"
     actors = [a for a in actors if a not in targets] or actors
-    time_mention = choose_time(doc.text, within(doc.times, start, end, attribution), anchor)
+    times = within(doc.times, start, end, attribution)
+    if syntax is not None:
+        times = _outside_other_clauses(syntax[0], times, anchor)
+    time_mention = choose_time(doc.text, times, anchor)
     if time_mention is not None:
         time = since_time(doc.text, time_mention, sentence.date or doc.doc_date,
                           lexicon(sentence.language or "fr").since) or time_slot(time_mention)
@@ -627,6 +637,21 @@ _LONG_PERIOD_DAYS = 7
 _LOSS_MEASURES = ("fatalities", "injured", "captured", "neutralized")
 # Events that hit no one: a base closed, a deployment, a protest.
 _TARGETLESS = frozenset({"strategic_development", "protest", "other"})
+
+
+def _outside_other_clauses(parsed: ParsedSentence, times: Sequence[TimeMention],
+                           anchor: int) -> list[TimeMention]:
+    """The times not inside a relative clause after the figure or trigger ("à el-Facher,
+    qu'ils assiègent depuis 18 mois": the siege's time, not the toll's)."""
+    kept = []
+    for mention in times:
+        token = parsed.token_at(mention.start)
+        clause = next((a for a in parsed.ancestors(token.index) if a.dep == "acl:relcl"),
+                      None) if token is not None else None
+        if clause is not None and anchor < parsed.span(clause.index)[0]:
+            continue
+        kept.append(mention)
+    return kept
 
 
 def _place_named_again(parsed: ParsedSentence, start: int, end: int) -> bool:

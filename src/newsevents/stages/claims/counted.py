@@ -367,6 +367,8 @@ def single_victims(parsed: ParsedSentence, lexicon: Lexicon, taken: Sequence[Num
             predicate, outcome = _subset_of_toll(parsed, token, lexicon) or (None, None)
         if outcome == "struck" and noun_class == "munitions" and _hit_itself(token, predicate):
             continue  # "their vehicle hit a roadside bomb": the bomb struck nothing
+        if outcome == "struck" and noun_class == "targets":
+            continue  # "a strike hit a market": the strike is the event, no count of one
         measure = measure_of(noun_class, outcome)
         if measure is None:
             continue

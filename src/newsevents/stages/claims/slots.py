@@ -176,9 +176,14 @@ _COMPARATIVE = re.compile(
     r"one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand)))(?![\w])")
 
 
+# Dates and times, and durations anchored to the reference ("the past 24 hours", "les trois
+# derniers jours"): those carry an interval; a bare duration ("en 20 jours") does not.
+_ANCHORED = frozenset({"DATE", "TIME", "DURATION"})
+
+
 def choose_time(text: str, times: Sequence[TimeMention], anchor: int) -> TimeMention | None:
     """The resolved time expression nearest the figure or trigger, outside comparisons."""
-    usable = [t for t in times if t.start_date and t.end_date and t.type in ("DATE", "TIME")
+    usable = [t for t in times if t.start_date and t.end_date and t.type in _ANCHORED
               and not _COMPARATIVE.search(fold(text[max(0, t.start - 50):t.start]))]
     if not usable:
         return None

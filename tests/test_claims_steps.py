@@ -1151,3 +1151,27 @@ def test_a_time_inside_a_relative_clause_after_the_figure_is_not_the_toll_s() ->
 def test_one_target_hit_is_no_figure(language: str, text: str) -> None:
     claims = _read(text, "2024-10-08").claims
     assert claims and not any(c.measure == "targets_destroyed" for c in claims)
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), [
+    # Somalia: an assault on a force's headquarters is a clash, a civilian killed in it too
+    ("fr", "Des islamistes shebab ont attaqué jeudi à Mogadiscio le quartier-général de la "
+     "force de l'Union africaine, tuant un contractuel civil.", "armed_clash"),
+    ("en", "Al Shabaab militants attacked the headquarters of the AU force in Mogadishu, "
+     "killing a civilian contractor.", "armed_clash"),
+    # Mali: soldiers who killed civilians did not clash ("On 7 January" is no target)
+    ("en", "On 7 January 2024, FAMa forces and Wagner mercenaries killed two civilians near "
+     "the village of Alfo.", "violence_against_civilians"),
+])
+def test_an_assault_on_forces_is_a_clash_whoever_died(language: str, text: str,
+                                                      expected: str) -> None:
+    claims = [c for c in _read(text, "2024-01-08").claims if c.number is not None]
+    assert claims and {c.event_type for c in claims} == {expected}
+
+
+def test_a_headquarters_closed_hits_no_civilians() -> None:
+    # Iraq: "le quartier général ... a été désactivé" is no neighbourhood hit
+    text = ("Le quartier général du commandement de la coalition a été désactivé lundi à "
+            "Bagdad.")
+    claims = _read(text, "2018-05-01").claims
+    assert claims and all("civilians" not in c.targets for c in claims)

@@ -25,6 +25,7 @@ from newsevents.stages.claims.lexicon import Lexicon, lexicon
 from newsevents.stages.claims.roles import (
     agent_side,
     hits_civilians,
+    noun_forms,
     owner_side,
     syntactic_roles,
     victims_side,
@@ -311,6 +312,10 @@ def refine_assault(etype: str, measure: str | None, reading: CountedReading | No
     police, bases or checkpoints an armed clash; `attack` only when the text does not say."""
     if etype not in ("attack", "other"):
         return etype
+    if etype == "attack" and parsed is not None and _forces_hit(parsed, table):
+        # "attacked the headquarters of the AU force ... a civilian contractor was killed":
+        # an assault on forces is a clash, whoever died in it
+        return "armed_clash"
     if measure == "fatalities_civilians" or (
             reading is not None and reading.noun_class == "civilians" and measure not in (
                 "strikes", "operations")):
@@ -350,7 +355,7 @@ def _forces(token: ParsedToken, table: Lexicon, parsed: ParsedSentence) -> bool:
     civilians ("the Dadaab refugee camp", "le camp de déplacés")."""
     if table.side(token.lemma) == "state_forces":
         return True
-    if fold(token.lemma) in table.security_places:
+    if any(f in table.security_places for f in noun_forms(parsed, token)):
         return not _civilian_camp(token, table, parsed)
     # "bases" lemmatized "bas": the written plural's singular
     written = fold(token.text)
@@ -379,11 +384,18 @@ def _forces_hit(parsed: ParsedSentence, table: Lexicon) -> bool:
         if token.pos not in ("NOUN", "PROPN", "ADJ") or not _forces(token, table, parsed):
             continue
         head = parsed.head_of(token.index)
-        if (_aimed_at(parsed, token) and _by_an_act(parsed, token, table)) or (
-                token.dep == "compound" and head is not None
-                and fold(head.lemma) in table.event_nouns):
+        if head is None:
+            continue
+        # an 'on' / 'contre' phrase after what governs it ("On 7 January, FAMa forces
+        # killed" is a date misread)
+        aimed = token.relation == "obj" or token.dep == "nsubj:pass" or (
+            _aimed_at(parsed, token) and token.index > head.index)
+        if aimed and _by_an_act(parsed, token, table):
             return True
-        if head is not None and token.relation == "nmod" and _aimed_at(parsed, head):
+        if token.dep == "compound" and fold(head.lemma) in table.event_nouns and \
+                table.side(token.lemma) is None:
+            return True  # "checkpoint attack" (an "army attack" is the army's)
+        if token.relation == "nmod" and head.relation != "nsubj" and _aimed_at(parsed, head):
             return True  # "contre une position de l'armée"
     return False
 
@@ -529,8 +541,8 @@ def _emit(doc: DocumentMentions, sentence: Segment, attribution: Attribution | N
             targets = list(dict.fromkeys([*targets, *side]))
             if side:
                 origin["targets"] = "parse: the counted victims' side"
-        if "civilians" not in targets and not owners and hits_civilians(
-                parsed, predicate, table):
+        if "civilians" not in targets and not owners and etype not in _NOT_VIOLENT and \
+                hits_civilians(parsed, predicate, table):
             targets.append("civilians")  # "bombs dropped on the village", "nos maisons"
             origin["targets"] = f"parse: a civilian place or people hit by {verb}"
     # "trois soldats de l'Amisom": the side that lost people is no actor of its loss

@@ -102,11 +102,19 @@ def hits_civilians(parsed: ParsedSentence, predicate: ParsedToken | None,
 _FIRED_AT = frozenset({"at", "vers"})
 
 
+def noun_forms(parsed: ParsedSentence, token: ParsedToken) -> tuple[str, ...]:
+    """A noun's folded lemma and text, and the two-word name it may open ("quartier
+    général", "quartier-général" split in three tokens by the tokenizer)."""
+    words = [t.text for t in parsed.tokens[token.index:token.index + 3] if t.text != "-"]
+    return (fold(token.lemma), fold(token.text), fold(" ".join(words[:2])))
+
+
 def _civilian_thing(parsed: ParsedSentence, token: ParsedToken, lexicon: Lexicon) -> bool:
     if token.pos not in ("NOUN", "PROPN"):
         return False
-    if lexicon.side(token.lemma) is not None:
-        return False  # "the army's camp", "les soldats": a side's people or place
+    if lexicon.side(token.lemma) is not None or any(
+            f in lexicon.security_places for f in noun_forms(parsed, token)):
+        return False  # "the army's camp", "les soldats", "le quartier général"
     if fold(token.lemma) in lexicon.civilian_objects or fold(
             token.text) in lexicon.civilian_objects or lexicon.noun_class(
             token.lemma) == "civilians":

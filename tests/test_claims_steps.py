@@ -1147,6 +1147,8 @@ def test_a_time_inside_a_relative_clause_after_the_figure_is_not_the_toll_s() ->
     ("en", "Israel's military said it struck a Hezbollah weapons storage facility in the "
      "area of Nabatiyeh overnight."),
     ("fr", "Une attaque a visé une position de l'armée nigérienne lundi près de Tillabéri."),
+    # Myanmar: the village a strike was on was not "killed"
+    ("en", "A Myanmar military airstrike on a village killed ten civilians, locals said."),
 ])
 def test_one_target_hit_is_no_figure(language: str, text: str) -> None:
     claims = _read(text, "2024-10-08").claims

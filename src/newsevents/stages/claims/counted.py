@@ -369,6 +369,8 @@ def single_victims(parsed: ParsedSentence, lexicon: Lexicon, taken: Sequence[Num
             continue  # "their vehicle hit a roadside bomb": the bomb struck nothing
         if outcome == "struck" and noun_class == "targets":
             continue  # "a strike hit a market": the strike is the event, no count of one
+        if noun_class == "targets" and (predicate is None or predicate.pos != "VERB"):
+            continue  # "an airstrike on a village killed ten": the strike's target
         measure = measure_of(noun_class, outcome)
         if measure is None:
             continue

@@ -1177,3 +1177,13 @@ def test_a_headquarters_closed_hits_no_civilians() -> None:
             "Bagdad.")
     claims = _read(text, "2018-05-01").claims
     assert claims and all("civilians" not in c.targets for c in claims)
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    # Ukraine, Mali: "10 more" are more of what the verb they are joined to hit
+    ("en", "Debris from one of them destroyed a private home, and damaged about 10 more."),
+    ("fr", "Les terroristes ont détruit une maison et endommagé dix autres à Gao."),
+])
+def test_more_of_the_first_verb_s_object(language: str, text: str) -> None:
+    claims = _read(text, "2023-12-06").claims
+    assert ("other", 10) in [(c.measure, c.number.value) for c in claims if c.number]

@@ -158,6 +158,8 @@ def read_figure(parsed: ParsedSentence, number: NumberMention, lexicon: Lexicon,
         noun_class = previous.noun_class if previous is not None else None
         if noun_class is None:  # "des éléments shebab, dont cinq ont été tués"
             noun_class = _antecedent_class(parsed, anchor, lexicon)
+        if noun_class is None:  # "destroyed a private home, and damaged about 10 more"
+            noun_class = _conjoined_object_class(parsed, anchor, lexicon)
     elif noun_class is None:
         # "144 Syrians were killed", "12 Palestinians wounded": what a person-only outcome
         # counts is people, whatever the noun (a demonym, a group, a profession).
@@ -593,6 +595,21 @@ def _antecedent_class(parsed: ParsedSentence, token: ParsedToken,
             head = parsed.head_of(ancestor.index)
             return lexicon.noun_class(head.lemma) if head is not None else None
     return None
+
+
+def _conjoined_object_class(parsed: ParsedSentence, token: ParsedToken,
+                            lexicon: Lexicon) -> str | None:
+    """The class of the object of the verb that the elided figure's verb is joined to
+    ("destroyed a private home, and damaged about 10 more", "a détruit une maison et
+    endommagé dix autres")."""
+    verb = next((a for a in parsed.ancestors(token.index) if a.pos == "VERB"), None)
+    if verb is None or verb.dep != "conj":
+        return None
+    first = parsed.head_of(verb.index)
+    if first is None:
+        return None
+    return next((lexicon.noun_class(c.lemma) for c in parsed.children(first.index)
+                 if c.relation == "obj" and lexicon.noun_class(c.lemma)), None)
 
 
 def _list_head(parsed: ParsedSentence, token: ParsedToken) -> ParsedToken:

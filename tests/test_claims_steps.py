@@ -1187,3 +1187,20 @@ def test_a_headquarters_closed_hits_no_civilians() -> None:
 def test_more_of_the_first_verb_s_object(language: str, text: str) -> None:
     claims = _read(text, "2023-12-06").claims
     assert ("other", 10) in [(c.measure, c.number.value) for c in claims if c.number]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Lebanon: people "they" include after a toll are a breakdown of it
+    ("An Israeli strike killed 10 people in Nabatiyeh. The strike also wounded at least "
+     "five. They include three Syrians, one Sudanese and one Lebanese, the ministry said.",
+     [("injured", 3), ("injured", 1), ("injured", 1)]),
+    # Nigeria: with no toll before, "they include" counts no one hurt
+    ("The delegation arrived in Abuja on Monday. They include three governors and two "
+     "ministers.", []),
+])
+def test_people_a_toll_includes_underwent_it(text: str,
+                                             expected: list[tuple[str, int]]) -> None:
+    claims = _read(text, "2024-10-08").claims
+    assert [(c.measure, c.number.value) for c in claims
+            if c.number is not None and "include" in c.evidence["text"]
+            and c.measure in ("injured", "fatalities")] == expected

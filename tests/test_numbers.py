@@ -151,6 +151,10 @@ FIGURES: list[tuple[str, list[Expected]]] = [
     ("one of its soldiers was severely injured", [("one", 1, None, None, "exact")]),
     ("One of the soldiers was injured.", [("One", 1, None, None, "exact")]),
     ("it was one of the largest attacks of the war", []),
+    # Lebanon: "one" before a nationality counts one person
+    ("They include three Syrians, one Sudanese and one Lebanese.",
+     [("three", 3, None, None, "exact"), ("one", 1, None, None, "exact"),
+      ("one", 1, None, None, "exact")]),
     ("a thousand Taliban fighters attacked Kunduz",
      [("a thousand", 1000, None, None, "exact")]),
     ("roughly 2,000 US troops remained", [("roughly 2,000", 2000, None, None, "about")]),

@@ -88,7 +88,15 @@ def is_pronoun_one(text: str, atom: Atom, vocab: NumberVocabulary) -> bool:
         return True
     if vocab.one_of.match(text, atom.end):
         return False  # "one of its soldiers was injured", not "one of the largest"
-    return not counted_noun_follows(text, atom.end, vocab)
+    return not counted_noun_follows(text, atom.end, vocab) and not _name_follows(
+        text, atom.end, vocab)
+
+
+def _name_follows(text: str, end: int, vocab: NumberVocabulary) -> bool:
+    """A capitalised word right after "one", as in "three Syrians, one Sudanese and one
+    Lebanese": a nationality or a group counted."""
+    match = vocab.next_word.match(text, end)
+    return match is not None and match.group("word")[0].isupper()
 
 
 def not_a_figure(text: str, atom: Atom, phrase_start: int, qualifier: str,

@@ -25,6 +25,7 @@ from newsevents.stages.claims.counted import (
     CountedReading,
     PersonNames,
     coordinated_reading,
+    included_figure,
     ranked_people,
     read_figure,
     shared_toll,
@@ -151,7 +152,7 @@ def _sentence_claims(doc: DocumentMentions, sentence: Segment, attribution: Attr
     vocab = claim_vocabulary()
     attribution = narrow_attribution(parsed, attribution)
     numbers = within(doc.numbers, sentence.start, sentence.end, attribution)
-    figures = _figures(doc, sentence, attribution, numbers, parsed)
+    figures = _figures(doc, sentence, attribution, numbers, parsed, context.outcome)
     figures.extend(zero_counts(doc.text, sentence, vocab, figures))
     if figures:
         figures = _with_companions(doc, sentence, figures)
@@ -162,6 +163,8 @@ def _sentence_claims(doc: DocumentMentions, sentence: Segment, attribution: Attr
         for figure, part in subtotals(doc, sentence, attribution, figures, numbers):
             context = emit_figure(doc, sentence, attribution, context, figure, victims, part,
                                   parsed)
+        context = replace(context, outcome=next(
+            (f.reading.outcome for f in reversed(figures) if f.reading is not None), None))
         if any(f.number.value != 0 for f in figures):
             return context
         # Only a zero count ("a car bomb exploded ... but no casualties were reported"):
@@ -224,8 +227,10 @@ _NO_STATUS = frozenset({"dead", "wounded", "people"})
 
 
 def _figures(doc: DocumentMentions, sentence: Segment, attribution: Attribution | None,
-             numbers: list[NumberMention], parsed: ParsedSentence | None) -> list[Figure]:
-    """Figures from the parse where it reads one, from the word window otherwise."""
+             numbers: list[NumberMention], parsed: ParsedSentence | None,
+             outcome: str | None = None) -> list[Figure]:
+    """Figures from the parse where it reads one, from the word window otherwise;
+    `outcome` is that of the paragraph's last toll, which a breakdown of it underwent."""
     vocab = claim_vocabulary()
     table = lexicon(sentence.language or "fr")
     found: list[Figure] = []
@@ -233,6 +238,8 @@ def _figures(doc: DocumentMentions, sentence: Segment, attribution: Attribution 
     unread: NumberMention | None = None  # the number before, when the parse read none
     for number in numbers:
         reading = read_figure(parsed, number, table, previous) if parsed else None
+        if (reading is None or reading.outcome == "members") and parsed is not None:
+            reading = included_figure(parsed, number, table, outcome) or reading
         if reading is not None and unread is not None and parsed is not None:
             first = coordinated_reading(parsed, unread, table, reading, number.start)
             if first is not None:  # "3 fusils et 41 motos ont été détruits"

@@ -597,6 +597,41 @@ def _antecedent_class(parsed: ParsedSentence, token: ParsedToken,
     return None
 
 
+def included_figure(parsed: ParsedSentence, number: NumberMention, lexicon: Lexicon,
+                    outcome: str | None) -> CountedReading | None:
+    """People a pronoun's inclusion verb lists right after a toll ("The strike wounded at
+    least five. They include three Syrians, one Sudanese and one Lebanese"): a breakdown
+    of the toll before, that underwent its `outcome`."""
+    if outcome not in _PERSON_OUTCOMES:
+        return None
+    span = parsed.tokens_in(number.start, number.end)
+    if not span:
+        return None
+    numeral = _numeral(span)
+    node = numeral
+    for _ in range(6):  # up the list ("one Sudanese" misparsed on "Syrians")
+        head = parsed.head_of(node.index)
+        if head is None or head.pos in ("VERB", "AUX"):
+            break
+        node = head
+    verb = parsed.head_of(node.index)
+    if verb is None or node.relation != "obj" or lexicon.outcome(verb.lemma) != "members" \
+            or not any(c.relation == "nsubj" and c.pos == "PRON"
+                       for c in parsed.children(verb.index)):
+        return None
+    head = parsed.head_of(numeral.index)
+    noun = head if head is not None and numeral.dep == "nummod" and head.pos in (
+        "NOUN", "PROPN", "ADJ") else None
+    noun_class = lexicon.noun_class(noun.lemma) if noun is not None else None
+    if noun_class not in PERSON_CLASSES:
+        noun_class = "people"  # "three Syrians": a nationality counts people
+    measure = measure_of(noun_class, outcome)
+    if measure is None:
+        return None
+    return CountedReading(measure, noun if noun is not None and noun.pos == "NOUN" else None,
+                          noun_class, None, outcome)
+
+
 def _conjoined_object_class(parsed: ParsedSentence, token: ParsedToken,
                             lexicon: Lexicon) -> str | None:
     """The class of the object of the verb that the elided figure's verb is joined to

@@ -105,6 +105,9 @@ class Context:
     event_type: str | None = None
     strong_type: bool = False
     label: str | None = None  # the event type a label opening the paragraph names
+    # The outcome of the paragraph's last toll ("wounded"), for a breakdown in the next
+    # sentence ("They include three Syrians")
+    outcome: str | None = None
     # Where `time` and `places` came from: the previous claim, or a sentence of the
     # paragraph that set the scene without a claim of its own ("Du 13 au 28 octobre, des
     # opérations ont été menées à Ndila ... Le bilan fait état de 13 terroristes neutralisés").

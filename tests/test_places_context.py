@@ -212,6 +212,13 @@ def test_french_spellings_of_transliterated_names() -> None:
     assert "port" not in _found("Les frappes ont visé le port de Hodeida.")
 
 
+def test_other_endings_of_transliterated_names() -> None:
+    # Lebanon, Syria: "Nabatiyeh" for GeoNames' "Nabatieh", "Raqqah" for "Raqqa"
+    found = _found("An Israeli strike killed 10 people in Nabatiyeh, southern Lebanon.")
+    assert found["Nabatiyeh"][1:] == ("LB", "exact")
+    assert _found("Fighting went on in Raqqah overnight.")["Raqqah"] == ("Raqqa", "SY", "exact")
+
+
 def test_a_region_named_as_an_adjective_of_a_force_is_no_place() -> None:
     # Somalia, Ethiopia: "Somali forces" are Somalia's, not the Somali region of Ethiopia
     assert _found("Somali forces recaptured the base on Friday.") == {}

@@ -110,7 +110,7 @@ def read_index(gazetteer: Gazetteer, path: Path) -> None:
     if not path.exists():
         raise NewsEventsError(
             f"gazetteer index {path} is missing: run `python -m newsevents.gazetteer.build`")
-    countries, rewrites = _french_spellings()
+    countries, rewrites, endings = _spellings()
     with gzip.open(path, "rt", encoding="utf-8") as handle:
         for row, line in enumerate(handle):
             keys, _, rest = line.partition("\t")
@@ -120,14 +120,22 @@ def read_index(gazetteer: Gazetteer, path: Path) -> None:
             for key in names:
                 gazetteer.add_key(key, row)
             if rewrites and rest.split("\t", 3)[2] in countries:
-                for key in {v for k in names for v in _french(k, rewrites)} - set(names):
+                variants = {v for k in names for v in _french(k, rewrites)}
+                variants.update(pattern.sub(ending, k) for k in names
+                                for pattern, ending in endings)
+                for key in variants - set(names):
                     gazetteer.add_key(key, row)
 
 
-def _french_spellings() -> tuple[frozenset[str], tuple[tuple[re.Pattern[str], str], ...]]:
+Rewrites = tuple[tuple[re.Pattern[str], str], ...]
+
+
+def _spellings() -> tuple[frozenset[str], Rewrites, Rewrites]:
+    """(countries whose names are transliterated, French rewrites, alternative endings)."""
     data = read_yaml("gazetteer/transliteration.yaml") or {}
     return (frozenset(data.get("countries") or ()),
-            tuple((re.compile(str(a)), str(b)) for a, b in data.get("french") or ()))
+            tuple((re.compile(str(a)), str(b)) for a, b in data.get("french") or ()),
+            tuple((re.compile(str(a)), str(b)) for a, b in data.get("endings") or ()))
 
 
 def _french(key: str, rewrites: tuple[tuple[re.Pattern[str], str], ...]) -> tuple[str, ...]:

@@ -1204,3 +1204,28 @@ def test_people_a_toll_includes_underwent_it(text: str,
     assert [(c.measure, c.number.value) for c in claims
             if c.number is not None and "include" in c.evidence["text"]
             and c.measure in ("injured", "fatalities")] == expected
+
+
+def test_a_toll_across_the_country_is_the_country_s() -> None:
+    # Syria: "across the country" places the toll in Syria, not in the first town the
+    # article names further down about another event
+    text = ("Over 144 Syrians killed in Thursday's clashes\n\n"
+            "AMMAN, June 6 (KUNA) -- Over 144 Syrians were killed in heavy clashes between "
+            "government forces and opposition fighters across the country, the SOHR said.\n\n"
+            "Separately, fighting raged in the Al-Mileha corridor in Damascus countryside.")
+    claims = [c for c in _read(text, "2014-06-06").claims if c.number is not None]
+    assert claims and all([p.name for p in c.places] == ["Syria"] for c in claims)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Nigeria: a one-event note: the town its lead names is the event's place
+    ("The Nigerian Army has killed 20 bandits after a fierce encounter, the commanding "
+     "officer in Gusau said.", "Gusau"),
+    # Somalia: a town named only further down, about another event, is not
+    ("Twelve soldiers were killed in an attack, officials said.\n\nThe army said.\n\n"
+     "Separately, a market was reopened in Kismayo last week.", "Somalia"),
+])
+def test_a_toll_with_no_place_takes_the_lead_s_place_or_the_country(text: str,
+                                                                    expected: str) -> None:
+    claim = next(c for c in _read(text, "2020-05-02").claims if c.number is not None)
+    assert [p.name for p in claim.places] == [expected]

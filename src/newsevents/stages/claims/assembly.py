@@ -45,7 +45,7 @@ from newsevents.stages.claims.slots import (
 )
 from newsevents.stages.claims.vocab import claim_vocabulary
 from newsevents.stages.parse import ParsedSentence, ParsedToken
-from newsevents.stages.places import is_capital, is_dateline, is_speaker_seat
+from newsevents.stages.places import country_place, is_capital, is_dateline, is_speaker_seat
 
 _MILITARY_MEASURES = frozenset({"strikes", "operations", "targets_destroyed",
                                 "fatalities_combatants", "neutralized"})
@@ -612,6 +612,10 @@ def _emit(doc: DocumentMentions, sentence: Segment, attribution: Attribution | N
         # "according to the governor of the Lviv region, three drones targeted ...": a
         # regional official speaks of his region
         places, origin["places"] = (region,), "attribution: the speaker's region"
+    if not places and any(phrase in fold(doc.text[start:end]) for phrase in lexicon(
+            sentence.language or "fr").country_anaphors) and (
+            country := _the_country(doc)) is not None:
+        places, origin["places"] = (country,), "sentence: the country named again"
     if not places:
         if same_paragraph and context.places:
             places, origin["places"] = context.places, context.inherited_from
@@ -620,7 +624,7 @@ def _emit(doc: DocumentMentions, sentence: Segment, attribution: Attribution | N
             # The article's event, not a toll "since the start of the war" (its country).
             places, origin["places"] = doc.frame_places, "article: its first event's places"
         else:
-            places = tuple(p for p in (_country_place(doc),) if p is not None)
+            places = tuple(p for p in (_the_country(doc, lead_only=True),) if p is not None)
             origin["places"] = "article: its dominant country"
     if attribution is not None:
         origin["speaker"] = f"attribution: {attribution.text!r}"
@@ -682,13 +686,33 @@ def _long_period(time: dict[str, Any]) -> bool:
     return days is not None and days > _LONG_PERIOD_DAYS
 
 
-def _country_place(doc: DocumentMentions) -> PlaceMention | None:
-    """The article's main country as a place: its own mention when the text names it."""
+def _the_country(doc: DocumentMentions, lead_only: bool = False) -> PlaceMention | None:
+    """The article's main country itself, not a place in it ("across the country"); with
+    `lead_only`, the first place the article names in that country when its headline or
+    lead names it (a one-event dispatch, a coder's note), not one named further down
+    about another event."""
     fallback = doc.fallback_place
-    if fallback is None:
-        return None
+    if fallback is None or fallback.precision == "country":
+        return fallback
+    if lead_only and fallback.start < _lead_end(doc.text):
+        return fallback
     return next((p for p in doc.places if p.country == fallback.country
-                 and p.precision == "country"), fallback)
+                 and p.precision == "country"), None) or country_place(fallback.country)
+
+
+_LEAD_PARAGRAPHS = 2  # the headline and the lead
+
+
+def _lead_end(text: str) -> int:
+    """Where the article's headline and lead end (its first two paragraphs)."""
+    end, seen = 0, 0
+    for paragraph in re.finditer(r"[^\n]+", text):
+        if paragraph.group().strip():
+            seen += 1
+            end = paragraph.end()
+            if seen == _LEAD_PARAGRAPHS:
+                break
+    return end
 
 
 def event_places(doc: DocumentMentions, start: int, end: int,

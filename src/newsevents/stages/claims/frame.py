@@ -116,6 +116,11 @@ def _frame_places(doc: DocumentMentions, sentences: Sequence[Segment],
                       if p.country == country and p.precision != "country")
         if found:
             return found
+        table = lexicon(sentence.language or "fr")
+        if any(table.outcome(t.lemma) in _INFLICTED for t in events[sentence.start]) and any(
+                phrase in fold(doc.text[sentence.start:sentence.end])
+                for phrase in table.country_anaphors):
+            return ()  # "144 killed in clashes across the country": no place in it
     return ()
 
 

@@ -50,6 +50,7 @@ class Lexicon:
     sequence_cases: frozenset[str]
     # "on the city", "dans la ville": a settlement named again, the article's place
     place_anaphors: frozenset[str]
+    country_anaphors: tuple[str, ...]  # "across the country": the article's country
     unit_counts: dict[str, int]  # "a couple": two people
     one_more: frozenset[str]  # "another", "une autre" standing for one more person
     war_nouns: frozenset[str]  # "la guerre a fait 4 047 morts": a war's toll
@@ -120,6 +121,7 @@ def lexicon(language: str) -> Lexicon:
         landmark_cases=_words(data["landmark_cases"]),
         sequence_cases=_words(data.get("sequence_cases") or []),
         place_anaphors=_words(data.get("place_anaphors") or []),
+        country_anaphors=tuple(sorted(_words(data.get("country_anaphors") or []))),
         unit_counts={fold(str(k)): int(v) for k, v in (data.get("unit_counts") or {}).items()},
         one_more=_words(data.get("one_more") or []),
         war_nouns=_words(data.get("war_nouns") or []),

@@ -692,7 +692,7 @@ def _the_country(doc: DocumentMentions, lead_only: bool = False) -> PlaceMention
     lead names it (a one-event dispatch, a coder's note), not one named further down
     about another event."""
     fallback = doc.fallback_place
-    if fallback is None or fallback.precision == "country":
+    if fallback is None or fallback.precision == "country" or fallback.country is None:
         return fallback
     if lead_only and fallback.start < _lead_end(doc.text):
         return fallback

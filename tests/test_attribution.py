@@ -146,6 +146,12 @@ def _speakers(text: str) -> list[str | None]:
     pytest.param("In its death tally for Thursday, the SOHR reported that the dead comprised "
                  "51 civilians and 30 fighters.", "SOHR", "report", None,
                  id="en-acronym-tagged-as-adverb"),
+    # Nigeria: a subject with appositions and a relative clause; "no fewer than 10"
+    # misparsed as the verb's object opens the reported clause
+    pytest.param("The newly appointed Director, Defence Media Operations, Maj.-Gen. ES Buba, "
+                 "who disclosed this at Defence Headquarters, Abuja, said no fewer than 10 "
+                 "terrorists were also captured.", "ES Buba", "statement", None,
+                 id="en-relative-clause-and-no-fewer-than"),
 ])
 def test_attribution_from_the_parse(text: str, name: str | None, channel: str | None,
                                     outlet: str | None) -> None:

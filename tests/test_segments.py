@@ -49,6 +49,8 @@ def test_embedded_tweet_is_a_segment_with_its_own_date_and_author() -> None:
     ("Six policiers ont été tués, ont indiqué des responsables locaux.D'autres bilans "
      "font état de dix morts.", 2),
     ("Read more at www.Example.com and reuters.com/World today.", 1),
+    # Nigeria: hyphenated ranks
+    ("The director, Maj.-Gen. ES Buba, said ten were captured. Brig.-Gen. Ali agreed.", 2),
 ])
 def test_sentences_respect_abbreviations(text: str, count: int) -> None:
     segments, _ = split_segments(text)

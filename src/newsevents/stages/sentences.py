@@ -100,8 +100,10 @@ def split_sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]
     abbreviations = _abbreviations()
     current = start
     for match in _SENTENCE_END.finditer(text, start, end):
-        if text[match.start()] == "." and _word_before(text, match.start()) in abbreviations:
-            continue
+        word = _word_before(text, match.start())
+        if text[match.start()] == "." and (word in abbreviations or word.rsplit(
+                "-", 1)[-1] in abbreviations):
+            continue  # "Col.", "Maj.-Gen.", "Lt.-Col."
         if text[match.start()] == "." and _is_initial(text, match.start()):
             continue
         if match.end() < end and not text[match.end()].isspace() and _glued_address(

@@ -91,7 +91,12 @@ def _contents(parsed: ParsedSentence, verb: ParsedToken, takes_thing: bool,
         nearest = min(subjects, key=lambda c: abs(c.index - verb.index))
         found.extend(c for c in subjects if c is not nearest)
     for child in parsed.children(verb.index):
-        if child.index > verb.index and parsed.subtree(child.index)[0].pos == "ADP":
+        first = parsed.subtree(child.index)[0]
+        if child.index > verb.index and first.pos == "ADP" and not (
+                child.relation == "ccomp" and first.head != child.index
+                and any(t.is_finite_verb for t in parsed.subtree(child.index))):
+            # (a clause whose subject opens on a preposition is still the content: "said
+            # no fewer than 10 terrorists were captured")
             # 'said on the Telegram messaging app': a channel, not the content; but "a
             # affirmé dans un communiqué avoir repris le camp" hangs the act on the channel
             found.extend(_perfect_infinitives(parsed, child))
@@ -110,6 +115,16 @@ def _contents(parsed: ParsedSentence, verb: ParsedToken, takes_thing: bool,
             # "a affirmé dimanche avoir tué 32 terroristes", the perfect infinitive hung
             # on "dimanche": the reported act all the same
             found.extend(_perfect_infinitives(parsed, child))
+    clauses = [c for c in found if c.relation == "ccomp" and c.index > verb.index]
+    if clauses:
+        # "said no fewer than 10 terrorists were captured" with "no fewer" hung on the
+        # verb as its object: the words between the verb and the clause are the clause's
+        opening = min(parsed.subtree(c.index)[0].index for c in clauses)
+        found.extend(c for c in parsed.children(verb.index) if c.relation == "obj"
+                     and verb.index < c.index < opening and c not in found
+                     and parsed.subtree(c.index)[-1].index + 1 == opening
+                     and not any(t.pos in ("NOUN", "PROPN", "PRON")
+                                 for t in parsed.subtree(c.index)))
     return found
 
 

@@ -151,6 +151,11 @@ FIGURES: list[tuple[str, list[Expected]]] = [
     ("one of its soldiers was severely injured", [("one", 1, None, None, "exact")]),
     ("One of the soldiers was injured.", [("One", 1, None, None, "exact")]),
     ("it was one of the largest attacks of the war", []),
+    # Mali: military communiqués pad counts with a zero; a time, a date or a phone
+    # number keeps none
+    ("02 PKM, 01 mortier et 05 motos ont été récupérés",
+     [("02", 2, None, None, "exact"), ("01", 1, None, None, "exact"),
+      ("05", 5, None, None, "exact")]),
     # Lebanon: "one" before a nationality counts one person
     ("They include three Syrians, one Sudanese and one Lebanese.",
      [("three", 3, None, None, "exact"), ("one", 1, None, None, "exact"),
@@ -278,6 +283,8 @@ NO_FIGURE: list[str] = [
     "Il y a quelques jours, un drone a été abattu.",
     "Des dizaines d'années de conflit.",
     "Le président a parlé pendant des heures.",
+    "L'attaque a eu lieu le 02 mars vers 09:05.",
+    "James Bond 007 est arrivé.",
 ]
 
 

@@ -114,6 +114,9 @@ def _grouped(groups: list[str], separators: list[str], decimal: bool) -> int | f
 
 
 Languages = Callable[[int], str | None]
+# Military communiqués pad counts with a zero ("02 PKM, 01 mortier, 05 motos"): two digits
+# then a word, and no digit, colon or slash before them (a time, a phone number, a date).
+_ZERO_PADDED_COUNT = re.compile(r"(?<![\d:/.,])0[1-9][ \u00a0](?=[^\W\d_])")
 
 
 def digit_atoms(text: str, lo: int, hi: int, vocab: NumberVocabulary,
@@ -123,8 +126,9 @@ def digit_atoms(text: str, lo: int, hi: int, vocab: NumberVocabulary,
     for match in vocab.digits.finditer(text, lo, hi):
         raw = match.group("num")
         plain = raw.isdigit()
-        if plain and (len(raw) >= MAX_PLAIN_DIGITS or (len(raw) > 1 and raw[0] == "0")):
-            continue  # phone number, identifier, "007"
+        if plain and (len(raw) >= MAX_PLAIN_DIGITS or (len(raw) > 1 and raw[0] == "0" and not (
+                _ZERO_PADDED_COUNT.match(text, match.start(), hi)))):
+            continue  # phone number, identifier, "007"; not "02 PKM", "05 motos"
         scale_word = match.group("scale")
         scale = vocab.digit_scales[normalize_phrase(scale_word)] if scale_word else 1
         mark = vocab.decimal_mark.get(language(match.start()) or "") if language else None

@@ -1229,3 +1229,24 @@ def test_a_toll_with_no_place_takes_the_lead_s_place_or_the_country(text: str,
                                                                     expected: str) -> None:
     claim = next(c for c in _read(text, "2020-05-02").claims if c.number is not None)
     assert [p.name for p in claim.places] == [expected]
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), [
+    # Mali: the participle ending a communiqué's list says what happened to each item
+    ("fr", "Les FAMa ont récupéré du matériel : 01 mortier, 01 roquette, 05 motos et une "
+     "quantité importante de carburant récupérés.", [("other", 1), ("other", 1), ("other", 5)]),
+])
+def test_the_participle_ending_a_list_of_things(language: str, text: str,
+                                                expected: list[tuple[str, int]]) -> None:
+    claims = _read(text, "2022-11-01").claims
+    assert [(c.measure, c.number.value) for c in claims if c.number is not None] == expected
+
+
+@pytest.mark.parametrize("text", [
+    # Mali, Nigeria: rockets seized are no rocket fire
+    "Les soldats ont saisi deux roquettes et trois fusils lors d'une opération à Gao.",
+    "Troops seized two rockets and three rifles during a raid near Maiduguri.",
+])
+def test_arms_seized_do_not_type_the_event(text: str) -> None:
+    claims = [c for c in _read(text, "2022-11-01").claims if c.number is not None]
+    assert claims and all(c.event_type not in ("shelling", "air_strike") for c in claims)

@@ -19,7 +19,7 @@ from newsevents.records import (
 )
 from newsevents.stages.actors import find_actors, fold
 from newsevents.stages.attribution import Attribution
-from newsevents.stages.claims.counted import CountedReading
+from newsevents.stages.claims.counted import CountedReading, seized
 from newsevents.stages.claims.events import event_triggers
 from newsevents.stages.claims.lexicon import Lexicon, lexicon
 from newsevents.stages.claims.roles import (
@@ -203,6 +203,8 @@ def emit_figure(doc: DocumentMentions, sentence: Segment, attribution: Attributi
     if parsed is not None and predicate is not None and reading is not None and \
             reading.outcome in _VIOLENT_OUTCOMES:
         text = _without_landmarks(text, base, parsed, predicate, table)
+    seized_arms = _seized_arms(parsed, table) if parsed is not None else []
+    text = _blanked(text, base, seized_arms)
     if parsed is not None and predicate is not None and part is None:
         # The figure's own clause first: one "artillerie" in a list does not type every
         # figure of the list.
@@ -215,7 +217,9 @@ def emit_figure(doc: DocumentMentions, sentence: Segment, attribution: Attributi
             # the weapon named nearest the figure.
             etype = nearest_weapon(text, clause[0].start - base, clause[-1].end - base,
                                    figure.number.start - base) or etype
-    weapon = munition_type(reading, table)
+    # (munitions seized or recovered say nothing of how the event was fought)
+    weapon = munition_type(reading, table) if reading is None or reading.outcome not in (
+        "other", "captured") else None
     if weapon == "shelling" and parsed is not None and predicate is not None and \
             _fired_from_the_air(parsed, predicate, table):
         weapon = "air_strike"
@@ -238,7 +242,9 @@ def emit_figure(doc: DocumentMentions, sentence: Segment, attribution: Attributi
         etype = "air_strike"  # "un hélicoptère a tiré deux roquettes, tuant cinq civils"
     if not explicit and parsed is not None:
         # No type word: the sentence's own event verb or noun ("clashed", "abducted").
-        found = event_triggers(doc.text, sentence, parsed, attribution, claim_vocabulary())
+        found = [t for t in event_triggers(doc.text, sentence, parsed, attribution,
+                                           claim_vocabulary())
+                 if not _about_seized_arms(parsed, t, seized_arms)]
         if found:
             etype, explicit = found[0][2], True
     if figure.measure in _VIOLENT_MEASURES and etype in _NOT_VIOLENT:
@@ -272,6 +278,34 @@ def _war_toll(parsed: ParsedSentence, predicate: ParsedToken, table: Lexicon) ->
     a fait")."""
     return any(c.relation == "nsubj" and fold(c.lemma) in table.war_nouns
                for c in parsed.children(predicate.index))
+
+
+def _seized_arms(parsed: ParsedSentence, table: Lexicon) -> list[tuple[int, int]]:
+    """The arms a sentence says were seized or recovered ("13 terroristes neutralisés, 01
+    mortier, 01 roquette, 05 motos récupérés"): a rocket taken is no rocket fire."""
+    return [(t.start, t.end) for t in parsed.tokens if t.pos == "NOUN" and table.noun_class(
+        t.lemma) in ("munitions", "weapons") and seized(parsed, t, table)]
+
+
+def _about_seized_arms(parsed: ParsedSentence, trigger: tuple[int, int, str],
+                       seized_arms: Sequence[tuple[int, int]]) -> bool:
+    """A trigger that is seized arms, or a verb typed by them ("ont saisi deux roquettes")."""
+    start, end, _ = trigger
+    if any(start < e and s < end for s, e in seized_arms):
+        return True
+    verb = parsed.token_at(start)
+    return verb is not None and any(
+        (arm := parsed.token_at(s)) is not None and arm.head == verb.index
+        for s, _ in seized_arms)
+
+
+def _blanked(text: str, base: int, spans: Sequence[tuple[int, int]]) -> str:
+    """`text` (starting at document offset `base`) with `spans` blanked."""
+    for start, end in spans:
+        begin, finish = start - base, end - base
+        if 0 <= begin < finish <= len(text):
+            text = text[:begin] + " " * (finish - begin) + text[finish:]
+    return text
 
 
 def _without_landmarks(text: str, base: int, parsed: ParsedSentence, predicate: ParsedToken,

@@ -172,6 +172,10 @@ def read_figure(parsed: ParsedSentence, number: NumberMention, lexicon: Lexicon,
     if noun_class == "people" and qualified:  # "des dizaines de personnes, des civils"
         noun_class = qualified
     predicate, outcome = find_outcome(parsed, anchor, lexicon, exclude=skipped)
+    if outcome is None and noun is not None and noun_class in ("weapons", "targets", "munitions"):
+        # "02 PKM, 01 mortier, 05 motos et une quantité de carburant récupérés": the
+        # participle ending a list of things says what happened to each of them
+        predicate, outcome = _list_final_participle(parsed, noun, lexicon) or (None, None)
     if outcome is None and noun_class == "munitions" and noun is anchor:
         aimed = _aimed_by(parsed, noun, lexicon)
         if aimed is not None:
@@ -630,6 +634,48 @@ def included_figure(parsed: ParsedSentence, number: NumberMention, lexicon: Lexi
         return None
     return CountedReading(measure, noun if noun is not None and noun.pos == "NOUN" else None,
                           noun_class, None, outcome)
+
+
+def _list_final_participle(parsed: ParsedSentence, noun: ParsedToken, lexicon: Lexicon
+                           ) -> tuple[ParsedToken, str] | None:
+    """The first participle after `noun` that hangs on a later item of the same list
+    and says what happened to things, with its outcome."""
+    head = _list_root(parsed, noun)
+    for token in parsed.tokens[noun.index + 1:]:
+        if token.pos in ("VERB", "AUX") and token.feature("VerbForm") != "Part":
+            return None  # a new clause: the list is over
+        if token.pos not in ("VERB", "ADJ") or token.feature("VerbForm") != "Part":
+            continue
+        item = parsed.head_of(token.index)
+        if item is None or token.relation not in ("acl", "amod") or \
+                _list_root(parsed, item).index != head.index:
+            continue
+        outcome = _outcome_of(parsed, token, lexicon)
+        if outcome in ("other", "destroyed", "captured"):
+            return token, outcome
+    return None
+
+
+def seized(parsed: ParsedSentence, noun: ParsedToken, lexicon: Lexicon) -> bool:
+    """Whether the things `noun` names were seized, recovered or handed over (by their
+    own verb or the participle ending their list), not fired."""
+    _, outcome = find_outcome(parsed, noun, lexicon, exclude=set())
+    if outcome is None:
+        outcome = (_list_final_participle(parsed, noun, lexicon) or (None, None))[1]
+    return outcome in ("other", "captured")
+
+
+def _list_root(parsed: ParsedSentence, token: ParsedToken) -> ParsedToken:
+    """The token a list of things hangs from, up its conjunctions and noun modifiers
+    (an item misparsed under a name: "13 PM, 02 PKM, 01 mortier")."""
+    node = token
+    for _ in range(16):
+        head = parsed.head_of(node.index)
+        if head is None or not (node.dep == "conj" or (
+                node.dep == "nmod" and head.pos in ("NOUN", "PROPN"))):
+            break
+        node = head
+    return node
 
 
 def _conjoined_object_class(parsed: ParsedSentence, token: ParsedToken,

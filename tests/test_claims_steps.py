@@ -1250,3 +1250,28 @@ def test_the_participle_ending_a_list_of_things(language: str, text: str,
 def test_arms_seized_do_not_type_the_event(text: str) -> None:
     claims = [c for c in _read(text, "2022-11-01").claims if c.number is not None]
     assert claims and all(c.event_type not in ("shelling", "air_strike") for c in claims)
+
+
+def test_a_lead_dated_only_by_its_statement_takes_the_day_its_event_is_told() -> None:
+    # Myanmar: "said on Wednesday" dates the report; the strike the article tells further
+    # down happened "on Tuesday afternoon"
+    text = ("A Myanmar military airstrike on a village killed ten civilians, locals and media "
+            "reports said on Wednesday.\n\nFighting has ravaged Myanmar since a coup in "
+            "2021.\n\nRights groups accuse the military of abuses.\n\nA military jet dropped "
+            "three bombs on Nyaung Kone village on Tuesday afternoon, a fighter said.\n\n"
+            "Ten people were killed and eight wounded, he said.")
+    result = _read(text, "2023-06-28")
+    assert _claim_opening(result, "A Myanmar").time["start"] == "2023-06-27"
+    assert _claim_opening(result, "Ten people").time["start"] == "2023-06-27"
+
+
+def test_a_lead_dated_by_a_week_keeps_the_day_it_was_said() -> None:
+    # Ukraine: "ce week-end" dates the lead's events; a day given further down for another
+    # attack is not theirs
+    text = ("Dans plusieurs régions d'Ukraine, huit personnes ont été tuées dans des frappes "
+            "russes ce week-end, ont annoncé mercredi les autorités.\n\nDeux autres "
+            "personnes ont été tuées à Nikopol.\n\nUne ferme a pris feu.\n\nLes secours "
+            "sont sur place.\n\nKharkiv a été la cible d'une attaque le 25 mai, faisant 19 "
+            "morts.")
+    result = _read(text, "2024-05-29")
+    assert _claim_opening(result, "Deux").time["start"] == "2024-05-29"

@@ -146,18 +146,27 @@ def _frame_day(doc: DocumentMentions, sentences: Sequence[Segment],
     that, the first day the article gives. A sentence with no time of its own, outside
     the paragraph of a dated claim, is about that day more often than about the month."""
     captions = _captions(doc.text, sentences)
-    for sentence in sentences:
-        if sentence.paragraph > _LEAD_PARAGRAPHS:
+    lead_dated = False  # the lead's events have a time of their own, if not a day
+    for lead_only in (True, False):
+        # the lead's first event sentence; else, when the lead dates its events only by
+        # when they were said ("locals said on Wednesday"), the article's first event
+        # sentence with a day outside its attribution clause
+        if not lead_only and lead_dated:
             break
-        if not events.get(sentence.start) or sentence.paragraph in captions:
-            continue
-        since = lexicon(sentence.language or "fr").since
-        # not the day a period starts ("depuis le début des hostilités, le 27 septembre")
-        found = [t for t in within(doc.times, sentence.start, sentence.end,
-                                   attributions.get(sentence.start))
-                 if _is_frame_day(t, doc.doc_date) and since_opening(doc.text, t, since) is None]
-        if found:
-            return found[0]
+        for sentence in sentences:
+            if lead_only and sentence.paragraph > _LEAD_PARAGRAPHS:
+                break
+            if not events.get(sentence.start) or sentence.paragraph in captions:
+                continue
+            since = lexicon(sentence.language or "fr").since
+            # not the day a period starts ("depuis le début des hostilités, le 27 septembre")
+            times = [t for t in within(doc.times, sentence.start, sentence.end,
+                                       attributions.get(sentence.start))
+                     if since_opening(doc.text, t, since) is None]
+            lead_dated = lead_dated or (lead_only and bool(times))
+            found = [t for t in times if _is_frame_day(t, doc.doc_date)]
+            if found:
+                return found[0]
     # a caption dates its picture, not the events
     skipped = Ranges((s.start, s.end) for s in sentences if s.paragraph in captions)
     since = lexicon((sentences[0].language if sentences else None) or "fr").since

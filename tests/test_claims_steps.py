@@ -1275,3 +1275,23 @@ def test_a_lead_dated_by_a_week_keeps_the_day_it_was_said() -> None:
             "morts.")
     result = _read(text, "2024-05-29")
     assert _claim_opening(result, "Deux").time["start"] == "2024-05-29"
+
+
+def test_rockets_recovered_are_not_the_article_s_weapon() -> None:
+    # Mali: a communiqué's list of arms recovered names rockets and mortars; the
+    # operation that neutralised the terrorists is a clash, not shelling
+    text = ("Le bilan fait état de 13 terroristes neutralisés, 13 PM, 02 PKM, 01 mortier, 01 "
+            "roquette, 05 motos et une quantité importante de carburant récupérés.")
+    claims = [c for c in _read(text, "2022-11-01").claims if c.number is not None]
+    assert claims and all(c.event_type == "armed_clash" for c in claims), [
+        (c.number.text, c.event_type) for c in claims]
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    # Burkina Faso, Nigeria: militants neutralised by troops fought them
+    ("fr", "L'armée a neutralisé 24 terroristes lors d'une attaque près de Djibo."),
+    ("en", "Troops neutralised 24 terrorists during an attack near Gwoza."),
+])
+def test_militants_neutralised_in_an_attack_are_a_clash(language: str, text: str) -> None:
+    claims = [c for c in _read(text, "2021-03-02").claims if c.measure == "neutralized"]
+    assert claims and claims[0].event_type == "armed_clash"

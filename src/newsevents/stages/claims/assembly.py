@@ -114,7 +114,7 @@ def article_weapon(doc: DocumentMentions) -> str | None:
     (missiles and shells, drones and aircraft, or mines and bombs): a generic "attack" in
     it is that kind of attack."""
     if doc.weapon is None:
-        folded = fold(doc.text)
+        folded = fold(_blanked(doc.text, 0, doc.seized_arms))  # rockets taken: no fire
         counts = Counter({etype: len(pattern.findall(folded))
                           for etype, pattern in claim_vocabulary().event_types
                           if etype in WEAPON_TYPES})
@@ -203,8 +203,8 @@ def emit_figure(doc: DocumentMentions, sentence: Segment, attribution: Attributi
     if parsed is not None and predicate is not None and reading is not None and \
             reading.outcome in _VIOLENT_OUTCOMES:
         text = _without_landmarks(text, base, parsed, predicate, table)
-    seized_arms = _seized_arms(parsed, table) if parsed is not None else []
-    text = _blanked(text, base, seized_arms)
+    taken = [(s, e) for s, e in doc.seized_arms if sentence.start <= s < sentence.end]
+    text = _blanked(text, base, taken)
     if parsed is not None and predicate is not None and part is None:
         # The figure's own clause first: one "artillerie" in a list does not type every
         # figure of the list.
@@ -244,7 +244,7 @@ def emit_figure(doc: DocumentMentions, sentence: Segment, attribution: Attributi
         # No type word: the sentence's own event verb or noun ("clashed", "abducted").
         found = [t for t in event_triggers(doc.text, sentence, parsed, attribution,
                                            claim_vocabulary())
-                 if not _about_seized_arms(parsed, t, seized_arms)]
+                 if not _about_seized_arms(parsed, t, taken)]
         if found:
             etype, explicit = found[0][2], True
     if figure.measure in _VIOLENT_MEASURES and etype in _NOT_VIOLENT:
@@ -280,7 +280,7 @@ def _war_toll(parsed: ParsedSentence, predicate: ParsedToken, table: Lexicon) ->
                for c in parsed.children(predicate.index))
 
 
-def _seized_arms(parsed: ParsedSentence, table: Lexicon) -> list[tuple[int, int]]:
+def seized_arms(parsed: ParsedSentence, table: Lexicon) -> list[tuple[int, int]]:
     """The arms a sentence says were seized or recovered ("13 terroristes neutralisés, 01
     mortier, 01 roquette, 05 motos récupérés"): a rocket taken is no rocket fire."""
     return [(t.start, t.end) for t in parsed.tokens if t.pos == "NOUN" and table.noun_class(
@@ -300,12 +300,17 @@ def _about_seized_arms(parsed: ParsedSentence, trigger: tuple[int, int, str],
 
 
 def _blanked(text: str, base: int, spans: Sequence[tuple[int, int]]) -> str:
-    """`text` (starting at document offset `base`) with `spans` blanked."""
-    for start, end in spans:
-        begin, finish = start - base, end - base
-        if 0 <= begin < finish <= len(text):
-            text = text[:begin] + " " * (finish - begin) + text[finish:]
-    return text
+    """`text` (starting at document offset `base`) with `spans` blanked, in one pass."""
+    pieces: list[str] = []
+    last = 0
+    for start, end in sorted(spans):
+        begin, finish = max(start - base, last), min(end - base, len(text))
+        if begin >= finish:
+            continue
+        pieces.extend((text[last:begin], " " * (finish - begin)))
+        last = finish
+    pieces.append(text[last:])
+    return "".join(pieces)
 
 
 def _without_landmarks(text: str, base: int, parsed: ParsedSentence, predicate: ParsedToken,
@@ -356,7 +361,7 @@ def refine_assault(etype: str, measure: str | None, reading: CountedReading | No
         return "violence_against_civilians"
     if etype != "attack":
         return etype
-    if measure == "fatalities_combatants" or (
+    if measure in ("fatalities_combatants", "neutralized") or (
             reading is not None and reading.noun is not None
             and table.side(reading.noun.lemma) == "state_forces"):
         return "armed_clash"

@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from newsevents.records import PlaceMention, Ranges, Segment, TimeMention
 from newsevents.stages.actors import fold
 from newsevents.stages.attribution import Attribution
-from newsevents.stages.claims.assembly import event_places
+from newsevents.stages.claims.assembly import event_places, seized_arms
 from newsevents.stages.claims.lexicon import Lexicon, lexicon
 from newsevents.stages.claims.roles import role_spans
 from newsevents.stages.claims.slots import (
@@ -46,6 +46,8 @@ def read_frame(doc: DocumentMentions, sentences: Sequence[Segment],
     events = {s.start: _event_words(tree, lexicon(s.language or "fr"))
               for s in sentences if (tree := parsed.get(s.start)) is not None}
     doc.agents, doc.patients = _article_roles(doc, sentences, parsed, events)
+    doc.seized_arms = [span for s in sentences if (tree := parsed.get(s.start)) is not None
+                       for span in seized_arms(tree, lexicon(s.language or "fr"))]
     doc.frame_places = _frame_places(doc, sentences, events, attributions)
     doc.frame = _frame_day(doc, sentences, events, attributions)
 

@@ -73,6 +73,8 @@ class DocumentMentions:
     patients: Counter[str] = field(default_factory=Counter)  # and of what it hit
     # The places of its first event sentence in its main country (claims.frame).
     frame_places: tuple[PlaceMention, ...] = ()
+    # The arms its sentences say were seized or recovered (claims.frame): no weapon used.
+    seized_arms: list[tuple[int, int]] = field(default_factory=list)
     # Surname -> noun class of the people it names (claims.counted.PersonNames).
     people: dict[str, str] = field(default_factory=dict)
     claims: list[Claim] = field(default_factory=list)

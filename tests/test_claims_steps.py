@@ -1295,3 +1295,11 @@ def test_rockets_recovered_are_not_the_article_s_weapon() -> None:
 def test_militants_neutralised_in_an_attack_are_a_clash(language: str, text: str) -> None:
     claims = [c for c in _read(text, "2021-03-02").claims if c.measure == "neutralized"]
     assert claims and claims[0].event_type == "armed_clash"
+
+
+def test_what_an_agent_s_clause_names_does_not_act() -> None:
+    # Somalia: "an airstrike targeting al-Shabaab killed three": al-Shabaab was the target
+    text = ("An airstrike targeting al-Qaeda affiliate al-Shabaab in Somalia killed three "
+            "people on April 5, the US Africa Command said.")
+    claim = next(c for c in _read(text, "2018-04-10").claims if c.number is not None)
+    assert "al_shabaab" not in claim.actors

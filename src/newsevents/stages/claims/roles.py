@@ -66,11 +66,21 @@ def role_spans(parsed: ParsedSentence, predicate: ParsedToken, lexicon: Lexicon 
                ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """(agent spans, patient spans) of a predicate (see `_role_heads`)."""
     heads, hit = _role_heads(parsed, predicate)
-    agents = [parsed.span(t.index) for t in heads]
+    agents = [_without_clauses(parsed, t) for t in heads]
     patients = [parsed.span(t.index) for t in hit]
     if not agents and lexicon is not None:
         agents = _agents_of_the_event(parsed, predicate, lexicon)
     return agents, patients
+
+
+def _without_clauses(parsed: ParsedSentence, token: ParsedToken) -> tuple[int, int]:
+    """The span of the phrase `token` heads, up to a clause that follows it ("an airstrike
+    targeting al-Shabaab killed three": the strike acted, not al-Shabaab)."""
+    start, end = parsed.span(token.index)
+    for child in parsed.children(token.index):
+        if child.index > token.index and child.relation == "acl":
+            end = min(end, parsed.subtree(child.index)[0].start)
+    return start, end
 
 
 def hits_civilians(parsed: ParsedSentence, predicate: ParsedToken | None,

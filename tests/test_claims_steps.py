@@ -1303,3 +1303,16 @@ def test_what_an_agent_s_clause_names_does_not_act() -> None:
             "people on April 5, the US Africa Command said.")
     claim = next(c for c in _read(text, "2018-04-10").claims if c.number is not None)
     assert "al_shabaab" not in claim.actors
+
+
+def test_an_attack_after_an_interception_is_the_launcher_s() -> None:
+    # Ukraine: the drones downed were Russia's; "the attack" that damaged a facility is
+    # Russia's, and a state's act on another state's land hits that state
+    text = ("The Ukrainian air force said it shot down 22 of the 27 drones launched in "
+            "Russia's overnight attack on Wednesday.\n\nThe attack damaged an industrial "
+            "facility and injured one person in the region of Poltava, its governor said.\n\n"
+            "The attack also targeted the northern region of Sumy.")
+    claims = _read(text, "2023-12-06").claims
+    assert _claim_opening(_read(text, "2023-12-06"), "The attack damaged").actors == ("russia",)
+    sumy = next(c for c in claims if c.evidence["text"].startswith("The attack also"))
+    assert sumy.actors == ("russia",) and sumy.targets == ("state:UA",)

@@ -83,6 +83,11 @@ def _state_ids() -> dict[str, str]:
     return {str(k): str(v) for k, v in yaml.safe_load(raw).items()}
 
 
+def is_state(actor: str) -> bool:
+    """Whether an actor id is a state's forces ('state:ML', 'russia')."""
+    return actor.startswith("state:") or actor in _state_ids().values()
+
+
 def state_actor(country: str | None) -> str | None:
     """The actor id of a country's state forces: 'iraq', 'state:ML'."""
     if not country or len(country) != 2:

@@ -17,7 +17,7 @@ from newsevents.records import (
     Segment,
     TimeMention,
 )
-from newsevents.stages.actors import find_actors, fold
+from newsevents.stages.actors import find_actors, fold, is_state, state_actor
 from newsevents.stages.attribution import Attribution
 from newsevents.stages.claims.counted import CountedReading, seized
 from newsevents.stages.claims.events import event_triggers
@@ -598,6 +598,11 @@ def _emit(doc: DocumentMentions, sentence: Segment, attribution: Attribution | N
         actors = [a for a in _speaker_affiliation(doc.text, sentence, attribution)
                   if a not in losers]
         origin["actors"] = "the speaker's own side"
+    intercepted = measure == "targets_destroyed" and syntax is not None and \
+        syntax[1] is not None and syntax[1].noun_class == "munitions"
+    if not actors and same_paragraph and context.launcher and not intercepted:
+        actors = [a for a in context.launcher if a not in targets]
+        origin["actors"] = "paragraph: whose munitions the interception before downed"
     if not actors and same_paragraph:
         actors = [a for a in context.actors if a not in targets]
         origin["actors"] = "paragraph: the previous claim"
@@ -606,6 +611,10 @@ def _emit(doc: DocumentMentions, sentence: Segment, attribution: Attribution | N
             # perdu la vie"): the other side of that claim is acting
             actors = [a for a in context.targets if a not in targets and a != "civilians"]
             origin["actors"] = "paragraph: the other side of the previous claim"
+    if not actors and not intercepted and (launched := [
+            a for a, _ in doc.launchers.most_common() if a not in targets]):
+        actors = launched[:1]  # "The attack damaged an industrial facility": the drones'
+        origin["actors"] = "article: whose munitions its interceptions downed"
     if not actors and (agents := [a for a, _ in doc.agents.most_common() if a not in targets]):
         actors = agents[:1]  # who the article makes the agent of its events
         origin["actors"] = "article: its main actor"
@@ -665,6 +674,12 @@ def _emit(doc: DocumentMentions, sentence: Segment, attribution: Attribution | N
         else:
             places = tuple(p for p in (_the_country(doc, lead_only=True),) if p is not None)
             origin["places"] = "article: its dominant country"
+    if not targets and etype not in _TARGETLESS and etype not in _NOT_VIOLENT and any(
+            is_state(a) for a in actors) and places and (
+            hit := state_actor(places[0].country)) is not None and hit not in actors:
+        # "The attack also targeted the northern region of Sumy": a state's act on another
+        # state's land hits that state
+        targets, origin["targets"] = [hit], "the state whose land the act hit"
     if attribution is not None:
         origin["speaker"] = f"attribution: {attribution.text!r}"
     claim = Claim(
@@ -680,8 +695,13 @@ def _emit(doc: DocumentMentions, sentence: Segment, attribution: Attribution | N
         origin=origin,
     )
     doc.claims.append(claim)
+    launcher = context.launcher if same_paragraph else ()
+    if intercepted and origin["targets"].startswith("parse"):
+        # (the owner of the munitions downed as the parse reads it, not a side named near)
+        launcher = tuple(t for t in targets if t != "civilians")
+        doc.launchers.update(launcher)
     return replace(context, paragraph=sentence.paragraph, actors=tuple(actors),
-                   targets=tuple(targets), places=places, time=time,
+                   targets=tuple(targets), places=places, time=time, launcher=launcher,
                    inherited_from="paragraph: the previous claim",
                    event_type=etype if explicit or not context.strong_type else context.event_type,
                    strong_type=explicit or context.strong_type)

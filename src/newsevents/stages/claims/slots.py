@@ -73,6 +73,8 @@ class DocumentMentions:
     patients: Counter[str] = field(default_factory=Counter)  # and of what it hit
     # The places of its first event sentence in its main country (claims.frame).
     frame_places: tuple[PlaceMention, ...] = ()
+    # Whose drones or missiles its interceptions downed, and how often (claims.assembly).
+    launchers: Counter[str] = field(default_factory=Counter)
     # The arms its sentences say were seized or recovered (claims.frame): no weapon used.
     seized_arms: list[tuple[int, int]] = field(default_factory=list)
     # Surname -> noun class of the people it names (claims.counted.PersonNames).
@@ -110,6 +112,9 @@ class Context:
     # The outcome of the paragraph's last toll ("wounded"), for a breakdown in the next
     # sentence ("They include three Syrians")
     outcome: str | None = None
+    # Whose drones or missiles the paragraph's last interception downed: the side whose
+    # attack its next claims tell ("The attack damaged an industrial facility")
+    launcher: tuple[str, ...] = ()
     # Where `time` and `places` came from: the previous claim, or a sentence of the
     # paragraph that set the scene without a claim of its own ("Du 13 au 28 octobre, des
     # opérations ont été menées à Ndila ... Le bilan fait état de 13 terroristes neutralisés").

@@ -1284,7 +1284,7 @@ def test_rockets_recovered_are_not_the_article_s_weapon() -> None:
             "roquette, 05 motos et une quantité importante de carburant récupérés.")
     claims = [c for c in _read(text, "2022-11-01").claims if c.number is not None]
     assert claims and all(c.event_type == "armed_clash" for c in claims), [
-        (c.number.text, c.event_type) for c in claims]
+        (c.evidence["text"], c.event_type) for c in claims]
 
 
 @pytest.mark.parametrize(("language", "text"), [

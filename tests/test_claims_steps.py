@@ -1316,3 +1316,15 @@ def test_an_attack_after_an_interception_is_the_launcher_s() -> None:
     assert _claim_opening(_read(text, "2023-12-06"), "The attack damaged").actors == ("russia",)
     sumy = next(c for c in claims if c.evidence["text"].startswith("The attack also"))
     assert sumy.actors == ("russia",) and sumy.targets == ("state:UA",)
+
+
+@pytest.mark.parametrize(("text", "side"), [
+    # Israel: "another" after an adverb is one more of the soldiers counted, of their side,
+    # who did not wound themselves
+    ("The IDF said one of its soldiers was severely injured and another lightly wounded in "
+     "a rocket attack.", "israel"),
+])
+def test_another_wounded_is_one_more_of_the_same_side(text: str, side: str) -> None:
+    claims = [c for c in _read(text, "2024-08-17").claims if c.measure == "injured"]
+    assert len(claims) == 2
+    assert all(c.targets == (side,) and side not in c.actors for c in claims)

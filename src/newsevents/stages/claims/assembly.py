@@ -570,6 +570,11 @@ def _emit(doc: DocumentMentions, sentence: Segment, attribution: Attribution | N
             # "Checkpoint attack kills 15", "une attaque contre une position de l'armée a
             # fait sept morts": a toll with no status of an assault on forces is theirs
             side = [state]
+        if not side and not patients and reading is not None and reading.elided and \
+                reading.noun is None and same_paragraph and context.targets:
+            # "one of its soldiers was injured and another lightly wounded", "12 soldats et
+            # 15 autres": more of the people counted before, of their side
+            side = list(context.targets)
         owners = owner_side(parsed, reading, table, state, doc.main_enemy)
         if owners and not patients:
             # "quatre véhicules de l'armée ont été détruits", "four military vehicles": the
@@ -593,6 +598,7 @@ def _emit(doc: DocumentMentions, sentence: Segment, attribution: Attribution | N
     if loss:
         losers.update(t for t in named_targets if t != "civilians" and t not in agents)
         losers.update(own)
+        losers.update(t for t in targets if t != "civilians" and t not in agents)
     actors = [a for a in actors if a not in losers]
     if not actors:
         actors = [a for a in _speaker_affiliation(doc.text, sentence, attribution)

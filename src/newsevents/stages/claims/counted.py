@@ -424,13 +424,16 @@ def _one_more(parsed: ParsedSentence, token: ParsedToken, lexicon: Lexicon,
     """"one soldier was injured and another lightly wounded", "deux personnes tuées à
     Nikopol, et une autre dans la région de Kherson": "another" standing alone is one more
     of the people counted before it, undergoing its own verb or the one it is joined to."""
-    if fold(token.text) not in lexicon.one_more or token.relation not in (
-            "nsubj", "conj", "obj"):
+    if fold(token.text) not in lexicon.one_more:
+        return None
+    head = parsed.head_of(token.index)
+    if token.relation == "det" and head is not None and head.pos == "ADV":
+        head = parsed.head_of(head.index)  # "and another lightly wounded", misparsed
+    elif token.relation not in ("nsubj", "conj", "obj"):
         return None
     following = _next_token(parsed, token.index)
     if following is not None and following.pos in ("NOUN", "PROPN", "NUM"):
         return None  # "another two people", "une autre personne": counted otherwise
-    head = parsed.head_of(token.index)
     if head is None or head.index == token.index:
         return None
     outcome = _outcome_of(parsed, head, lexicon)

@@ -1328,3 +1328,14 @@ def test_another_wounded_is_one_more_of_the_same_side(text: str, side: str) -> N
     claims = [c for c in _read(text, "2024-08-17").claims if c.measure == "injured"]
     assert len(claims) == 2
     assert all(c.targets == (side,) and side not in c.actors for c in claims)
+
+
+@pytest.mark.parametrize(("language", "text", "state"), [
+    # Burkina Faso, Somalia: a post of the forces attacked hits the state
+    ("fr", "Des hommes armés ont attaqué un poste de police à Djibo.", "state:BF"),
+    ("en", "Al Shabaab fighters attacked a military base near Mogadishu on Friday.", "state:SO"),
+])
+def test_a_post_of_the_forces_attacked_hits_the_state(language: str, text: str,
+                                                      state: str) -> None:
+    claims = _read(text, "2024-05-02").claims
+    assert claims and claims[0].targets == (state,)

@@ -630,6 +630,11 @@ def _emit(doc: DocumentMentions, sentence: Segment, attribution: Attribution | N
     if not actors:
         actors = _article_actor(doc, state, targets)
         origin["actors"] = "article: its main actor"
+    if not targets and state and state not in actors and syntax is not None and \
+            etype not in _NOT_VIOLENT and _forces_hit(syntax[0], lexicon(
+                sentence.language or "fr")):
+        # "ont attaqué un poste de police", "stormed the army base": the state's forces
+        targets, origin["targets"] = [state], "parse: the state's forces or post attacked"
     if not targets and etype not in _TARGETLESS:
         # Who the article's events hit most, when it is not the one acting here.
         targets = [a for a, _ in doc.patients.most_common() if a not in actors][:1]

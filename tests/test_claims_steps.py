@@ -1339,3 +1339,13 @@ def test_a_post_of_the_forces_attacked_hits_the_state(language: str, text: str,
                                                       state: str) -> None:
     claims = _read(text, "2024-05-02").claims
     assert claims and claims[0].targets == (state,)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Somalia: storming is an assault typed by what it hit
+    ("Gunmen stormed a hotel in Mogadishu on Friday.", "violence_against_civilians"),
+    ("Al Shabaab fighters stormed an army base near Mogadishu on Friday.", "armed_clash"),
+])
+def test_a_storming_is_typed_by_what_it_hit(text: str, expected: str) -> None:
+    claims = _read(text, "2024-05-02").claims
+    assert claims and claims[0].event_type == expected

@@ -1349,3 +1349,14 @@ def test_a_post_of_the_forces_attacked_hits_the_state(language: str, text: str,
 def test_a_storming_is_typed_by_what_it_hit(text: str, expected: str) -> None:
     claims = _read(text, "2024-05-02").claims
     assert claims and claims[0].event_type == expected
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), [
+    # Lebanon: the toll that goes on with the war's, a week after a ceasefire, is the war's
+    ("fr", "La guerre entre le Hezbollah et Israël a fait au moins 4 047 morts, a annoncé le "
+     "ministre. Au moins 16 638 personnes ont été blessées, selon le ministre, une semaine "
+     "après l'entrée en vigueur du cessez-le-feu.", "other"),
+])
+def test_a_development_as_a_landmark_does_not_type_a_toll(language: str, text: str,
+                                                          expected: str) -> None:
+    assert _claim_opening(_read(text, "2024-12-04"), "Au moins 16").event_type == expected

@@ -204,7 +204,8 @@ def emit_figure(doc: DocumentMentions, sentence: Segment, attribution: Attributi
             reading.outcome in _VIOLENT_OUTCOMES:
         text = _without_landmarks(text, base, parsed, predicate, table)
     taken = [(s, e) for s, e in doc.seized_arms if sentence.start <= s < sentence.end]
-    text = _blanked(text, base, taken)
+    landmarks = _development_landmarks(parsed, table) if parsed is not None else []
+    text = _blanked(text, base, [*taken, *landmarks])
     if parsed is not None and predicate is not None and part is None:
         # The figure's own clause first: one "artillerie" in a list does not type every
         # figure of the list.
@@ -244,15 +245,21 @@ def emit_figure(doc: DocumentMentions, sentence: Segment, attribution: Attributi
         # No type word: the sentence's own event verb or noun ("clashed", "abducted").
         found = [t for t in event_triggers(doc.text, sentence, parsed, attribution,
                                            claim_vocabulary())
-                 if not _about_seized_arms(parsed, t, taken)]
+                 if not _about_seized_arms(parsed, t, taken)
+                 and not any(t[0] < e and s < t[1] for s, e in landmarks)]
         if found:
             etype, explicit = found[0][2], True
-    if figure.measure in _VIOLENT_MEASURES and etype in _NOT_VIOLENT:
+    # A toll that goes on with the paragraph's war toll ("La guerre a fait 4 047 morts. Au
+    # moins 16 638 personnes ont été blessées") stays the war's, no attack of its own.
+    of_the_war = not explicit and context.strong_type and context.event_type == "other" \
+        and etype == "other" and context.paragraph == sentence.paragraph
+    if figure.measure in _VIOLENT_MEASURES and etype in _NOT_VIOLENT and not of_the_war:
         # "60 terroristes neutralisés et 16 interpellés", "les raids ... sur des positions
         # où les forces sont déployées": people killed or things destroyed are no arrest
         # nor deployment; the assault is typed by who was hit, or the article's weapon.
         etype, explicit = "attack", False
-    refined = refine_assault(etype, figure.measure, reading, parsed, table, (start, end))
+    refined = etype if of_the_war else refine_assault(etype, figure.measure, reading, parsed,
+                                                      table, (start, end))
     # Soldiers or police killed in an unnamed attack stay a clash; another generic type
     # takes the weapon of its paragraph ("the strikes the paragraph is about") or of its
     # article ("l'attaque russe contre un immeuble" in an article about missiles).
@@ -311,6 +318,23 @@ def _blanked(text: str, base: int, spans: Sequence[tuple[int, int]]) -> str:
         last = finish
     pieces.append(text[last:])
     return "".join(pieces)
+
+
+def _development_landmarks(parsed: ParsedSentence, table: Lexicon) -> list[tuple[int, int]]:
+    """The phrases that set a toll after or since a development ("une semaine après
+    l'entrée en vigueur du cessez-le-feu", "since the truce"): when, never what."""
+    found = []
+    for token in parsed.tokens:
+        if token.relation not in ("obl", "nmod") or not any(
+                c.dep == "case" and (fold(c.lemma) in table.sequence_cases
+                                     or fold(c.text) in table.sequence_cases)
+                for c in parsed.children(token.index)):
+            continue
+        phrase = parsed.subtree(token.index)
+        if any(table.event_nouns.get(fold(t.lemma)) == "strategic_development"
+               for t in phrase):
+            found.append((phrase[0].start, phrase[-1].end))
+    return found
 
 
 def _without_landmarks(text: str, base: int, parsed: ParsedSentence, predicate: ParsedToken,

@@ -1360,3 +1360,12 @@ def test_a_storming_is_typed_by_what_it_hit(text: str, expected: str) -> None:
 def test_a_development_as_a_landmark_does_not_type_a_toll(language: str, text: str,
                                                           expected: str) -> None:
     assert _claim_opening(_read(text, "2024-12-04"), "Au moins 16").event_type == expected
+
+
+def test_a_military_s_own_dead_are_its_forces() -> None:
+    # Niger: "sept morts côté ami" in the ministry's toll are soldiers of Niger
+    text = ("Une attaque a visé une position de l'armée nigérienne près de Tillabéri. D'après "
+            "le communiqué, le bilan provisoire fait état de sept morts côté ami.")
+    claim = next(c for c in _read(text, "2024-05-22").claims
+                 if c.measure == "fatalities_combatants")
+    assert claim.targets == ("state:NE",)

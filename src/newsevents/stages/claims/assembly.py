@@ -594,6 +594,9 @@ def _emit(doc: DocumentMentions, sentence: Segment, attribution: Attribution | N
             # "Checkpoint attack kills 15", "une attaque contre une position de l'armée a
             # fait sept morts": a toll with no status of an assault on forces is theirs
             side = [state]
+        if side == ["civilians"] and measure == "fatalities_combatants" and state and \
+                reading is not None and reading.noun_class in _UNQUALIFIED:
+            side = [state]  # "sept morts côté ami": a military's own dead are its forces
         if not side and not patients and reading is not None and reading.elided and \
                 reading.noun is None and same_paragraph and context.targets:
             # "one of its soldiers was injured and another lightly wounded", "12 soldats et

@@ -1369,3 +1369,17 @@ def test_a_military_s_own_dead_are_its_forces() -> None:
     claim = next(c for c in _read(text, "2024-05-22").claims
                  if c.measure == "fatalities_combatants")
     assert claim.targets == ("state:NE",)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Israel, Indonesia, Nigeria: hostages an armed group takes are abducted; police
+    # officers taken hostage were fought; people police arrest are arrested
+    ("Hamas fighters crossed into Israel on October 7.\n\nThe militants took 251 hostages.",
+     "violence_against_civilians"),
+    ("Rioting prisoners took five police officers hostage at the headquarters in Depok.",
+     "armed_clash"),
+    ("Police arrested 12 suspects in Kano on Monday.", "arrest"),
+])
+def test_people_seized_are_typed_by_who_seized_them(text: str, expected: str) -> None:
+    claims = [c for c in _read(text, "2023-10-09").claims if c.measure == "captured"]
+    assert claims and claims[-1].event_type == expected

@@ -666,6 +666,12 @@ def _emit(doc: DocumentMentions, sentence: Segment, attribution: Attribution | N
         # Who the article's events hit most, when it is not the one acting here.
         targets = [a for a, _ in doc.patients.most_common() if a not in actors][:1]
         origin["targets"] = "article: what its events hit most"
+    if etype == "arrest" and not explicit and measure == "captured" and actors and not any(
+            is_state(a) for a in actors):
+        # "Militants also took 251 hostages": people an armed group seizes are abducted,
+        # not arrested; police officers taken hostage were fought
+        forces = syntax is not None and _forces_hit(syntax[0], lexicon(sentence.language or "fr"))
+        etype = "armed_clash" if forces else "violence_against_civilians"
     if measure == "fatalities_civilians" and "civilians" not in targets:
         # civilians counted dead are the target (CONTRACT.md), whatever the parse linked
         guessed = origin["targets"].startswith("article")

@@ -1383,3 +1383,12 @@ def test_a_military_s_own_dead_are_its_forces() -> None:
 def test_people_seized_are_typed_by_who_seized_them(text: str, expected: str) -> None:
     claims = [c for c in _read(text, "2023-10-09").claims if c.measure == "captured"]
     assert claims and claims[-1].event_type == expected
+
+
+def test_mujahideen_lost_are_the_armed_group_s() -> None:
+    # Afghanistan: the Taliban's spokesman counts their own fighters lost
+    text = ("Les talibans ont attaqué le siège du gouvernorat. « Dans l'attaque, nous avons "
+            "perdu trois moudjahidines », a déclaré un porte-parole des talibans.")
+    claim = next(c for c in _read(text, "2020-09-10").claims if c.number is not None
+                 and c.number.value == 3)
+    assert claim.targets == ("taliban",) and "taliban" not in claim.actors

@@ -212,6 +212,12 @@ def test_french_spellings_of_transliterated_names() -> None:
     assert "port" not in _found("Les frappes ont visé le port de Hodeida.")
 
 
+def test_a_french_adjective_opening_a_sentence_is_no_city() -> None:
+    # Mozambique: "Seul bilan officiel" is not Seoul; the city written as such still is
+    assert _found("Seul bilan officiel pour le moment, sept morts.") == {}
+    assert _found("Des diplomates se sont réunis à Séoul.")["Séoul"][1] == "KR"
+
+
 def test_other_endings_of_transliterated_names() -> None:
     # Lebanon, Syria: "Nabatiyeh" for GeoNames' "Nabatieh", "Raqqah" for "Raqqa"
     found = _found("An Israeli strike killed 10 people in Nabatiyeh, southern Lebanon.")

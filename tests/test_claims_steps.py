@@ -1392,3 +1392,12 @@ def test_mujahideen_lost_are_the_armed_group_s() -> None:
     claim = next(c for c in _read(text, "2020-09-10").claims if c.number is not None
                  and c.number.value == 3)
     assert claim.targets == ("taliban",) and "taliban" not in claim.actors
+
+
+def test_a_dateline_s_date_is_when_the_story_was_filed() -> None:
+    # Syria: "AMMAN, June 6 (KUNA) --" files the story; the clashes were on Thursday
+    text = ("Over 144 Syrians killed in Thursday's clashes -- SOHR\n\nAMMAN, June 6 (KUNA) -- "
+            "A day after the election, over 144 Syrians were killed in heavy clashes across "
+            "the country, the SOHR said.")
+    claim = _claim_opening(_read(text, "2014-06-06"), "AMMAN")
+    assert claim.time["start"] == "2014-06-05"

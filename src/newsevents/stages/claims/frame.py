@@ -21,6 +21,7 @@ from newsevents.stages.claims.roles import role_spans
 from newsevents.stages.claims.slots import (
     DocumentMentions,
     days_between,
+    in_dateline,
     since_opening,
     within,
 )
@@ -164,7 +165,8 @@ def _frame_day(doc: DocumentMentions, sentences: Sequence[Segment],
             # not the day a period starts ("depuis le début des hostilités, le 27 septembre")
             times = [t for t in within(doc.times, sentence.start, sentence.end,
                                        attributions.get(sentence.start))
-                     if since_opening(doc.text, t, since) is None]
+                     if since_opening(doc.text, t, since) is None
+                     and not in_dateline(doc.text, t)]
             lead_dated = lead_dated or (lead_only and bool(times))
             found = [t for t in times if _is_frame_day(t, doc.doc_date)]
             if found:

@@ -191,9 +191,24 @@ _COMPARATIVE = re.compile(
 _ANCHORED = frozenset({"DATE", "TIME", "DURATION"})
 
 
+# "AMMAN, June 6 (KUNA) --": a city in capitals opening its line, then the filing date,
+# then an agency's parenthesis or a dash.
+_DATELINE_BEFORE = re.compile(r"[A-Z][A-Z'. -]{1,40},[ \t\u00a0]{0,3}")
+_DATELINE_AFTER = re.compile(r"[ \t\u00a0]{0,3}(?:\(|--|[—–:]|-[ \t])")
+
+
+def in_dateline(text: str, mention: TimeMention) -> bool:
+    """Whether a time is a wire story's filing date in its dateline, not its events'."""
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    return mention.start - line_start <= 45 and bool(
+        _DATELINE_BEFORE.fullmatch(text, line_start, mention.start)) and bool(
+        _DATELINE_AFTER.match(text, mention.end, min(len(text), mention.end + 4)))
+
+
 def choose_time(text: str, times: Sequence[TimeMention], anchor: int) -> TimeMention | None:
     """The resolved time expression nearest the figure or trigger, outside comparisons."""
     usable = [t for t in times if t.start_date and t.end_date and t.type in _ANCHORED
+              and not in_dateline(text, t)
               and not _COMPARATIVE.search(fold(text[max(0, t.start - 50):t.start]))]
     if not usable:
         return None

@@ -148,6 +148,11 @@ TABLE = [
      "2022-02-24", "2022-02-24", "2022-02-24", "day"),
     ("Les combats ont repris du 3 au 5 mai à Khartoum.", "2023-06-01", "du 3 au 5 mai",
      "2023-05-03/2023-05-05", "2023-05-03", "2023-05-05", "range"),
+    # English, month first: "between June 7 and 13", "June 7-13"
+    ("Ten terrorists were neutralised around Solhan between June 7 and 13.", "2021-06-14",
+     "between June 7 and 13", "2021-06-07/2021-06-13", "2021-06-07", "2021-06-13", "range"),
+    ("Fighting on June 7-13 killed five soldiers.", "2021-06-14", "June 7-13",
+     "2021-06-07/2021-06-13", "2021-06-07", "2021-06-13", "range"),
     # Months, years, ranges.
     ("En mars, 50 opérations ont été menées en Syrie.", "2021-03-26", "mars",
      "2021-03", "2021-03-01", "2021-03-31", "month"),
@@ -316,3 +321,9 @@ def test_a_month_only_date_the_text_dates_to_a_day_anchors_its_weekdays() -> Non
     # without a day of its own, a weekday stays the month
     alone = next(m for m in find_times("L'attaque a eu lieu dimanche.", "2020-03"))
     assert (alone.start_date, alone.end_date) == ("2020-03-01", "2020-03-31")
+
+
+def test_a_month_first_day_and_a_count_make_no_range() -> None:
+    # "On June 7 and 8 people died": the 8 are people, not a day
+    mention = resolve_time_phrase("On June 7 and 8 people died.", "2021-06-14", "en")
+    assert mention is not None and mention.text == "June 7"

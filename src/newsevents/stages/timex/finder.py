@@ -49,6 +49,7 @@ Resolver = Callable[[re.Match[str], Context], Resolved | None]
 
 RESOLVERS: dict[str, Resolver] = {
     "range_days": d.resolve_day_range,
+    "range_days_mdy": d.resolve_day_range,
     "date_dmy": d.resolve_date,
     "date_mdy": d.resolve_date,
     "date_numeric": f.resolve_numeric_date,
@@ -300,11 +301,13 @@ def _languages(text: str, segments: Sequence[Segment]) -> Callable[[int], str]:
 def _with_parts(item: Found, candidate: Candidate) -> Found:
     """"du 3 au 5 mai": keep the two days as the range's parts."""
     resolved = item.resolved
-    if candidate.rule != "range_days" or resolved.start is None or resolved.end is None:
+    if candidate.rule not in ("range_days", "range_days_mdy") or resolved.start is None or \
+            resolved.end is None:
         return item
     match = candidate.match
-    first = Found(match.start("d1"), match.end("d1"), day_value(resolved.start), item.anchor,
-                  direction=item.direction)
+    opening = "d1" if match.groupdict().get("d1") else "d2"
+    first = Found(match.start(opening), match.end(opening), day_value(resolved.start),
+                  item.anchor, direction=item.direction)
     last = Found(match.start("day"), item.end, day_value(resolved.end), item.anchor,
                  direction=item.direction)
     return replace(item, parts=(first, last))

@@ -26,6 +26,13 @@ RULES: tuple[tuple[str, str], ...] = (
      r"(?:du|entre\s+le|from|between(?:\s+the)?)\s+(?P<d1>" + _DAYNUM + r")\s+"
      r"(?:au|et\s+le|et|à|to|and|-|–)\s+(?P<day>" + _DAYNUM + r")\s+(?P<month>{month}|{month_cs})"
      r"(?:\s+(?P<year>" + _YEAR + r"))?"),
+    # "between June 7 and 13", "from June 7 to 13" (English, month first); with no opener,
+    # a dash only ("June 7-13": "on June 7 and 8 people died" is no range)
+    ("range_days_mdy",
+     r"(?:(?:from|between(?:\s+the)?)\s+(?P<month>{month_en}|{month_abbr})\s+(?P<d1>"
+     + _DAYNUM + r")(?:\s*[-–]\s*|\s+(?:to|and|through)\s+)"
+     r"|(?P<month2>{month_en}|{month_abbr})\s+(?P<d2>" + _DAYNUM + r")\s*[-–]\s*)"
+     r"(?P<day>" + _DAYNUM + r")(?![\d:])(?:,?\s+(?P<year>" + _YEAR + r"))?"),
     ("date_dmy",
      r"(?:(?P<det>le|les|the)\s+)?(?:(?P<wd>{weekday})\s+)?(?P<day>" + _DAYNUM + r")\s+"
      r"(?:of\s+)?(?P<month>{month}|{month_cs}|{month_abbr})"

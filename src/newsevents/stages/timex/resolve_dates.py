@@ -82,12 +82,19 @@ def narrative_year(ctx: Context) -> int | None:
 
 def resolve_date(match: Match, ctx: Context) -> Resolved | None:
     """"le 3 mai", "samedi 5 juin", "25 mars 2021", "March 25, 2021", "le 6 mai dernier"."""
-    month = lexicon().month_number(match.group("month"))
-    day = parse_day(match.group("day"))
+    groups = match.groupdict()
+    return _resolve_day(groups.get("month") or groups.get("month2") or "", match.group("day"),
+                        groups, ctx)
+
+
+def _resolve_day(month_word: str, day_word: str, groups: dict[str, str | None],
+                 ctx: Context) -> Resolved | None:
+    month = lexicon().month_number(month_word)
+    day = parse_day(day_word)
     if month is None or day is None:
         return None
-    year_text = match.groupdict().get("year")
-    direction = direction_of(match.groupdict().get("dir"))
+    year_text = groups.get("year")
+    direction = direction_of(groups.get("dir"))
     if year_text:
         year: int | None = parse_year(year_text, ctx.anchor)
     else:
@@ -96,7 +103,7 @@ def resolve_date(match: Match, ctx: Context) -> Resolved | None:
             year = year_for_month(month, day, ctx, direction)
     if year is None:
         return Resolved("DATE", f"XXXX-{month:02d}-{day:02d}", month=month, day=day)
-    weekday_word = match.groupdict().get("wd")
+    weekday_word = groups.get("wd")
     if weekday_word and not year_text:
         year = _year_matching_weekday(year, month, day, lexicon().weekdays.get(fold(weekday_word)))
     try:
@@ -120,7 +127,7 @@ def _year_matching_weekday(year: int, month: int, day: int, weekday: int | None)
 def resolve_day_range(match: Match, ctx: Context) -> Resolved | None:
     """"du 3 au 5 mai (2021)": one mention from the first day to the last."""
     last = resolve_date(match, ctx)
-    first_day = parse_day(match.group("d1"))
+    first_day = parse_day(match.groupdict().get("d1") or match.groupdict().get("d2") or "")
     if last is None or last.start is None or first_day is None or first_day > last.start.day:
         return None
     first = last.start.replace(day=first_day)

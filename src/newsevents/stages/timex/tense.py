@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 Span = tuple[int, int]
 # Rules whose direction is not written in the expression when these groups are empty.
 BARE_RULES = frozenset({"weekday", "date_dmy", "date_mdy", "month_alone", "range_days",
-                        "night_between"})
+                        "range_days_mdy", "night_between"})
 _WRITTEN = ("year", "dir", "anaph", "plural")
 _FINAL = re.compile(r"[.!?…][\s\"'»”’)\]]*$")
 

@@ -29,6 +29,7 @@ from newsevents.stages.claims.roles import (
     owner_side,
     syntactic_roles,
     victims_side,
+    with_appositions,
 )
 from newsevents.stages.claims.slots import (
     Context,
@@ -221,9 +222,6 @@ def emit_figure(doc: DocumentMentions, sentence: Segment, attribution: Attributi
     # (munitions seized or recovered say nothing of how the event was fought)
     weapon = munition_type(reading, table) if reading is None or reading.outcome not in (
         "other", "captured") else None
-    if weapon == "shelling" and parsed is not None and predicate is not None and \
-            _fired_from_the_air(parsed, predicate, table):
-        weapon = "air_strike"
     if weapon is not None:  # "29 drones abattus", "40 missiles": the munition says how
         etype, explicit = weapon, True
     if not explicit or etype not in WEAPON_TYPES:
@@ -323,18 +321,9 @@ def _blanked(text: str, base: int, spans: Sequence[tuple[int, int]]) -> str:
 def _development_landmarks(parsed: ParsedSentence, table: Lexicon) -> list[tuple[int, int]]:
     """The phrases that set a toll after or since a development ("une semaine après
     l'entrée en vigueur du cessez-le-feu", "since the truce"): when, never what."""
-    found = []
-    for token in parsed.tokens:
-        if token.relation not in ("obl", "nmod") or not any(
-                c.dep == "case" and (fold(c.lemma) in table.sequence_cases
-                                     or fold(c.text) in table.sequence_cases)
-                for c in parsed.children(token.index)):
-            continue
-        phrase = parsed.subtree(token.index)
-        if any(table.event_nouns.get(fold(t.lemma)) == "strategic_development"
-               for t in phrase):
-            found.append((phrase[0].start, phrase[-1].end))
-    return found
+    return [parsed.span(t.index) for t in parsed.tokens if _sequence_phrase(parsed, t, table)
+            and any(table.event_nouns.get(fold(w.lemma)) == "strategic_development"
+                    for w in parsed.subtree(t.index))]
 
 
 def _without_landmarks(text: str, base: int, parsed: ParsedSentence, predicate: ParsedToken,
@@ -346,26 +335,17 @@ def _without_landmarks(text: str, base: int, parsed: ParsedSentence, predicate: 
     if predicate.pos != "VERB" or not any(c.dep == "nsubj"
                                           for c in parsed.children(predicate.index)):
         return text
-    blanks: list[tuple[int, int]] = []
-    for token in parsed.subtree(predicate.index):
-        if token.relation not in ("obl", "nmod") or not any(
-                c.dep == "case" and (fold(c.lemma) in table.sequence_cases or
-                                     fold(c.text) in table.sequence_cases)
-                for c in parsed.children(token.index)):
-            continue
-        phrase = parsed.subtree(token.index)
-        blanks.append((max(0, phrase[0].start - base), max(0, phrase[-1].end - base)))
-    if not blanks:
-        return text
-    pieces: list[str] = []
-    last = 0
-    for begin, finish in sorted(blanks):
-        if begin < last:
-            continue
-        pieces.extend((text[last:begin], " " * (finish - begin)))
-        last = finish
-    pieces.append(text[last:])
-    return "".join(pieces)
+    return _blanked(text, base, [parsed.span(t.index) for t in parsed.subtree(predicate.index)
+                                 if _sequence_phrase(parsed, t, table)])
+
+
+def _sequence_phrase(parsed: ParsedSentence, token: ParsedToken, table: Lexicon) -> bool:
+    """A phrase that sets what it names before or after the act ("after the massacre",
+    "depuis le retrait")."""
+    return token.relation in ("obl", "nmod") and any(
+        c.dep == "case" and (fold(c.lemma) in table.sequence_cases
+                             or fold(c.text) in table.sequence_cases)
+        for c in parsed.children(token.index))
 
 
 def refine_assault(etype: str, measure: str | None, reading: CountedReading | None,
@@ -398,10 +378,7 @@ def refine_assault(etype: str, measure: str | None, reading: CountedReading | No
         aimed = [t for t in nouns if _aimed_at(parsed, t) and _by_an_act(parsed, t, table)]
         # "Yarkofoji and Rini, both neighbouring communities, were attacked": what the
         # names are, by their apposition (and their conjuncts')
-        named = [t for t in aimed if t.pos == "PROPN"]
-        named += [c for t in named for c in parsed.children(t.index) if c.dep == "conj"]
-        aimed += [c for t in named for c in parsed.children(t.index)
-                  if c.dep == "appos" or (c.dep == "conj" and c.pos == "NOUN")]
+        aimed = with_appositions(parsed, aimed)
         if any(_forces(t, table, parsed) or table.noun_class(t.lemma) == "combatants"
                for t in aimed if t.dep != "nsubj:pass"):  # not "a party member is attacked"
             return "armed_clash"  # "militants attacked volunteer fighters", "a checkpoint"
@@ -545,9 +522,11 @@ def _emit(doc: DocumentMentions, sentence: Segment, attribution: Attribution | N
     own: list[str] = []  # the speaker's own people counted ("one of its soldiers")
     agents: list[str] = []
     named_targets = list(targets)  # the sentence's, not a side guessed from a noun
+    table = lexicon(sentence.language or "fr")
+    # the act is aimed at forces or their post (read once, asked below up to three times)
+    forces_hit = syntax is not None and _forces_hit(syntax[0], table)
     if syntax is not None:
         parsed, reading, predicate = syntax
-        table = lexicon(sentence.language or "fr")
         if reading is not None:
             origin["measure"] = reading.why
         agents, patients = syntactic_roles(parsed, predicate, mentions, table)
@@ -590,7 +569,7 @@ def _emit(doc: DocumentMentions, sentence: Segment, attribution: Attribution | N
         if side == ["civilians"] and companions:
             side = list(companions)  # counted with no status beside a side's forces
         elif side == ["civilians"] and state and etype == "armed_clash" and reading is not None \
-                and reading.noun_class in _UNQUALIFIED and _forces_hit(parsed, table):
+                and reading.noun_class in _UNQUALIFIED and forces_hit:
             # "Checkpoint attack kills 15", "une attaque contre une position de l'armée a
             # fait sept morts": a toll with no status of an assault on forces is theirs
             side = [state]
@@ -658,8 +637,7 @@ def _emit(doc: DocumentMentions, sentence: Segment, attribution: Attribution | N
         actors = _article_actor(doc, state, targets)
         origin["actors"] = "article: its main actor"
     if not targets and state and state not in actors and syntax is not None and \
-            etype not in _NOT_VIOLENT and _forces_hit(syntax[0], lexicon(
-                sentence.language or "fr")):
+            etype not in _NOT_VIOLENT and forces_hit:
         # "ont attaqué un poste de police", "stormed the army base": the state's forces
         targets, origin["targets"] = [state], "parse: the state's forces or post attacked"
     if not targets and etype not in _TARGETLESS:
@@ -670,8 +648,7 @@ def _emit(doc: DocumentMentions, sentence: Segment, attribution: Attribution | N
             is_state(a) for a in actors):
         # "Militants also took 251 hostages": people an armed group seizes are abducted,
         # not arrested; police officers taken hostage were fought
-        forces = syntax is not None and _forces_hit(syntax[0], lexicon(sentence.language or "fr"))
-        etype = "armed_clash" if forces else "violence_against_civilians"
+        etype = "armed_clash" if forces_hit else "violence_against_civilians"
     if measure == "fatalities_civilians" and "civilians" not in targets:
         # civilians counted dead are the target (CONTRACT.md), whatever the parse linked
         guessed = origin["targets"].startswith("article")
@@ -684,7 +661,7 @@ def _emit(doc: DocumentMentions, sentence: Segment, attribution: Attribution | N
     time_mention = choose_time(doc.text, times, anchor)
     if time_mention is not None:
         time = since_time(doc.text, time_mention, sentence.date or doc.doc_date,
-                          lexicon(sentence.language or "fr").since) or time_slot(time_mention)
+                          table.since) or time_slot(time_mention)
         origin["time"] = f"sentence: {time_mention.text!r}"
     elif same_paragraph and context.time is not None:
         time = dict(context.time)
@@ -704,8 +681,8 @@ def _emit(doc: DocumentMentions, sentence: Segment, attribution: Attribution | N
         # "according to the governor of the Lviv region, three drones targeted ...": a
         # regional official speaks of his region
         places, origin["places"] = (region,), "attribution: the speaker's region"
-    if not places and any(phrase in fold(doc.text[start:end]) for phrase in lexicon(
-            sentence.language or "fr").country_anaphors) and (
+    if not places and any(phrase in fold(doc.text[start:end])
+                          for phrase in table.country_anaphors) and (
             country := _the_country(doc)) is not None:
         places, origin["places"] = (country,), "sentence: the country named again"
     if not places:
@@ -797,7 +774,9 @@ def _the_country(doc: DocumentMentions, lead_only: bool = False) -> PlaceMention
     fallback = doc.fallback_place
     if fallback is None or fallback.precision == "country" or fallback.country is None:
         return fallback
-    if lead_only and fallback.start < _lead_end(doc.text):
+    if doc.lead_end is None:
+        doc.lead_end = _lead_end(doc.text)
+    if lead_only and fallback.start < doc.lead_end:
         return fallback
     return next((p for p in doc.places if p.country == fallback.country
                  and p.precision == "country"), None) or country_place(fallback.country)

@@ -643,7 +643,7 @@ def _list_final_participle(parsed: ParsedSentence, noun: ParsedToken, lexicon: L
                            ) -> tuple[ParsedToken, str] | None:
     """The first participle after `noun` that hangs on a later item of the same list
     and says what happened to things, with its outcome."""
-    head = _list_root(parsed, noun)
+    head = _list_head(parsed, noun, _NOMINAL)
     for token in parsed.tokens[noun.index + 1:]:
         if token.pos in ("VERB", "AUX") and token.feature("VerbForm") != "Part":
             return None  # a new clause: the list is over
@@ -651,7 +651,7 @@ def _list_final_participle(parsed: ParsedSentence, noun: ParsedToken, lexicon: L
             continue
         item = parsed.head_of(token.index)
         if item is None or token.relation not in ("acl", "amod") or \
-                _list_root(parsed, item).index != head.index:
+                _list_head(parsed, item, _NOMINAL).index != head.index:
             continue
         outcome = _outcome_of(parsed, token, lexicon)
         if outcome in ("other", "destroyed", "captured"):
@@ -666,19 +666,6 @@ def seized(parsed: ParsedSentence, noun: ParsedToken, lexicon: Lexicon) -> bool:
     if outcome is None:
         outcome = (_list_final_participle(parsed, noun, lexicon) or (None, None))[1]
     return outcome in ("other", "captured")
-
-
-def _list_root(parsed: ParsedSentence, token: ParsedToken) -> ParsedToken:
-    """The token a list of things hangs from, up its conjunctions and noun modifiers
-    (an item misparsed under a name: "13 PM, 02 PKM, 01 mortier")."""
-    node = token
-    for _ in range(16):
-        head = parsed.head_of(node.index)
-        if head is None or not (node.dep == "conj" or (
-                node.dep == "nmod" and head.pos in ("NOUN", "PROPN"))):
-            break
-        node = head
-    return node
 
 
 def _conjoined_object_class(parsed: ParsedSentence, token: ParsedToken,
@@ -696,20 +683,22 @@ def _conjoined_object_class(parsed: ParsedSentence, token: ParsedToken,
                  if c.relation == "obj" and lexicon.noun_class(c.lemma)), None)
 
 
-def _list_head(parsed: ParsedSentence, token: ParsedToken) -> ParsedToken:
+def _list_head(parsed: ParsedSentence, token: ParsedToken,
+               under: frozenset[str] = frozenset({"NOUN"})) -> ParsedToken:
     """The first item of the list `token` is an item of: up the conjunctions, and up the
-    noun modifiers a long list is often misparsed into ("two fighters of ISIS, six
-    rebels": the rebels hang on "ISIS")."""
+    modifiers of a word of the `under` parts of speech a long list is often misparsed
+    into ("two fighters of ISIS, six rebels": the rebels hang on "ISIS"; "13 PM, 02 PKM,
+    01 mortier" on a name)."""
     node = token
     for _ in range(16):
         head = parsed.head_of(node.index)
-        if head is None or head.index == node.index:
+        if head is None or not (node.dep == "conj" or (node.dep == "nmod" and head.pos in under)):
             break
-        if node.dep == "conj" or (node.dep == "nmod" and head.pos == "NOUN"):
-            node = head
-            continue
-        break
+        node = head
     return node
+
+
+_NOMINAL = frozenset({"NOUN", "PROPN"})
 
 
 def _qualified_class(parsed: ParsedSentence, noun: ParsedToken,

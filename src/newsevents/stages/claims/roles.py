@@ -102,11 +102,17 @@ def hits_civilians(parsed: ParsedSentence, predicate: ParsedToken | None,
     patients += [c for t in patients if lexicon.noun_class(t.lemma) in ("munitions", "strikes")
                  for c in parsed.children(t.index)
                  if c.relation == "nmod" and _case(parsed, c) in _PATIENT_CASES]
-    named = [t for t in patients if t.pos == "PROPN"]
+    return any(_civilian_thing(parsed, t, lexicon)
+               for t in with_appositions(parsed, patients))
+
+
+def with_appositions(parsed: ParsedSentence, tokens: list[ParsedToken]) -> list[ParsedToken]:
+    """`tokens` and what their names are, by their apposition and their conjuncts'
+    ("Yarkofoji and Rini, both neighbouring communities, were attacked")."""
+    named = [t for t in tokens if t.pos == "PROPN"]
     named += [c for t in named for c in parsed.children(t.index) if c.dep == "conj"]
-    patients += [c for t in named for c in parsed.children(t.index)
-                 if c.dep == "appos" or (c.dep == "conj" and c.pos == "NOUN")]
-    return any(_civilian_thing(parsed, t, lexicon) for t in patients)
+    return tokens + [c for t in named for c in parsed.children(t.index)
+                     if c.dep == "appos" or (c.dep == "conj" and c.pos == "NOUN")]
 
 
 _FIRED_AT = frozenset({"at", "vers"})

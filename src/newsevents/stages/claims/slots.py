@@ -75,6 +75,7 @@ class DocumentMentions:
     frame_places: tuple[PlaceMention, ...] = ()
     # Whose drones or missiles its interceptions downed, and how often (claims.assembly).
     launchers: Counter[str] = field(default_factory=Counter)
+    lead_end: int | None = None  # where its headline and lead end (None: not sought)
     # The arms its sentences say were seized or recovered (claims.frame): no weapon used.
     seized_arms: list[tuple[int, int]] = field(default_factory=list)
     # Surname -> noun class of the people it names (claims.counted.PersonNames).
@@ -194,13 +195,18 @@ _ANCHORED = frozenset({"DATE", "TIME", "DURATION"})
 # "AMMAN, June 6 (KUNA) --": a city in capitals opening its line, then the filing date,
 # then an agency's parenthesis or a dash.
 _DATELINE_BEFORE = re.compile(r"[A-Z][A-Z'. -]{1,40},[ \t\u00a0]{0,3}")
+_DATELINE_REACH = 46  # how far from its line's start a dateline's date may stand
 _DATELINE_AFTER = re.compile(r"[ \t\u00a0]{0,3}(?:\(|--|[—–:]|-[ \t])")
 
 
 def in_dateline(text: str, mention: TimeMention) -> bool:
     """Whether a time is a wire story's filing date in its dateline, not its events'."""
-    line_start = text.rfind("\n", 0, mention.start) + 1
-    return mention.start - line_start <= 45 and bool(
+    window = max(0, mention.start - _DATELINE_REACH)
+    newline = text.rfind("\n", window, mention.start)  # a bounded look back, not the line's
+    if newline < 0 and window > 0:
+        return False
+    line_start = newline + 1
+    return bool(
         _DATELINE_BEFORE.fullmatch(text, line_start, mention.start)) and bool(
         _DATELINE_AFTER.match(text, mention.end, min(len(text), mention.end + 4)))
 

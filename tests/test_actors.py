@@ -42,6 +42,12 @@ from newsevents.stages.actors import find_actors
     ("Les FDS avancent en Syrie.", ["sdf"]),
     ("Une frappe de drone a tué deux combattants des FDS près de Kobané.", ["sdf"]),
     ("Saudi-led airstrikes hit Marib.", ["state:SA"]),
+    # Mozambique: the Cabo Delgado insurgents go by "al-Shabaab" where they fight
+    ("Al-Shabaab fighters attacked Mocímboa da Praia in Cabo Delgado.", ["ansar_al_sunna"]),
+    ("Les shebab ont attaqué Palma, au Mozambique.", ["ansar_al_sunna"]),
+    # ... not in an article naming Somalia too, the other group's home
+    ("Al-Shabab in Mozambique has no link with Somalia's al-Shabaab.",
+     ["al_shabaab", "state:SO", "al_shabaab"]),
     ("la guerre entre l'Irak et l'Iran", ["iraq", "iran"]),
     # Ukraine: a possessor is an actor even after a locative preposition
     ("drones launched in Russia's overnight attack", ["russia"]),

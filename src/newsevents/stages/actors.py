@@ -64,6 +64,7 @@ class ActorRegistry:
     armed_groups: frozenset[str]
     homes: dict[str, str]  # actor id -> the one country it fights in
     at_home: frozenset[str]  # acronyms that name their actor only where it fights
+    local_names: dict[str, str]  # folded name -> the actor it means in that actor's home
     coalition_leaders: frozenset[str]  # states that lead a coalition of their own
     bare_coalition: frozenset[str]  # "coalition": which coalition, the article says
 
@@ -106,6 +107,7 @@ def registry() -> ActorRegistry:
     armed: set[str] = set()
     homes: dict[str, str] = {}
     at_home: set[str] = set()
+    local_names: dict[str, str] = {}
     leaders: set[str] = set()
     for actor_id, spec in data.items():
         if not isinstance(spec, dict):
@@ -117,6 +119,8 @@ def registry() -> ActorRegistry:
         for alias in spec.get("exact_at_home", []):
             exact_ids[str(alias)] = actor_id
             at_home.add(str(alias))
+        for alias in spec.get("names_at_home", []):
+            local_names[fold(str(alias))] = actor_id
         for word in spec.get("demonyms", []):
             demonyms[fold(str(word))] = actor_id
         for name in spec.get("place_names", []):
@@ -155,6 +159,7 @@ def registry() -> ActorRegistry:
         armed_groups=frozenset(armed),
         homes=homes,
         at_home=frozenset(at_home),
+        local_names=local_names,
         coalition_leaders=frozenset(leaders),
         bare_coalition=frozenset(fold(str(w)) for w in data.get("bare_coalition", [])),
     )
@@ -181,6 +186,7 @@ def find_actors(text: str, place_countries: Collection[str] | None = None
                 _mention(text, match.start(), match.end(), reg.place_names[match.group()]))
     candidates.extend(_demonym_mentions(text, folded, reg))
     candidates = _away_from_home(candidates, text, folded, reg, place_countries)
+    candidates = _local_names(candidates, text, folded, reg, place_countries)
     chosen = _longest_non_overlapping(candidates)
     return _the_coalition(_resolve_generic(chosen, reg.armed_groups), reg)
 
@@ -205,6 +211,42 @@ def _away_from_home(candidates: list[ActorMention], text: str, folded: str,
             place_countries = {p.country for p in find_places(text) if p.country}
         gone = {a for a in gone if reg.homes.get(a) not in place_countries}
     return [m for m in candidates if not (m.id in gone and m.text in reg.at_home)]
+
+
+def _local_names(candidates: list[ActorMention], text: str, folded: str,
+                 reg: ActorRegistry, place_countries: Collection[str] | None
+                 ) -> list[ActorMention]:
+    """A name a group goes by where it fights ("al-Shabaab" in Cabo Delgado is Ansar
+    al-Sunna, not Somalia's group) means that group in a text naming its home country and
+    not the home of the group the name otherwise means."""
+    local = {m.start: reg.local_names[f] for m in candidates
+             if (f := fold(m.text)) in reg.local_names and reg.local_names[f] != m.id}
+    if not local:
+        return candidates
+    named = _named_countries(candidates, text, folded, reg, place_countries)
+    renamed: list[ActorMention] = []
+    for mention in candidates:
+        actor = local.get(mention.start)
+        if actor is not None and reg.homes.get(actor) in named and \
+                reg.homes.get(mention.id) not in named:
+            mention = ActorMention(mention.start, mention.end, mention.text, actor)
+        renamed.append(mention)
+    return renamed
+
+
+def _named_countries(candidates: list[ActorMention], text: str, folded: str,
+                     reg: ActorRegistry, place_countries: Collection[str] | None) -> set[str]:
+    """The countries a text names, by their state's forces, name, capital or places."""
+    if place_countries is None:
+        from newsevents.stages.places import find_places
+
+        place_countries = {p.country for p in find_places(text) if p.country}
+    states = {m.id for m in candidates}
+    states.update(reg.place_names[m.group()] for m in reg.place_pattern.finditer(folded))
+    named = set(place_countries)
+    named.update(country for country, state in _state_ids().items() if state in states)
+    named.update(s.split(":", 1)[1] for s in states if s.startswith("state:"))
+    return named
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")

@@ -573,6 +573,12 @@ def _emit(doc: DocumentMentions, sentence: Segment, attribution: Attribution | N
             # "Checkpoint attack kills 15", "une attaque contre une position de l'armée a
             # fait sept morts": a toll with no status of an assault on forces is theirs
             side = [state]
+        elif side == ["civilians"] and reading is not None and \
+                reading.noun_class in ("dead", "wounded") and \
+                any(p != "civilians" for p in patients):
+            # "des frappes contre des positions des rebelles houthis ont fait 14 morts": a
+            # toll with no status of an act aimed at a named side is that side's
+            side = []
         if side == ["civilians"] and measure == "fatalities_combatants" and state and \
                 reading is not None and reading.noun_class in _UNQUALIFIED:
             side = [state]  # "sept morts côté ami": a military's own dead are its forces

@@ -1401,3 +1401,17 @@ def test_a_dateline_s_date_is_when_the_story_was_filed() -> None:
             "the country, the SOHR said.")
     claim = _claim_opening(_read(text, "2014-06-06"), "AMMAN")
     assert claim.time["start"] == "2014-06-05"
+
+
+@pytest.mark.parametrize("text", [
+    # Yemen: strikes on the rebels' positions, a toll whose status nobody gives
+    "Les forces américaines ont mené jeudi des frappes contre des positions des rebelles "
+    "houthis à Hodeida, qui ont fait 14 morts.",
+    # Somalia: the same in English
+    "US forces carried out airstrikes against al-Shabaab positions near Jilib on Monday, "
+    "which left 14 dead.",
+])
+def test_a_toll_with_no_status_of_strikes_on_a_named_side_is_that_side_s(text: str) -> None:
+    toll = next(c for c in _read(text, "2024-05-31").claims if c.number is not None)
+    assert toll.measure == "fatalities"
+    assert "civilians" not in toll.targets and toll.targets

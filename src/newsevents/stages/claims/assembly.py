@@ -575,9 +575,9 @@ def _emit(doc: DocumentMentions, sentence: Segment, attribution: Attribution | N
             side = [state]
         elif side == ["civilians"] and reading is not None and \
                 reading.noun_class in ("dead", "wounded") and \
-                any(p != "civilians" for p in patients):
-            # "des frappes contre des positions des rebelles houthis ont fait 14 morts": a
-            # toll with no status of an act aimed at a named side is that side's
+                any(t != "civilians" for t in targets):
+            # "des frappes contre des positions des rebelles houthis, qui ont fait 14 morts":
+            # a toll with no status of an act aimed at a named side is that side's
             side = []
         if side == ["civilians"] and measure == "fatalities_combatants" and state and \
                 reading is not None and reading.noun_class in _UNQUALIFIED:

@@ -67,6 +67,8 @@ def test_aliases_and_demonyms(text: str, ids: list[str]) -> None:
     "along the border between Sudan and Chad",
     # Niger: "FDS" is a Sahel state's defence and security forces away from Syria
     "Une attaque a fait sept morts parmi les FDS lundi à Tillabéri.",
+    # Sahel: every country of a list after "frontières entre"
+    "la zone des trois frontières entre le Niger, le Burkina Faso et le Mali",
 ])
 def test_places_and_plain_words_are_not_actors(text: str) -> None:
     assert find_actors(text) == []
@@ -76,6 +78,18 @@ def test_generic_enemy_words_resolve_to_the_documents_main_armed_group() -> None
     text = "Daech recule. Les frappes ont tué 27 terroristes et détruit 120 positions ennemies."
     assert {m.id for m in find_actors(text)} == {"islamic_state"}
     assert find_actors("Les terroristes ont fui.") == []
+    # Mozambique: a group named in the next sentence is whom "jihadist" meant
+    text = ("Palma was hit by a jihadist group on Wednesday. The group, known locally as "
+            "Ansar al-Sunna, took the town.")
+    assert [m.id for m in find_actors(text)] == ["ansar_al_sunna", "ansar_al_sunna"]
+
+
+def test_generic_enemy_words_do_not_reach_a_group_named_only_later() -> None:
+    # Burkina Faso: the closing line of background does not say who the terrorists were
+    text = ("The army said troops had killed around 10 terrorists near Solhan. "
+            "More than 7,000 people have fled. The operations are still under way. "
+            "The country has been hit by attacks by groups affiliated with Al-Qaeda.")
+    assert [m.id for m in find_actors(text)] == ["al_qaeda"]
 
 
 @pytest.mark.parametrize(("text", "actors", "targets"), [

@@ -1415,3 +1415,24 @@ def test_a_toll_with_no_status_of_strikes_on_a_named_side_is_that_side_s(text: s
     toll = next(c for c in _read(text, "2024-05-31").claims if c.number is not None)
     assert toll.measure == "fatalities"
     assert "civilians" not in toll.targets and toll.targets
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    # Burkina Faso: the army's toll of "terrorists", whose group the article names only in
+    # a closing line of background
+    ("Burkina Faso's army said on Monday that troops had killed around 10 terrorists in "
+     "security operations near Solhan.\n\nMore than 7,000 people have fled the area.\n\n"
+     "The operations are still under way, the army said.\n\n"
+     "The country has been hit by attacks by groups affiliated with the Islamic State "
+     "group and Al-Qaeda.", "2021-06-14"),
+    # Niger: the same in French, the background naming the region's group
+    ("L'armée nigérienne a annoncé lundi avoir neutralisé 20 terroristes près de Téra.\n\n"
+     "Les opérations se poursuivent, selon le ministère.\n\n"
+     "Les habitants ont fui vers Niamey.\n\n"
+     "La région est un repaire pour les jihadistes, notamment ceux de l'Etat islamique "
+     "au grand Sahara (EIGS).", "2024-05-22"),
+])
+def test_terrorists_of_no_group_named_by_then_are_unidentified(text: str, date: str) -> None:
+    toll = next(c for c in _read(text, date).claims if c.number is not None)
+    assert toll.targets == ("unknown",)
+    assert "islamic_state" not in toll.actors

@@ -8,6 +8,7 @@ phrase. Generic words for the enemy resolve to the document's most-named armed g
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections import Counter
@@ -188,7 +189,7 @@ def find_actors(text: str, place_countries: Collection[str] | None = None
     candidates = _away_from_home(candidates, text, folded, reg, place_countries)
     candidates = _local_names(candidates, text, folded, reg, place_countries)
     chosen = _longest_non_overlapping(candidates)
-    return _the_coalition(_resolve_generic(chosen, reg.armed_groups), reg)
+    return _the_coalition(_resolve_generic(chosen, reg.armed_groups, text), reg)
 
 
 def _away_from_home(candidates: list[ActorMention], text: str, folded: str,
@@ -283,11 +284,13 @@ def _after_locative(folded: str, start: int, reg: ActorRegistry) -> bool:
     """'en Irak', "à l'Irak", and the second of 'en Irak et en Syrie' / 'in Iraq & Syria';
     both of 'la frontière entre le Niger et le Burkina Faso'."""
     locatives = reg.locatives
-    words = re.findall(r"[\w&,]+", folded[max(0, start - 50):start].replace("'", " "))
+    words = re.findall(r"[\w&]+|,", folded[max(0, start - 80):start].replace("'", " "))
     bare = [w for w in words if w not in _ARTICLES]
     if tuple(bare[-2:]) in reg.border_between or (
-            len(bare) >= 4 and bare[-1] in _COORDINATORS and tuple(bare[-4:-2]) in
-            reg.border_between):
+            bare and bare[-1] in _COORDINATORS and any(
+                tuple(bare[i - 2:i]) in reg.border_between for i in range(2, len(bare)))):
+        # ... and each country of its list ("la zone des trois frontières entre le Niger,
+        # le Burkina Faso et le Mali")
         return True
     words = [w for w in words if w not in {"l", "d"}]
     if not words:
@@ -346,14 +349,57 @@ def _longest_non_overlapping(candidates: list[ActorMention]) -> list[ActorMentio
     return first_disjoint(sorted(candidates, key=lambda m: (-(m.end - m.start), m.start)))
 
 
-def _resolve_generic(mentions: list[ActorMention], armed: frozenset[str]) -> list[ActorMention]:
-    counts = Counter(m.id for m in mentions if m.id in armed)
-    if not counts:
+def _resolve_generic(mentions: list[ActorMention], armed: frozenset[str],
+                     text: str) -> list[ActorMention]:
+    """'Les terroristes', 'the militants': the armed group most named before them or by
+    the end of the next sentence ("des jihadistes ... Le groupe, qui se fait appeler
+    Al-Shabab"), first named on a tie; none when the text names its groups only later (a
+    closing background line: "the Sahel is hit by groups affiliated with IS and Al-Qaeda"
+    does not say who the terrorists of the lead were)."""
+    named = sorted((m for m in mentions if m.id in armed), key=lambda m: m.start)
+    if not named:
         return [m for m in mentions if m.id != GENERIC]
-    top = max(counts.values())
-    main_enemy = next(m.id for m in mentions if counts.get(m.id) == top)
-    return [ActorMention(m.start, m.end, m.text, main_enemy) if m.id == GENERIC else m
-            for m in mentions]
+    ends = sentence_ends(text)
+    counts: Counter[str] = Counter()  # in first-named order (a tie goes to the first)
+    counted = 0
+    groups: dict[int, str] = {}
+    for mention in sorted((m for m in mentions if m.id == GENERIC), key=lambda m: m.start):
+        following = bisect.bisect_left(ends, mention.end)
+        reach = ends[following + 1] if following + 1 < len(ends) else len(text)
+        while counted < len(named) and named[counted].start < reach:
+            counts[named[counted].id] += 1
+            counted += 1
+        if counts:
+            groups[mention.start] = counts.most_common(1)[0][0]
+    return [m if m.id != GENERIC else ActorMention(m.start, m.end, m.text, groups[m.start])
+            for m in mentions if m.id != GENERIC or m.start in groups]
+
+
+def sentence_ends(text: str) -> list[int]:
+    """Where the sentences of `text` end, roughly (no parse needed): how far after a
+    word its group may be named."""
+    ends: list[int] = []
+    for match in _SENTENCE_END.finditer(text):
+        if not ends or text[ends[-1]:match.start()].strip():  # ".\n" ends one sentence
+            ends.append(match.end())
+    return ends
+
+
+def armed_group_at(mentions: list[ActorMention], ends: list[int], position: int,
+                   armed: frozenset[str] | None = None) -> str | None:
+    """The armed group a sentence at `position` can mean by "the terrorists": the one
+    most named before the end of the next sentence, first named on a tie; `mentions`
+    sorted by start, `ends` from `sentence_ends`."""
+    armed = registry().armed_groups if armed is None else armed
+    following = bisect.bisect_right(ends, position)
+    reach = ends[following + 1] if following + 1 < len(ends) else None
+    counts = Counter(m.id for m in mentions
+                     if m.id in armed and (reach is None or m.start < reach))
+    return counts.most_common(1)[0][0] if counts else None
+
+
+# Where a sentence ends, for how far after a generic word its group may be named.
+_SENTENCE_END = re.compile(r"[.!?…]+[\"»”’)]*(?=\s)|\n")
 
 
 def main_armed_group(mentions: list[ActorMention]) -> str | None:

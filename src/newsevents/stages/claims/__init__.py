@@ -215,7 +215,7 @@ def _with_companions(doc: DocumentMentions, sentence: Segment,
     sides = list(dict.fromkeys(side for f in figures if f.reading is not None
                                and f.reading.noun_class == "combatants"
                                for side in victims_side(f.reading, table, doc.state,
-                                                        doc.main_enemy)))
+                                                        doc.enemy_at(sentence.start))))
     if len(sides) != 1:  # none, or forces of both sides: no telling whose the others are
         return figures
     return [replace(f, companions=tuple(sides)) if f.reading is not None

@@ -17,7 +17,7 @@ from newsevents.records import (
     Segment,
     TimeMention,
 )
-from newsevents.stages.actors import find_actors, fold, is_state, state_actor
+from newsevents.stages.actors import find_actors, fold, is_state, registry, state_actor
 from newsevents.stages.attribution import Attribution
 from newsevents.stages.claims.counted import CountedReading, seized
 from newsevents.stages.claims.events import event_triggers
@@ -518,6 +518,7 @@ def _emit(doc: DocumentMentions, sentence: Segment, attribution: Attribution | N
     origin = {"actors": "sentence: actor mentions before the figure",
               "targets": "sentence: actor mentions after the figure"}
     state = doc.state
+    enemy = doc.enemy_at(sentence.start)  # whom its "terroristes" mean
     side: list[str] = []
     own: list[str] = []  # the speaker's own people counted ("one of its soldiers")
     agents: list[str] = []
@@ -560,12 +561,12 @@ def _emit(doc: DocumentMentions, sentence: Segment, attribution: Attribution | N
             # no actor, or only the one hit ("nos troupes ont affronté les terroristes de
             # Boko Haram"; not the side that lost people): the side of the subject's
             # common noun, else as found
-            side = agent_side(parsed, predicate, table, state, doc.main_enemy)
+            side = agent_side(parsed, predicate, table, state, enemy)
             if side or not actors:
                 actors = side
                 origin["actors"] = f"parse: the side of the subject of {verb}"
         own = _speakers_own(parsed, reading, attribution)
-        side = own or victims_side(reading, table, state, doc.main_enemy)
+        side = own or victims_side(reading, table, state, enemy)
         if side == ["civilians"] and companions:
             side = list(companions)  # counted with no status beside a side's forces
         elif side == ["civilians"] and state and etype == "armed_clash" and reading is not None \
@@ -587,7 +588,7 @@ def _emit(doc: DocumentMentions, sentence: Segment, attribution: Attribution | N
             # "one of its soldiers was injured and another lightly wounded", "12 soldats et
             # 15 autres": more of the people counted before, of their side
             side = list(context.targets)
-        owners = owner_side(parsed, reading, table, state, doc.main_enemy)
+        owners = owner_side(parsed, reading, table, state, enemy)
         if owners and not patients:
             # "quatre véhicules de l'armée ont été détruits", "four military vehicles": the
             # owner of the things destroyed is hit, whoever the sentence names after them
@@ -637,10 +638,10 @@ def _emit(doc: DocumentMentions, sentence: Segment, attribution: Attribution | N
         actors = agents[:1]  # who the article makes the agent of its events
         origin["actors"] = "article: its main actor"
     if not targets:
-        targets = _default_targets(doc, measure, actors, min(start, sentence.start), anchor)
+        targets = _default_targets(doc, enemy, measure, actors, min(start, sentence.start), anchor)
         origin["targets"] = "article: its main armed group"
     if not actors:
-        actors = _article_actor(doc, state, targets)
+        actors = _article_actor(doc, enemy, state, targets)
         origin["actors"] = "article: its main actor"
     if not targets and state and state not in actors and syntax is not None and \
             etype not in _NOT_VIOLENT and forces_hit:
@@ -926,37 +927,41 @@ def _speaker_affiliation(text: str, sentence: Segment,
     return []
 
 
-def _article_actor(doc: DocumentMentions, state: str | None, targets: Sequence[str]) -> list[str]:
+def _article_actor(doc: DocumentMentions, enemy: str | None, state: str | None,
+                   targets: Sequence[str]) -> list[str]:
     """No agent in the sentence, its paragraph or the article's events: the article's
     armed group when the victims are civilians or the state, the state when they are that
     group, else unknown."""
-    if doc.main_enemy and doc.main_enemy not in targets:
-        return [doc.main_enemy]
+    if enemy and enemy not in targets:
+        return [enemy]
     # Against the armed group, or in a war between states: the side the article names
     # most that was not hit (a foreign coalition, an army, the state striking another).
+    # (not a group the article names only further on: "the Sahel is hit by groups
+    # affiliated with IS" closing it says nothing of who attacked in its lead)
+    armed = registry().armed_groups
     others = Counter(m.id for m in doc.actors if m.id not in targets
-                     and m.id not in ("civilians", "unknown", doc.main_enemy))
+                     and m.id not in ("civilians", "unknown", enemy) and m.id not in armed)
     if others:
         return [others.most_common(1)[0][0]]
-    if doc.main_enemy and state:
+    if enemy and state:
         return [state]
     return ["unknown"]
 
 
-def _default_targets(doc: DocumentMentions, measure: str | None, actors: Sequence[str],
-                     start: int, anchor: int) -> list[str]:
+def _default_targets(doc: DocumentMentions, enemy: str | None, measure: str | None,
+                     actors: Sequence[str], start: int, anchor: int) -> list[str]:
     """Military action with no named target is against the document's main armed group:
     strikes, operations, destruction by anyone; deaths only when someone else acted."""
-    if doc.main_enemy is None or doc.main_enemy in actors:
+    if enemy is None or enemy in actors:
         return []
     if measure == "fatalities_combatants":
-        return [doc.main_enemy] if actors else []
+        return [enemy] if actors else []
     if measure in _MILITARY_MEASURES:
-        return [doc.main_enemy]
+        return [enemy]
     if measure is None:
         subject = fold(doc.text[start:anchor])
         if claim_vocabulary().military_nouns.search(subject):
-            return [doc.main_enemy]
+            return [enemy]
     return []
 
 

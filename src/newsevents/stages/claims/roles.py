@@ -221,8 +221,8 @@ def victims_side(reading: CountedReading | None, lexicon: Lexicon, state: str | 
     side = lexicon.side(noun.lemma) if noun is not None else None
     if side == "state_forces" and state:
         return [state]
-    if side == "armed_groups" and armed_group:
-        return [armed_group]
+    if side == "armed_groups":
+        return [armed_group or "unknown"]  # "10 terrorists" of no group named
     return []
 
 
@@ -239,8 +239,8 @@ def owner_side(parsed: ParsedSentence, reading: CountedReading | None, lexicon: 
         side = lexicon.side(child.lemma)
         if side == "state_forces" and state:
             return [state]
-        if side == "armed_groups" and armed_group:
-            return [armed_group]
+        if side == "armed_groups":
+            return [armed_group or "unknown"]
     return []
 
 
@@ -265,6 +265,6 @@ def agent_side(parsed: ParsedSentence, predicate: ParsedToken | None, lexicon: L
                 token.head == token.index or token.dep == "conj")
             if side == "unidentified" and heads_it:
                 return ["unknown"]
-            if side == "armed_groups" and armed_group and heads_it:
-                return [armed_group]
+            if side == "armed_groups" and heads_it:
+                return [armed_group or "unknown"]  # no group named: unidentified men
     return []

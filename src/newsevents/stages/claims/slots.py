@@ -23,7 +23,7 @@ from newsevents.records import (
     Segment,
     TimeMention,
 )
-from newsevents.stages.actors import fold, registry, state_actor
+from newsevents.stages.actors import armed_group_at, fold, registry, sentence_ends, state_actor
 from newsevents.stages.claims.counted import CountedReading
 from newsevents.stages.places import country_place
 
@@ -85,6 +85,19 @@ class DocumentMentions:
     def __post_init__(self) -> None:  # `within` bisects these
         for mentions in (self.numbers, self.times, self.places, self.actors):
             mentions.sort(key=lambda m: m.start)
+        self._ends: list[int] | None = None
+        self._enemies: dict[int, str | None] = {}
+
+    def enemy_at(self, position: int) -> str | None:
+        """The armed group the article has named by the sentence after `position`: whom
+        its "terroristes" there mean (none when it names its groups only later, in a
+        closing line of background)."""
+        if self._ends is None:
+            self._ends = sentence_ends(self.text)
+        sentence = bisect.bisect_right(self._ends, position)
+        if sentence not in self._enemies:
+            self._enemies[sentence] = armed_group_at(self.actors, self._ends, position)
+        return self._enemies[sentence]
 
 
 @dataclass(frozen=True)

@@ -270,3 +270,28 @@ def test_an_indefinite_toll_speaks_for_the_last_source() -> None:
     claims = process_document(text_document(text, doc_id="t", date="2020-10-02")).claims
     assert {(c.speaker or {}).get("name") for c in claims} == {"Amisom"}, [
         c.speaker for c in claims]
+
+
+@pytest.mark.parametrize("text", [
+    # Mali: the army's announcement, then the communiqué of its information directorate
+    "L'armée malienne a annoncé avoir neutralisé 58 terroristes près de Niono. Ces "
+    "opérations ont été menées par les FAMa, indique un communiqué de la Direction de "
+    "l'information et des relations publiques des Armées (Dirpa).",
+    # Burkina Faso: the lead's claim, the general staff's communiqué after it
+    "L'armée burkinabè a affirmé dimanche avoir tué 32 terroristes. « L'unité a riposté », "
+    "a affirmé l'état-major burkinabè dans un communiqué.",
+    # Somalia: the same source named again, in English
+    "Africom said an airstrike killed three militants near Jilib. \"We assess no civilians "
+    "were killed,\" Africom said in a release.",
+])
+def test_a_source_speaks_through_the_communique_the_article_says_it_issued(text: str
+                                                                           ) -> None:
+    assert _claims(text)[0]["channel"] == "communique"
+
+
+def test_another_source_keeps_its_own_channel() -> None:
+    # Niger: a resident's account beside the ministry's communiqué
+    text = ("Un habitant a affirmé que 12 civils avaient été tués à Téra. Le ministère de la "
+            "Défense a annoncé dans un communiqué la mort de sept soldats.")
+    claims = _claims(text)
+    assert [c["channel"] for c in claims] == ["statement", "communique"]

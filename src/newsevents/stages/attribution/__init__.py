@@ -43,6 +43,7 @@ class Attribution:
     pluperfect: bool = False
     source_start: int = -1  # the source as written ("le colonel Wayne Marotto")
     source_end: int = -1
+    channel_given: bool = True  # said in the text, not the default for the source
 
     def speaker(self) -> dict[str, Any] | None:
         if self.name is None:
@@ -87,6 +88,7 @@ class _Vocabulary:
     person_nouns: frozenset[str]
     body_nouns: frozenset[str]
     institution_nouns: frozenset[str]
+    military_bodies: frozenset[str]  # words naming a body of armed forces
     body_words: frozenset[str]
     screen: re.Pattern[str]
 
@@ -158,6 +160,7 @@ def vocabulary() -> _Vocabulary:
         person_nouns=frozenset(fold(w) for w in data["person_nouns"]),
         body_nouns=frozenset(fold(w) for w in data["body_nouns"]),
         institution_nouns=frozenset(fold(w) for w in data["institution_nouns"]),
+        military_bodies=frozenset(fold(w) for w in data["military_bodies"]),
         body_words=frozenset(fold(w) for w in data["body_words"]),
         screen=_screen(data),
     )
@@ -219,6 +222,41 @@ class AttributionTracker:
         if found is None:
             found = self._headline_source(sentence.start, sentence.end)
         return self._remember(found) if found else None
+
+    def written_channels(self, found: dict[int, Attribution | None]
+                         ) -> dict[int, Attribution | None]:
+        """A source whose channel a sentence does not say speaks through the communiqué
+        the article says it issued, before or after ("L'armée malienne a annoncé avoir
+        neutralisé 58 terroristes", then "indique un communiqué de la Direction de
+        l'information des Armées")."""
+        written = [a for a in found.values()
+                   if a is not None and a.channel == "communique" and a.channel_given]
+        if not written:
+            return found
+        sides = {id(a): self._side(a) for a in written}
+        resolved: dict[int, Attribution | None] = {}
+        for start, attribution in found.items():
+            if attribution is not None and attribution.channel == "statement" and \
+                    not attribution.channel_given:
+                side = self._side(attribution)
+                if any(_same_source(attribution, side, w, sides[id(w)]) for w in written):
+                    attribution = replace(attribution, channel="communique")
+            resolved[start] = attribution
+        return resolved
+
+    def _side(self, attribution: Attribution) -> frozenset[str]:
+        """The actors a source names ("l'armée burkinabè": state:BF), and `military` for
+        a body of armed forces ("l'état-major", "la Direction ... des Armées")."""
+        from newsevents.stages.actors import find_actors
+
+        written = self.text[attribution.source_start:attribution.source_end] \
+            if attribution.source_end > attribution.source_start else attribution.text
+        side = {m.id for m in find_actors(written)}
+        folded = fold(written)
+        if any(re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", folded)
+               for w in vocabulary().military_bodies):
+            side.add(_MILITARY)
+        return frozenset(side)
 
     def _headline_source(self, start: int, end: int) -> Attribution | None:
         """'Over 144 Syrians killed in Thursday's clashes -- SOHR': a headline or wire
@@ -549,7 +587,8 @@ class AttributionTracker:
             folded = fold(f"{found.name or ''} {found.text}")
             report = any(re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", folded)
                          for w in vocabulary().report_sources)
-            found = replace(found, channel="report" if report else "statement")
+            found = replace(found, channel="report" if report else "statement",
+                            channel_given=False)
         self._pending_person = person
         return found
 
@@ -632,14 +671,14 @@ class AttributionTracker:
         return None
 
     def _as_previous(self, found: Attribution, previous: Attribution) -> Attribution:
-        channel = found.channel
+        channel, given = found.channel, found.channel_given
         if channel is None or (found.pluperfect and channel == "statement"):
             # "a-t-il précisé", "Le chef du Pentagone avait confié que...": the account
             # goes on, through the channel already named for it.
-            channel = previous.channel
+            channel, given = previous.channel, previous.channel_given
         self._pending_person = self._person_of(previous)
         return replace(found, name=previous.name, role=previous.role, channel=channel,
-                       outlet=found.outlet or previous.outlet)
+                       outlet=found.outlet or previous.outlet, channel_given=given)
 
     def _person_of(self, previous: Attribution) -> bool:
         for entry, was_person in zip(reversed(self.history), reversed(self.persons),
@@ -714,6 +753,23 @@ def _strip_titles(name: str, titles: frozenset[str]) -> str:
             words[0].endswith(".") and any(c.islower() for c in words[0]))):
         words = words[1:]
     return " ".join(words)
+
+
+_MILITARY = "military"
+
+
+def _same_source(one: Attribution, side: frozenset[str], other: Attribution,
+                 other_side: frozenset[str]) -> bool:
+    """The same source by name, by an actor both name, or both a body of the same
+    armed forces (no two different states named)."""
+    if one.name and other.name and fold(one.name) == fold(other.name):
+        return True
+    named = (side & other_side) - {_MILITARY}
+    if named:
+        return True
+    if _MILITARY in side and _MILITARY in other_side:
+        return not (side - {_MILITARY}) or not (other_side - {_MILITARY})
+    return False
 
 
 def _pronoun_form(word: str) -> str:

@@ -1436,3 +1436,19 @@ def test_terrorists_of_no_group_named_by_then_are_unidentified(text: str, date: 
     toll = next(c for c in _read(text, date).claims if c.number is not None)
     assert toll.targets == ("unknown",)
     assert "islamic_state" not in toll.actors
+
+
+@pytest.mark.parametrize(("text", "date", "day"), [
+    # Ukraine: the emergency service's figures as of this afternoon, the strike on Saturday
+    ("Une frappe russe a touché samedi un immeuble à Dnipro. « Selon les données du service "
+     "d'urgence à 13h00 cet après-midi, 23 personnes ont été tuées », a déclaré le conseil "
+     "municipal.", "2023-01-15", "2023-01-14"),
+    # Sudan: the same in English
+    ("A drone strike hit a market in El Fasher on Monday. \"According to figures released "
+     "by the health ministry this morning, 19 people were killed,\" the governor said.",
+     "2024-06-12", "2024-06-10"),
+])
+def test_a_time_inside_a_source_phrase_dates_the_source_not_the_event(
+        text: str, date: str, day: str) -> None:
+    toll = next(c for c in _read(text, date).claims if c.measure == "fatalities")
+    assert toll.time is not None and toll.time["start"] == day

@@ -745,7 +745,15 @@ _TARGETLESS = frozenset({"strategic_development", "protest", "other"})
 def _outside_other_clauses(parsed: ParsedSentence, times: Sequence[TimeMention],
                            anchor: int) -> list[TimeMention]:
     """The times not inside a relative clause after the figure or trigger ("à el-Facher,
-    qu'ils assiègent depuis 18 mois": the siege's time, not the toll's)."""
+    qu'ils assiègent depuis 18 mois": the siege's time, not the toll's), nor inside a
+    source phrase ("Selon les données du service d'urgence à 13h00 cet après-midi": when
+    the source counted, not when the event was)."""
+    table = lexicon(parsed.language)
+    figure = parsed.token_at(anchor)
+    # (a phrase that holds the figure too is no source phrase: "ils ont tué 100 civils,
+    # selon les autorités" misread with "autorités" as the root)
+    above = {figure.index, *(a.index for a in parsed.ancestors(figure.index))} \
+        if figure is not None else set()
     kept = []
     for mention in times:
         token = parsed.token_at(mention.start)
@@ -753,8 +761,24 @@ def _outside_other_clauses(parsed: ParsedSentence, times: Sequence[TimeMention],
                       None) if token is not None else None
         if clause is not None and anchor < parsed.span(clause.index)[0]:
             continue
+        if token is not None and (any(
+                fold(c.text) in table.source_cases and c.relation == "case"
+                for a in (token, *parsed.ancestors(token.index)) if a.index not in above
+                for c in parsed.children(a.index)) or _after_source_case(parsed, token, table)):
+            continue
         kept.append(mention)
     return kept
+
+
+def _after_source_case(parsed: ParsedSentence, token: ParsedToken, table: Lexicon) -> bool:
+    """Whether `token` follows a source preposition with no verb or comma between ("Selon
+    les données du service d'urgence à 13h00 cet après-midi", however the parse split it)."""
+    for before in reversed(parsed.tokens[:token.index]):
+        if before.relation in ("case", "fixed") and fold(before.text) in table.source_cases:
+            return True
+        if before.pos in ("VERB", "AUX", "PUNCT") or before.relation == "cc":
+            return False
+    return False
 
 
 def _place_named_again(parsed: ParsedSentence, start: int, end: int) -> bool:

@@ -1452,3 +1452,27 @@ def test_a_time_inside_a_source_phrase_dates_the_source_not_the_event(
         text: str, date: str, day: str) -> None:
     toll = next(c for c in _read(text, date).claims if c.measure == "fatalities")
     assert toll.time is not None and toll.time["start"] == day
+
+
+@pytest.mark.parametrize(("text", "date", "side"), [
+    # Yemen: the headline's toll of strikes whose target the lead names
+    ("Des frappes américaines au Yémen font 14 morts\n\nLes forces américaines ont mené "
+     "jeudi des frappes contre des positions des rebelles houthis à Hodeida.\n\n"
+     "Selon la télévision des rebelles, les frappes ont fait 14 morts.", "2024-05-31",
+     "houthis"),
+    # Somalia: the same in English
+    ("US airstrikes in Somalia leave 12 dead\n\nUS forces carried out airstrikes against "
+     "al-Shabaab positions near Jilib on Monday.\n\nThe strikes left 12 dead, a local "
+     "elder said.", "2024-03-05", "al_shabaab"),
+])
+def test_a_state_s_strike_toll_with_no_status_hit_the_side_it_was_aimed_at(
+        text: str, date: str, side: str) -> None:
+    tolls = [c for c in _read(text, date).claims if c.measure == "fatalities"]
+    assert tolls and all(side in c.targets and "civilians" in c.targets for c in tolls)
+
+
+def test_an_armed_group_s_toll_with_no_status_stays_the_civilians() -> None:
+    # Nigeria: the group's own attack on a village, no state striking
+    text = "A Boko Haram attack on the village of Kwang on Monday left 9 dead, residents said."
+    toll = next(c for c in _read(text, "2024-03-05").claims if c.measure == "fatalities")
+    assert toll.targets == ("civilians",)

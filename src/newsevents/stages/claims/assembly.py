@@ -643,6 +643,13 @@ def _emit(doc: DocumentMentions, sentence: Segment, attribution: Attribution | N
     if not actors:
         actors = _article_actor(doc, enemy, state, targets)
         origin["actors"] = "article: its main actor"
+    if origin["targets"] == "parse: the counted victims' side" and syntax is not None and (
+            hit := _side_struck(doc, enemy, syntax[1], etype, targets, actors)) is not None:
+        # "Des frappes américaines au Yémen font 14 morts" in an article about strikes on
+        # the Houthis: the dead, of no status given, were where the strikes fell, on the
+        # side they were aimed at as much as on civilians
+        targets = [hit, *targets]
+        origin["targets"] = "article: the side its strikes hit, and civilians"
     if not targets and state and state not in actors and syntax is not None and \
             etype not in _NOT_VIOLENT and forces_hit:
         # "ont attaqué un poste de police", "stormed the army base": the state's forces
@@ -740,6 +747,20 @@ _LONG_PERIOD_DAYS = 7
 _LOSS_MEASURES = ("fatalities", "injured", "captured", "neutralized")
 # Events that hit no one: a base closed, a deployment, a protest.
 _TARGETLESS = frozenset({"strategic_development", "protest", "other"})
+
+
+def _side_struck(doc: DocumentMentions, enemy: str | None, reading: CountedReading | None,
+                 etype: str, targets: Sequence[str], actors: Sequence[str]) -> str | None:
+    """The side a state's air strike or shelling toll with no status given hit, when the
+    sentence names no side hit: the one the article's events hit most, else its armed
+    group."""
+    if etype not in WEAPON_TYPES or reading is None or reading.noun_class not in (
+            "dead", "wounded") or list(targets) != ["civilians"] or not actors or \
+            not all(is_state(a) for a in actors):
+        return None
+    hit = [a for a, _ in doc.patients.most_common() if a not in ("civilians", "unknown")]
+    return next((a for a in [*hit, enemy or doc.main_enemy]
+                 if a is not None and a not in actors), None)
 
 
 def _outside_other_clauses(parsed: ParsedSentence, times: Sequence[TimeMention],

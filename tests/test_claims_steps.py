@@ -1476,3 +1476,22 @@ def test_an_armed_group_s_toll_with_no_status_stays_the_civilians() -> None:
     text = "A Boko Haram attack on the village of Kwang on Monday left 9 dead, residents said."
     toll = next(c for c in _read(text, "2024-03-05").claims if c.measure == "fatalities")
     assert toll.targets == ("civilians",)
+
+
+@pytest.mark.parametrize(("text", "date", "expected"), [
+    # Syria: an observatory's breakdown, each item of its own side
+    ("The Observatory said the dead in Hama, Syria, comprised 30 opposition fighters, 17 "
+     "regular forces and two fighters of the Islamic State group, as well as 12 civilians.",
+     "2014-06-06",
+     {"30": "unknown", "17": "syria", "two": "islamic_state"}),
+    # Sudan: the same in French
+    ("Selon l'Observatoire, les morts comprennent 40 combattants rebelles, 25 soldats et "
+     "trois combattants des Forces de soutien rapide (FSR).", "2024-06-06",
+     {"40": "unknown", "25": "state:SD", "trois": "rsf"}),
+])
+def test_each_item_of_a_breakdown_is_of_its_own_side(text: str, date: str,
+                                                     expected: dict[str, str]) -> None:
+    result = _read(text, date)
+    found = {c.number.text: c.targets for c in result.claims if c.number is not None}
+    for figure, side in expected.items():
+        assert side in found[figure], (figure, found)

@@ -519,6 +519,15 @@ def _emit(doc: DocumentMentions, sentence: Segment, attribution: Attribution | N
               "targets": "sentence: actor mentions after the figure"}
     state = doc.state
     enemy = doc.enemy_at(sentence.start)  # whom its "terroristes" mean
+    # "the dead comprised 51 civilians, 30 opposition fighters, ..., two fighters of ISIS":
+    # a breakdown's item is of its own side, not of the group another item names
+    elsewhere = _other_items(doc, syntax[0], sentence, number, mentions) if (
+        number is not None and syntax is not None and syntax[1] is not None
+        and syntax[1].noun_class == "combatants") else set()
+    if elsewhere:
+        targets = [t for t in targets if t not in elsewhere]
+        if enemy in elsewhere or any(a in registry().armed_groups for a in elsewhere):
+            enemy = None  # its generic fighters are of no group the list names
     side: list[str] = []
     own: list[str] = []  # the speaker's own people counted ("one of its soldiers")
     agents: list[str] = []
@@ -531,6 +540,7 @@ def _emit(doc: DocumentMentions, sentence: Segment, attribution: Attribution | N
         if reading is not None:
             origin["measure"] = reading.why
         agents, patients = syntactic_roles(parsed, predicate, mentions, table)
+        patients = [p for p in patients if p not in elsewhere]
         owner = _launcher(parsed, reading, mentions, table) if measure == "strikes" else None
         if owner is not None:  # "Russia's 27 drones", "les frappes de la coalition"
             # launched at the sentence's other side ("Ukraine downs 22 of Russia's 27")
@@ -747,6 +757,50 @@ _LONG_PERIOD_DAYS = 7
 _LOSS_MEASURES = ("fatalities", "injured", "captured", "neutralized")
 # Events that hit no one: a base closed, a deployment, a protest.
 _TARGETLESS = frozenset({"strategic_development", "protest", "other"})
+
+
+def _other_items(doc: DocumentMentions, parsed: ParsedSentence, sentence: Segment,
+                 number: NumberMention, mentions: Sequence[ActorMention]) -> set[str]:
+    """The actors named only in the other items of the breakdown list `number` heads an
+    item of ("51 civilians, 30 Syrian opposition fighters, two fighters of ISIS"): items
+    are figures separated by commas or conjunctions, each running to the next one."""
+    numbers = within(doc.numbers, sentence.start, sentence.end, None)
+    links = lexicon(sentence.language or "fr").list_links
+    place = next((i for i, n in enumerate(numbers) if n.start == number.start), None)
+    if place is None:
+        return set()
+    items: list[tuple[int, int]] = []
+    first = last = place
+    while first > 0 and _separated(doc.text, parsed, numbers[first - 1].end, numbers[first].start,
+                                   links):
+        first -= 1
+    while last + 1 < len(numbers) and _separated(doc.text, parsed, numbers[last].end,
+                                                 numbers[last + 1].start, links):
+        last += 1
+    if last - first < 2:  # three items at least: a breakdown, not "killed 5 and wounded 10"
+        return set()
+    for index in range(first, last + 1):
+        end = numbers[index + 1].start if index < last else sentence.end
+        items.append((numbers[index].start, end))
+    own = items[place - first]
+    inside = {m.id for m in mentions if own[0] <= m.start < own[1]}
+    return {m.id for m in mentions if m.id not in inside and any(
+        s <= m.start < e for s, e in items)}
+
+
+def _separated(text: str, parsed: ParsedSentence, end: int, start: int,
+               links: Sequence[str]) -> bool:
+    """Whether two figures are consecutive items of a list: a comma or a conjunction
+    between them, within a few words and no verb ("plusieurs positions ... ont tué au
+    moins six membres" is no list)."""
+    if start - end > _ITEM_LENGTH or any(
+            t.pos in ("VERB", "AUX") for t in parsed.tokens_in(end, start)):
+        return False
+    between = f" {fold(text[end:start])} "
+    return any((f" {w} " if w[:1].isalpha() else w) in between for w in links)
+
+
+_ITEM_LENGTH = 90  # characters from one figure to the next within a list
 
 
 def _side_struck(doc: DocumentMentions, enemy: str | None, reading: CountedReading | None,
@@ -988,8 +1042,8 @@ def _article_actor(doc: DocumentMentions, enemy: str | None, state: str | None,
                      and m.id not in ("civilians", "unknown", enemy) and m.id not in armed)
     if others:
         return [others.most_common(1)[0][0]]
-    if enemy and state:
-        return [state]
+    if state and state not in targets and (enemy or "unknown" in targets):
+        return [state]  # against the armed group, named or not
     return ["unknown"]
 
 

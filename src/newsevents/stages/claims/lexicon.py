@@ -51,6 +51,7 @@ class Lexicon:
     # "on the city", "dans la ville": a settlement named again, the article's place
     place_anaphors: frozenset[str]
     country_anaphors: tuple[str, ...]  # "across the country": the article's country
+    list_links: tuple[str, ...]  # what joins the items of a list: ",", "and", "ainsi que"
     source_cases: frozenset[str]  # "selon les données de 13h00": the source's, not the event's
     unit_counts: dict[str, int]  # "a couple": two people
     one_more: frozenset[str]  # "another", "une autre" standing for one more person
@@ -124,6 +125,7 @@ def lexicon(language: str) -> Lexicon:
         place_anaphors=_words(data.get("place_anaphors") or []),
         country_anaphors=tuple(sorted(_words(data.get("country_anaphors") or []))),
         source_cases=_words(data.get("source_cases") or []),
+        list_links=tuple(fold(str(w)) for w in data.get("list_links") or [",", ";"]),
         unit_counts={fold(str(k)): int(v) for k, v in (data.get("unit_counts") or {}).items()},
         one_more=_words(data.get("one_more") or []),
         war_nouns=_words(data.get("war_nouns") or []),

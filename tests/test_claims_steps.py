@@ -1495,3 +1495,24 @@ def test_each_item_of_a_breakdown_is_of_its_own_side(text: str, date: str,
     found = {c.number.text: c.targets for c in result.claims if c.number is not None}
     for figure, side in expected.items():
         assert side in found[figure], (figure, found)
+
+
+@pytest.mark.parametrize(("text", "date", "start", "end"), [
+    # Mali: the headline's toll is the operation's the lead dates by a period, not the day
+    # the communiqué came out
+    ("Près de 60 terroristes neutralisés par l'armée en 20 jours\n\n"
+     "L'armée malienne a annoncé avoir neutralisé 58 terroristes durant la période allant "
+     "du 13 octobre au 1er novembre.\n\n"
+     "Ces opérations ont été menées près de Niono, indique un communiqué rendu public mardi "
+     "soir.", "2022-11-03", "2022-10-13", "2022-11-01"),
+    # Nigeria: the same in English
+    ("Troops kill 40 insurgents in two weeks\n\n"
+     "The Nigerian army said it killed 40 insurgents between October 10 and 24 in Borno.\n\n"
+     "The figures were released by the army's spokesman on Tuesday.",
+     "2022-10-27", "2022-10-10", "2022-10-24"),
+])
+def test_a_headline_takes_the_period_its_lead_gives(text: str, date: str, start: str,
+                                                   end: str) -> None:
+    headline = _read(text, date).claims[0]
+    assert headline.time is not None
+    assert (headline.time["start"], headline.time["end"]) == (start, end)

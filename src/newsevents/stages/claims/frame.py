@@ -150,6 +150,7 @@ def _frame_day(doc: DocumentMentions, sentences: Sequence[Segment],
     the paragraph of a dated claim, is about that day more often than about the month."""
     captions = _captions(doc.text, sentences)
     lead_dated = False  # the lead's events have a time of their own, if not a day
+    lead_period: TimeMention | None = None  # ... a period of a few weeks at most
     for lead_only in (True, False):
         # the lead's first event sentence; else, when the lead dates its events only by
         # when they were said ("locals said on Wednesday"), the article's first event
@@ -171,6 +172,14 @@ def _frame_day(doc: DocumentMentions, sentences: Sequence[Segment],
             found = [t for t in times if _is_frame_day(t, doc.doc_date)]
             if found:
                 return found[0]
+            if lead_only and lead_period is None:
+                lead_period = next((t for t in times if _is_frame_period(t, doc.doc_date)),
+                                   None)
+    if lead_period is not None:
+        # "a annoncé avoir neutralisé 58 terroristes durant la période allant du 13 octobre
+        # au 1er novembre": the lead's operation dates its headline, not the day the
+        # communiqué came out further down
+        return lead_period
     # a caption dates its picture, not the events
     skipped = Ranges((s.start, s.end) for s in sentences if s.paragraph in captions)
     since = lexicon((sentences[0].language if sentences else None) or "fr").since
@@ -188,6 +197,20 @@ def _captions(text: str, sentences: Sequence[Segment]) -> set[int]:
         if any(mark in folded for mark in marks):
             found.add(sentence.paragraph)
     return found
+
+
+def _is_frame_period(mention: TimeMention, doc_date: str | None) -> bool:
+    """A dated period of a few weeks at most ("du 13 octobre au 1er novembre"), not after
+    the publication: an operation's, where a lead gives no day."""
+    if mention.granularity != "range" or mention.type not in ("DATE", "TIME"):
+        return False
+    if doc_date and len(doc_date) >= 10 and (mention.end_date or "") > doc_date[:10]:
+        return False
+    days = days_between(mention.start_date, mention.end_date)
+    return days is not None and days <= _FRAME_PERIOD_DAYS
+
+
+_FRAME_PERIOD_DAYS = 31
 
 
 def _is_frame_day(mention: TimeMention, doc_date: str | None) -> bool:

@@ -295,3 +295,12 @@ def test_another_source_keeps_its_own_channel() -> None:
             "Défense a annoncé dans un communiqué la mort de sept soldats.")
     claims = _claims(text)
     assert [c["channel"] for c in claims] == ["statement", "communique"]
+
+
+def test_an_english_description_with_adjectives_first_refers_to_the_last_named_person(
+        ) -> None:
+    # Nigeria: "the senior military officer" is the director named before
+    text = ("Maj.-Gen. Edward Buba said troops killed 12 terrorists in Borno. "
+            "\"Troops also neutralized 5 terrorists near Bama,\" the senior military officer "
+            "said.")
+    assert _speakers(text) == ["Edward Buba", "Edward Buba"]

@@ -13,6 +13,7 @@ its channel and outlet unless the sentence names its own. An outlet named with t
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -645,10 +646,15 @@ class AttributionTracker:
         words = key.split()
         if not words or len(words) > 4:
             return None
-        head = words[0]
         generic = vocab.person_nouns | vocab.body_nouns | vocab.channel_nouns
+        head = words[0]
         if head not in generic and any(w[:1].isupper() for w in (found.name or "").split()):
             return None  # a name, not a description
+        if head not in generic and fold(found.text).split()[:1] == ["the"]:
+            # English puts adjectives first ("the senior military officer"): the last
+            # generic noun before a complement is the head
+            before = itertools.takewhile(lambda w: w not in _COMPLEMENT_WORDS, words)
+            head = next((w for w in reversed(list(before)) if w in generic), head)
         for previous in reversed(self.history):
             held = fold(" ".join(p for p in (previous.name, previous.role) if p))
             if re.search(r"(?<!\w)" + re.escape(head), held):
@@ -756,6 +762,7 @@ def _strip_titles(name: str, titles: frozenset[str]) -> str:
 
 
 _MILITARY = "military"
+_COMPLEMENT_WORDS = frozenset({"of", "for", "at", "in"})
 
 
 def _same_source(one: Attribution, side: frozenset[str], other: Attribution,

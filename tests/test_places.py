@@ -185,3 +185,16 @@ def test_a_common_word_titled_as_an_admin_area_is_that_area(text: str, name: str
 def test_the_first_end_of_a_stretch_is_placed_by_its_bracket(text: str, name: str) -> None:
     found = [p for p in find_places(text) if p.name == name]
     assert found and found[0].country == "ML", find_places(text)
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    # DR Congo: the area around a town is the town's, not the province it lies in
+    ("Les ADF ont tué 10 civils dans la région de Beni, dans l'est de la RDC.", "Beni", "CD"),
+    # Niger: a region named after its town is the region
+    ("Des soldats ont été tués dans la région de Tillabéri.", "Tillaberi", "NE"),
+    # Ukraine: in English
+    ("Drones hit the region of Poltava overnight.", "Poltava", "UA"),
+])
+def test_the_region_of_a_town(text: str, name: str, country: str) -> None:
+    found = find_places(text)
+    assert (found[0].name, found[0].country) == (name, country)

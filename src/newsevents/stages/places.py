@@ -181,7 +181,9 @@ def _admin_area(gazetteer: Gazetteer, key: str, place: Place, phrase: Phrase,
     area = best_candidate(gazetteer, key, local, ADMIN_KINDS[phrase.precision])
     if area is not None and area.country == place.country:
         return area
-    if place.admin1 and phrase.precision == "admin1":
+    if place.admin1 and phrase.precision == "admin1" and key in fold_name(place.admin1):
+        # named after the town (Tillabéri); not the province around it ("la région de
+        # Beni" is Beni's, not North Kivu's)
         area = best_candidate(gazetteer, fold_name(place.admin1), local, frozenset({"A1"}))
         if area is not None and area.country == place.country:
             return area

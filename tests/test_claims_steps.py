@@ -1516,3 +1516,15 @@ def test_a_headline_takes_the_period_its_lead_gives(text: str, date: str, start:
     headline = _read(text, date).claims[0]
     assert headline.time is not None
     assert (headline.time["start"], headline.time["end"]) == (start, end)
+
+
+def test_an_attack_over_several_regions_happened_in_the_country() -> None:
+    # Ukraine: the lead spreads the attack over five regions; a region named further
+    # down is where one of its drones fell, not where the attack was
+    text = ("Ukraine downs 22 of Russia's 27 drones\n\n"
+            "The Ukrainian air force said it shot down 22 of the 27 drones launched over "
+            "five Ukrainian regions in Russia's overnight attack on Wednesday.\n\n"
+            "The attack damaged an industrial facility and injured one person in the "
+            "region of Poltava, its governor said.")
+    headline = _read(text, "2024-06-05").claims[0]
+    assert [(p.country, p.precision) for p in headline.places] == [("UA", "country")]

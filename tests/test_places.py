@@ -9,7 +9,13 @@ from pathlib import Path
 import pytest
 
 from newsevents.records import Noise
-from newsevents.stages.places import find_places, is_dateline, is_speaker_seat, lookup_place
+from newsevents.stages.places import (
+    find_places,
+    is_dateline,
+    is_speaker_seat,
+    lookup_place,
+    names_several_regions,
+)
 
 SEED = (
     "la coalition dirigée par les États-Unis a mené plus de frappes aériennes en Irak. "
@@ -198,3 +204,15 @@ def test_the_first_end_of_a_stretch_is_placed_by_its_bracket(text: str, name: st
 def test_the_region_of_a_town(text: str, name: str, country: str) -> None:
     found = find_places(text)
     assert (found[0].name, found[0].country) == (name, country)
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    # Ukraine: several regions named by the country's adjective are the country
+    ("Russia launched 27 drones over five Ukrainian regions overnight.", "UA"),
+    ("Des drones ont frappé plusieurs régions ukrainiennes dans la nuit.", "UA"),
+    # Nigeria: the same with states
+    ("Bandits attacked villages in three Nigerian states.", "NG"),
+])
+def test_several_regions_of_a_country_are_the_country(text: str, country: str) -> None:
+    regions = [p for p in find_places(text) if names_several_regions(p)]
+    assert [p.country for p in regions] == [country]

@@ -85,6 +85,12 @@ def _state_ids() -> dict[str, str]:
     return {str(k): str(v) for k, v in yaml.safe_load(raw).items()}
 
 
+def state_ids() -> dict[str, str]:
+    """ISO country code -> the contract's actor id of its state, for the states that have
+    one of their own ('RU': 'russia')."""
+    return dict(_state_ids())
+
+
 def is_state(actor: str) -> bool:
     """Whether an actor id is a state's forces ('state:ML', 'russia')."""
     return actor.startswith("state:") or actor in _state_ids().values()

@@ -11,6 +11,8 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
+from functools import lru_cache
 
 from newsevents.gazetteer.brackets import BracketHints, bracket_hints
 from newsevents.gazetteer.disambiguation import (
@@ -33,6 +35,7 @@ from newsevents.gazetteer.loading import (
     capital_rows,
     country_rows,
     load_gazetteer,
+    read_yaml,
 )
 from newsevents.gazetteer.lookup import NameMatch, Token, find_names, skipped_ranges, tokenize
 from newsevents.gazetteer.normalize import fold_name
@@ -77,6 +80,7 @@ def find_places(text: str, segments: Sequence[Segment] = (),
         if containers and (head.match is None or head.match not in resolved):
             mentions.append(_located_by(text, (head.start, head.end), containers[0]))
     mentions.extend(_capitals(gazetteer, text, tokens, countries, mentions))
+    mentions.extend(_regions_of_a_country(text, tokens))
     mentions = _unlisted_settlements(text, mentions, hints.countries + adjectives)
     return sorted(mentions, key=lambda m: m.start)
 
@@ -296,6 +300,51 @@ def _capitals(gazetteer: Gazetteer, text: str, tokens: Sequence[Token],
             end = hit.end("after")
         mentions.append(_mention(text[begin:end], begin, end, place, "exact"))
     return mentions
+
+
+def _regions_of_a_country(text: str, tokens: Sequence[Token]) -> list[PlaceMention]:
+    """"over five Ukrainian regions", "dans plusieurs régions ukrainiennes": several
+    regions of one country, which is the place (of country precision)."""
+    nouns, nationalities = _region_words()
+    found: list[PlaceMention] = []
+    for index, token in enumerate(tokens):
+        if token.key not in nouns:
+            continue
+        for other in (index - 1, index + 1):  # the adjective before (English) or after
+            if 0 <= other < len(tokens) and tokens[other].key in nationalities:
+                country = country_place(nationalities[tokens[other].key])
+                if country is not None:
+                    start, end = sorted((token, tokens[other]), key=lambda t: t.start)
+                    found.append(replace(country, start=start.start, end=end.end,
+                                         text=text[start.start:end.end]))
+                break
+    return found
+
+
+def names_several_regions(mention: PlaceMention) -> bool:
+    """Whether a place mention is several regions of its country ("five Ukrainian
+    regions"): an event spread over the country."""
+    nouns, _ = _region_words()
+    return mention.precision == "country" and any(
+        w in nouns for w in fold_name(mention.text).split())
+
+
+@lru_cache(maxsize=1)
+def _region_words() -> tuple[frozenset[str], dict[str, str]]:
+    """The plural nouns of a country's regions, and every adjective of nationality ->
+    its country: the gazetteer's and the actor registry's (those of states whose forces
+    fight abroad too: a region is at home)."""
+    from newsevents.stages.actors import registry, state_ids
+
+    nouns = frozenset(fold_name(str(w)) for w in read_yaml("gazetteer/phrases.yaml").get(
+        "country_regions") or [])
+    states = {actor: country for country, actor in state_ids().items()}
+    table = dict(demonyms()[0])
+    for word, actor in registry().demonyms.items():
+        country = actor.split(":", 1)[1] if actor.startswith("state:") else states.get(actor)
+        if country:
+            table.setdefault(fold_name(word), country)
+    return nouns, table
 
 
 def country_place(country: str) -> PlaceMention | None:

@@ -26,6 +26,7 @@ from newsevents.stages.claims.slots import (
     within,
 )
 from newsevents.stages.parse import ParsedSentence, ParsedToken
+from newsevents.stages.places import names_several_regions
 
 # Outcomes someone inflicts: their agent is the one acting.
 _INFLICTED = frozenset({"fatalities", "injured", "destroyed", "fired", "captured", "neutralized",
@@ -114,11 +115,13 @@ def _frame_places(doc: DocumentMentions, sentences: Sequence[Segment],
             break  # a place first given further down is that paragraph's event
         if not events.get(sentence.start):
             continue
-        found = tuple(p for p in event_places(doc, sentence.start, sentence.end,
-                                              attributions.get(sentence.start))
-                      if p.country == country and p.precision != "country")
+        named = event_places(doc, sentence.start, sentence.end,
+                             attributions.get(sentence.start))
+        found = tuple(p for p in named if p.country == country and p.precision != "country")
         if found:
             return found
+        if any(p.country == country and names_several_regions(p) for p in named):
+            return ()  # "drones launched over five Ukrainian regions": the country's event
         table = lexicon(sentence.language or "fr")
         if any(table.outcome(t.lemma) in _INFLICTED for t in events[sentence.start]) and any(
                 phrase in fold(doc.text[sentence.start:sentence.end])

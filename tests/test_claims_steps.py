@@ -1528,3 +1528,16 @@ def test_an_attack_over_several_regions_happened_in_the_country() -> None:
             "region of Poltava, its governor said.")
     headline = _read(text, "2024-06-05").claims[0]
     assert [(p.country, p.precision) for p in headline.places] == [("UA", "country")]
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    # Israel / Lebanon: a projectile fired across the border is shelling
+    ("The IDF said one of its soldiers was severely injured after a projectile from Lebanon "
+     "fell in Misgav Am on Sunday.", "2024-06-10"),
+    # Ukraine: the same in French
+    ("Un civil a été blessé dimanche par la chute d'un projectile russe à Kherson.",
+     "2024-06-10"),
+])
+def test_a_projectile_is_shelling(text: str, date: str) -> None:
+    claim = next(c for c in _read(text, date).claims if c.measure == "injured")
+    assert claim.event_type == "shelling"

@@ -1541,3 +1541,19 @@ def test_an_attack_over_several_regions_happened_in_the_country() -> None:
 def test_a_projectile_is_shelling(text: str, date: str) -> None:
     claim = next(c for c in _read(text, date).claims if c.measure == "injured")
     assert claim.event_type == "shelling"
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    # Nigeria: fighters and their families who surrendered, in an article about an attack
+    ("Boko Haram fighters attacked a base in Borno on Monday.\n\n"
+     "The army said 967 terrorists, 354 adult females and 531 children surrendered to troops "
+     "within the joint area of operations.", "2023-06-29"),
+    # Mozambique: the same in French
+    ("Des insurgés ont attaqué Palma mercredi.\n\n"
+     "Au total, 120 combattants et 40 enfants se sont rendus aux troupes dans la zone "
+     "d'opérations, a indiqué l'armée.", "2021-03-29"),
+])
+def test_people_who_surrendered_are_no_part_of_the_article_s_attack(text: str,
+                                                                     date: str) -> None:
+    surrendered = [c for c in _read(text, date).claims if c.measure == "other"]
+    assert surrendered and all(c.event_type == "other" for c in surrendered)

@@ -76,7 +76,8 @@ def event_type_of(text: str, start: int, end: int, measure: str | None,
     if measure in _STRATEGIC_MEASURES:
         return "strategic_development", True
     vocab = claim_vocabulary()
-    folded = fold(text[start:end])
+    # ("the joint area of operations" types nothing)
+    folded = vocab.not_events.sub(lambda m: " " * len(m.group()), fold(text[start:end]))
     for etype, pattern in vocab.event_types:
         if pattern.search(folded):
             return etype, True
@@ -89,7 +90,10 @@ def event_type_of(text: str, start: int, end: int, measure: str | None,
     if measure in _MEASURE_TYPES:
         return _MEASURE_TYPES[measure], False
     # "Un précédent bilan faisait état de 50 morts": a toll with no event of its own is
-    # about the event the article reports.
+    # about the event the article reports; people who surrendered, were rescued or freed,
+    # with no event word of their own, are no part of it.
+    if measure == "other":
+        return context.event_type or "other", False
     return context.event_type or main_type or "other", False
 
 
@@ -361,7 +365,7 @@ def refine_assault(etype: str, measure: str | None, reading: CountedReading | No
         return "armed_clash"
     if measure == "fatalities_civilians" or (
             reading is not None and reading.noun_class == "civilians" and measure not in (
-                "strikes", "operations")):
+                "strikes", "operations", "other")):  # not children who surrendered
         return "violence_against_civilians"
     if etype != "attack":
         return etype

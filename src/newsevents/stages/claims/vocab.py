@@ -37,6 +37,7 @@ class ClaimVocabulary:
     negations: re.Pattern[str]
     zero_words: re.Pattern[str]
     military_nouns: re.Pattern[str]
+    not_events: re.Pattern[str]  # "the joint area of operations": an event word naming none
 
     def event_verb_type(self, folded_word: str) -> str | None:
         """The event type of a verb form ('deployees', 'reaffectes', 'withdrew'), if any."""
@@ -97,4 +98,5 @@ def claim_vocabulary() -> ClaimVocabulary:
         negations=phrase_pattern(data["negations"]),
         zero_words=phrase_pattern(data["zero_words"]),
         military_nouns=phrase_pattern(data["military_action_nouns"]),
+        not_events=phrase_pattern(data.get("not_events") or ["\x00"]),
     )

@@ -1557,3 +1557,21 @@ def test_people_who_surrendered_are_no_part_of_the_article_s_attack(text: str,
                                                                      date: str) -> None:
     surrendered = [c for c in _read(text, date).claims if c.measure == "other"]
     assert surrendered and all(c.event_type == "other" for c in surrendered)
+
+
+@pytest.mark.parametrize(("text", "date", "name"), [
+    # Ukraine: "dans la région" names again the place the article has just named
+    ("Une frappe russe a tué trois civils à Odessa lundi.\n\n"
+     "Kharkiv a été visée par une attaque le 25 mai.\n\n"
+     "Les troupes russes ont lancé une offensive dans la région début mai.", "2024-05-27",
+     "Kharkiv"),
+    # Mali: the same in English
+    ("A drone strike killed three soldiers in Timbuktu on Monday.\n\n"
+     "Militants attacked an army post in Gao on Sunday.\n\n"
+     "The army launched an offensive in the region on Tuesday.", "2024-05-27", "Gao"),
+])
+def test_the_region_named_again_is_the_place_just_named(text: str, date: str,
+                                                        name: str) -> None:
+    offensive = next(c for c in _read(text, date).claims
+                     if "offensive" in c.evidence["text"])
+    assert [p.name for p in offensive.places] == [name]

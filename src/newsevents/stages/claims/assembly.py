@@ -713,6 +713,11 @@ def _emit(doc: DocumentMentions, sentence: Segment, attribution: Attribution | N
                           for phrase in table.country_anaphors) and (
             country := _the_country(doc)) is not None:
         places, origin["places"] = (country,), "sentence: the country named again"
+    if not places and syntax is not None and _region_named_again(syntax[0], start, end) and (
+            last := _last_place_before(doc, sentence.start)) is not None:
+        # "Kharkiv, souvent visée ... Les troupes russes ont lancé une offensive dans la
+        # région début mai": the region of the place just named
+        places, origin["places"] = (last,), "sentence: the region named before"
     if not places:
         if same_paragraph and context.places:
             places, origin["places"] = context.places, context.inherited_from
@@ -868,6 +873,39 @@ def _place_named_again(parsed: ParsedSentence, start: int, end: int) -> bool:
         c.dep == "det" and (c.feature("Definite") == "Def" or c.feature("PronType") == "Dem")
         for c in parsed.children(t.index)) for t in parsed.tokens_in(start, end)
         if t.pos == "NOUN")
+
+
+def _region_named_again(parsed: ParsedSentence, start: int, end: int) -> bool:
+    """A bare region noun with a definite or demonstrative article and no complement
+    ("dans la région", "in the region"; not "la région de Kherson")."""
+    table = lexicon(parsed.language)
+    return any(fold(t.lemma) in table.region_anaphors and any(
+        c.dep == "det" and (c.feature("Definite") == "Def" or c.feature("PronType") == "Dem")
+        for c in parsed.children(t.index)) and not any(
+        _names_the_region(parsed, c) for c in parsed.children(t.index))
+        for t in parsed.tokens_in(start, end) if t.pos == "NOUN")
+
+
+def _names_the_region(parsed: ParsedSentence, child: ParsedToken) -> bool:
+    """A complement that says which region: "de Kherson", "of Sumy", "orientale", a name
+    (not "début mai" misread as one)."""
+    if child.pos == "PROPN" or (child.relation == "amod" and child.pos == "ADJ"):
+        return True
+    return child.relation == "nmod" and any(
+        c.dep == "case" and fold(c.text) in _OF for c in parsed.children(child.index))
+
+
+_OF = frozenset({"de", "d'", "du", "des", "of"})
+
+
+def _last_place_before(doc: DocumentMentions, position: int) -> PlaceMention | None:
+    """The last place below the country the article named before `position`."""
+    before = bisect.bisect_left(doc.places, position, key=lambda p: p.start)
+    return next((p for p in reversed(doc.places[max(0, before - _PLACES_BACK):before])
+                 if p.precision != "country" and p.text), None)
+
+
+_PLACES_BACK = 8  # how many places back a region named again may reach
 
 
 def _long_period(time: dict[str, Any]) -> bool:

@@ -1575,3 +1575,18 @@ def test_the_region_named_again_is_the_place_just_named(text: str, date: str,
     offensive = next(c for c in _read(text, date).claims
                      if "offensive" in c.evidence["text"])
     assert [p.name for p in offensive.places] == [name]
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), [
+    # Mali: the participle right after the counted noun is its outcome, though the parse
+    # hangs it on "bilan"
+    ("fr", "Les FAMa ont mené une reconnaissance offensive dans le secteur de Boni avec un "
+     "bilan de 07 terroristes neutralisés, 03 motos et des munitions récupérés.",
+     [("07", "neutralized"), ("03", "other")]),
+    # Nigeria: the same in English
+    ("en", "The army conducted a clearance operation near Bama with a toll of 9 terrorists "
+     "neutralized and several rifles recovered.", [("9", "neutralized"), ("several", "other")]),
+])
+def test_the_participle_after_the_counted_noun_is_its_outcome(
+        language: str, text: str, expected: list[tuple[str, str]]) -> None:
+    assert _readings(text, language) == expected

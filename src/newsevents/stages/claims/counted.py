@@ -771,6 +771,11 @@ def _has_case(parsed: ParsedSentence, token: ParsedToken) -> bool:
                for c in parsed.children(token.index))
 
 
+def _up_to(parsed: ParsedSentence, index: int) -> list[ParsedToken]:
+    """The tokens `index` governs, directly or not (its subtree less itself)."""
+    return [t for t in parsed.subtree(index) if t.index != index]
+
+
 def find_outcome(parsed: ParsedSentence, anchor: ParsedToken, lexicon: Lexicon,
                  exclude: set[int]) -> tuple[ParsedToken | None, str | None]:
     """The word saying what happened to `anchor` and its class: a participle or relative
@@ -783,6 +788,18 @@ def find_outcome(parsed: ParsedSentence, anchor: ParsedToken, lexicon: Lexicon,
         outcome = _outcome_of(parsed, child, lexicon)
         if outcome is not None:
             return child, outcome
+    # "un bilan de 06 terroristes neutralisés" with the participle hung on "bilan": the
+    # participle right after the noun is the noun's
+    following = parsed.tokens[anchor.index + 1] if anchor.index + 1 < len(parsed.tokens) \
+        else None
+    if following is not None and following.index not in exclude and \
+            following.dep in _MODIFIERS and following.head != anchor.index and \
+            (following.feature("VerbForm") == "Part" or (
+                following.dep == "acl" and following.feature("Tense") == "Past")) and \
+            anchor.index in {a.index for a in _up_to(parsed, following.head)}:
+        outcome = _outcome_of(parsed, following, lexicon)
+        if outcome is not None:
+            return following, outcome
     # "trois soldats et un civil blessés": the last conjunct's participle is everyone's.
     for child in parsed.children(anchor.index):
         if child.dep != "conj" or child.index in exclude or any(

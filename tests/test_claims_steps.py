@@ -1590,3 +1590,28 @@ def test_the_region_named_again_is_the_place_just_named(text: str, date: str,
 def test_the_participle_after_the_counted_noun_is_its_outcome(
         language: str, text: str, expected: list[tuple[str, str]]) -> None:
     assert _readings(text, language) == expected
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), [
+    # Mali: an inventory the parse scatters; each item takes the participle ending the list,
+    # the arms by their abbreviations, "obus" though lemmatized "obu"
+    ("fr", "Les FAMa ont mené une reconnaissance offensive dans le secteur de Serma avec un "
+     "bilan de 06 terroristes neutralisés, 02 AK-47, 01 obus, 04 chargeurs d'AK-47, des "
+     "munitions et de nombreux autres matériels récupérés.",
+     [("06", "neutralized"), ("02", "other"), ("01", "other"), ("04", "other")]),
+    # Burkina Faso: the same in English
+    ("en", "The troops neutralized 7 terrorists and seized 2 PKM, 3 AK-47 and 5 magazines.",
+     [("7", "neutralized"), ("2", "other"), ("3", "other"), ("5", "other")]),
+])
+def test_an_inventory_s_items_are_arms_recovered(language: str, text: str,
+                                                 expected: list[tuple[str, str]]) -> None:
+    assert _readings(text, language) == expected
+
+
+def test_shells_recovered_are_no_shelling() -> None:
+    # Mali: "01 obus" recovered in the list does not make the operation a shelling
+    text = ("Les FAMa ont mené une reconnaissance offensive dans le secteur de Serma avec un "
+            "bilan de 06 terroristes neutralisés, 02 AK-47, 01 obus, 04 chargeurs d'AK-47, "
+            "des munitions et de nombreux autres matériels récupérés.")
+    claims = _read(text, "2022-11-03").claims
+    assert claims and all(c.event_type != "shelling" for c in claims)

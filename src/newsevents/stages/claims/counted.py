@@ -650,13 +650,26 @@ def _list_final_participle(parsed: ParsedSentence, noun: ParsedToken, lexicon: L
         if token.pos not in ("VERB", "ADJ") or token.feature("VerbForm") != "Part":
             continue
         item = parsed.head_of(token.index)
-        if item is None or token.relation not in ("acl", "amod") or \
-                _list_head(parsed, item, _NOMINAL).index != head.index:
+        if item is None or token.relation not in ("acl", "amod") or (
+                _list_head(parsed, item, _NOMINAL).index != head.index
+                and not _only_list_items(parsed, noun.index, token.index)):
             continue
         outcome = _outcome_of(parsed, token, lexicon)
         if outcome in ("other", "destroyed", "captured"):
             return token, outcome
     return None
+
+
+def _only_list_items(parsed: ParsedSentence, first: int, last: int) -> bool:
+    """Whether the words between two tokens are items of a list: nouns, numbers and their
+    modifiers joined by commas and a conjunction, however the parse hung them ("01 obus,
+    04 chargeurs d'AK-47, des munitions et de nombreux autres matériels récupérés")."""
+    between = parsed.tokens[first + 1:last]
+    return any(t.text == "," for t in between) and all(
+        t.pos in _LIST_WORDS or t.text == "," for t in between)
+
+
+_LIST_WORDS = frozenset({"NOUN", "PROPN", "NUM", "ADJ", "DET", "ADP", "CCONJ"})
 
 
 def seized(parsed: ParsedSentence, noun: ParsedToken, lexicon: Lexicon) -> bool:

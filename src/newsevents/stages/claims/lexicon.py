@@ -86,6 +86,8 @@ class Lexicon:
         found = self.noun_classes.get(key)
         if found is None and key.endswith("s") and len(key) > 3:  # a plural left by the lemmatizer
             found = self.noun_classes.get(key[:-1])
+        elif found is None and len(key) > 2:  # an invariable noun cut short ("obus" -> "obu")
+            found = self.noun_classes.get(key + "s")
         return found
 
     def outcome(self, lemma: str, particle: str | None = None) -> str | None:

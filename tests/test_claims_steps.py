@@ -1615,3 +1615,24 @@ def test_shells_recovered_are_no_shelling() -> None:
             "des munitions et de nombreux autres matériels récupérés.")
     claims = _read(text, "2022-11-03").claims
     assert claims and all(c.event_type != "shelling" for c in claims)
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    # DR Congo: the bodies found are of the civilians the sentence before says were killed
+    ("Cette nuit, des rebelles ont tué des civils à la machette à Ntombi. Présentement, on "
+     "vient de retrouver 22 corps, a déclaré l'administrateur.", "2019-11-25"),
+    # Nigeria: the same in English
+    ("Bandits attacked the village of Kwang on Sunday and killed civilians, residents said. "
+     "Rescuers have so far recovered 14 bodies, a local official said.", "2024-03-05"),
+])
+def test_bodies_found_after_civilians_were_killed_are_theirs(text: str, date: str) -> None:
+    toll = next(c for c in _read(text, date).claims if c.number is not None)
+    assert toll.measure == "fatalities_civilians"
+
+
+def test_bodies_found_after_no_killing_of_civilians_have_no_status() -> None:
+    # Sudan: nothing says whose the bodies are
+    text = ("Fighting raged in El Fasher overnight. Rescuers have so far recovered 14 bodies, "
+            "a local official said.")
+    toll = next(c for c in _read(text, "2024-03-05").claims if c.number is not None)
+    assert toll.measure == "fatalities"

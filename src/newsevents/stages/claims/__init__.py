@@ -26,6 +26,7 @@ from newsevents.stages.claims.counted import (
     PersonNames,
     coordinated_reading,
     included_figure,
+    kills_uncounted_civilians,
     ranked_people,
     read_figure,
     shared_toll,
@@ -71,15 +72,20 @@ def extract_claims(doc: DocumentMentions, sentences: Sequence[Segment],
     doc.people = ranked_people(doc.text, lexicon(language or "fr").ranks)
     read_frame(doc, sentences, parsed, attributions)
     context = Context(paragraph=-1)
+    killed = False  # the sentence before killed civilians it did not count
     for sentence in sentences:
         if sentence.paragraph != context.paragraph:
             context = Context(paragraph=sentence.paragraph)
+            killed = False
         label = note_label(doc.text, sentence)
         if label is not None:
             context = replace(context, label=label[2])
         emitted = len(doc.claims)
-        context = _sentence_claims(doc, sentence, attributions.get(sentence.start),
-                                   parsed.get(sentence.start), context)
+        tree = parsed.get(sentence.start)
+        context = _sentence_claims(doc, sentence, attributions.get(sentence.start), tree,
+                                   replace(context, civilians_killed=killed))
+        killed = tree is not None and kills_uncounted_civilians(
+            tree, lexicon(sentence.language or "fr"))
         if len(doc.claims) == emitted and context.time is None:
             context = _scene(doc, sentence, attributions.get(sentence.start),
                              parsed.get(sentence.start), context)
@@ -152,7 +158,8 @@ def _sentence_claims(doc: DocumentMentions, sentence: Segment, attribution: Attr
     vocab = claim_vocabulary()
     attribution = narrow_attribution(parsed, attribution)
     numbers = within(doc.numbers, sentence.start, sentence.end, attribution)
-    figures = _figures(doc, sentence, attribution, numbers, parsed, context.outcome)
+    figures = _figures(doc, sentence, attribution, numbers, parsed, context.outcome,
+                       context.civilians_killed)
     figures.extend(zero_counts(doc.text, sentence, vocab, figures))
     if figures:
         figures = _with_companions(doc, sentence, figures)
@@ -228,9 +235,10 @@ _NO_STATUS = frozenset({"dead", "wounded", "people"})
 
 def _figures(doc: DocumentMentions, sentence: Segment, attribution: Attribution | None,
              numbers: list[NumberMention], parsed: ParsedSentence | None,
-             outcome: str | None = None) -> list[Figure]:
+             outcome: str | None = None, civilians_killed: bool = False) -> list[Figure]:
     """Figures from the parse where it reads one, from the word window otherwise;
-    `outcome` is that of the paragraph's last toll, which a breakdown of it underwent."""
+    `outcome` is that of the paragraph's last toll, which a breakdown of it underwent;
+    `civilians_killed`: the sentence before says civilians were killed, uncounted."""
     vocab = claim_vocabulary()
     table = lexicon(sentence.language or "fr")
     found: list[Figure] = []
@@ -269,7 +277,7 @@ def _figures(doc: DocumentMentions, sentence: Segment, attribution: Attribution 
                 continue
             found.append(Figure(number, reading.measure, _victims(number, reading), reading))
         found.sort(key=lambda f: f.number.start)
-    return launched_wholes([whose_dead(doc, f, table) for f in found])
+    return launched_wholes([whose_dead(doc, f, table, civilians_killed) for f in found])
 
 
 _NOT_VICTIMS = frozenset({"strikes", "operations", "members", "other", "targets_destroyed",

@@ -1056,3 +1056,19 @@ def _subject_class(parsed: ParsedSentence, predicate: ParsedToken,
                 if found is not None:
                     return found
     return None
+
+
+def kills_uncounted_civilians(parsed: ParsedSentence, lexicon: Lexicon) -> bool:
+    """Whether the sentence says civilians were killed without counting them ("des ADF
+    ont tué des civils à la machette", "gunmen killed villagers")."""
+    for noun in parsed.tokens:
+        if noun.pos != "NOUN" or lexicon.noun_class(noun.lemma) != "civilians" or any(
+                c.dep == "nummod" for c in parsed.children(noun.index)):
+            continue
+        head = parsed.head_of(noun.index)
+        killers = [c for c in parsed.children(noun.index) if c.dep in _MODIFIERS]
+        if head is not None and (noun.relation == "obj" or noun.dep == "nsubj:pass"):
+            killers.append(head)  # "ont tué des civils"; else "civils tués", "killed civilians"
+        if any(k.pos == "VERB" and lexicon.outcome(k.lemma) == "fatalities" for k in killers):
+            return True
+    return False

@@ -191,12 +191,19 @@ def zero_counts(text: str, sentence: Segment, vocab: ClaimVocabulary,
 
 
 # -- whose dead ---------------------------------------------------------------------------
-def whose_dead(doc: DocumentMentions, figure: Figure, table: Lexicon) -> Figure:
+def whose_dead(doc: DocumentMentions, figure: Figure, table: Lexicon,
+               civilians_killed: bool = False) -> Figure:
     """A toll of undifferentiated dead said to be the speaker's own ("sept morts côté
     ami", "losses in our ranks") counts combatants; "treize des morts", "most of the dead"
-    count the dead the article counted before (the civilians of the previous toll)."""
+    count the dead the article counted before (the civilians of the previous toll); with
+    `civilians_killed` (the sentence before, in its paragraph, says civilians were killed,
+    uncounted), the bodies found are theirs ("des ADF ont tué des civils ... on vient de
+    retrouver 22 corps")."""
     if figure.measure not in ("fatalities", "injured"):
         return figure
+    if figure.measure == "fatalities" and civilians_killed and figure.reading is not None \
+            and figure.reading.noun_class == "dead":
+        return replace(figure, measure="fatalities_civilians")
     after = fold(doc.text[figure.number.end:figure.number.end + 40])
     if figure.measure == "fatalities" and _starts_with(after, table.own_side, 25):
         return replace(figure, measure="fatalities_combatants")

@@ -129,6 +129,9 @@ class Context:
     # Whose drones or missiles the paragraph's last interception downed: the side whose
     # attack its next claims tell ("The attack damaged an industrial facility")
     launcher: tuple[str, ...] = ()
+    # The sentence before says civilians were killed, uncounted ("des ADF ont tué des
+    # civils"): the bodies the next one counts are theirs
+    civilians_killed: bool = False
     # Where `time` and `places` came from: the previous claim, or a sentence of the
     # paragraph that set the scene without a claim of its own ("Du 13 au 28 octobre, des
     # opérations ont été menées à Ndila ... Le bilan fait état de 13 terroristes neutralisés").

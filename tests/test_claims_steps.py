@@ -1636,3 +1636,18 @@ def test_bodies_found_after_no_killing_of_civilians_have_no_status() -> None:
             "a local official said.")
     toll = next(c for c in _read(text, "2024-03-05").claims if c.number is not None)
     assert toll.measure == "fatalities"
+
+
+@pytest.mark.parametrize(("text", "date", "side"), [
+    # Niger: a headline the parse reads no figure in; its soldiers are the state's
+    ("Niger : Attaque contre une position de l'armée près du Burkina, sept soldats et des "
+     "dizaines de terroristes tués\n\nUne attaque a visé lundi une position de l'armée "
+     "nigérienne près de Téra.", "2024-05-22", "state:NE"),
+    # Mali: the same in English
+    ("Mali: attack on army post near Gao, 12 soldiers and dozens of militants killed\n\n"
+     "Militants attacked an army post near Gao in Mali on Monday.", "2024-05-22", "state:ML"),
+])
+def test_a_headline_s_soldiers_are_the_state_s(text: str, date: str, side: str) -> None:
+    headline = _read(text, date).claims[0]
+    assert headline.number is not None and headline.measure == "fatalities_combatants"
+    assert side in headline.targets and side not in headline.actors

@@ -580,7 +580,10 @@ def _emit(doc: DocumentMentions, sentence: Segment, attribution: Attribution | N
                 actors = side
                 origin["actors"] = f"parse: the side of the subject of {verb}"
         own = _speakers_own(parsed, reading, attribution)
-        side = own or victims_side(reading, table, state, enemy)
+        side = own or victims_side(reading, table, state, enemy) or (
+            _side_of_words(doc.text, [v for v in victims if v[0] <= number.start < v[1]],
+                           table, state, enemy) if reading is None and number is not None
+            else [])
         if side == ["civilians"] and companions:
             side = list(companions)  # counted with no status beside a side's forces
         elif side == ["civilians"] and state and etype == "armed_clash" and reading is not None \
@@ -810,6 +813,29 @@ def _separated(text: str, parsed: ParsedSentence, end: int, start: int,
 
 
 _ITEM_LENGTH = 90  # characters from one figure to the next within a list
+
+
+def _side_of_words(text: str, victims: Sequence[tuple[int, int]], table: Lexicon,
+                   state: str | None, enemy: str | None) -> list[str]:
+    """The side of the people a figure the parse did not read counts, by their noun in
+    its own counted words ("Niger : ..., sept soldats et des dizaines de terroristes
+    tués")."""
+    for start, end in victims:
+        words = _WORD.findall(text[start:end])
+        following = _WORD.findall(text[end:end + _OWNER_REACH])[:3]
+        if any(w[:1].isupper() for w in [*words[1:], *following[1:]]):
+            return []  # "209 soldats du Karabakh": whose they are, the state's or not
+        for word in words:
+            side = table.side(word)
+            if side == "state_forces" and state:
+                return [state]
+            if side == "armed_groups":
+                return [enemy or "unknown"]
+    return []
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?")
+_OWNER_REACH = 30  # characters after the counted words where an owner may be named
 
 
 def _side_struck(doc: DocumentMentions, enemy: str | None, reading: CountedReading | None,

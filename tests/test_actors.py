@@ -49,6 +49,10 @@ from newsevents.stages.actors import find_actors
     ("Al-Shabab in Mozambique has no link with Somalia's al-Shabaab.",
      ["al_shabaab", "state:SO", "al_shabaab"]),
     ("la guerre entre l'Irak et l'Iran", ["iraq", "iran"]),
+    # Somalia, Lebanon, Yemen: a backer named in an adjective is no party
+    ("Al-Shabaab is fighting the UN-backed Somali government", ["al_shabaab", "state:SO"]),
+    ("Iran-backed Hezbollah militants fired rockets", ["hezbollah", "hezbollah"]),
+    ("des rebelles houthis Iran-linked", ["houthis"]),
     # Ukraine: a possessor is an actor even after a locative preposition
     ("drones launched in Russia's overnight attack", ["russia"]),
 ])

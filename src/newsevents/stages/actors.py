@@ -66,6 +66,7 @@ class ActorRegistry:
     homes: dict[str, str]  # actor id -> the one country it fights in
     at_home: frozenset[str]  # acronyms that name their actor only where it fights
     local_names: dict[str, str]  # folded name -> the actor it means in that actor's home
+    backer_suffix: re.Pattern[str]  # "-backed", "-linked": a backer's name, not a party's
     coalition_leaders: frozenset[str]  # states that lead a coalition of their own
     bare_coalition: frozenset[str]  # "coalition": which coalition, the article says
 
@@ -167,6 +168,8 @@ def registry() -> ActorRegistry:
         homes=homes,
         at_home=frozenset(at_home),
         local_names=local_names,
+        backer_suffix=re.compile(r"[-‐‑](?:" + _alternation(
+            [fold(str(w)) for w in data.get("backer_suffixes", [])] or ["\x00"]) + r")\b"),
         coalition_leaders=frozenset(leaders),
         bare_coalition=frozenset(fold(str(w)) for w in data.get("bare_coalition", [])),
     )
@@ -192,6 +195,9 @@ def find_actors(text: str, place_countries: Collection[str] | None = None
             candidates.append(
                 _mention(text, match.start(), match.end(), reg.place_names[match.group()]))
     candidates.extend(_demonym_mentions(text, folded, reg))
+    # "the UN-backed government": a backer named in an adjective is no party to the acts
+    candidates = [m for m in candidates
+                  if not reg.backer_suffix.match(folded, m.end, min(len(folded), m.end + 16))]
     candidates = _away_from_home(candidates, text, folded, reg, place_countries)
     candidates = _local_names(candidates, text, folded, reg, place_countries)
     chosen = _longest_non_overlapping(candidates)

@@ -304,3 +304,26 @@ def test_an_english_description_with_adjectives_first_refers_to_the_last_named_p
             "\"Troops also neutralized 5 terrorists near Bama,\" the senior military officer "
             "said.")
     assert _speakers(text) == ["Edward Buba", "Edward Buba"]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # Syria: "a ajouté" goes on with what the source said in the sentence before
+    ("Selon l'ONG, des raids ont visé Maarchourine, a précisé Rami Abdel Rahmane.\n\n"
+     "Parmi les dix-neuf civils tués, figurent sept enfants. Treize des morts sont membres "
+     "d'une même famille, a ajouté M. Abdel Rahmane.", "Rami Abdel Rahmane"),
+    # Sudan: the same in English
+    ("Strikes hit El Fasher on Monday, said Adam Rijal, a camp spokesman.\n\n"
+     "At least 12 civilians were killed in the market. Four children were among the dead, "
+     "Rijal added.", "Adam Rijal"),
+])
+def test_an_additive_verb_speaks_for_the_sentence_before(text: str, speaker: str) -> None:
+    claims = _claims(text)
+    toll = next(c for c in claims if c["measure"] == "fatalities_civilians")
+    assert (toll["speaker"] or {}).get("name") == speaker
+
+
+def test_a_new_paragraph_is_not_carried_back() -> None:
+    # Ukraine: the witness's words do not reach back into the paragraph before
+    text = ("Eight people were killed in Russian strikes on Kharkiv on Sunday.\n\n"
+            "\"The building collapsed,\" a resident added.")
+    assert _claims(text)[0]["speaker"] is None

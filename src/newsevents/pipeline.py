@@ -130,9 +130,10 @@ def _steps(doc: Document) -> _Steps:
     quotes = [s for s in segments if s.kind == "quote"]
     parsed = {span[0]: parsed_spans[span] for span in asked if span in parsed_spans}
     tracker = attribution_stage.AttributionTracker(text)
-    attributions = _run(doc, "attribution", lambda: tracker.written_channels({
-        unit.start: tracker.for_sentence(unit, _enclosing_quote(unit, quotes),
-                                         parsed.get(unit.start)) for unit in units}))
+    attributions = _run(doc, "attribution", lambda: tracker.written_channels(
+        tracker.carried_back(units, {
+            unit.start: tracker.for_sentence(unit, _enclosing_quote(unit, quotes),
+                                             parsed.get(unit.start)) for unit in units})))
     # A claim's time is a whole expression: a range, not one of its ends (part_of).
     whole_times = [t for t in found_times if t.part_of is None]
     mentions_for_claims = DocumentMentions(

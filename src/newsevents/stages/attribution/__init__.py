@@ -90,6 +90,7 @@ class _Vocabulary:
     body_nouns: frozenset[str]
     institution_nouns: frozenset[str]
     military_bodies: frozenset[str]  # words naming a body of armed forces
+    additive_verbs: frozenset[str]  # "a ajouté", "added": the sentence before was theirs
     body_words: frozenset[str]
     screen: re.Pattern[str]
 
@@ -162,6 +163,7 @@ def vocabulary() -> _Vocabulary:
         body_nouns=frozenset(fold(w) for w in data["body_nouns"]),
         institution_nouns=frozenset(fold(w) for w in data["institution_nouns"]),
         military_bodies=frozenset(fold(w) for w in data["military_bodies"]),
+        additive_verbs=frozenset(fold(w) for w in data["additive_verbs"]),
         body_words=frozenset(fold(w) for w in data["body_words"]),
         screen=_screen(data),
     )
@@ -243,6 +245,25 @@ class AttributionTracker:
                 if any(_same_source(attribution, side, w, sides[id(w)]) for w in written):
                     attribution = replace(attribution, channel="communique")
             resolved[start] = attribution
+        return resolved
+
+    def carried_back(self, units: Sequence[Segment], found: dict[int, Attribution | None]
+                     ) -> dict[int, Attribution | None]:
+        """An unattributed sentence just before one that goes on with its source ("Parmi
+        les dix-neuf civils tués, figurent sept enfants. Treize des morts sont membres
+        d'une même famille, a ajouté M. Abdel Rahmane"), in the same paragraph, was said
+        by that source."""
+        resolved = dict(found)
+        additive = vocabulary().additive_verbs
+        for before, after in itertools.pairwise(units):
+            following = found.get(after.start)
+            if found.get(before.start) is not None or following is None or \
+                    before.paragraph != after.paragraph or not following.name or \
+                    following.start <= after.start:
+                continue
+            verbs = set(_WORD_PATTERN.findall(fold(self.text[following.start:following.end])))
+            if verbs & additive:
+                resolved[before.start] = following
         return resolved
 
     def _side(self, attribution: Attribution) -> frozenset[str]:
@@ -762,6 +783,7 @@ def _strip_titles(name: str, titles: frozenset[str]) -> str:
 
 
 _MILITARY = "military"
+_WORD_PATTERN = re.compile(r"[^\W\d_]+")
 _COMPLEMENT_WORDS = frozenset({"of", "for", "at", "in"})
 
 

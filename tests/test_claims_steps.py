@@ -1651,3 +1651,31 @@ def test_a_headline_s_soldiers_are_the_state_s(text: str, date: str, side: str) 
     headline = _read(text, date).claims[0]
     assert headline.number is not None and headline.measure == "fatalities_combatants"
     assert side in headline.targets and side not in headline.actors
+
+
+@pytest.mark.parametrize(("text", "date", "name"), [
+    # Yemen: "dans la ville" is the town the article has just named, not its first place
+    ("Les Houthis attaquent le trafic en mer Rouge.\n\n"
+     "Deux sites dans la ville côtière de Hodeida servaient à lancer des drones.\n\n"
+     "Selon la télévision des rebelles, les frappes dans la ville ont fait 14 morts.",
+     "2024-05-31", "Hodeida"),
+    # Sudan: the same in English
+    ("The RSF has besieged camps in North Darfur for months.\n\n"
+     "Drones struck a market in the town of Kutum on Monday.\n\n"
+     "Health workers said the strikes on the town killed 9 people.", "2024-06-12",
+     "Kutum"),
+])
+def test_the_town_named_again_is_the_town_just_named(text: str, date: str,
+                                                    name: str) -> None:
+    toll = next(c for c in _read(text, date).claims if c.measure == "fatalities")
+    assert [p.text for p in toll.places][:1] == [name]
+
+
+def test_the_town_named_again_is_not_an_admin_area_in_brackets() -> None:
+    # Mali: "the town" is Anefis, not the district in the brackets that locate it
+    text = ("On 7 October 2023, FAMa forces carried out drone strikes against CSP positions in "
+            "the town of Anefis (Kidal, Kidal). FAMa subsequently entered and took control of "
+            "the town.")
+    control = next(c for c in _read(text, "2023-10-07").claims
+                   if "took control" in c.evidence["text"])
+    assert [p.text for p in control.places][:1] == ["Anefis"]

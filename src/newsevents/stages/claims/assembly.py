@@ -716,11 +716,11 @@ def _emit(doc: DocumentMentions, sentence: Segment, attribution: Attribution | N
                           for phrase in table.country_anaphors) and (
             country := _the_country(doc)) is not None:
         places, origin["places"] = (country,), "sentence: the country named again"
-    if not places and syntax is not None and _region_named_again(syntax[0], start, end) and (
-            last := _last_place_before(doc, sentence.start)) is not None:
+    if not places and syntax is not None and (
+            last := _named_again(doc, syntax[0], start, end, sentence.start)) is not None:
         # "Kharkiv, souvent visée ... Les troupes russes ont lancé une offensive dans la
-        # région début mai": the region of the place just named
-        places, origin["places"] = (last,), "sentence: the region named before"
+        # région début mai", "les frappes dans la ville": the place just named
+        places, origin["places"] = (last,), "sentence: the place named before"
     if not places:
         if same_paragraph and context.places:
             places, origin["places"] = context.places, context.inherited_from
@@ -901,15 +901,25 @@ def _place_named_again(parsed: ParsedSentence, start: int, end: int) -> bool:
         if t.pos == "NOUN")
 
 
-def _region_named_again(parsed: ParsedSentence, start: int, end: int) -> bool:
-    """A bare region noun with a definite or demonstrative article and no complement
-    ("dans la région", "in the region"; not "la région de Kherson")."""
+def _named_again(doc: DocumentMentions, parsed: ParsedSentence, start: int, end: int,
+                 before: int) -> PlaceMention | None:
+    """The place a bare region or town noun with a definite or demonstrative article and
+    no complement names again ("dans la région", "in the city"; not "la région de
+    Kherson"): the last place (a town, for a town noun) named before."""
     table = lexicon(parsed.language)
-    return any(fold(t.lemma) in table.region_anaphors and any(
-        c.dep == "det" and (c.feature("Definite") == "Def" or c.feature("PronType") == "Dem")
-        for c in parsed.children(t.index)) and not any(
-        _names_the_region(parsed, c) for c in parsed.children(t.index))
-        for t in parsed.tokens_in(start, end) if t.pos == "NOUN")
+    for token in parsed.tokens_in(start, end):
+        key = fold(token.lemma)
+        if token.pos != "NOUN" or (key not in table.region_anaphors and key not in
+                                   table.town_anaphors):
+            continue
+        children = parsed.children(token.index)
+        if not any(c.dep == "det" and (c.feature("Definite") == "Def"
+                                       or c.feature("PronType") == "Dem") for c in children) \
+                or any(_names_the_region(parsed, c) for c in children):
+            continue
+        town = key in table.town_anaphors
+        return _last_place_before(doc, before, _TOWNS if town else None)
+    return None
 
 
 def _names_the_region(parsed: ParsedSentence, child: ParsedToken) -> bool:
@@ -924,14 +934,32 @@ def _names_the_region(parsed: ParsedSentence, child: ParsedToken) -> bool:
 _OF = frozenset({"de", "d'", "du", "des", "of"})
 
 
-def _last_place_before(doc: DocumentMentions, position: int) -> PlaceMention | None:
-    """The last place below the country the article named before `position`."""
+def _last_place_before(doc: DocumentMentions, position: int,
+                       precisions: frozenset[str] | None = None) -> PlaceMention | None:
+    """The last place below the country (of one of `precisions`, if given) the article
+    named before `position`, in its country."""
     before = bisect.bisect_left(doc.places, position, key=lambda p: p.start)
+    country = doc.fallback_place.country if doc.fallback_place else None
     return next((p for p in reversed(doc.places[max(0, before - _PLACES_BACK):before])
-                 if p.precision != "country" and p.text), None)
+                 if p.precision != "country" and p.text and p.country == country
+                 and (precisions is None or p.precision in precisions)
+                 and not is_dateline(doc.text, p) and not is_speaker_seat(doc.text, p)
+                 and not _in_brackets(doc.text, p.start)), None)
+
+
+def _in_brackets(text: str, position: int) -> bool:
+    """Whether `position` is inside a parenthesis opened shortly before: the admin areas
+    that locate the place before them ("Anefis (Kidal, Kidal)"), not a place of their own."""
+    window = max(0, position - _BRACKET_REACH)
+    return text.rfind("(", window, position) > text.rfind(")", window, position)
+
+
+_BRACKET_REACH = 40
 
 
 _PLACES_BACK = 8  # how many places back a region named again may reach
+# A town: a gazetteer's, or one located by the admin areas after it ("Anefis (Kidal)")
+_TOWNS = frozenset({"exact", "admin2"})
 
 
 def _long_period(time: dict[str, Any]) -> bool:

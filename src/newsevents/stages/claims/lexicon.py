@@ -51,6 +51,7 @@ class Lexicon:
     # "on the city", "dans la ville": a settlement named again, the article's place
     place_anaphors: frozenset[str]
     region_anaphors: frozenset[str]  # "dans la région": the region the article just named
+    town_anaphors: frozenset[str]  # "dans la ville": the town it just named (a gazetteer's)
     country_anaphors: tuple[str, ...]  # "across the country": the article's country
     list_links: tuple[str, ...]  # what joins the items of a list: ",", "and", "ainsi que"
     source_cases: frozenset[str]  # "selon les données de 13h00": the source's, not the event's
@@ -127,6 +128,7 @@ def lexicon(language: str) -> Lexicon:
         sequence_cases=_words(data.get("sequence_cases") or []),
         place_anaphors=_words(data.get("place_anaphors") or []),
         region_anaphors=_words(data.get("region_anaphors") or []),
+        town_anaphors=_words(data.get("town_anaphors") or []),
         country_anaphors=tuple(sorted(_words(data.get("country_anaphors") or []))),
         source_cases=_words(data.get("source_cases") or []),
         list_links=tuple(fold(str(w)) for w in data.get("list_links") or [",", ";"]),

@@ -1672,10 +1672,10 @@ def test_the_town_named_again_is_the_town_just_named(text: str, date: str,
 
 
 def test_the_town_named_again_is_not_an_admin_area_in_brackets() -> None:
-    # Mali: "the town" is Anefis, not the district in the brackets that locate it
-    text = ("On 7 October 2023, FAMa forces carried out drone strikes against CSP positions in "
-            "the town of Anefis (Kidal, Kidal). FAMa subsequently entered and took control of "
-            "the town.")
-    control = next(c for c in _read(text, "2023-10-07").claims
-                   if "took control" in c.evidence["text"])
-    assert [p.text for p in control.places][:1] == ["Anefis"]
+    # Mali: "the town" is Ber, not the district in the brackets that locate it
+    text = ("On 3 May 2023, army troops and allied militia shelled rebel positions in the "
+            "town of Ber (Timbuktu, Timbuktu). The troops then entered the town and burned "
+            "several houses.")
+    burned = next(c for c in _read(text, "2023-05-03").claims
+                  if c.measure == "targets_destroyed")
+    assert [p.text for p in burned.places][:1] == ["Ber"]

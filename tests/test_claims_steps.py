@@ -1679,3 +1679,17 @@ def test_the_town_named_again_is_not_an_admin_area_in_brackets() -> None:
     burned = next(c for c in _read(text, "2023-05-03").claims
                   if c.measure == "targets_destroyed")
     assert [p.text for p in burned.places][:1] == ["Ber"]
+
+
+@pytest.mark.parametrize(("text", "date", "target"), [
+    # Syria: what the event noun, as subject of an aim verb, aimed at is hit
+    ("Les bombardements turcs ont ciblé des sites des FDS dans la province d'Alep.",
+     "2022-11-20", "sdf"),
+    # Somalia: the same in English
+    ("US airstrikes targeted al-Shabaab camps near Jilib on Sunday.", "2024-03-05",
+     "al_shabaab"),
+])
+def test_what_an_event_noun_aimed_at_is_its_target(text: str, date: str,
+                                                  target: str) -> None:
+    event = _read(text, date).claims[0]
+    assert target in event.targets

@@ -70,6 +70,12 @@ def role_spans(parsed: ParsedSentence, predicate: ParsedToken, lexicon: Lexicon 
     patients = [parsed.span(t.index) for t in hit]
     if not agents and lexicon is not None:
         agents = _agents_of_the_event(parsed, predicate, lexicon)
+    if lexicon is not None and predicate.pos == "NOUN" and predicate.dep == "nsubj" and (
+            aim := parsed.head_of(predicate.index)) is not None and \
+            fold(aim.lemma) in lexicon.aim_verbs:
+        # "Les bombardements turcs ont ciblé des sites des FDS": what the event aimed at
+        patients += [parsed.span(c.index) for c in parsed.children(aim.index)
+                     if c.relation == "obj" or c.dep == "obl:arg"]  # "des sites" read as "de"
     return agents, patients
 
 

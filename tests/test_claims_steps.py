@@ -1693,3 +1693,16 @@ def test_what_an_event_noun_aimed_at_is_its_target(text: str, date: str,
                                                   target: str) -> None:
     event = _read(text, date).claims[0]
     assert target in event.targets
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Somalia: a gerund the lemmatizer left odd ("destroying" -> "destroye")
+    ("US forces conducted an airstrike near Jilib, killing three terrorists and destroying "
+     "one vehicle.", [("three", "fatalities_combatants"), ("one", "targets_destroyed")]),
+    # Yemen: the same with another gerund
+    ("The coalition said its jets hit Hodeidah, destroying four launchers.",
+     [("four", "targets_destroyed")]),
+])
+def test_a_gerund_lemmatized_odd_still_reads_its_outcome(
+        text: str, expected: list[tuple[str, str]]) -> None:
+    assert _readings(text, "en") == expected

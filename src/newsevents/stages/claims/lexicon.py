@@ -165,9 +165,9 @@ def irregular_past(text: str, language: str) -> bool:
 
 def verb_forms(lemma: str, text: str, pos: str, language: str) -> tuple[str, ...]:
     """The folded forms to look a verb up by: its lemma, its form as written, and the
-    infinitive of a past participle when the lemmatizer left it odd or took it for a noun
-    ('abducted' -> 'abduct', 'abducte'; '16 interpellés', 'enlevées' -> 'interpeller',
-    'enlever'; 'beaten' -> 'beat')."""
+    infinitive of a past participle or gerund when the lemmatizer left it odd or took it
+    for a noun ('abducted' -> 'abduct', 'abducte'; 'destroying' -> 'destroy'; '16
+    interpellés', 'enlevées' -> 'interpeller', 'enlever'; 'beaten' -> 'beat')."""
     written = fold(text)
     forms = [fold(lemma), written]
     irregular = lexicon(language).irregular_pasts if language in ("fr", "en") else {}
@@ -185,4 +185,6 @@ def verb_forms(lemma: str, text: str, pos: str, language: str) -> tuple[str, ...
             forms.append(irregular[written])
         if pos == "VERB" and written.endswith("ed") and len(written) >= 5:
             forms.extend((written[:-2], written[:-1]))
+        if pos == "VERB" and written.endswith("ing") and len(written) >= 6:
+            forms.extend((written[:-3], written[:-3] + "e"))  # "destroying" lemmatized odd
     return tuple(dict.fromkeys(forms))

@@ -1706,3 +1706,23 @@ def test_what_an_event_noun_aimed_at_is_its_target(text: str, date: str,
 def test_a_gerund_lemmatized_odd_still_reads_its_outcome(
         text: str, expected: list[tuple[str, str]]) -> None:
     assert _readings(text, "en") == expected
+
+
+@pytest.mark.parametrize(("text", "date", "expected"), [
+    # Burkina Faso: the convoy of a mining company is no forces' post
+    ("Une attaque contre un convoi de la société minière Semafo a fait 38 morts dans l'Est "
+     "du Burkina Faso.", "2019-11-10", "violence_against_civilians"),
+    # ... and "l'attaque d'un convoi" names what was hit, even parsed through "Est"
+    ("La spectaculaire attaque dans l'Est d'un convoi de la société minière Semafo a fait "
+     "38 morts.", "2019-11-10", "violence_against_civilians"),
+    # Mali: an army convoy stays a clash
+    ("Une attaque contre un convoi de l'armée malienne a fait 12 morts près de Gao.",
+     "2024-05-10", "armed_clash"),
+    # Somalia: in English
+    ("Gunmen attacked a convoy of an aid company near Baidoa, killing 4 people.",
+     "2024-05-10", "violence_against_civilians"),
+])
+def test_a_civilian_body_s_convoy_is_no_forces_post(text: str, date: str,
+                                                    expected: str) -> None:
+    toll = next(c for c in _read(text, date).claims if c.number is not None)
+    assert toll.event_type == expected

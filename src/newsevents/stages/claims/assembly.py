@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -379,7 +380,8 @@ def refine_assault(etype: str, measure: str | None, reading: CountedReading | No
     if parsed is not None:
         # Who was hit says what it was, before who did it: "Police attacked a journalist",
         # "FAMa forces attacked the villages of Dounde" hit civilians.
-        aimed = [t for t in nouns if _aimed_at(parsed, t) and _by_an_act(parsed, t, table)]
+        aimed = [t for t in nouns if (_aimed_at(parsed, t) and _by_an_act(parsed, t, table))
+                 or _place_of_the_attack(parsed, t, table)]
         # "Yarkofoji and Rini, both neighbouring communities, were attacked": what the
         # names are, by their apposition (and their conjuncts')
         aimed = with_appositions(parsed, aimed)
@@ -409,10 +411,11 @@ def _forces(token: ParsedToken, table: Lexicon, parsed: ParsedSentence) -> bool:
 
 def _civilian_camp(token: ParsedToken, table: Lexicon, parsed: ParsedSentence) -> bool:
     """A place of forces' kind named for the civilians it holds ("refugee camp", "camp de
-    déplacés")."""
+    déplacés") or owned by a civilian body ("un convoi de la société minière Semafo", "a
+    convoy of the embassy")."""
     return fold(token.lemma) in table.security_places and any(
         (table.noun_class(c.lemma) or table.noun_class(c.text)) in (
-            "civilians", "displaced_people")
+            "civilians", "displaced_people") or fold(c.lemma) in table.civilian_owners
         for c in parsed.children(token.index) if c.dep in ("compound", "amod", "nmod"))
 
 
@@ -442,6 +445,24 @@ def _forces_hit(parsed: ParsedSentence, table: Lexicon) -> bool:
         if token.relation == "nmod" and head.relation != "nsubj" and _aimed_at(parsed, head):
             return True  # "contre une position de l'armée"
     return False
+
+
+def _place_of_the_attack(parsed: ParsedSentence, token: ParsedToken, table: Lexicon) -> bool:
+    """A post, convoy or civilian place an event noun's "de" / "of" names: what was hit
+    ("l'attaque d'un convoi de la société minière", "the attack of the camp"), not who
+    attacked ("l'attaque des jihadistes")."""
+    if token.relation != "nmod":
+        return False
+    # the event noun it hangs on, or one a misparse put between ("l'attaque dans l'Est
+    # d'un convoi" read with the convoy on "Est")
+    heads = [h for h in itertools.islice(parsed.ancestors(token.index), 2)]
+    if not any(fold(h.lemma) in table.event_nouns for h in heads) or (
+            heads and heads[0].pos != "NOUN"):
+        return False
+    if not any(c.dep == "case" and fold(c.text) in _OF for c in parsed.children(token.index)):
+        return False
+    key = fold(token.lemma)
+    return key in table.security_places or key in table.civilian_objects
 
 
 def _aimed_at(parsed: ParsedSentence, token: ParsedToken) -> bool:

@@ -38,6 +38,7 @@ class Lexicon:
     sides: dict[str, str]
     security_places: frozenset[str]
     civilian_objects: frozenset[str]  # homes, schools, markets: hitting them hits civilians
+    civilian_owners: frozenset[str]  # a company's, an embassy's convoy: no forces' post
     subset_cues: frozenset[str]  # "dont 8 civils", "including 12 children"
     among_cases: frozenset[str]  # "sept morts parmi les FDS": the group counted within
     munition_types: dict[str, str]  # drone -> air_strike, missile -> shelling
@@ -119,6 +120,7 @@ def lexicon(language: str) -> Lexicon:
         subset_cues=_words(data["subset_cues"]),
         among_cases=_words(data["among_cases"]),
         civilian_objects=_words(data["civilian_objects"]),
+        civilian_owners=_words(data.get("civilian_owners") or []),
         aircraft=_words(data["aircraft"]),
         munition_types=_index(data["munition_types"]),
         unreal=_words(data["unreal"]),

@@ -1726,3 +1726,15 @@ def test_a_civilian_body_s_convoy_is_no_forces_post(text: str, date: str,
                                                     expected: str) -> None:
     toll = next(c for c in _read(text, date).claims if c.number is not None)
     assert toll.event_type == expected
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    # Afghanistan: in French conflict reporting an "attentat" is a bombing
+    ("Un attentat a fait 12 morts dimanche dans un marché de Kaboul.", "2024-05-12"),
+    # Turkey: after "l'attentat", with "attaques" in the quote before it
+    ("« Ils devront rendre des comptes pour leurs attaques », après l'attentat qui a fait "
+     "six morts à Istanbul.", "2022-11-20"),
+])
+def test_an_attentat_is_a_bombing(text: str, date: str) -> None:
+    toll = next(c for c in _read(text, date).claims if c.number is not None)
+    assert toll.event_type == "remote_explosive"

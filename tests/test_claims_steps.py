@@ -1738,3 +1738,16 @@ def test_a_civilian_body_s_convoy_is_no_forces_post(text: str, date: str,
 def test_an_attentat_is_a_bombing(text: str, date: str) -> None:
     toll = next(c for c in _read(text, date).claims if c.number is not None)
     assert toll.event_type == "remote_explosive"
+
+
+@pytest.mark.parametrize(("text", "date", "expected"), [
+    # Lebanon: a breakdown of the war's victims no event of its paragraph tells
+    ("Selon le ministre de la Santé, 790 femmes et 316 enfants figurent parmi les victimes.",
+     "2024-12-04", "other"),
+    # DR Congo: victims the sentence says were killed by someone are that killing's
+    ("Nous avons identifié 13 femmes parmi les 22 victimes tuées atrocement par les ADF.",
+     "2019-11-25", "violence_against_civilians"),
+])
+def test_a_breakdown_among_the_victims(text: str, date: str, expected: str) -> None:
+    part = next(c for c in _read(text, date).claims if c.number is not None)
+    assert part.event_type == expected

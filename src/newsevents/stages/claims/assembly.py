@@ -253,9 +253,16 @@ def emit_figure(doc: DocumentMentions, sentence: Segment, attribution: Attributi
         if found:
             etype, explicit = found[0][2], True
     # A toll that goes on with the paragraph's war toll ("La guerre a fait 4 047 morts. Au
-    # moins 16 638 personnes ont été blessées") stays the war's, no attack of its own.
-    of_the_war = not explicit and context.strong_type and context.event_type == "other" \
-        and etype == "other" and context.paragraph == sentence.paragraph
+    # moins 16 638 personnes ont été blessées") stays the war's, no attack of its own; so
+    # does a breakdown of victims no event of its paragraph tells ("790 femmes et 316
+    # enfants figurent parmi les victimes").
+    breakdown = not explicit and parsed is not None and _among_the_victims(parsed, table) \
+        and not (context.paragraph == sentence.paragraph and context.event_type)
+    if breakdown:
+        etype = "other"
+    of_the_war = breakdown or (
+        not explicit and context.strong_type and context.event_type == "other"
+        and etype == "other" and context.paragraph == sentence.paragraph)
     if figure.measure in _VIOLENT_MEASURES and etype in _NOT_VIOLENT and not of_the_war:
         # "60 terroristes neutralisés et 16 interpellés", "les raids ... sur des positions
         # où les forces sont déployées": people killed or things destroyed are no arrest
@@ -281,6 +288,16 @@ def emit_figure(doc: DocumentMentions, sentence: Segment, attribution: Attributi
     return _emit(doc, sentence, attribution, context, etype, explicit,
                  figure.measure, figure.number, (start, end), figure.number.start, victims,
                  syntax, figure.companions)
+
+
+def _among_the_victims(parsed: ParsedSentence, table: Lexicon) -> bool:
+    """Whether the sentence counts people "among the victims" / "parmi les morts": a
+    breakdown of a toll told elsewhere."""
+    return any(c.dep == "case" and fold(c.text) in table.among_cases
+               and table.noun_class(t.lemma) in ("dead", "people", "civilians")
+               and not any(v.pos == "VERB" and v.relation == "acl"  # "victimes tuées par"
+                           for v in parsed.children(t.index))
+               for t in parsed.tokens if t.pos == "NOUN" for c in parsed.children(t.index))
 
 
 def _war_toll(parsed: ParsedSentence, predicate: ParsedToken, table: Lexicon) -> bool:

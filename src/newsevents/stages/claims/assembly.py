@@ -257,7 +257,8 @@ def emit_figure(doc: DocumentMentions, sentence: Segment, attribution: Attributi
     # does a breakdown of victims no event of its paragraph tells ("790 femmes et 316
     # enfants figurent parmi les victimes").
     breakdown = not explicit and parsed is not None and _among_the_victims(parsed, table) \
-        and not (context.paragraph == sentence.paragraph and context.event_type)
+        and not (context.paragraph == sentence.paragraph
+                 and context.event_type not in (None, "other"))
     if breakdown:
         etype = "other"
     of_the_war = breakdown or (

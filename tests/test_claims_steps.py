@@ -1751,3 +1751,18 @@ def test_an_attentat_is_a_bombing(text: str, date: str) -> None:
 def test_a_breakdown_among_the_victims(text: str, date: str, expected: str) -> None:
     parts = [c for c in _read(text, date).claims if c.number is not None]
     assert parts and all(c.event_type == expected for c in parts)
+
+
+@pytest.mark.parametrize(("text", "date", "state"), [
+    # Burkina Faso: the general staff's communiqué tells what its forces did
+    ("« L'unité a riposté », a affirmé dimanche l'état-major dans un communiqué. Selon le "
+     "communiqué, « l'opération a permis de libérer plusieurs femmes » près de Djibo, au "
+     "Burkina Faso.", "2019-11-10", "state:BF"),
+    # Nigeria: the army's statement, in English
+    ("The Nigerian army issued a statement on Sunday. According to the statement, \"the "
+     "operation freed 12 hostages\" near Bama.", "2024-05-10", "state:NG"),
+])
+def test_a_military_s_communique_tells_its_own_forces_acts(text: str, date: str,
+                                                            state: str) -> None:
+    freed = next(c for c in _read(text, date).claims if c.measure == "other")
+    assert state in freed.actors

@@ -787,6 +787,15 @@ _WORD_PATTERN = re.compile(r"[^\W\d_]+")
 _COMPLEMENT_WORDS = frozenset({"of", "for", "at", "in"})
 
 
+def speaks_for_forces(attribution: Attribution) -> bool:
+    """Whether a source is a body of armed forces ("l'état-major", "the army", "la
+    Direction de l'information des Armées"): it speaks for its state's forces."""
+    folded = fold(" ".join(p for p in (attribution.name, attribution.role, attribution.text)
+                           if p))
+    return any(re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", folded)
+               for w in vocabulary().military_bodies)
+
+
 def _same_source(one: Attribution, side: frozenset[str], other: Attribution,
                  other_side: frozenset[str]) -> bool:
     """The same source by name, by an actor both name, or both a body of the same

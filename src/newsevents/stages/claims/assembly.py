@@ -19,7 +19,7 @@ from newsevents.records import (
     TimeMention,
 )
 from newsevents.stages.actors import find_actors, fold, is_state, registry, state_actor
-from newsevents.stages.attribution import Attribution
+from newsevents.stages.attribution import Attribution, speaks_for_forces
 from newsevents.stages.claims.counted import CountedReading, seized
 from newsevents.stages.claims.events import event_triggers
 from newsevents.stages.claims.lexicon import Lexicon, lexicon
@@ -670,7 +670,7 @@ def _emit(doc: DocumentMentions, sentence: Segment, attribution: Attribution | N
         losers.update(t for t in targets if t != "civilians" and t not in agents)
     actors = [a for a in actors if a not in losers]
     if not actors:
-        actors = [a for a in _speaker_affiliation(doc.text, sentence, attribution)
+        actors = [a for a in _speaker_affiliation(doc.text, sentence, attribution, state)
                   if a not in losers]
         origin["actors"] = "the speaker's own side"
     intercepted = measure == "targets_destroyed" and syntax is not None and \
@@ -1140,15 +1140,19 @@ def _speakers_own(parsed: ParsedSentence, reading: CountedReading | None,
     return _speaker_actors(attribution) if owned else []
 
 
-def _speaker_actors(attribution: Attribution) -> list[str]:
-    """The sides the source's words name ("the IDF", "le Commandement de la coalition")."""
+def _speaker_actors(attribution: Attribution, state: str | None = None) -> list[str]:
+    """The sides the source's words name ("the IDF", "le Commandement de la coalition");
+    the article's state for a body of armed forces that names none ("l'état-major")."""
     source = " ".join(p for p in (attribution.role, attribution.text, attribution.name) if p)
-    return list(dict.fromkeys(m.id for m in find_actors(source)
-                              if m.id not in ("civilians", "unknown")))
+    named = list(dict.fromkeys(m.id for m in find_actors(source)
+                               if m.id not in ("civilians", "unknown")))
+    if not named and state and speaks_for_forces(attribution):
+        return [state]
+    return named
 
 
-def _speaker_affiliation(text: str, sentence: Segment,
-                         attribution: Attribution | None) -> list[str]:
+def _speaker_affiliation(text: str, sentence: Segment, attribution: Attribution | None,
+                         state: str | None = None) -> list[str]:
     """'nos partenaires' in the coalition spokesman's words: the speaker's own side; a
     sentence naming no actor is the speaker's body's act ('un communiqué du Commandement
     de la coalition')."""
@@ -1157,7 +1161,7 @@ def _speaker_affiliation(text: str, sentence: Segment,
     # A body's own communiqué about what it did, or "nos partenaires": the speaker's side.
     # Otherwise the source's side is not the actor ("selon la chaîne des rebelles houthis").
     if first_person(text, sentence.start, sentence.end) or attribution.channel == "communique":
-        return _speaker_actors(attribution)
+        return _speaker_actors(attribution, state)
     return []
 
 

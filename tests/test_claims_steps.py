@@ -1766,3 +1766,16 @@ def test_a_military_s_communique_tells_its_own_forces_acts(text: str, date: str,
                                                             state: str) -> None:
     freed = next(c for c in _read(text, date).claims if c.measure == "other")
     assert state in freed.actors
+
+
+def test_a_generic_word_does_not_carry_a_later_group_back() -> None:
+    # Niger: "la menace terroriste" next to the closing background line is that line's
+    # group; the attack told before it stays unattributed
+    text = ("Une attaque a visé une position de l'armée nigérienne lundi près de Téra.\n\n"
+            "Quatre véhicules de l'armée ont été détruits, affirme le ministère.\n\n"
+            "Le ministre rassure les populations face à la menace terroriste.\n\n"
+            "La région est un repaire pour les jihadistes, notamment ceux de l'Etat islamique "
+            "au grand Sahara (EIGS).")
+    destroyed = next(c for c in _read(text, "2024-05-22").claims
+                     if c.measure == "targets_destroyed")
+    assert "islamic_state" not in destroyed.actors

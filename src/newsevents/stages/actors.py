@@ -67,6 +67,7 @@ class ActorRegistry:
     at_home: frozenset[str]  # acronyms that name their actor only where it fights
     local_names: dict[str, str]  # folded name -> the actor it means in that actor's home
     backer_suffix: re.Pattern[str]  # "-backed", "-linked": a backer's name, not a party's
+    generic_words: frozenset[str]  # folded "terroristes", "militants": no group's name
     coalition_leaders: frozenset[str]  # states that lead a coalition of their own
     bare_coalition: frozenset[str]  # "coalition": which coalition, the article says
 
@@ -168,6 +169,7 @@ def registry() -> ActorRegistry:
         homes=homes,
         at_home=frozenset(at_home),
         local_names=local_names,
+        generic_words=frozenset(fold(str(w)) for w in data.get(GENERIC, [])),
         backer_suffix=re.compile(r"[-‐‑](?:" + _alternation(
             [fold(str(w)) for w in data.get("backer_suffixes", [])] or ["\x00"]) + r")\b"),
         coalition_leaders=frozenset(leaders),
@@ -405,8 +407,12 @@ def armed_group_at(mentions: list[ActorMention], ends: list[int], position: int,
     armed = registry().armed_groups if armed is None else armed
     following = bisect.bisect_right(ends, position)
     reach = ends[following + 1] if following + 1 < len(ends) else None
+    # named groups only: a generic word resolved to a group named later in the text does
+    # not carry that group back to earlier sentences
+    generic = registry().generic_words
     counts = Counter(m.id for m in mentions
-                     if m.id in armed and (reach is None or m.start < reach))
+                     if m.id in armed and (reach is None or m.start < reach)
+                     and fold(m.text) not in generic)
     return counts.most_common(1)[0][0] if counts else None
 
 

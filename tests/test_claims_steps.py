@@ -1779,3 +1779,19 @@ def test_a_generic_word_does_not_carry_a_later_group_back() -> None:
     destroyed = next(c for c in _read(text, "2024-05-22").claims
                      if c.measure == "targets_destroyed")
     assert "islamic_state" not in destroyed.actors
+
+
+@pytest.mark.parametrize(("text", "date", "start"), [
+    # Yemen: "have since seized" runs from the period opened before ("since June")
+    ("Coalition warplanes struck Hodeida on Saturday.\n\n"
+     "Rebel-controlled Hodeida has been the target of a coalition-backed offensive since "
+     "June.\n\nThe government forces have since seized Hodeida's airport.", "2018-10-13",
+     "2018-06-01"),
+    # Sudan: a toll "since" the siege told before
+    ("Drones struck El Fasher on Sunday.\n\nThe RSF has besieged El Fasher since May.\n\n"
+     "Its fighters have since killed 40 civilians in the city.", "2024-09-15", "2024-05-01"),
+])
+def test_a_bare_since_runs_from_the_period_told_before(text: str, date: str,
+                                                      start: str) -> None:
+    last = _read(text, date).claims[-1]
+    assert last.time is not None and last.time["start"] == start

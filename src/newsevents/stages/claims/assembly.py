@@ -291,6 +291,23 @@ def emit_figure(doc: DocumentMentions, sentence: Segment, attribution: Attributi
                  syntax, figure.companions)
 
 
+def _since_then(doc: DocumentMentions, parsed: ParsedSentence, table: Lexicon
+                ) -> dict[str, Any] | None:
+    """A bare "since" / "depuis" adverb ("have since seized"): the period since the date a
+    recent claim of the article opened ("since June"), if one did."""
+    if not any(t.pos == "ADV" and t.relation == "advmod" and table.since.fullmatch(t.text)
+               and not parsed.children(t.index) for t in parsed.tokens):
+        return None
+    for claim in reversed(doc.claims[-_SINCE_BACK:]):
+        time = claim.time or {}
+        if time.get("granularity") == "range" and table.since.match(time.get("text") or ""):
+            return dict(time)
+    return None
+
+
+_SINCE_BACK = 4  # how many claims back a bare "since" may reach for its period
+
+
 def _among_the_victims(parsed: ParsedSentence, table: Lexicon) -> bool:
     """Whether the sentence counts people "among the victims" / "parmi les morts": a
     breakdown of a toll told elsewhere."""
@@ -733,6 +750,10 @@ def _emit(doc: DocumentMentions, sentence: Segment, attribution: Attribution | N
         time = since_time(doc.text, time_mention, sentence.date or doc.doc_date,
                           table.since) or time_slot(time_mention)
         origin["time"] = f"sentence: {time_mention.text!r}"
+    elif syntax is not None and (since := _since_then(doc, syntax[0], table)) is not None:
+        # "has been the target of an offensive since June. The government forces have
+        # since seized the airport": the period opened before
+        time, origin["time"] = since, "sentence: 'since' the period told before"
     elif same_paragraph and context.time is not None:
         time = dict(context.time)
         origin["time"] = context.inherited_from

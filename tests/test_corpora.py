@@ -32,9 +32,8 @@ ACLED_SCORER = SHARED_CORPUS.parent / "tools" / "acled_score.py"
 NEWS_FLOORS = {"f1": 0.86, "en": 0.86, "fr": 0.86, "complete": 0.47}
 NEWS_SLOT_FLOORS = {"event_type": 0.86, "actors": 0.87, "targets": 0.84, "places": 0.86,
                     "time": 0.88, "speaker": 0.86, "channel": 0.89, "outlet": 0.87}
-# Measured 2026-12-05 (eighth session, unchanged) with the project's interpreter: detected
-# 0.954,
-# event type 0.84, country 0.79, place within 30 km 0.65, fatalities 0.97.
+# Measured 2026-12-05 (eighth session, unchanged) with the project's interpreter:
+# detected 0.954, event type 0.84, country 0.79, place within 30 km 0.65, fatalities 0.97.
 ACLED_FLOORS = {"detected": 0.94, "event_type": 0.82, "country": 0.77, "place": 0.63,
                 "fatalities": 0.95}
 

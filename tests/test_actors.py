@@ -49,6 +49,9 @@ from newsevents.stages.actors import find_actors
     ("Al-Shabab in Mozambique has no link with Somalia's al-Shabaab.",
      ["al_shabaab", "state:SO", "al_shabaab"]),
     ("la guerre entre l'Irak et l'Iran", ["iraq", "iran"]),
+    # Somalia, DR Congo: troop contributors fighting abroad
+    ("The Ugandan military said four soldiers were killed.", ["state:UG"]),
+    ("des soldats burundais de l'Amisom", ["state:BI", "amisom"]),
     # Somalia, Lebanon, Yemen: a backer named in an adjective is no party
     ("Al-Shabaab is fighting the UN-backed Somali government", ["al_shabaab", "state:SO"]),
     ("Iran-backed Hezbollah militants fired rockets", ["hezbollah", "hezbollah"]),

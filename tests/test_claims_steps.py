@@ -1796,3 +1796,18 @@ def test_a_bare_since_runs_from_the_period_told_before(text: str, date: str,
                                                       start: str) -> None:
     last = _read(text, date).claims[-1]
     assert last.time is not None and last.time["start"] == start
+
+
+@pytest.mark.parametrize(("text", "date", "state"), [
+    # Somalia: soldiers a foreign army counts are its own, not the host state's
+    ("Al-Shabaab militants attacked an AMISOM camp in Bulo Marer on Sunday.\n\n"
+     "The Ugandan military said four soldiers were killed.", "2018-04-06", "state:UG"),
+    # Mozambique: the same in French
+    ("Des insurgés ont attaqué une base à Mocímboa da Praia, au Mozambique.\n\n"
+     "L'armée rwandaise a indiqué que deux soldats avaient été tués.", "2022-08-10",
+     "state:RW"),
+])
+def test_soldiers_a_foreign_army_counts_are_its_own(text: str, date: str,
+                                                    state: str) -> None:
+    toll = next(c for c in _read(text, date).claims if c.number is not None)
+    assert toll.targets == (state,)

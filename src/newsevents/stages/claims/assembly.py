@@ -635,7 +635,8 @@ def _emit(doc: DocumentMentions, sentence: Segment, attribution: Attribution | N
             if side or not actors:
                 actors = side
                 origin["actors"] = f"parse: the side of the subject of {verb}"
-        own = _speakers_own(parsed, reading, attribution)
+        own = _speakers_own(parsed, reading, attribution) or _forces_own(
+            reading, attribution, table)
         side = own or victims_side(reading, table, state, enemy) or (
             _side_of_words(doc.text, [v for v in victims if v[0] <= number.start < v[1]],
                            table, state, enemy) if reading is None and number is not None
@@ -1159,6 +1160,18 @@ def _speakers_own(parsed: ParsedSentence, reading: CountedReading | None,
         "PRON", "DET") and c.feature("Person") != "1" and fold(c.lemma) not in ("mon", "notre")
                 for c in parsed.children(reading.noun.index))
     return _speaker_actors(attribution) if owned else []
+
+
+def _forces_own(reading: CountedReading | None, attribution: Attribution | None,
+                table: Lexicon) -> list[str]:
+    """'The Ugandan military said four soldiers were killed': soldiers a state's armed forces
+    count, with no owner named, are that state's."""
+    if reading is None or reading.noun is None or attribution is None or \
+            table.side(reading.noun.lemma) != "state_forces" or not speaks_for_forces(
+                attribution):
+        return []
+    states = [a for a in _speaker_actors(attribution) if is_state(a)]
+    return states[:1]
 
 
 def _speaker_actors(attribution: Attribution, state: str | None = None) -> list[str]:

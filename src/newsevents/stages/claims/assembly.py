@@ -844,11 +844,12 @@ def _other_items(doc: DocumentMentions, parsed: ParsedSentence, sentence: Segmen
         return set()
     items: list[tuple[int, int]] = []
     first = last = place
-    while first > 0 and _separated(doc.text, parsed, numbers[first - 1].end, numbers[first].start,
-                                   links):
+    # (a few dozen items each way at most: no quadratic walk over a line of numbers)
+    while first > max(0, place - _LIST_ITEMS) and _separated(
+            doc.text, parsed, numbers[first - 1].end, numbers[first].start, links):
         first -= 1
-    while last + 1 < len(numbers) and _separated(doc.text, parsed, numbers[last].end,
-                                                 numbers[last + 1].start, links):
+    while last + 1 < min(len(numbers), place + _LIST_ITEMS) and _separated(
+            doc.text, parsed, numbers[last].end, numbers[last + 1].start, links):
         last += 1
     if last - first < 2:  # three items at least: a breakdown, not "killed 5 and wounded 10"
         return set()
@@ -866,14 +867,18 @@ def _separated(text: str, parsed: ParsedSentence, end: int, start: int,
     """Whether two figures are consecutive items of a list: a comma or a conjunction
     between them, within a few words and no verb ("plusieurs positions ... ont tué au
     moins six membres" is no list)."""
-    if start - end > _ITEM_LENGTH or any(
-            t.pos in ("VERB", "AUX") for t in parsed.tokens_in(end, start)):
+    if start - end > _ITEM_LENGTH:
+        return False
+    first = bisect.bisect_left(parsed.tokens, end, key=lambda t: t.end)  # not a scan
+    if any(t.pos in ("VERB", "AUX") for t in itertools.takewhile(
+            lambda t: t.start < start, parsed.tokens[first:first + _ITEM_LENGTH])):
         return False
     between = f" {fold(text[end:start])} "
     return any((f" {w} " if w[:1].isalpha() else w) in between for w in links)
 
 
 _ITEM_LENGTH = 90  # characters from one figure to the next within a list
+_LIST_ITEMS = 30  # items of a breakdown list read on each side of a figure
 
 
 def _side_of_words(text: str, victims: Sequence[tuple[int, int]], table: Lexicon,

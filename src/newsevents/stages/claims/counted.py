@@ -664,12 +664,15 @@ def _only_list_items(parsed: ParsedSentence, first: int, last: int) -> bool:
     """Whether the words between two tokens are items of a list: nouns, numbers and their
     modifiers joined by commas and a conjunction, however the parse hung them ("01 obus,
     04 chargeurs d'AK-47, des munitions et de nombreux autres matériels récupérés")."""
+    if last - first > _LIST_REACH:
+        return False  # a list of a few dozen words at most (and no scan of a long line)
     between = parsed.tokens[first + 1:last]
     return any(t.text == "," for t in between) and all(
         t.pos in _LIST_WORDS or t.text == "," for t in between)
 
 
 _LIST_WORDS = frozenset({"NOUN", "PROPN", "NUM", "ADJ", "DET", "ADP", "CCONJ"})
+_LIST_REACH = 60  # tokens from an item to the participle that ends its list
 
 
 def seized(parsed: ParsedSentence, noun: ParsedToken, lexicon: Lexicon) -> bool:

@@ -87,10 +87,12 @@ def _state_ids() -> dict[str, str]:
     return {str(k): str(v) for k, v in yaml.safe_load(raw).items()}
 
 
-def state_ids() -> dict[str, str]:
-    """ISO country code -> the contract's actor id of its state, for the states that have
-    one of their own ('RU': 'russia')."""
-    return dict(_state_ids())
+def state_country(actor: str) -> str | None:
+    """The ISO code of the country whose state's forces an actor id is ('russia': 'RU',
+    'state:ML': 'ML'); None for any other actor (the inverse of `state_actor`)."""
+    if actor.startswith("state:"):
+        return actor.split(":", 1)[1]
+    return next((country for country, state in _state_ids().items() if state == actor), None)
 
 
 def is_state(actor: str) -> bool:
@@ -214,18 +216,30 @@ def _away_from_home(candidates: list[ActorMention], text: str, folded: str,
     away = {m.id for m in candidates if m.text in reg.at_home}
     if not away:
         return candidates
-    states = {m.id for m in candidates}
-    states.update(reg.place_names[m.group()] for m in reg.place_pattern.finditer(folded))
+    states = _states_named(candidates, folded, reg)
     states.update(reg.demonyms[w] for w in set(_LETTERS.findall(folded)) if w in reg.demonyms)
     gone = {a for a in away if state_actor(reg.homes.get(a)) not in states}
-    if gone:
-        # ... or by one of its places ("près de Kobané")
-        if place_countries is None:
-            from newsevents.stages.places import find_places
-
-            place_countries = {p.country for p in find_places(text) if p.country}
-        gone = {a for a in gone if reg.homes.get(a) not in place_countries}
+    if gone:  # ... or by one of its places ("près de Kobané")
+        countries = _place_countries(text, place_countries)
+        gone = {a for a in gone if reg.homes.get(a) not in countries}
     return [m for m in candidates if not (m.id in gone and m.text in reg.at_home)]
+
+
+def _states_named(candidates: list[ActorMention], folded: str, reg: ActorRegistry) -> set[str]:
+    """The actor ids a text names, and the states its country and capital names are."""
+    states = {m.id for m in candidates}
+    states.update(reg.place_names[m.group()] for m in reg.place_pattern.finditer(folded))
+    return states
+
+
+def _place_countries(text: str, place_countries: Collection[str] | None) -> Collection[str]:
+    """The countries of the places of `text`: as given, else from the gazetteer (only
+    when a rule needs them)."""
+    if place_countries is not None:
+        return place_countries
+    from newsevents.stages.places import find_places
+
+    return {p.country for p in find_places(text) if p.country}
 
 
 def _local_names(candidates: list[ActorMention], text: str, folded: str,
@@ -252,15 +266,8 @@ def _local_names(candidates: list[ActorMention], text: str, folded: str,
 def _named_countries(candidates: list[ActorMention], text: str, folded: str,
                      reg: ActorRegistry, place_countries: Collection[str] | None) -> set[str]:
     """The countries a text names, by their state's forces, name, capital or places."""
-    if place_countries is None:
-        from newsevents.stages.places import find_places
-
-        place_countries = {p.country for p in find_places(text) if p.country}
-    states = {m.id for m in candidates}
-    states.update(reg.place_names[m.group()] for m in reg.place_pattern.finditer(folded))
-    named = set(place_countries)
-    named.update(country for country, state in _state_ids().items() if state in states)
-    named.update(s.split(":", 1)[1] for s in states if s.startswith("state:"))
+    named = set(_place_countries(text, place_countries))
+    named.update(c for s in _states_named(candidates, folded, reg) if (c := state_country(s)))
     return named
 
 
@@ -399,20 +406,19 @@ def sentence_ends(text: str) -> list[int]:
     return ends
 
 
-def armed_group_at(mentions: list[ActorMention], ends: list[int], position: int,
-                   armed: frozenset[str] | None = None) -> str | None:
+def armed_group_at(mentions: list[ActorMention], ends: list[int], position: int
+                   ) -> str | None:
     """The armed group a sentence at `position` can mean by "the terrorists": the one
     most named before the end of the next sentence, first named on a tie; `mentions`
     sorted by start, `ends` from `sentence_ends`."""
-    armed = registry().armed_groups if armed is None else armed
+    reg = registry()
     following = bisect.bisect_right(ends, position)
     reach = ends[following + 1] if following + 1 < len(ends) else None
     # named groups only: a generic word resolved to a group named later in the text does
     # not carry that group back to earlier sentences
-    generic = registry().generic_words
     counts = Counter(m.id for m in mentions
-                     if m.id in armed and (reach is None or m.start < reach)
-                     and fold(m.text) not in generic)
+                     if m.id in reg.armed_groups and (reach is None or m.start < reach)
+                     and fold(m.text) not in reg.generic_words)
     return counts.most_common(1)[0][0] if counts else None
 
 

@@ -334,15 +334,13 @@ def _region_words() -> tuple[frozenset[str], dict[str, str]]:
     """The plural nouns of a country's regions, and every adjective of nationality ->
     its country: the gazetteer's and the actor registry's (those of states whose forces
     fight abroad too: a region is at home)."""
-    from newsevents.stages.actors import registry, state_ids
+    from newsevents.stages.actors import registry, state_country
 
     nouns = frozenset(fold_name(str(w)) for w in read_yaml("gazetteer/phrases.yaml").get(
         "country_regions") or [])
-    states = {actor: country for country, actor in state_ids().items()}
     table = dict(demonyms()[0])
     for word, actor in registry().demonyms.items():
-        country = actor.split(":", 1)[1] if actor.startswith("state:") else states.get(actor)
-        if country:
+        if country := state_country(actor):
             table.setdefault(fold_name(word), country)
     return nouns, table
 

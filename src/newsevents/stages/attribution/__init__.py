@@ -89,7 +89,7 @@ class _Vocabulary:
     person_nouns: frozenset[str]
     body_nouns: frozenset[str]
     institution_nouns: frozenset[str]
-    military_bodies: frozenset[str]  # words naming a body of armed forces
+    military_bodies: re.Pattern[str]  # words naming a body of armed forces
     additive_verbs: frozenset[str]  # "a ajouté", "added": the sentence before was theirs
     body_words: frozenset[str]
     screen: re.Pattern[str]
@@ -162,7 +162,8 @@ def vocabulary() -> _Vocabulary:
         person_nouns=frozenset(fold(w) for w in data["person_nouns"]),
         body_nouns=frozenset(fold(w) for w in data["body_nouns"]),
         institution_nouns=frozenset(fold(w) for w in data["institution_nouns"]),
-        military_bodies=frozenset(fold(w) for w in data["military_bodies"]),
+        military_bodies=re.compile(r"(?<!\w)(?:" + "|".join(
+            re.escape(fold(w)) for w in data["military_bodies"]) + r")(?!\w)"),
         additive_verbs=frozenset(fold(w) for w in data["additive_verbs"]),
         body_words=frozenset(fold(w) for w in data["body_words"]),
         screen=_screen(data),
@@ -274,9 +275,7 @@ class AttributionTracker:
         written = self.text[attribution.source_start:attribution.source_end] \
             if attribution.source_end > attribution.source_start else attribution.text
         side = {m.id for m in find_actors(written)}
-        folded = fold(written)
-        if any(re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", folded)
-               for w in vocabulary().military_bodies):
+        if _names_forces(written):
             side.add(_MILITARY)
         return frozenset(side)
 
@@ -790,10 +789,13 @@ _COMPLEMENT_WORDS = frozenset({"of", "for", "at", "in"})
 def speaks_for_forces(attribution: Attribution) -> bool:
     """Whether a source is a body of armed forces ("l'état-major", "the army", "la
     Direction de l'information des Armées"): it speaks for its state's forces."""
-    folded = fold(" ".join(p for p in (attribution.name, attribution.role, attribution.text)
-                           if p))
-    return any(re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", folded)
-               for w in vocabulary().military_bodies)
+    return _names_forces(" ".join(p for p in (attribution.name, attribution.role,
+                                                attribution.text) if p))
+
+
+def _names_forces(text: str) -> bool:
+    """Whether `text` names a body of armed forces (the `military_bodies` table)."""
+    return vocabulary().military_bodies.search(fold(text)) is not None
 
 
 def _same_source(one: Attribution, side: frozenset[str], other: Attribution,

@@ -28,6 +28,7 @@ from newsevents.stages.claims.roles import (
     hits_civilians,
     noun_forms,
     owner_side,
+    side_ids,
     syntactic_roles,
     victims_side,
     with_appositions,
@@ -892,11 +893,8 @@ def _side_of_words(text: str, victims: Sequence[tuple[int, int]], table: Lexicon
         if any(w[:1].isupper() for w in [*words[1:], *following[1:]]):
             return []  # "209 soldats du Karabakh": whose they are, the state's or not
         for word in words:
-            side = table.side(word)
-            if side == "state_forces" and state:
-                return [state]
-            if side == "armed_groups":
-                return [enemy or "unknown"]
+            if found := side_ids(table.side(word), state, enemy):
+                return found
     return []
 
 
@@ -961,10 +959,15 @@ def _place_named_again(parsed: ParsedSentence, start: int, end: int) -> bool:
     """A settlement noun with a definite or demonstrative article ("on the city", "cette
     localité"): the place the article has named."""
     table = lexicon(parsed.language)
-    return any(fold(t.lemma) in table.place_anaphors and any(
-        c.dep == "det" and (c.feature("Definite") == "Def" or c.feature("PronType") == "Dem")
-        for c in parsed.children(t.index)) for t in parsed.tokens_in(start, end)
-        if t.pos == "NOUN")
+    return any(fold(t.lemma) in table.place_anaphors and _definite(parsed, t)
+               for t in parsed.tokens_in(start, end) if t.pos == "NOUN")
+
+
+def _definite(parsed: ParsedSentence, token: ParsedToken) -> bool:
+    """Whether a noun has a definite or demonstrative article ("the city", "cette ville")."""
+    return any(c.dep == "det" and (c.feature("Definite") == "Def"
+                                   or c.feature("PronType") == "Dem")
+               for c in parsed.children(token.index))
 
 
 def _named_again(doc: DocumentMentions, parsed: ParsedSentence, start: int, end: int,
@@ -978,10 +981,8 @@ def _named_again(doc: DocumentMentions, parsed: ParsedSentence, start: int, end:
         if token.pos != "NOUN" or (key not in table.region_anaphors and key not in
                                    table.town_anaphors):
             continue
-        children = parsed.children(token.index)
-        if not any(c.dep == "det" and (c.feature("Definite") == "Def"
-                                       or c.feature("PronType") == "Dem") for c in children) \
-                or any(_names_the_region(parsed, c) for c in children):
+        if not _definite(parsed, token) or any(
+                _names_the_region(parsed, c) for c in parsed.children(token.index)):
             continue
         town = key in table.town_anaphors
         return _last_place_before(doc, before, _TOWNS if town else None)

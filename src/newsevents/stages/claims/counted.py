@@ -787,11 +787,6 @@ def _has_case(parsed: ParsedSentence, token: ParsedToken) -> bool:
                for c in parsed.children(token.index))
 
 
-def _up_to(parsed: ParsedSentence, index: int) -> list[ParsedToken]:
-    """The tokens `index` governs, directly or not (its subtree less itself)."""
-    return [t for t in parsed.subtree(index) if t.index != index]
-
-
 def find_outcome(parsed: ParsedSentence, anchor: ParsedToken, lexicon: Lexicon,
                  exclude: set[int]) -> tuple[ParsedToken | None, str | None]:
     """The word saying what happened to `anchor` and its class: a participle or relative
@@ -812,7 +807,7 @@ def find_outcome(parsed: ParsedSentence, anchor: ParsedToken, lexicon: Lexicon,
             following.dep in _MODIFIERS and following.head != anchor.index and \
             (following.feature("VerbForm") == "Part" or (
                 following.dep == "acl" and following.feature("Tense") == "Past")) and \
-            anchor.index in {a.index for a in _up_to(parsed, following.head)}:
+            any(a.index == following.head for a in parsed.ancestors(anchor.index)):
         outcome = _outcome_of(parsed, following, lexicon)
         if outcome is not None:
             return following, outcome

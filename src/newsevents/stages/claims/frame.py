@@ -205,12 +205,17 @@ def _captions(text: str, sentences: Sequence[Segment]) -> set[int]:
 def _is_frame_period(mention: TimeMention, doc_date: str | None) -> bool:
     """A dated period of a few weeks at most ("du 13 octobre au 1er novembre"), not after
     the publication: an operation's, where a lead gives no day."""
-    if mention.granularity != "range" or mention.type not in ("DATE", "TIME"):
-        return False
-    if doc_date and len(doc_date) >= 10 and (mention.end_date or "") > doc_date[:10]:
-        return False
-    days = days_between(mention.start_date, mention.end_date)
+    days = _days_spanned(mention, doc_date) if mention.granularity == "range" else None
     return days is not None and days <= _FRAME_PERIOD_DAYS
+
+
+def _days_spanned(mention: TimeMention, doc_date: str | None) -> int | None:
+    """The days a dated time spans, unless it ends after the publication."""
+    if mention.type not in ("DATE", "TIME"):
+        return None
+    if doc_date and len(doc_date) >= 10 and (mention.end_date or "") > doc_date[:10]:
+        return None
+    return days_between(mention.start_date, mention.end_date)
 
 
 _FRAME_PERIOD_DAYS = 31
@@ -219,9 +224,6 @@ _FRAME_PERIOD_DAYS = 31
 def _is_frame_day(mention: TimeMention, doc_date: str | None) -> bool:
     """A day, or a span of a few days ("dans la nuit de samedi à dimanche"), that is not
     after the publication."""
-    if mention.granularity not in _FRAME_GRANULARITIES or mention.type not in ("DATE", "TIME"):
-        return False
-    if doc_date and len(doc_date) >= 10 and (mention.end_date or "") > doc_date[:10]:
-        return False
-    days = days_between(mention.start_date, mention.end_date)
+    days = _days_spanned(mention, doc_date) if mention.granularity in _FRAME_GRANULARITIES \
+        else None
     return days is not None and days < _FRAME_DAYS

@@ -224,11 +224,18 @@ def victims_side(reading: CountedReading | None, lexicon: Lexicon, state: str | 
         # Civilians actor, and so does the corpus gold.
         return ["civilians"]
     noun = reading.noun
-    side = lexicon.side(noun.lemma) if noun is not None else None
+    # "10 terrorists" of no group named are unidentified men
+    return side_ids(lexicon.side(noun.lemma) if noun is not None else None, state,
+                    armed_group)
+
+
+def side_ids(side: str | None, state: str | None, armed_group: str | None) -> list[str]:
+    """The actor ids of a side a common noun names: the state for its forces, the armed
+    group meant (`unknown` when none is named) for fighters, none otherwise."""
     if side == "state_forces" and state:
         return [state]
     if side == "armed_groups":
-        return [armed_group or "unknown"]  # "10 terrorists" of no group named
+        return [armed_group or "unknown"]
     return []
 
 
@@ -242,11 +249,9 @@ def owner_side(parsed: ParsedSentence, reading: CountedReading | None, lexicon: 
     for child in parsed.children(reading.noun.index):
         if child.dep not in ("amod", "compound", "nmod", "nmod:poss"):
             continue
-        side = lexicon.side(child.lemma)
-        if side == "state_forces" and state:
-            return [state]
-        if side == "armed_groups":
-            return [armed_group or "unknown"]
+        found = side_ids(lexicon.side(child.lemma), state, armed_group)
+        if found:
+            return found
     return []
 
 

@@ -81,12 +81,14 @@ class DocumentMentions:
     # Surname -> noun class of the people it names (claims.counted.PersonNames).
     people: dict[str, str] = field(default_factory=dict)
     claims: list[Claim] = field(default_factory=list)
+    # Where its sentences end, and the armed group of each (`enemy_at`), found once.
+    _ends: list[int] | None = field(default=None, init=False, repr=False, compare=False)
+    _enemies: dict[int, str | None] = field(default_factory=dict, init=False, repr=False,
+                                            compare=False)
 
     def __post_init__(self) -> None:  # `within` bisects these
         for mentions in (self.numbers, self.times, self.places, self.actors):
             mentions.sort(key=lambda m: m.start)
-        self._ends: list[int] | None = None
-        self._enemies: dict[int, str | None] = {}
 
     def enemy_at(self, position: int) -> str | None:
         """The armed group the article has named by the sentence after `position`: whom

@@ -69,9 +69,12 @@ def find_places(text: str, segments: Sequence[Segment] = (),
     countries.update(hints.countries)
     adjectives = demonym_countries(tokens)
     countries.update(adjectives)
+    settlements = list(settlement_names(text))
+    named_settlements = Ranges(settlements)
     resolved: dict[int, PlaceMention] = {}
     for index, match in enumerate(matches):
-        mention = _resolve(gazetteer, text, tokens, match, countries, hints, index)
+        mention = _resolve(gazetteer, text, tokens, match, countries, hints, index,
+                           named_settlements.overlaps(match.start, match.end))
         if mention is not None:
             resolved[index] = mention
     mentions = list(resolved.values())
@@ -81,7 +84,8 @@ def find_places(text: str, segments: Sequence[Segment] = (),
             mentions.append(_located_by(text, (head.start, head.end), containers[0]))
     mentions.extend(_capitals(gazetteer, text, tokens, countries, mentions))
     mentions.extend(_regions_of_a_country(text, tokens))
-    mentions = _unlisted_settlements(text, mentions, hints.countries + adjectives)
+    mentions = _unlisted_settlements(text, mentions, settlements,
+                                     hints.countries + adjectives)
     return sorted(mentions, key=lambda m: m.start)
 
 
@@ -98,7 +102,7 @@ def lookup_place(name: str, country_hint: str | None = None) -> PlaceMention | N
 
 def _resolve(gazetteer: Gazetteer, text: str, tokens: Sequence[Token], match: NameMatch,
              countries: Counter[str], hints: BracketHints | None = None,
-             index: int = -1) -> PlaceMention | None:
+             index: int = -1, settlement: bool = False) -> PlaceMention | None:
     bracketed = hints is not None and index in hints.country
     if hints is not None and bracketed:
         place = _bracketed(gazetteer, match.key, countries, hints, index)
@@ -117,14 +121,18 @@ def _resolve(gazetteer: Gazetteer, text: str, tokens: Sequence[Token], match: Na
                 return None
             place = found
     locative = after_locative(tokens, match)
-    signalled = phrase is not None or bracketed
+    # a settlement noun says the name is a place as an admin word does: "in the area of
+    # Oursi", "Tohoue village"
+    signalled = phrase is not None or bracketed or settlement
     in_bracket = hints is not None and index in hints.inner and hints.country.get(index) == \
         place.country
     # "Rivers State", "Delta State", "Plateau State": a capitalised admin term after a
-    # common word makes it the area's name
+    # common word makes it the area's name, as does a capitalised word inside a sentence
+    # before a lower-case one ("in Delta state")
     titled = phrase is not None and phrase.precision in ADMIN_KINDS and \
-        place.kind in ("A1", "A2") and phrase.end > match.end and \
-        text[match.end:phrase.end].strip()[:1].isupper()
+        place.kind in ("A1", "A2") and phrase.end > match.end and (
+            text[match.end:phrase.end].strip()[:1].isupper() or
+            _capitalised_inside_a_sentence(text, tokens, match))
     if not acceptable(gazetteer, place, match.key, countries, signalled, locative,
                       in_bracket or titled):
         return None
@@ -139,6 +147,16 @@ def _resolve(gazetteer: Gazetteer, text: str, tokens: Sequence[Token], match: Na
     else:
         start, end, precision = phrase.start, phrase.end, phrase.precision
     return _mention(text[start:end], start, end, place, precision)
+
+
+def _capitalised_inside_a_sentence(text: str, tokens: Sequence[Token],
+                                    match: NameMatch) -> bool:
+    """The name is capitalised and follows a lower-case word of its sentence."""
+    if match.first == 0 or not text[match.start:match.start + 1].isupper():
+        return False
+    before = tokens[match.first - 1]
+    gap = text[before.end:match.start]
+    return before.text(text)[:1].islower() and not any(c in gap for c in ".!?\n")
 
 
 def _bracketed(gazetteer: Gazetteer, key: str, countries: Counter[str], hints: BracketHints,
@@ -206,12 +224,12 @@ def _located_by(text: str, span: tuple[int, int], container: PlaceMention) -> Pl
 
 
 def _unlisted_settlements(text: str, mentions: list[PlaceMention],
+                          spans: Sequence[tuple[int, int]],
                           evidence: Counter[str]) -> list[PlaceMention]:
     """``mentions`` and the names a settlement noun makes places ("le village de Kobe",
     "Sabewa village") that no gazetteer entry covered: their name, the article's country,
     no coordinates. A known name that is only part of such a name ("Adan Yabaal town" is
-    not Aden) gives way to it."""
-    spans = list(settlement_names(text))
+    not Aden) gives way to it. ``spans``: the settlement names, sorted."""
     # a known name glued by a hyphen inside the settlement's name ("la localité de
     # Tin-Hama") is not that place (Hama, Syria)
     glued = Ranges(s for s in spans if "-" in text[s[0]:s[1]])

@@ -669,6 +669,22 @@ def test_a_date_since_opens_an_interval_to_the_publication() -> None:
                 for c in claims if c.number] == [expected], text
 
 
+def test_a_current_period_ends_at_the_publication() -> None:
+    # Somalia, Iraq: "this year", "ce mois-ci" told in an article run to its day, never
+    # past it (a reported event never ends after the report); a past year keeps its end
+    for text, reference, expected in [
+        ("The U.S. has conducted three strikes in Somalia this year.", "2018-04-06",
+         ("2018-01-01", "2018-04-06")),
+        ("La coalition a mené 150 frappes en Irak ce mois-ci.", "2021-03-18",
+         ("2021-03-01", "2021-03-18")),
+        ("Gunmen killed 12 villagers in Zamfara last year.", "2021-06-07",
+         ("2020-01-01", "2020-12-31")),
+    ]:
+        claims = _read(text, reference).claims
+        assert [(c.time["start"], c.time["end"]) for c in claims if c.number] == [
+            expected], text
+
+
 def test_whose_dead_a_toll_counts() -> None:
     # Niger: an army's "côté ami" dead are its soldiers; Syria: "treize des morts" are
     # among the civilians counted before

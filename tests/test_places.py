@@ -175,10 +175,28 @@ def test_conflict_regions(text: str, name: str, country: str) -> None:
     # Nigeria: a common word with a capitalised admin term is the state of that name
     ("Gunmen burnt down a house in Emohua, Rivers State.", "Rivers", "NG"),
     ("Militants blew up a pipeline in Delta State on Tuesday.", "Delta", "NG"),
+    ("Militants blew up a pipeline in Delta state on Tuesday.", "Delta", "NG"),
 ])
 def test_a_common_word_titled_as_an_admin_area_is_that_area(text: str, name: str,
                                                             country: str) -> None:
     assert (name, country) in [(p.name, p.country) for p in find_places(text)]
+
+
+@pytest.mark.parametrize("text", [
+    # Mali, Burkina Faso: a settlement or admin noun vouches for a small town of the
+    # gazetteer as "in" does, even when the article names another country
+    "Chadian peacekeepers were ambushed in the area of Molodo.",
+    "Des casques bleus tchadiens ont été attaqués dans le village de Molodo.",
+    "Gunmen from Niger killed two herders in the area of Molodo.",
+])
+def test_a_settlement_noun_vouches_for_a_small_town(text: str) -> None:
+    assert ("Molodo", "ML") in [(p.name, p.country) for p in find_places(text)]
+
+
+def test_an_english_department_is_an_admin_area() -> None:
+    # Burkina Faso: "the department of X" names the area around a town of no population
+    places = find_places("Troops raided a camp in the department of Oursi.")
+    assert [(p.name, p.country, p.precision) for p in places] == [("Oursi", "BF", "admin2")]
 
 
 @pytest.mark.parametrize(("text", "name"), [

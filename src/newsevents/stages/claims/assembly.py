@@ -41,6 +41,7 @@ from newsevents.stages.claims.slots import (
     days_between,
     fallback_time,
     first_person,
+    no_later_than,
     since_time,
     split_actors,
     time_slot,
@@ -765,6 +766,7 @@ def _emit(doc: DocumentMentions, sentence: Segment, attribution: Attribution | N
     else:
         time = fallback_time(sentence.date or doc.doc_date)
         origin["time"] = "the publication date"
+    time = no_later_than(time, sentence.date or doc.doc_date)
     places = tuple(event_places(doc, start, end, attribution,
                                 syntax[0] if syntax is not None else None))
     inherited_place = not places

@@ -294,6 +294,16 @@ def fallback_time(reference: str | None) -> dict[str, Any]:
             "granularity": "month", "text": None}
 
 
+def no_later_than(time: dict[str, Any], reference: str | None) -> dict[str, Any]:
+    """A reported event never ends after the report (CONTRACT.md): "this year", "ce
+    mois-ci", "the last 12 months" run to the publication day, not to the period's end."""
+    start, end = time.get("start"), time.get("end")
+    last = fallback_time(reference)["end"] if reference else None
+    if not start or not end or not last or not start <= last < end:
+        return time
+    return {**time, "end": last}
+
+
 def dominant_country(places: Sequence[PlaceMention]) -> PlaceMention | None:
     """The place of a claim whose sentence and paragraph name none: the first place (the
     lead's, the dateline's) of the country the document names most."""

@@ -669,6 +669,25 @@ def test_a_date_since_opens_an_interval_to_the_publication() -> None:
                 for c in claims if c.number] == [expected], text
 
 
+def test_prisoners_exchanged_are_a_deal_and_fire_exchanged_a_fight() -> None:
+    # Ukraine, Gaza, Mali: a swap of prisoners is a strategic development; an exchange of
+    # fire is fighting, though the same verb names both
+    for text, expected in [
+        ("Les deux camps ont échangé 120 prisonniers de guerre, a annoncé le ministère.",
+         "strategic_development"),
+        ("Russia and Ukraine exchanged 90 prisoners of war on Friday, officials said.",
+         "strategic_development"),
+        ("The truce allowed the release of 50 hostages in exchange for 150 prisoners.",
+         "strategic_development"),
+        ("Deux soldats ont été tués lors d'échanges de tirs avec des assaillants près de "
+         "Ménaka.", "armed_clash"),
+        ("Les soldats ont échangé des tirs avec des assaillants : 4 assaillants ont été "
+         "tués.", "armed_clash"),
+    ]:
+        claims = _read(text, "2023-05-02").claims
+        assert {c.event_type for c in claims if c.number} == {expected}, text
+
+
 def test_a_current_period_ends_at_the_publication() -> None:
     # Somalia, Iraq: "this year", "ce mois-ci" told in an article run to its day, never
     # past it (a reported event never ends after the report); a past year keeps its end

@@ -55,6 +55,10 @@ def _readings(text: str, language: str) -> list[tuple[str, str]]:
     # Nigeria: an elided noun after "dont" counts what the figure before it counts.
     ("fr", "Trois soldats ont été tués, dont cinq ont été tués à Maiduguri.",
      [("Trois", "fatalities_combatants"), ("cinq", "fatalities_combatants")]),
+    # Libya: a participle the parse makes a preposition ("including") is no outcome of
+    # the noun before it
+    ("en", "The drones reportedly killed four people including an LNA commander.",
+     [("four", "fatalities")]),
     # Afghanistan: "at least" parsed as the noun's preposition is still the number's
     ("en", "A suicide attack on a base in Kunduz killed at least 12 security forces on "
      "Sunday.", [("at least 12", "fatalities_combatants")]),

@@ -193,6 +193,15 @@ def test_a_settlement_noun_vouches_for_a_small_town(text: str) -> None:
     assert ("Molodo", "ML") in [(p.name, p.country) for p in find_places(text)]
 
 
+def test_a_bracket_whose_last_name_is_only_a_town_there_names_no_country() -> None:
+    # Libya: a coder's region ("West") is a small town of Texas, as is a Tripoli; the
+    # bracket's last name must be an area holding the others for that country to win
+    places = find_places("On 3 May 2020, LNA forces shelled the Abu Salim district "
+                         "(Tripoli, West).")
+    assert ("Tripoli", "LY") in [(p.name, p.country) for p in places]
+    assert "US" not in {p.country for p in places}
+
+
 def test_an_english_department_is_an_admin_area() -> None:
     # Burkina Faso: "the department of X" names the area around a town of no population
     places = find_places("Troops raided a camp in the department of Oursi.")

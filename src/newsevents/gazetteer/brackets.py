@@ -176,6 +176,10 @@ def _bracket_country(gazetteer: Gazetteer, inner: Sequence[NameMatch], parts: in
     for match in inner:
         votes.update({p.country for p in gazetteer.candidates(match.key)
                       if p.kind in _LISTED_KINDS and p.country})
+    if parts > 1 and ends_it and len(inner) > 1:
+        # the last name of a hierarchy is the area holding the others: a country where it
+        # is only a town does not get its vote ("(Tripoli, West)": no West, Texas)
+        votes.subtract(_towns_only(gazetteer, inner))
     if not votes:
         return None
     best = max(votes.values())
@@ -189,6 +193,18 @@ def _bracket_country(gazetteer: Gazetteer, inner: Sequence[NameMatch], parts: in
     if len(tied) == 1:
         return tied[0]
     return max(tied, key=lambda c: sum(score_of(m.key, c) for m in inner))
+
+
+def _towns_only(gazetteer: Gazetteer, inner: Sequence[NameMatch]) -> set[str]:
+    """The countries where the bracket's last name is only a town, the admin area of none
+    of the names before it."""
+    last = inner[-1].key
+    towns = {p.country for p in gazetteer.candidates(last) if p.kind == "P" and p.country}
+    areas = {p.country for p in gazetteer.candidates(last)
+             if p.kind in ("A1", "A2", "C", "R")}
+    containing = {p.country for m in inner[:-1] for p in gazetteer.candidates(m.key)
+                  if last in (fold_name(p.admin1 or ""), fold_name(p.admin2 or ""))}
+    return towns - areas - containing
 
 
 _WORD_BEFORE = re.compile(r"([^\W\d_]{1,12})[ \t\u00a0]{1,3}\Z")

@@ -181,7 +181,8 @@ def read_figure(parsed: ParsedSentence, number: NumberMention, lexicon: Lexicon,
         if aimed is not None:
             predicate, outcome = aimed, "fired"  # "three drones targeted the infrastructure"
     after_noun = _next_token(parsed, noun.index) if noun is anchor else None
-    if after_noun is not None and after_noun.index not in skipped and (
+    if after_noun is not None and after_noun.index not in skipped and \
+            after_noun.relation not in _MARKERS and (
             after_noun.pos in ("ADJ", "VERB") or (
             after_noun.pos == "NOUN"  # "Quatre kamikazes morts": the participle read as a noun
             and lexicon.noun_class(after_noun.lemma) in ("dead", "wounded"))) and (
@@ -671,6 +672,9 @@ def _only_list_items(parsed: ParsedSentence, first: int, last: int) -> bool:
         t.pos in _LIST_WORDS or t.text == "," for t in between)
 
 
+# A participle the parse makes a preposition or a conjunction ("four people including a
+# commander", "compte tenu") says nothing that happened to the noun before it.
+_MARKERS = frozenset({"case", "mark", "cc"})
 _LIST_WORDS = frozenset({"NOUN", "PROPN", "NUM", "ADJ", "DET", "ADP", "CCONJ"})
 _LIST_REACH = 60  # tokens from an item to the participle that ends its list
 

@@ -673,6 +673,21 @@ def test_a_date_since_opens_an_interval_to_the_publication() -> None:
                 for c in claims if c.number] == [expected], text
 
 
+def test_a_post_in_a_civilian_body_is_a_civilian() -> None:
+    # Ethiopia, Mali, Syria, Nigeria: a church's or a village's leader killed is a civilian;
+    # opposition fighters stay combatants; a chief is a person of unknown status
+    for text, expected in [
+        ("A church leader was killed by gunmen in Harar.", ["fatalities_civilians"]),
+        ("Un chef de village a été tué par des hommes armés près de Mopti.",
+         ["fatalities_civilians"]),
+        ("Clashes killed 30 Syrian opposition fighters near Idlib.",
+         ["fatalities_combatants"]),
+        ("Gunmen killed a local chief in Zamfara on Monday.", ["fatalities"]),
+    ]:
+        claims = _read(text, "2023-05-02").claims
+        assert [c.measure for c in claims if c.number] == expected, text
+
+
 def test_prisoners_exchanged_are_a_deal_and_fire_exchanged_a_fight() -> None:
     # Ukraine, Gaza, Mali: a swap of prisoners is a strategic development; an exchange of
     # fire is fighting, though the same verb names both

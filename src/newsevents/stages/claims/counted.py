@@ -779,11 +779,21 @@ def _group_among(parsed: ParsedSentence, predicate: ParsedToken,
 def _civilian_modifier(parsed: ParsedSentence, noun: ParsedToken, lexicon: Lexicon) -> bool:
     """A person noun an adjective makes a civilian ("a civilian contractor", "un
     contractuel civil", "un employé civil"), or a civilian noun before it when it names no
-    side's people ("a student leader", not "women fighters")."""
-    return noun.pos == "NOUN" and any(
-        lexicon.noun_class(c.lemma) == "civilians" and (c.dep == "amod" or (
-            c.dep == "compound" and lexicon.side(noun.lemma) is None))
-        for c in parsed.children(noun.index))
+    side's people ("a student leader", not "women fighters"), or a post in a civilian body
+    ("a church leader", "le chef du village", "un chef religieux"; not "opposition
+    fighters")."""
+    if noun.pos != "NOUN":
+        return False
+    for child in parsed.children(noun.index):
+        if lexicon.noun_class(child.lemma) == "civilians" and (child.dep == "amod" or (
+                child.dep == "compound" and lexicon.side(noun.lemma) is None)):
+            return True
+        if fold(noun.lemma) in lexicon.posts and child.relation in (
+                "compound", "amod", "nmod") and (
+                fold(child.lemma) in lexicon.civilian_bodies
+                or fold(child.text) in lexicon.civilian_bodies):
+            return True
+    return False
 
 
 def _has_case(parsed: ParsedSentence, token: ParsedToken) -> bool:

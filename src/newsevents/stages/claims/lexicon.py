@@ -39,6 +39,8 @@ class Lexicon:
     security_places: frozenset[str]
     civilian_objects: frozenset[str]  # homes, schools, markets: hitting them hits civilians
     civilian_owners: frozenset[str]  # a company's, an embassy's convoy: no forces' post
+    civilian_bodies: frozenset[str]  # a church's, a village's leader: a civilian
+    posts: frozenset[str]  # what heads or belongs to a body: leader, chief, member
     subset_cues: frozenset[str]  # "dont 8 civils", "including 12 children"
     among_cases: frozenset[str]  # "sept morts parmi les FDS": the group counted within
     munition_types: dict[str, str]  # drone -> air_strike, missile -> shelling
@@ -121,6 +123,8 @@ def lexicon(language: str) -> Lexicon:
         among_cases=_words(data["among_cases"]),
         civilian_objects=_words(data["civilian_objects"]),
         civilian_owners=_words(data.get("civilian_owners") or []),
+        civilian_bodies=_words(data.get("civilian_bodies") or []),
+        posts=_words(data.get("posts") or []),
         aircraft=_words(data["aircraft"]),
         munition_types=_index(data["munition_types"]),
         unreal=_words(data["unreal"]),

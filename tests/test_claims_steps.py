@@ -673,6 +673,18 @@ def test_a_date_since_opens_an_interval_to_the_publication() -> None:
                 for c in claims if c.number] == [expected], text
 
 
+def test_an_armed_groups_attack_on_no_one_named_hits_the_state() -> None:
+    # Afghanistan: the Taliban's attack with a toll of no status hits the state it fights;
+    # Somalia: civilians killed are the only target, not the country they died in
+    claims = _read("Les talibans ont lancé une attaque jeudi dans la province de Ghazni, en "
+                   "Afghanistan. L'attaque a fait plus d'une dizaine de morts, selon un "
+                   "responsable local.", "2021-03-26").claims
+    assert [c.targets for c in claims if c.number is None] == [("state:AF",)]
+    claims = _read("Al-Shabaab militants killed 12 civilians in Lower Shabelle, Somalia, on "
+                   "Tuesday, a local elder said.", "2021-03-26").claims
+    assert [c.targets for c in claims] == [("civilians",)]
+
+
 def test_a_post_in_a_civilian_body_is_a_civilian() -> None:
     # Ethiopia, Mali, Syria, Nigeria: a church's or a village's leader killed is a civilian;
     # opposition fighters stay combatants; a chief is a person of unknown status

@@ -202,6 +202,24 @@ def test_a_bracket_whose_last_name_is_only_a_town_there_names_no_country() -> No
     assert "US" not in {p.country for p in places}
 
 
+@pytest.mark.parametrize("text", [
+    # Mozambique: a town the gazetteer knows only elsewhere, placed by the country named
+    # right after it, is in that country (not Palma de Majorque)
+    "Des insurgés ont lancé une attaque contre la ville de Palma, dans le nord du Mozambique.",
+    "Insurgents attacked the town of Palma in northern Mozambique.",
+])
+def test_a_town_placed_by_the_country_after_it_is_in_that_country(text: str) -> None:
+    places = find_places(text)
+    assert ("Palma", "MZ") in [(p.name, p.country) for p in places]
+    assert "ES" not in {p.country for p in places}
+
+
+def test_a_town_of_the_country_after_it_keeps_its_entry() -> None:
+    # Lebanon: "Tyre, southern Lebanon" is the Tyre of Lebanon, located
+    places = find_places("An Israeli strike killed 12 people in Tyre, southern Lebanon.")
+    assert [(p.name, p.country, p.precision) for p in places][0] == ("Tyre", "LB", "exact")
+
+
 def test_an_english_department_is_an_admin_area() -> None:
     # Burkina Faso: "the department of X" names the area around a town of no population
     places = find_places("Troops raided a camp in the department of Oursi.")

@@ -77,6 +77,7 @@ def find_places(text: str, segments: Sequence[Segment] = (),
                            named_settlements.overlaps(match.start, match.end))
         if mention is not None:
             resolved[index] = mention
+    _placed_by_their_country(gazetteer, text, matches, resolved, countries)
     mentions = list(resolved.values())
     for head in hints.heads:
         containers = [resolved[i] for i in head.inner if i in resolved]
@@ -87,6 +88,34 @@ def find_places(text: str, segments: Sequence[Segment] = (),
     mentions = _unlisted_settlements(text, mentions, settlements,
                                      hints.countries + adjectives)
     return sorted(mentions, key=lambda m: m.start)
+
+
+# Between a town and the country that places it: "Palma, dans le nord du Mozambique",
+# "Tyre, southern Lebanon", "Palma in northern Mozambique", "Palma (Mozambique)".
+_TO_ITS_COUNTRY_RE = re.compile(
+    r"[ \t\u00a0]{0,2}[,(]?[ \t\u00a0]{0,2}(?:(?:in|dans|en|au|aux)[ \t\u00a0]{1,2})?")
+
+
+def _placed_by_their_country(gazetteer: Gazetteer, text: str, matches: Sequence[NameMatch],
+                             resolved: dict[int, PlaceMention],
+                             countries: Counter[str]) -> None:
+    """A town the article places in a country right after its name is in that country,
+    not in one the article never names ("Palma, dans le nord du Mozambique" is not Palma
+    de Majorque): that country's entry of the name, else the name unlocated there."""
+    ordered = sorted(resolved)
+    for index, following in zip(ordered, ordered[1:]):
+        mention, after = resolved[index], resolved[following]
+        if mention.precision != "exact" or not after.country or \
+                after.country == mention.country or countries.get(mention.country or "", 0) \
+                or not _TO_ITS_COUNTRY_RE.fullmatch(text, mention.end, after.start) or \
+                not any(p.kind == "C" and p.country == after.country
+                        for p in gazetteer.candidates(fold_name(after.name))):
+            continue
+        found = best_candidate(gazetteer, matches[index].key, countries, country=after.country)
+        resolved[index] = _mention(mention.text, mention.start, mention.end, found,
+                                   "exact") if found is not None else PlaceMention(
+            start=mention.start, end=mention.end, text=mention.text, name=mention.text,
+            country=after.country, precision="unlocated")
 
 
 def lookup_place(name: str, country_hint: str | None = None) -> PlaceMention | None:

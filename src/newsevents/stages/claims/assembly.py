@@ -734,15 +734,21 @@ def _emit(doc: DocumentMentions, sentence: Segment, attribution: Attribution | N
         # Who the article's events hit most, when it is not the one acting here.
         targets = [a for a, _ in doc.patients.most_common() if a not in actors][:1]
         origin["targets"] = "article: what its events hit most"
+    if not targets and state and etype not in _NOT_FOUGHT_TYPES and measure not in _NOT_FOUGHT \
+            and actors and all(a in registry().armed_groups for a in actors):
+        # an armed group's attack that hit no one named, in an article that names none
+        # hit: the state's forces it is at war with ("Al-Shabab a lancé son attaque ...")
+        targets, origin["targets"] = [state], "article: the state its armed group fights"
     if etype == "arrest" and not explicit and measure == "captured" and actors and not any(
             is_state(a) for a in actors):
         # "Militants also took 251 hostages": people an armed group seizes are abducted,
         # not arrested; police officers taken hostage were fought
         etype = "armed_clash" if forces_hit else "violence_against_civilians"
-    if measure == "fatalities_civilians" and "civilians" not in targets:
-        # civilians counted dead are the target (CONTRACT.md), whatever the parse linked
-        guessed = origin["targets"].startswith("article")
-        targets = ["civilians"] if guessed else [*targets, "civilians"]
+    if measure == "fatalities_civilians" and targets != ["civilians"]:
+        # civilians counted dead are the target (CONTRACT.md), whatever the parse linked;
+        # the country they died in is no side hit ("12 civilians in Lower Shabelle,
+        # Somalia")
+        targets = ["civilians"]
         origin["targets"] = "the figure counts civilians"
     actors = [a for a in actors if a not in targets] or actors
     times = within(doc.times, start, end, attribution)
@@ -833,6 +839,9 @@ _LONG_PERIOD_DAYS = 7
 _LOSS_MEASURES = ("fatalities", "injured", "captured", "neutralized")
 # Events that hit no one: a base closed, a deployment, a protest.
 _TARGETLESS = frozenset({"strategic_development", "protest", "other"})
+# People an armed group's act counts that are not the state's: civilians, the displaced.
+_NOT_FOUGHT = frozenset({"fatalities_civilians", "displaced", "captured"})
+_NOT_FOUGHT_TYPES = _TARGETLESS | {"violence_against_civilians"}
 
 
 def _other_items(doc: DocumentMentions, parsed: ParsedSentence, sentence: Segment,

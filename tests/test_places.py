@@ -217,7 +217,7 @@ def test_a_town_placed_by_the_country_after_it_is_in_that_country(text: str) -> 
 def test_a_town_of_the_country_after_it_keeps_its_entry() -> None:
     # Lebanon: "Tyre, southern Lebanon" is the Tyre of Lebanon, located
     places = find_places("An Israeli strike killed 12 people in Tyre, southern Lebanon.")
-    assert [(p.name, p.country, p.precision) for p in places][0] == ("Tyre", "LB", "exact")
+    assert (places[0].name, places[0].country, places[0].precision) == ("Tyre", "LB", "exact")
 
 
 def test_an_english_department_is_an_admin_area() -> None:

@@ -8,6 +8,7 @@ the mention to the phrase that sets its precision ("au sud de Mossoul" is *near*
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -103,7 +104,7 @@ def _placed_by_their_country(gazetteer: Gazetteer, text: str, matches: Sequence[
     not in one the article never names ("Palma, dans le nord du Mozambique" is not Palma
     de Majorque): that country's entry of the name, else the name unlocated there."""
     ordered = sorted(resolved)
-    for index, following in zip(ordered, ordered[1:]):
+    for index, following in itertools.pairwise(ordered):
         mention, after = resolved[index], resolved[following]
         if mention.precision != "exact" or not after.country or \
                 after.country == mention.country or countries.get(mention.country or "", 0) \

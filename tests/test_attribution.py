@@ -327,3 +327,15 @@ def test_a_new_paragraph_is_not_carried_back() -> None:
     text = ("Eight people were killed in Russian strikes on Kharkiv on Sunday.\n\n"
             "\"The building collapsed,\" a resident added.")
     assert _claims(text)[0]["speaker"] is None
+
+
+def test_an_officers_rank_is_his_role_and_his_forces_act() -> None:
+    # Nigeria, Mali: a rank of several words stays the role; an act told in the passive
+    # without agent in an officer's words is his forces', not the group named elsewhere
+    text = ("Les troupes nigérianes ont mené une patrouille dans l'Etat de Borno, a déclaré le "
+            "général de division Hassan Musa. \"41 motos ont été détruites et 30 otages "
+            "secourus\", a-t-il dit, ajoutant que des cachettes de Boko Haram ont aussi été "
+            "visées.")
+    claims = [c for c in _claims(text, "2016-01-25") if c["value"] == 41]
+    assert [c["speaker"]["role"] for c in claims] == ["général de division"]
+    assert [c["actors"] for c in claims] == [["state:NG"]]

@@ -89,7 +89,7 @@ class _Vocabulary:
     person_nouns: frozenset[str]
     body_nouns: frozenset[str]
     institution_nouns: frozenset[str]
-    military_bodies: re.Pattern[str]  # words naming a body of armed forces
+    military_bodies: re.Pattern[str]  # words naming a body of armed forces, or its ranks
     additive_verbs: frozenset[str]  # "a ajouté", "added": the sentence before was theirs
     body_words: frozenset[str]
     screen: re.Pattern[str]
@@ -163,7 +163,9 @@ def vocabulary() -> _Vocabulary:
         body_nouns=frozenset(fold(w) for w in data["body_nouns"]),
         institution_nouns=frozenset(fold(w) for w in data["institution_nouns"]),
         military_bodies=re.compile(r"(?<!\w)(?:" + "|".join(
-            re.escape(fold(w)) for w in data["military_bodies"]) + r")(?!\w)"),
+            re.escape(fold(w)) for w in sorted(
+                {*data["military_bodies"], *(data.get("military_ranks") or [])},
+                key=len, reverse=True)) + r")(?!\w)"),
         additive_verbs=frozenset(fold(w) for w in data["additive_verbs"]),
         body_words=frozenset(fold(w) for w in data["body_words"]),
         screen=_screen(data),
@@ -825,12 +827,22 @@ def _role_key(phrase: str, aliases: dict[str, str]) -> str | None:
 
 
 def _clean_role(before: str, titles: frozenset[str]) -> str | None:
+    """The words before a name, without its titles ("le colonel" -> None); a rank of
+    several words stays whole ("le général de division" -> "général de division"): its
+    holder speaks for his forces."""
     words = _DETERMINER.sub("", before.strip()).split()
     while words and fold(words[-1]).rstrip(".") in titles:
         words = words[:-1]
+    if len(words) > 1 and fold(words[0]).rstrip(".") in titles and \
+            fold(words[1]) in _RANK_JOINERS:
+        return " ".join(words)
     while words and fold(words[0]).rstrip(".") in titles:
         words = words[1:]
     return " ".join(words) or None
+
+
+# "général de division", "général d'armée", "general of the army": one rank
+_RANK_JOINERS = frozenset({"de", "d'armee", "of", "du"})
 
 
 def _capitalised_tail(phrase: str, titles: frozenset[str]) -> str | None:

@@ -678,6 +678,15 @@ def _emit(doc: DocumentMentions, sentence: Segment, attribution: Attribution | N
                 hits_civilians(parsed, predicate, table):
             targets.append("civilians")  # "bombs dropped on the village", "nos maisons"
             origin["targets"] = f"parse: a civilian place or people hit by {verb}"
+    if syntax is not None and syntax[2] is not None and measure in _FORCES_ACTS and \
+            origin["actors"].startswith("sentence") and attribution is not None and \
+            speaks_for_forces(attribution) and _agentless_passive(syntax[0], syntax[2]):
+        # '"3 fusils et 41 motos ont été détruits", a-t-il dit' in an officer's words: an
+        # act told without its agent is his forces', not a group named elsewhere in the
+        # sentence
+        forces = [a for a in _speaker_actors(attribution, state) if a not in targets]
+        if forces:
+            actors, origin["actors"] = forces, "the speaker's forces: an act told without agent"
     # "trois soldats de l'Amisom": the side that lost people is no actor of its loss
     loss = measure is not None and measure.startswith(_LOSS_MEASURES)
     spans = list(victims)
@@ -1189,6 +1198,28 @@ def _forces_own(reading: CountedReading | None, attribution: Attribution | None,
         return []
     states = [a for a in _speaker_actors(attribution) if is_state(a)]
     return states[:1]
+
+
+# Measures of what armed forces do to others: told in the passive by their officer, they
+# are the forces' own acts (not the dead of no status, nor civilians, nor people seized).
+_FORCES_ACTS = frozenset({"targets_destroyed", "neutralized", "fatalities_combatants",
+                          "other", "strikes", "operations"})
+
+
+def _agentless_passive(parsed: ParsedSentence, predicate: ParsedToken) -> bool:
+    """A passive verb with no agent ("ont été détruits", "were destroyed"), or a
+    conjunct of one."""
+    verb: ParsedToken | None = predicate
+    for _ in range(3):  # "secourus et ramenés": the first conjunct carries the auxiliary
+        if verb is None:
+            return False
+        children = parsed.children(verb.index)
+        if any(c.dep == "obl:agent" for c in children):
+            return False
+        if any(c.dep in ("aux:pass", "nsubj:pass") for c in children):
+            return True
+        verb = parsed.head_of(verb.index) if verb.relation == "conj" else None
+    return False
 
 
 def _speaker_actors(attribution: Attribution, state: str | None = None) -> list[str]:

@@ -685,6 +685,19 @@ def test_an_armed_groups_attack_on_no_one_named_hits_the_state() -> None:
     assert [c.targets for c in claims] == [("civilians",)]
 
 
+def test_who_surrenders_is_hit_and_who_receives_acts() -> None:
+    # Nigeria, Mali: fighters who surrendered to troops are the side hit, the troops the
+    # actor (also when the parse hangs the verb on the noun, or lemmatizes it oddly)
+    for text, actors, targets in [
+        ("The army said 300 Boko Haram fighters surrendered to troops in Bama, Borno State, "
+         "on Monday.", ("state:NG",), ("boko_haram",)),
+        ("Au moins 40 membres du JNIM se sont rendus aux forces armées maliennes près de "
+         "Mopti.", ("state:ML",), ("jnim",)),
+    ]:
+        claims = _read(text, "2023-07-02").claims
+        assert [(c.actors, c.targets) for c in claims] == [(actors, targets)], text
+
+
 def test_a_post_in_a_civilian_body_is_a_civilian() -> None:
     # Ethiopia, Mali, Syria, Nigeria: a church's or a village's leader killed is a civilian;
     # opposition fighters stay combatants; a chief is a person of unknown status

@@ -602,6 +602,7 @@ def _emit(doc: DocumentMentions, sentence: Segment, attribution: Attribution | N
         if reading is not None:
             origin["measure"] = reading.why
         agents, patients = syntactic_roles(parsed, predicate, mentions, table)
+        hit_here = set(patients)  # whatever list item names them, never the actor
         patients = [p for p in patients if p not in elsewhere]
         owner = _launcher(parsed, reading, mentions, table) if measure == "strikes" else None
         if owner is not None:  # "Russia's 27 drones", "les frappes de la coalition"
@@ -626,7 +627,7 @@ def _emit(doc: DocumentMentions, sentence: Segment, attribution: Attribution | N
             origin["targets"] = f"parse: patient of {verb}"
         targets = list(dict.fromkeys([*targets, *patients]))
         named_targets = list(targets)
-        kept = [a for a in actors if a not in targets]
+        kept = [a for a in actors if a not in targets and a not in hit_here]
         if kept:
             actors = kept
         elif not actors or not (measure or "").startswith(_LOSS_MEASURES):

@@ -65,6 +65,7 @@ class Lexicon:
     # trained lemmatizers leave many of them odd ("beate", "burnt")
     irregular_pasts: dict[str, str]
     aim_verbs: frozenset[str]  # "the attack targeted X": an event named again hits anew
+    surrender_verbs: frozenset[str]  # "surrendered to troops": the troops are the agent
     # "le cessez-le-feu est entré en vigueur": an agreement named again starts (a verb,
     # or a verb and its complement's noun)
     onset_verbs: frozenset[str]
@@ -144,6 +145,7 @@ def lexicon(language: str) -> Lexicon:
         irregular_pasts={fold(str(k)): fold(str(v))
                          for k, v in (data.get("irregular_participles") or {}).items()},
         aim_verbs=_words(data.get("aim_verbs") or []),
+        surrender_verbs=_words(data.get("surrender_verbs") or []),
         onset_verbs=_words(data.get("onset_verbs") or []),
         contextual_verbs=_words(data.get("contextual_verbs") or []),
         count_nouns=_words(data.get("count_nouns") or []),

@@ -14,11 +14,12 @@ from collections.abc import Sequence
 from newsevents.records import ActorMention
 from newsevents.stages.actors import fold
 from newsevents.stages.claims.counted import CountedReading
-from newsevents.stages.claims.lexicon import Lexicon
+from newsevents.stages.claims.lexicon import Lexicon, verb_forms
 from newsevents.stages.parse import ParsedSentence, ParsedToken
 
 _AGENT_CASES = frozenset({"par", "by"})
 _PATIENT_CASES = frozenset({"contre", "against", "sur", "on", "visant", "targeting"})
+_GIVEN_TO = frozenset({"to", "a", "aux", "au", "aupres"})
 
 
 def _is_passive(parsed: ParsedSentence, verb: ParsedToken) -> bool:
@@ -66,6 +67,17 @@ def role_spans(parsed: ParsedSentence, predicate: ParsedToken, lexicon: Lexicon 
                ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """(agent spans, patient spans) of a predicate (see `_role_heads`)."""
     heads, hit = _role_heads(parsed, predicate)
+    if lexicon is not None and lexicon.surrender_verbs.intersection(verb_forms(
+            predicate.lemma, predicate.text, predicate.pos, lexicon.language)) and (
+            receivers := [c for c in parsed.children(predicate.index)
+                          if c.relation in ("obl", "iobj") and _case(parsed, c) in _GIVEN_TO]):
+        # "967 terrorists surrendered to troops", "se sont rendus aux forces": the troops
+        # took them, the subject gave itself up
+        # (the subject, whether the tagger read the verb as active or passive, or the
+        # noun it was hung on: "said 300 fighters surrendered to troops")
+        modified = parsed.head_of(predicate.index) if predicate.relation == "acl" else None
+        heads, hit = receivers, [t for t in (*heads, *hit, *([modified] if modified else []))
+                                 if t not in receivers]
     agents = [_without_clauses(parsed, t) for t in heads]
     patients = [parsed.span(t.index) for t in hit]
     if not agents and lexicon is not None:

@@ -339,3 +339,15 @@ def test_an_officers_rank_is_his_role_and_his_forces_act() -> None:
     claims = [c for c in _claims(text, "2016-01-25") if c["value"] == 41]
     assert [c["speaker"]["role"] for c in claims] == ["général de division"]
     assert [c["actors"] for c in claims] == [["state:NG"]]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # Sudan: a body's name the parse split at its "for" is still whole
+    ("Fighting has killed 300 people, while the International Organization for Migration "
+     "reports that 15,000 people have been displaced.", "International Organization for Migration"),
+    ("The United Nations Office for the Coordination of Humanitarian Affairs said 15,000 "
+     "people have fled the fighting in Darfur.",
+     "United Nations Office for the Coordination of Humanitarian Affairs"),
+])
+def test_a_bodys_name_is_read_whole(text: str, name: str) -> None:
+    assert name in _speakers(text)

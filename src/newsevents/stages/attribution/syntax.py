@@ -222,12 +222,35 @@ def _source_tokens(parsed: ParsedSentence, subject: ParsedToken) -> list[ParsedT
         if following.start != stretch[-1].end or following.text in ",.;:!?»”\"":
             break
         stretch.append(following)  # 'état-major' split in three, '(OSDH)'
+    stretch.extend(_name_continued(parsed, stretch))
     while stretch and stretch[-1].pos == "PUNCT" and not (
             stretch[-1].text == ")" and any(t.text == "(" for t in stretch)):
         stretch.pop()
     while stretch and (stretch[0].pos == "PUNCT" or stretch[0].feature("PronType") == "Rel"):
         stretch.pop(0)  # "..., dont un précédent bilan faisait état": not "dont"
     return stretch
+
+
+def _name_continued(parsed: ParsedSentence, stretch: list[ParsedToken]) -> list[ParsedToken]:
+    """The rest of a body's name the parse hung elsewhere ("the International
+    Organization | for Migration reports"): "for", "of", "de" and capitalised words
+    after a capitalised last word, up to the next lower-case word."""
+    if not stretch or not stretch[-1].text[:1].isupper():
+        return []
+    words: list[ParsedToken] = []
+    for token in parsed.tokens[stretch[-1].index + 1:stretch[-1].index + 8]:
+        if token.text[:1].isupper() and token.pos in ("PROPN", "NOUN", "ADJ", "X"):
+            words.append(token)
+        elif token.text.lower() in _NAME_LINKS:
+            words.append(token)
+        else:
+            break
+    while words and not words[-1].text[:1].isupper():
+        words.pop()
+    return words
+
+
+_NAME_LINKS = frozenset({"for", "of", "the", "de", "des", "du", "pour", "la"})
 
 
 def _words_before(parsed: ParsedSentence, verb: ParsedToken) -> list[ParsedToken]:

@@ -351,3 +351,17 @@ def test_an_officers_rank_is_his_role_and_his_forces_act() -> None:
 ])
 def test_a_bodys_name_is_read_whole(text: str, name: str) -> None:
     assert name in _speakers(text)
+
+
+def test_a_named_person_opening_a_quote_after_a_colon_says_it() -> None:
+    # Mozambique, Nigeria: "X, role : « ... »" is X's statement; a clause before the
+    # reporting verb inside the quote is no source ("Les forces ... sont au regret
+    # d'annoncer")
+    claims = _claims("Seul bilan officiel, celui donné dimanche par Omar Saranga, porte-parole "
+                     "du ministère de la Défense : « Les forces de défense et de sécurité sont "
+                     "au regret d'annoncer que sept personnes sont mortes. »")
+    assert [(c["speaker"], c["channel"]) for c in claims] == [
+        ({"name": "Omar Saranga", "role": "porte-parole du ministère de la Défense"},
+         "statement")]
+    assert _speakers('President Bola Tinubu: "12 soldiers were killed in Borno."') == [
+        "Bola Tinubu"]

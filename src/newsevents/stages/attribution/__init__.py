@@ -222,7 +222,8 @@ class AttributionTracker:
                           or self._english_after(sentence.start, sentence.end, parsed)
                           or self._preposed(sentence.start, sentence.end)
                           or self._english_before(sentence.start, sentence.end)
-                          or self._source_phrase(sentence.start, sentence.end))
+                          or self._source_phrase(sentence.start, sentence.end)
+                          or self._before_colon(sentence.start, sentence.end))
         if found is None and quote is not None and quote.end > sentence.end:
             found = self._after_quote(quote)
         if found is None:
@@ -383,6 +384,15 @@ class AttributionTracker:
         if found and found.name and fold(found.text).startswith(("ses propres", "leurs propres")):
             found = replace(found, name=self._sentence_subject(start, match.start()), role=None)
         return found
+
+    def _before_colon(self, start: int, end: int) -> Attribution | None:
+        """'celui donné par Omar Saranga, porte-parole du ministère : « ... »': a named
+        person, and his role, opening a quote after a colon says it."""
+        found = _NAME_BEFORE_COLON.search(self.text, start, end)
+        if found is None:
+            return None
+        return self._from_source(found.start("name"), found.end("source"), found.start(),
+                                 found.end("source"), False)
 
     def _after_quote(self, quote: Segment) -> Attribution | None:
         end = self.text.find("\n", quote.end)
@@ -783,6 +793,12 @@ def _strip_titles(name: str, titles: frozenset[str]) -> str:
     return " ".join(words)
 
 
+# A person's name (two to four capitalised words), an optional role after a comma, then a
+# colon opening a quote. Bounded parts: no backtracking beyond a few dozen characters.
+_NAME_BEFORE_COLON = re.compile(
+    r"(?P<source>(?P<name>(?:[^\W\d_a-zà-ÿ][\w'’-]{1,25}[ \t\u00a0]){1,3}"
+    r"[^\W\d_a-zà-ÿ][\w'’-]{1,25})(?:,[ \t\u00a0]{1,2}[^,:;«»\"“”\n]{3,90})?)"
+    r"[ \t\u00a0]{0,2}:[ \t\u00a0]{0,2}[«\"“]")
 _MILITARY = "military"
 _WORD_PATTERN = re.compile(r"[^\W\d_]+")
 _COMPLEMENT_WORDS = frozenset({"of", "for", "at", "in"})

@@ -260,8 +260,9 @@ def _words_before(parsed: ParsedSentence, verb: ParsedToken) -> list[ParsedToken
     for token in reversed(parsed.tokens[:verb.index]):
         if token.text in _QUOTE_END:
             break
-        if token.pos in ("VERB",) or token.text in ".;:!?":
-            return []
+        if token.pos == "VERB" or token.text in ".;:!?" or (
+                token.pos == "AUX" and token.head != verb.index):
+            return []  # another clause ("Les forces ... sont au regret d'annoncer")
         words.insert(0, token)
     else:
         return []

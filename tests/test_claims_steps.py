@@ -732,6 +732,18 @@ def test_prisoners_exchanged_are_a_deal_and_fire_exchanged_a_fight() -> None:
         assert {c.event_type for c in claims if c.number} == {expected}, text
 
 
+def test_a_page_stamp_dates_no_event() -> None:
+    # Libya: the page's own time stamp ("28 Juillet 2014 À 09:21") is not the day of the
+    # events the article tells; a date alone on a line with no clock still may be
+    result = _read("28 Juillet 2014 À 09:21\nAu moins 97 personnes ont été tuées en deux "
+                   "semaines de combats à Tripoli, selon un bilan du ministère de la Santé "
+                   "diffusé dimanche.", "2014-07-28")
+    assert [c.time["start"] for c in result.claims] == ["2014-07-27"]
+    result = _read("Le 3 mai 2021\nAu moins 12 personnes ont été tuées dans des combats à "
+                   "Tripoli.", "2021-05-05")
+    assert [c.time["start"] for c in result.claims] == ["2021-05-03"]
+
+
 def test_a_current_period_ends_at_the_publication() -> None:
     # Somalia, Iraq: "this year", "ce mois-ci" told in an article run to its day, never
     # past it (a reported event never ends after the report); a past year keeps its end

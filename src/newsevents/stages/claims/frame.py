@@ -9,6 +9,7 @@ victims' side out ("Israeli strikes on Hamas" names Hamas as often as Israel).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
@@ -187,8 +188,33 @@ def _frame_day(doc: DocumentMentions, sentences: Sequence[Segment],
     skipped = Ranges((s.start, s.end) for s in sentences if s.paragraph in captions)
     since = lexicon((sentences[0].language if sentences else None) or "fr").since
     return next((t for t in doc.times if _is_frame_day(t, doc.doc_date)
-                 and not skipped.holds(t.start) and since_opening(doc.text, t, since) is None),
-                None)
+                 and not skipped.holds(t.start) and since_opening(doc.text, t, since) is None
+                 and not _page_stamp(doc.text, t)), None)
+
+
+# What a page's own time stamp holds besides its date: "28 Juillet 2014 À 09:21",
+# "Mis à jour le 3 mai 2021 à 18h02", "Published 12:30 GMT, 4 May 2025".
+_STAMP_WORDS = re.compile(
+    r"(?i:[\s,|:.()-]|\d|\b(?:a|à|at|le|on|h|am|pm|gmt|utc|cet|cest|publié|publie|mis|"
+    r"jour|updated|published|posted|dernière|derniere|last|modifié|modifie|mise)\b)*")
+# ... of which a clock time or a word of publishing makes it a stamp
+_STAMP_MARK = re.compile(
+    r"\d{1,2}[:h]\d{2}|(?i:\b(?:publié|publie|mis à jour|updated|published|posted|"
+    r"modifié|modifie)\b)")
+_STAMP_REACH = 80  # a stamp is a short line
+
+
+def _page_stamp(text: str, mention: TimeMention) -> bool:
+    """Whether a time is the page's own stamp: alone on its short line with a clock time
+    or a word of publishing, not an event's day."""
+    start = text.rfind("\n", max(0, mention.start - _STAMP_REACH), mention.start) + 1
+    end = text.find("\n", mention.end, mention.end + _STAMP_REACH)
+    if end < 0:
+        end = min(len(text), mention.end + _STAMP_REACH)
+    if (start == 0 and mention.start > _STAMP_REACH) or end - start > _STAMP_REACH:
+        return False
+    rest = text[start:mention.start] + " " + text[mention.end:end]
+    return _STAMP_WORDS.fullmatch(rest) is not None and _STAMP_MARK.search(rest) is not None
 
 
 def _captions(text: str, sentences: Sequence[Segment]) -> set[int]:

@@ -220,6 +220,16 @@ def test_a_town_of_the_country_after_it_keeps_its_entry() -> None:
     assert (places[0].name, places[0].country, places[0].precision) == ("Tyre", "LB", "exact")
 
 
+def test_a_generic_word_opening_a_name_is_no_town() -> None:
+    # Sudan, Morocco: "Jebel" of "Jebel Silk" is not Jebel, Turkmenistan; a whole name
+    # that begins with such a word still resolves
+    places = find_places("Gunmen abducted five crew members near Jebel Silk, west of Murnei "
+                         "in West Darfur.")
+    assert {p.country for p in places} == {"SD"}
+    places = find_places("Des hommes armés ont attaqué un convoi près de Oued Zem.")
+    assert [(p.name, p.country) for p in places] == [("Oued Zem", "MA")]
+
+
 def test_an_english_department_is_an_admin_area() -> None:
     # Burkina Faso: "the department of X" names the area around a town of no population
     places = find_places("Troops raided a camp in the department of Oursi.")

@@ -55,6 +55,9 @@ def _readings(text: str, language: str) -> list[tuple[str, str]]:
     # Nigeria: an elided noun after "dont" counts what the figure before it counts.
     ("fr", "Trois soldats ont été tués, dont cinq ont été tués à Maiduguri.",
      [("Trois", "fatalities_combatants"), ("cinq", "fatalities_combatants")]),
+    # Sudan: people seized are abducted, a helicopter's crew are civilians
+    ("en", "Gunmen seized five crew members of a WFP helicopter near Habila.",
+     [("five", "captured")]),
     # Libya: a participle the parse makes a preposition ("including") is no outcome of
     # the noun before it
     ("en", "The drones reportedly killed four people including an LNA commander.",

@@ -151,6 +151,11 @@ FIGURES: list[tuple[str, list[Expected]]] = [
     ("one of its soldiers was severely injured", [("one", 1, None, None, "exact")]),
     ("One of the soldiers was injured.", [("One", 1, None, None, "exact")]),
     ("it was one of the largest attacks of the war", []),
+    # Indonesia, Nigeria: "one of them", "one of whom" is one of the people counted before
+    ("police fired on four students, killing one of them",
+     [("four", 4, None, None, "exact"), ("one", 1, None, None, "exact")]),
+    ("12 people were abducted, one of whom was later freed",
+     [("12", 12, None, None, "exact"), ("one", 1, None, None, "exact")]),
     # Mali: military communiqués pad counts with a zero; a time, a date or a phone
     # number keeps none
     ("02 PKM, 01 mortier et 05 motos ont été récupérés",

@@ -334,9 +334,11 @@ def number_vocabulary() -> NumberVocabulary:
                                        "one.forms")),
         article_one=frozenset(as_strings(words["en"]["article_one"], "en.article_one")),
         one_not_after=frozenset(as_strings(words["one"]["not_after"], "one.not_after")),
-        one_of=re.compile(r"[ \t\u00a0]{1,3}of[ \t\u00a0]{1,3}(?:" + "|".join(
+        one_of=re.compile(r"[ \t\u00a0]{1,3}of[ \t\u00a0]{1,3}(?:(?:" + "|".join(
             re.escape(w) for w in as_strings(words["one"]["of"], "one.of"))
-            + r")[ \t\u00a0]{1,3}[a-z]{2,30}s\b"),
+            + r")[ \t\u00a0]{1,3}[a-z]{2,30}s\b|(?:" + "|".join(
+            re.escape(w) for w in as_strings(words["one"].get("of_pronouns") or [],
+                                             "one.of_pronouns")) + r")\b)"),
         prefix=compile_prefix(qualifiers["prefix"]),
         not_prefix_after=re.compile(r"(?:^|[^\w])(?:" + alternation(as_strings(
             qualifiers["not_prefix_after"], "not_prefix_after")) + r")[ \t\u00a0]{1,3}\Z",

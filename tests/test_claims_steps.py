@@ -55,6 +55,10 @@ def _readings(text: str, language: str) -> list[tuple[str, str]]:
     # Nigeria: an elided noun after "dont" counts what the figure before it counts.
     ("fr", "Trois soldats ont été tués, dont cinq ont été tués à Maiduguri.",
      [("Trois", "fatalities_combatants"), ("cinq", "fatalities_combatants")]),
+    # Nigeria: what happened to a group happened to the people counted in it
+    ("en", "Gunmen abducted a group of 12 students in Kaduna.", [("12", "captured")]),
+    ("fr", "Des hommes armés ont enlevé un groupe de 15 femmes près de Maiduguri.",
+     [("15", "captured")]),
     # Sudan: people seized are abducted, a helicopter's crew are civilians
     ("en", "Gunmen seized five crew members of a WFP helicopter near Habila.",
      [("five", "captured")]),

@@ -149,6 +149,12 @@ def read_figure(parsed: ParsedSentence, number: NumberMention, lexicon: Lexicon,
         noun is not None and noun.index > after_number.index)
     anchor = numeral if noun is None or noun.head == numeral.index or partitive else noun
     skipped = inside
+    group = parsed.head_of(noun.index) if noun is not None and noun.relation == "nmod" \
+        else None
+    if anchor is noun and group is not None and fold(group.lemma) in lexicon.collective_nouns:
+        # "abducted a group of 12 students", "un groupe de 15 femmes a été enlevé": what
+        # happened to the group happened to the people counted in it
+        anchor = group
     if partitive and noun is not None and numeral.head == noun.index:
         # "downed 10 out of 17 attack drones launched by Russia", the 10 misparsed on
         # "drones": the part underwent what the noun's governor says, not its participle

@@ -365,3 +365,18 @@ def test_a_named_person_opening_a_quote_after_a_colon_says_it() -> None:
          "statement")]
     assert _speakers('President Bola Tinubu: "12 soldiers were killed in Borno."') == [
         "Bola Tinubu"]
+
+
+def test_the_group_is_the_armed_group_its_sentence_names() -> None:
+    # Lebanon: "the group said" is Hezbollah, named in its sentence, not the last person
+    # quoted before
+    text = ("Mohamed, 14, said he saw a missile hit a warehouse. Iran-backed Hezbollah "
+            "militants in Lebanon launched 35 rockets towards Kiryat Shmona in response to "
+            "the strike, the group said in a statement.")
+    assert [c["speaker"]["name"] for c in _claims(text) if c["value"] == 35] == ["Hezbollah"]
+
+
+def test_a_bodys_name_the_parse_cut_before_is_whole() -> None:
+    # Syria: "Human Rights | Watch said" is one body; a day before a name is no part of it
+    assert _speakers("Human Rights Watch said 12 civilians were killed in Idlib.") == [
+        "Human Rights Watch"]

@@ -85,6 +85,7 @@ class _Vocabulary:
     outlet_nouns_named: tuple[str, ...]
     pronouns: dict[str, frozenset[str]]
     definite: frozenset[str]
+    group_nouns: frozenset[str]  # "the group", "le mouvement": an armed group named before
     possessive: frozenset[str]
     person_nouns: frozenset[str]
     body_nouns: frozenset[str]
@@ -158,6 +159,7 @@ def vocabulary() -> _Vocabulary:
         pronouns={kind: frozenset(fold(w) for w in words)
                   for kind, words in data["pronouns"].items()},
         definite=frozenset(fold(w) for w in data["determiners_definite"]),
+        group_nouns=frozenset(fold(w) for w in data.get("group_nouns") or []),
         possessive=frozenset(fold(w) for w in data["determiners_possessive"]),
         person_nouns=frozenset(fold(w) for w in data["person_nouns"]),
         body_nouns=frozenset(fold(w) for w in data["body_nouns"]),
@@ -613,7 +615,11 @@ class AttributionTracker:
     def _resolve_reference(self, found: Attribution, person: bool = False) -> Attribution:
         """A source that refers back takes the last compatible named source, its channel
         (unless the sentence names one) and its outlet; others get their default channel."""
-        previous = self._antecedent(found, person)
+        group = self._group_named_before(found)
+        if group is not None:
+            found = replace(found, name=group, role=None)
+            person = False
+        previous = self._antecedent(found, person) if group is None else None
         if previous is not None:
             return self._as_previous(found, previous)
         if found.channel is None:
@@ -624,6 +630,23 @@ class AttributionTracker:
                             channel_given=False)
         self._pending_person = person
         return found
+
+    def _group_named_before(self, found: Attribution) -> str | None:
+        """'Hezbollah militants launched rockets ..., the group said': "the group", "le
+        mouvement" is the armed group its own sentence names before it, not the last
+        source of the article."""
+        from newsevents.stages.actors import find_actors, registry
+
+        words = fold(found.text).split()
+        if len(words) != 2 or words[0] not in vocabulary().definite or \
+                words[1] not in vocabulary().group_nouns:
+            return None
+        window = max(0, found.start - _GROUP_REACH)
+        stop = max(self.text.rfind(mark, window, found.start) for mark in ".!?\n")
+        armed = registry().armed_groups
+        named = [m for m in find_actors(self.text[stop + 1:found.start]) if m.id in armed]
+        # the group's name as first written ("Hezbollah militants": Hezbollah)
+        return next(m.text for m in named if m.id == named[-1].id) if named else None
 
     def _antecedent(self, found: Attribution, person: bool) -> Attribution | None:
         vocab = vocabulary()
@@ -799,6 +822,7 @@ _NAME_BEFORE_COLON = re.compile(
     r"(?P<source>(?P<name>(?:[^\W\d_a-zà-ÿ][\w'’-]{1,25}[ \t\u00a0]){1,3}"
     r"[^\W\d_a-zà-ÿ][\w'’-]{1,25})(?:,[ \t\u00a0]{1,2}[^,:;«»\"“”\n]{3,90})?)"
     r"[ \t\u00a0]{0,2}:[ \t\u00a0]{0,2}[«\"“]")
+_GROUP_REACH = 400  # characters of its sentence read back for the group "the group" is
 _MILITARY = "military"
 _WORD_PATTERN = re.compile(r"[^\W\d_]+")
 _COMPLEMENT_WORDS = frozenset({"of", "for", "at", "in"})

@@ -223,6 +223,7 @@ def _source_tokens(parsed: ParsedSentence, subject: ParsedToken) -> list[ParsedT
             break
         stretch.append(following)  # 'état-major' split in three, '(OSDH)'
     stretch.extend(_name_continued(parsed, stretch))
+    stretch[:0] = _name_begun(parsed, stretch)
     while stretch and stretch[-1].pos == "PUNCT" and not (
             stretch[-1].text == ")" and any(t.text == "(" for t in stretch)):
         stretch.pop()
@@ -247,6 +248,26 @@ def _name_continued(parsed: ParsedSentence, stretch: list[ParsedToken]) -> list[
             break
     while words and not words[-1].text[:1].isupper():
         words.pop()
+    return words
+
+
+def _name_begun(parsed: ParsedSentence, stretch: list[ParsedToken]) -> list[ParsedToken]:
+    """The start of a body's name the parse cut off ("Human Rights | Watch said"):
+    capitalised words glued right before a capitalised common noun heading the source,
+    not a day or a month ("On Monday Reuters said")."""
+    if len(stretch) != 1 or stretch[0].pos != "NOUN" or not stretch[0].text[:1].isupper():
+        return []
+    from newsevents.stages.timex.lexicon import lexicon as time_words
+
+    calendar = time_words()
+    words: list[ParsedToken] = []
+    for token in reversed(parsed.tokens[max(0, stretch[0].index - 4):stretch[0].index]):
+        following = words[0] if words else stretch[0]
+        if token.end + 1 != following.start or not token.text[:1].isupper() or \
+                token.pos not in ("PROPN", "NOUN", "ADJ") or \
+                calendar.month_number(token.text) or token.text.lower() in calendar.weekdays:
+            break
+        words.insert(0, token)
     return words
 
 

@@ -705,6 +705,14 @@ def test_who_surrenders_is_hit_and_who_receives_acts() -> None:
         assert [(c.actors, c.targets) for c in claims] == [(actors, targets)], text
 
 
+def test_a_partner_named_with_an_act_is_not_its_actor() -> None:
+    # Iraq: strikes "in coordination with the Iraqi government" are the coalition's
+    claims = _read("U.S.-led coalition forces struck Islamic State positions near Mosul. The "
+                   "coalition said 15 strikes in Iraq were conducted in coordination with the "
+                   "Iraqi government against IS-controlled buildings.", "2021-03-26").claims
+    assert [c.actors for c in claims if c.number] == [("coalition",)]
+
+
 def test_a_post_in_a_civilian_body_is_a_civilian() -> None:
     # Ethiopia, Mali, Syria, Nigeria: a church's or a village's leader killed is a civilian;
     # opposition fighters stay combatants; a chief is a person of unknown status

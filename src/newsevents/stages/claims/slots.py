@@ -25,6 +25,7 @@ from newsevents.records import (
 )
 from newsevents.stages.actors import armed_group_at, fold, registry, sentence_ends, state_actor
 from newsevents.stages.claims.counted import CountedReading
+from newsevents.stages.claims.vocab import claim_vocabulary
 from newsevents.stages.places import country_place
 
 # Words before an actor that make it the target: "des frappes contre l'EI", "strikes on IS".
@@ -179,11 +180,14 @@ def split_actors(text: str, mentions: Sequence[ActorMention],
     subject_side: list[str] = []
     elsewhere: list[str] = []
     targets: list[str] = []
+    partners = claim_vocabulary().partners
     for mention in mentions:
+        before = fold(text[max(0, mention.start - 30):mention.start])
         if is_target(text, mention, victims):
             into = targets
-        elif mention.start < anchor or _AGENT_CUE.search(fold(text[max(0, mention.start - 30):
-                                                                    mention.start])):
+        elif partners.search(before):
+            continue  # "in coordination with the Iraqi government": a partner, not the actor
+        elif mention.start < anchor or _AGENT_CUE.search(before):
             into = subject_side
         else:
             into = elsewhere

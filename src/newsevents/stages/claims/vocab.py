@@ -38,6 +38,7 @@ class ClaimVocabulary:
     zero_words: re.Pattern[str]
     military_nouns: re.Pattern[str]
     not_events: re.Pattern[str]  # "the joint area of operations": an event word naming none
+    partners: re.Pattern[str]  # "in coordination with the Iraqi government": no actor of it
 
     def event_verb_type(self, folded_word: str) -> str | None:
         """The event type of a verb form ('deployees', 'reaffectes', 'withdrew'), if any."""
@@ -99,4 +100,6 @@ def claim_vocabulary() -> ClaimVocabulary:
         zero_words=phrase_pattern(data["zero_words"]),
         military_nouns=phrase_pattern(data["military_action_nouns"]),
         not_events=phrase_pattern(data.get("not_events") or ["\x00"]),
+        partners=re.compile("(?:" + phrase_pattern(data.get("partner_cues") or ["\x00"]).pattern
+                            + r")[ \u00a0'’]{1,3}(?:(?:l|la|le|les|the|des|du)[ \u00a0'’]{1,2})?$"),
     )

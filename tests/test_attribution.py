@@ -380,3 +380,12 @@ def test_a_bodys_name_the_parse_cut_before_is_whole() -> None:
     # Syria: "Human Rights | Watch said" is one body; a day before a name is no part of it
     assert _speakers("Human Rights Watch said 12 civilians were killed in Idlib.") == [
         "Human Rights Watch"]
+
+
+def test_munitions_a_military_says_were_destroyed_are_its_interceptions() -> None:
+    # Red Sea: drones "were destroyed", the US military said: the US destroyed them, and
+    # they were the Houthis'
+    claims = _claims("Yemen's Houthis launched four drones over the Red Sea on Friday. Three "
+                     "of the drones were destroyed, the US military said.", "2024-06-01")
+    assert [(c["actors"], c["targets"]) for c in claims if c["value"] == 3] == [
+        (["united_states"], ["houthis"])]

@@ -680,7 +680,8 @@ def _emit(doc: DocumentMentions, sentence: Segment, attribution: Attribution | N
             targets.append("civilians")  # "bombs dropped on the village", "nos maisons"
             origin["targets"] = f"parse: a civilian place or people hit by {verb}"
     if syntax is not None and syntax[2] is not None and measure in _FORCES_ACTS and \
-            origin["actors"].startswith("sentence") and attribution is not None and \
+            (not actors or origin["actors"].startswith("sentence")) and \
+            attribution is not None and \
             speaks_for_forces(attribution) and _agentless_passive(syntax[0], syntax[2]):
         # '"3 fusils et 41 motos ont été détruits", a-t-il dit' in an officer's words: an
         # act told without its agent is his forces', not a group named elsewhere in the

@@ -711,6 +711,11 @@ def test_a_partner_named_with_an_act_is_not_its_actor() -> None:
                    "coalition said 15 strikes in Iraq were conducted in coordination with the "
                    "Iraqi government against IS-controlled buildings.", "2021-03-26").claims
     assert [c.actors for c in claims if c.number] == [("coalition",)]
+    # Yemen: the rebels' backer ("soutenus par l'Iran") is no actor of strikes on them
+    claims = _read("Ces frappes ont été menées contre 13 sites des Houthis, afin de prévenir de "
+                   "futures attaques de ces rebelles soutenus par l'Iran, a affirmé le "
+                   "Commandement militaire américain.", "2024-02-04").claims
+    assert [c.actors for c in claims if c.number] == [("united_states",)]
 
 
 def test_a_post_in_a_civilian_body_is_a_civilian() -> None:

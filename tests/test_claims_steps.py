@@ -718,6 +718,15 @@ def test_a_partner_named_with_an_act_is_not_its_actor() -> None:
     assert [c.actors for c in claims if c.number] == [("united_states",)]
 
 
+def test_who_lost_their_life_did_not_act() -> None:
+    # Somalia: the subject of "ont perdu la vie" suffered the event; the attackers named
+    # before are the actors
+    claims = _read("Des shebab ont attaqué la base de l'Amisom à Mogadiscio. Au cours des "
+                   "combats, trois soldats de l'Amisom et un contractuel civil ont perdu la "
+                   "vie.", "2021-03-26").claims
+    assert {c.actors for c in claims if c.number} == {("al_shabaab",)}
+
+
 def test_a_post_in_a_civilian_body_is_a_civilian() -> None:
     # Ethiopia, Mali, Syria, Nigeria: a church's or a village's leader killed is a civilian;
     # opposition fighters stay combatants; a chief is a person of unknown status

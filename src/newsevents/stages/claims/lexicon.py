@@ -67,6 +67,7 @@ class Lexicon:
     aim_verbs: frozenset[str]  # "the attack targeted X": an event named again hits anew
     surrender_verbs: frozenset[str]  # "surrendered to troops": the troops are the agent
     collective_nouns: frozenset[str]  # "a group of 12 students": the group's outcome counts
+    suffering_verbs: frozenset[str]  # "ont perdu la vie": the subject suffered, not acted
     # "le cessez-le-feu est entré en vigueur": an agreement named again starts (a verb,
     # or a verb and its complement's noun)
     onset_verbs: frozenset[str]
@@ -148,6 +149,7 @@ def lexicon(language: str) -> Lexicon:
         aim_verbs=_words(data.get("aim_verbs") or []),
         surrender_verbs=_words(data.get("surrender_verbs") or []),
         collective_nouns=_words(data.get("collective_nouns") or []),
+        suffering_verbs=_words(data.get("suffering_verbs") or []),
         onset_verbs=_words(data.get("onset_verbs") or []),
         contextual_verbs=_words(data.get("contextual_verbs") or []),
         count_nouns=_words(data.get("count_nouns") or []),

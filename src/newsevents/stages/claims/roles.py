@@ -78,6 +78,12 @@ def role_spans(parsed: ParsedSentence, predicate: ParsedToken, lexicon: Lexicon 
         modified = parsed.head_of(predicate.index) if predicate.relation == "acl" else None
         heads, hit = receivers, [t for t in (*heads, *hit, *([modified] if modified else []))
                                  if t not in receivers]
+    elif lexicon is not None and lexicon.suffering_verbs.intersection(verb_forms(
+            predicate.lemma, predicate.text, predicate.pos, lexicon.language)):
+        # "trois soldats ... ont perdu la vie", "l'armée a perdu 12 hommes": the subject
+        # suffered the event, it did not act
+        hit = [*hit, *(t for t in heads if t.relation == "nsubj")]
+        heads = [t for t in heads if t.relation != "nsubj"]
     agents = [_without_clauses(parsed, t) for t in heads]
     patients = [parsed.span(t.index) for t in hit]
     if not agents and lexicon is not None:

@@ -214,6 +214,16 @@ def test_a_town_placed_by_the_country_after_it_is_in_that_country(text: str) -> 
     assert "ES" not in {p.country for p in places}
 
 
+@pytest.mark.parametrize("text", [
+    # Mozambique: the province named right after a town places it too
+    "Insurgents attacked Palma, in Cabo Delgado province, on Wednesday.",
+    "Des insurgés ont attaqué Palma, dans la province de Cabo Delgado.",
+])
+def test_a_town_placed_by_the_area_after_it_is_in_that_area(text: str) -> None:
+    assert [(p.name, p.country, p.precision) for p in find_places(text)][0] == (
+        "Palma", "MZ", "admin1")
+
+
 def test_a_town_of_the_country_after_it_keeps_its_entry() -> None:
     # Lebanon: "Tyre, southern Lebanon" is the Tyre of Lebanon, located
     places = find_places("An Israeli strike killed 12 people in Tyre, southern Lebanon.")

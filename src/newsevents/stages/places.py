@@ -100,23 +100,31 @@ _TO_ITS_COUNTRY_RE = re.compile(
 def _placed_by_their_country(gazetteer: Gazetteer, text: str, matches: Sequence[NameMatch],
                              resolved: dict[int, PlaceMention],
                              countries: Counter[str]) -> None:
-    """A town the article places in a country right after its name is in that country,
-    not in one the article never names ("Palma, dans le nord du Mozambique" is not Palma
-    de Majorque): that country's entry of the name, else the name unlocated there."""
+    """A town the article places in a country or an admin area right after its name is
+    there, not in a country the article never names ("Palma, dans le nord du Mozambique"
+    is not Palma de Majorque; "Boma, dans la province du Lac" is not Boma, Congo): that
+    country's entry of the name, else the name located no better than the area."""
     ordered = sorted(resolved)
     for index, following in itertools.pairwise(ordered):
         mention, after = resolved[index], resolved[following]
         if mention.precision != "exact" or not after.country or \
                 after.country == mention.country or countries.get(mention.country or "", 0) \
                 or not _TO_ITS_COUNTRY_RE.fullmatch(text, mention.end, after.start) or \
-                not any(p.kind == "C" and p.country == after.country
+                not any(p.kind in _PLACING_KINDS and p.country == after.country
                         for p in gazetteer.candidates(fold_name(after.name))):
             continue
         found = best_candidate(gazetteer, matches[index].key, countries, country=after.country)
-        resolved[index] = _mention(mention.text, mention.start, mention.end, found,
-                                   "exact") if found is not None else PlaceMention(
-            start=mention.start, end=mention.end, text=mention.text, name=mention.text,
-            country=after.country, precision="unlocated")
+        if found is not None:
+            resolved[index] = _mention(mention.text, mention.start, mention.end, found, "exact")
+        elif after.precision in ("admin1", "admin2"):
+            resolved[index] = _located_by(text, (mention.start, mention.end), after)
+        else:
+            resolved[index] = PlaceMention(
+                start=mention.start, end=mention.end, text=mention.text, name=mention.text,
+                country=after.country, precision="unlocated")
+
+
+_PLACING_KINDS = frozenset({"C", "A1", "A2"})  # a country or an admin area places a town
 
 
 def lookup_place(name: str, country_hint: str | None = None) -> PlaceMention | None:

@@ -220,8 +220,8 @@ def test_a_town_placed_by_the_country_after_it_is_in_that_country(text: str) -> 
     "Des insurgés ont attaqué Palma, dans la province de Cabo Delgado.",
 ])
 def test_a_town_placed_by_the_area_after_it_is_in_that_area(text: str) -> None:
-    assert [(p.name, p.country, p.precision) for p in find_places(text)][0] == (
-        "Palma", "MZ", "admin1")
+    first = find_places(text)[0]
+    assert (first.name, first.country, first.precision) == ("Palma", "MZ", "admin1")
 
 
 def test_a_town_of_the_country_after_it_keeps_its_entry() -> None:

@@ -727,6 +727,19 @@ def test_who_lost_their_life_did_not_act() -> None:
     assert {c.actors for c in claims if c.number} == {("al_shabaab",)}
 
 
+def test_a_headline_present_read_as_a_noun_is_an_event() -> None:
+    # Kenya, Ghana: coder headlines whose verb the tagger took for a noun ("Youth attack
+    # town") still report their event; a headline with a verb is read by its verb
+    for text, expected in [
+        ("Suspected ODM members kidnap and threaten party official in Siaya.",
+         ["violence_against_civilians"]),
+        ("Youth attack town and proclaim selves to be chiefs", ["attack"]),
+        ("Checkpoint attack kills 15 in Kandahar", ["armed_clash"]),  # forces assaulted
+    ]:
+        claims = _read(text, "2020-06-05").claims
+        assert [c.event_type for c in claims] == expected, text
+
+
 def test_a_post_in_a_civilian_body_is_a_civilian() -> None:
     # Ethiopia, Mali, Syria, Nigeria: a church's or a village's leader killed is a civilian;
     # opposition fighters stay combatants; a chief is a person of unknown status

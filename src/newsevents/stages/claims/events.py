@@ -74,8 +74,33 @@ def _parsed_triggers(parsed: ParsedSentence, attribution: Attribution | None,
         ranked.append((depth + (token.pos != "VERB"), token.index,
                        (token.start, token.end, etype)))
     if not ranked:
-        ranked = _past_verbs(parsed, attribution, table)
+        ranked = _past_verbs(parsed, attribution, table) or _headline_presents(
+            parsed, attribution, table)
     return [trigger for _, _, trigger in sorted(ranked)]
+
+
+def _headline_presents(parsed: ParsedSentence, attribution: Attribution | None,
+                       table: Lexicon) -> list[tuple[int, int, tuple[int, int, str]]]:
+    """An English headline's present the tagger took for a noun in a chain of nouns, in a
+    line with no verb at all ("Youth attack town", "Suspected ODM members kidnap and
+    threaten party official"): between its subject and its object or a coordinated verb,
+    with no article of its own."""
+    if parsed.language != "en" or any(t.is_finite_verb for t in parsed.tokens):
+        return []
+    found: list[tuple[int, int, tuple[int, int, str]]] = []
+    for token in parsed.tokens[1:-1]:
+        if token.pos != "NOUN" or (attribution and attribution.start <= token.start
+                                   < attribution.end):
+            continue
+        before, after = parsed.tokens[token.index - 1], parsed.tokens[token.index + 1]
+        if before.pos not in ("NOUN", "PROPN") or after.pos not in (
+                "NOUN", "PROPN", "DET", "CCONJ", "NUM"):
+            continue
+        etype = _first(table.event_verbs, verb_forms(token.lemma, token.text, "VERB", "en"))
+        if etype is None or etype == "strategic_development":
+            continue
+        found.append((len(parsed.tokens), token.index, (token.start, token.end, etype)))
+    return found[:1]
 
 
 def _past_verbs(parsed: ParsedSentence, attribution: Attribution | None,

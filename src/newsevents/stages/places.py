@@ -119,9 +119,7 @@ def _placed_by_their_country(gazetteer: Gazetteer, text: str, matches: Sequence[
         elif after.precision in ("admin1", "admin2"):
             resolved[index] = _located_by(text, (mention.start, mention.end), after)
         else:
-            resolved[index] = PlaceMention(
-                start=mention.start, end=mention.end, text=mention.text, name=mention.text,
-                country=after.country, precision="unlocated")
+            resolved[index] = _unlocated(text, mention.start, mention.end, after.country)
 
 
 _PLACING_KINDS = frozenset({"C", "A1", "A2"})  # a country or an admin area places a town
@@ -281,10 +279,14 @@ def _unlisted_settlements(text: str, mentions: list[PlaceMention],
     taken = Ranges.of(kept)
     for start, end in spans:
         if not taken.overlaps(start, end):
-            kept.append(PlaceMention(start=start, end=end, text=text[start:end],
-                                     name=text[start:end], country=country,
-                                     precision="unlocated"))
+            kept.append(_unlocated(text, start, end, country))
     return kept
+
+
+def _unlocated(text: str, start: int, end: int, country: str | None) -> PlaceMention:
+    """A place the gazetteer lacks: its name as written, its country, no coordinates."""
+    return PlaceMention(start=start, end=end, text=text[start:end], name=text[start:end],
+                        country=country, precision="unlocated")
 
 
 def _inside_a_wider_name(text: str, mention: PlaceMention,

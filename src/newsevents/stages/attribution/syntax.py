@@ -17,6 +17,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from newsevents.stages.parse import ParsedSentence, ParsedToken
+from newsevents.stages.timex.lexicon import fold as fold_time_word
+from newsevents.stages.timex.lexicon import lexicon as time_words
 
 _CONTENT = frozenset({"ccomp", "xcomp", "parataxis"})
 _NOT_SOURCE = frozenset({"acl", "advcl", "parataxis", "ccomp", "xcomp", "dep"})
@@ -257,15 +259,14 @@ def _name_begun(parsed: ParsedSentence, stretch: list[ParsedToken]) -> list[Pars
     not a day or a month ("On Monday Reuters said")."""
     if len(stretch) != 1 or stretch[0].pos != "NOUN" or not stretch[0].text[:1].isupper():
         return []
-    from newsevents.stages.timex.lexicon import lexicon as time_words
-
     calendar = time_words()
     words: list[ParsedToken] = []
     for token in reversed(parsed.tokens[max(0, stretch[0].index - 4):stretch[0].index]):
         following = words[0] if words else stretch[0]
+        dated = calendar.month_number(token.text) or \
+            fold_time_word(token.text) in calendar.weekdays
         if token.end + 1 != following.start or not token.text[:1].isupper() or \
-                token.pos not in ("PROPN", "NOUN", "ADJ") or \
-                calendar.month_number(token.text) or token.text.lower() in calendar.weekdays:
+                token.pos not in ("PROPN", "NOUN", "ADJ") or dated:
             break
         words.insert(0, token)
     return words

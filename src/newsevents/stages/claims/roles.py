@@ -67,23 +67,8 @@ def role_spans(parsed: ParsedSentence, predicate: ParsedToken, lexicon: Lexicon 
                ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """(agent spans, patient spans) of a predicate (see `_role_heads`)."""
     heads, hit = _role_heads(parsed, predicate)
-    if lexicon is not None and lexicon.surrender_verbs.intersection(verb_forms(
-            predicate.lemma, predicate.text, predicate.pos, lexicon.language)) and (
-            receivers := [c for c in parsed.children(predicate.index)
-                          if c.relation in ("obl", "iobj") and _case(parsed, c) in _GIVEN_TO]):
-        # "967 terrorists surrendered to troops", "se sont rendus aux forces": the troops
-        # took them, the subject gave itself up
-        # (the subject, whether the tagger read the verb as active or passive, or the
-        # noun it was hung on: "said 300 fighters surrendered to troops")
-        modified = parsed.head_of(predicate.index) if predicate.relation == "acl" else None
-        heads, hit = receivers, [t for t in (*heads, *hit, *([modified] if modified else []))
-                                 if t not in receivers]
-    elif lexicon is not None and lexicon.suffering_verbs.intersection(verb_forms(
-            predicate.lemma, predicate.text, predicate.pos, lexicon.language)):
-        # "trois soldats ... ont perdu la vie", "l'armée a perdu 12 hommes": the subject
-        # suffered the event, it did not act
-        hit = [*hit, *(t for t in heads if t.relation == "nsubj")]
-        heads = [t for t in heads if t.relation != "nsubj"]
+    if lexicon is not None:
+        heads, hit = _by_the_verbs_meaning(parsed, predicate, lexicon, heads, hit)
     agents = [_without_clauses(parsed, t) for t in heads]
     patients = [parsed.span(t.index) for t in hit]
     if not agents and lexicon is not None:
@@ -95,6 +80,29 @@ def role_spans(parsed: ParsedSentence, predicate: ParsedToken, lexicon: Lexicon 
         patients += [parsed.span(c.index) for c in parsed.children(aim.index)
                      if c.relation == "obj" or c.dep == "obl:arg"]  # "des sites" read as "de"
     return agents, patients
+
+
+def _by_the_verbs_meaning(parsed: ParsedSentence, predicate: ParsedToken, lexicon: Lexicon,
+                          heads: list[ParsedToken], hit: list[ParsedToken]
+                          ) -> tuple[list[ParsedToken], list[ParsedToken]]:
+    """The (agent, patient) heads of verbs whose subject is not their agent: "967
+    terrorists surrendered to troops", "se sont rendus aux forces" (the troops took them,
+    the subject gave itself up, whatever voice the tagger read or the noun the verb was
+    hung on: "said 300 fighters surrendered to troops"); "trois soldats ont perdu la
+    vie", "l'armée a perdu 12 hommes" (the subject suffered the event)."""
+    forms = set(verb_forms(predicate.lemma, predicate.text, predicate.pos, lexicon.language))
+    if forms & lexicon.surrender_verbs:
+        receivers = [c for c in parsed.children(predicate.index)
+                     if c.relation in ("obl", "iobj") and _case(parsed, c) in _GIVEN_TO]
+        if receivers:
+            modified = parsed.head_of(predicate.index) if predicate.relation == "acl" else None
+            given = [*heads, *hit, *([modified] if modified else [])]
+            return receivers, [t for t in given if t not in receivers]
+        return heads, hit
+    if forms & lexicon.suffering_verbs:
+        return ([t for t in heads if t.relation != "nsubj"],
+                [*hit, *(t for t in heads if t.relation == "nsubj")])
+    return heads, hit
 
 
 def _without_clauses(parsed: ParsedSentence, token: ParsedToken) -> tuple[int, int]:

@@ -31,6 +31,17 @@ ARTICLES = {
     "frappes.txt": "date 2021-04-02\nLes frappes américaines en Irak ont totalisé 312 en "
                    "mars, a déclaré la coalition. Plus de 150 frappes ont visé Mossoul en "
                    "mars, a précisé la coalition.\n",
+    # A headline repeated by the lead, then a part named before its total.
+    "beni.txt": "date 2019-12-16\nVingt-deux civils tués dans une attaque des ADF près de "
+                "Beni\n\nVingt-deux civils ont été tués dans la nuit de samedi à dimanche "
+                "dans une attaque des ADF près de Beni, a indiqué l'armée. « Nous avons "
+                "identifié 13 femmes parmi les 22 victimes », a déclaré le maire de Beni.\n",
+    # A part pointing back at its total ("two of them").
+    "hodeidah.txt": "date 2024-05-31\nUS and British strikes on Yemen kill 14\n\nUS and "
+                    "British forces carried out strikes on Hodeidah overnight, killing 14 "
+                    "people, the Houthis said on Friday. \"The toll of the strikes reached 14 "
+                    "dead and 30 wounded, two of them children,\" a health ministry "
+                    "spokesman said.\n",
 }
 
 
@@ -59,6 +70,27 @@ def test_a_subset_is_part_of_its_total(store: Store, doc: str, total: int, part:
     events = _fatalities(store, doc)
     subset = next(e for e in events if e["best"] == part)
     assert subset["part_of"] == [claims[total]["claim_id"]]
+
+
+@pytest.mark.parametrize(("doc", "measure", "total", "part"), [
+    ("beni.txt", "fatalities_civilians", 22, 13), ("hodeidah.txt", "injured", 30, 2)])
+def test_a_part_named_before_or_pointing_back_at_its_total(store: Store, doc: str,
+                                                           measure: str, total: int,
+                                                           part: int) -> None:
+    claims = [c for c in store.claims() if c["doc"] == doc and c["measure"] == measure]
+    totals = {c["claim_id"] for c in claims if c["best"] == total}
+    parts = [c for c in claims if c["best"] == part]
+    assert parts and all(c["part_of"] in totals for c in parts)
+
+
+@pytest.mark.parametrize(("doc", "measure", "total"), [
+    ("beni.txt", "fatalities_civilians", 22), ("hodeidah.txt", "fatalities", 14),
+    ("hodeidah.txt", "injured", 30)])
+def test_an_articles_restated_figure_is_counted_once(store: Store, doc: str, measure: str,
+                                                      total: int) -> None:
+    events = [e for e in store.events(ClaimFilter(measure=measure))
+              if any(c["doc"] == doc for c in e["claims"]) and not e["part_of"]]
+    assert sum(e["best"] for e in events) == total
 
 
 def test_one_articles_repeated_figure_is_one_event_of_the_larger(store: Store) -> None:

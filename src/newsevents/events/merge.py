@@ -1,8 +1,11 @@
 """Merging claims that report the same happening into events.
 
 Claims are blocked by (measure, event family, negated, period total): a negated claim never
-meets a positive one, a period total never meets a single event. Inside a block, claims
-are taken in time order and each joins the first open event all of whose claims it is
+meets a positive one, a period total never meets a single event. Inside a block, one
+article's claims that give the same figure again ("22 corps", then "les 22 victimes") are
+first held together as one unit, so that another figure of that article read in between
+cannot keep a restatement out of its event (and its figure counted twice). Units are then
+taken in time order and each joins the first open event all of whose claims it is
 compatible with (complete linkage: no chains of "A like B like C" with A unlike C), else
 opens a new event. An event stops being open once the sweep has passed its end date.
 """
@@ -30,21 +33,21 @@ _SOURCE_KEYS = ("claim_id", "doc", "language", "event_type", "value", "low", "hi
 
 
 class _OpenEvent:
-    def __init__(self, first: Claim) -> None:
-        self.claims: list[Claim] = [first]
-        interval = claim_interval(first)
-        self.last_day: date | None = interval[1] if interval else None
+    def __init__(self) -> None:
+        self.claims: list[Claim] = []
+        self.last_day: date | None = None
 
-    def accepts(self, claim: Claim) -> bool:
-        return all(claims_compatible(member, claim) for member in self.claims)
+    def accepts(self, unit: Sequence[Claim]) -> bool:
+        return all(claims_compatible(member, claim) for claim in unit
+                   for member in self.claims)
 
-    def add(self, claim: Claim) -> None:
-        self.claims.append(claim)
-        interval = claim_interval(claim)
-        if interval is None:
-            return
-        if self.last_day is None or interval[1] > self.last_day:
-            self.last_day = interval[1]
+    def add(self, unit: Sequence[Claim]) -> None:
+        for claim in unit:
+            self.claims.append(claim)
+            interval = claim_interval(claim)
+            if interval is not None and (self.last_day is None
+                                         or interval[1] > self.last_day):
+                self.last_day = interval[1]
 
 
 BlockKey = tuple[str, str, bool, bool]  # measure, event family, negated, period total
@@ -56,29 +59,53 @@ def block_key(claim: Claim) -> BlockKey:
             bool(claim.get("negated")), is_period_total(claim))
 
 
-def _time_order(claim: Claim) -> tuple[str, str, str]:
+def _time_order(claim: Claim) -> tuple[str, str, int, str]:
+    """By start date, document, then the claim's number in its document ("#8" before
+    "#10": the article's own order)."""
     time = claim.get("time") or {}
-    return (time.get("start") or "", str(claim.get("doc")), str(claim.get("claim_id")))
+    claim_id = str(claim.get("claim_id"))
+    _, _, number = claim_id.rpartition("#")
+    order = int(number) if number.isdigit() and len(number) < 10 else 0
+    return (time.get("start") or "", str(claim.get("doc")), order, claim_id)
+
+
+def _units(claims: Sequence[Claim]) -> list[list[Claim]]:
+    """The claims in time order, one article's compatible restatements of one figure held
+    together as one unit (placed where its first claim is)."""
+    units: list[list[Claim]] = []
+    by_figure: dict[tuple[str, str], list[list[Claim]]] = defaultdict(list)
+    for claim in sorted(claims, key=_time_order):
+        if claim.get("best") is None:
+            units.append([claim])
+            continue
+        same = by_figure[(str(claim.get("doc")), repr(claim.get("best")))]
+        unit = next((u for u in same if all(claims_compatible(m, claim) for m in u)), None)
+        if unit is None:
+            unit = []
+            same.append(unit)
+            units.append(unit)
+        unit.append(claim)
+    return units
 
 
 def cluster_block(claims: Sequence[Claim]) -> list[list[Claim]]:
     """The events (groups of claims) of one block; the same claims in any order give the
-    same groups (the sweep sorts them by time, document and claim id)."""
+    same groups (the sweep sorts them by time, document and claim number)."""
     done: list[_OpenEvent] = []
     open_events: list[_OpenEvent] = []
-    for claim in sorted(claims, key=_time_order):
-        interval = claim_interval(claim)
+    for unit in _units(claims):
+        interval = claim_interval(unit[0])
         if interval is not None:
             still_open: list[_OpenEvent] = []
             for event in open_events:
                 closed = event.last_day is not None and event.last_day < interval[0]
                 (done if closed else still_open).append(event)
             open_events = still_open
-        target = next((e for e in open_events if e.accepts(claim)), None)
+        target = next((e for e in open_events if e.accepts(unit)), None)
         if target is None:
-            open_events.append(_OpenEvent(claim))
-        else:
-            target.add(claim)
+            target = _OpenEvent()
+            open_events.append(target)
+        target.add(unit)
     return [event.claims for event in done + open_events]
 
 

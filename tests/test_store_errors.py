@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,9 @@ from click.testing import CliRunner
 from starlette.testclient import TestClient
 
 from newsevents.cli import main
-from newsevents.errors import StoreError
+from newsevents.errors import InputError, StoreError
+from newsevents.reader import iter_documents
+from newsevents.records import Document
 from newsevents.store import ClaimFilter, Store
 from newsevents.web import create_app
 
@@ -48,7 +51,8 @@ def test_ingest_creates_the_store(tmp_path: Path) -> None:
     assert Store(db, create=False).count_claims() >= 1
 
 
-IMPOSSIBLE = ["2021-13", "2021-02-30", "2021-00", "21-03", "2021-3"]
+IMPOSSIBLE = ["2021-13", "2021-02-30", "2021-00", "21-03", "2021-3", "0000-00-00",
+              "9999-99-99", "２０２１-03"]
 
 
 @pytest.mark.parametrize("value", IMPOSSIBLE)
@@ -69,6 +73,37 @@ def test_an_impossible_date_is_refused_alike_by_cli_api_and_library(tmp_path: Pa
             assert expected in response.json()["error"]["message"]
     with pytest.raises(ValueError, match="is not a date"):
         ClaimFilter(since=value)
+
+
+DOCUMENT_DATES = ["0000-00-00", "2023-02-30", "9999-99-99", "２０２３-０２-１０", "2021-13-45"]
+TEXT = "Au moins 12 soldats ont été tués samedi près de Gao."
+
+
+@pytest.mark.parametrize("value", DOCUMENT_DATES)
+def test_a_document_date_is_checked_alike_by_the_readers_and_post(tmp_path: Path,
+                                                                  value: str) -> None:
+    expected = f"the date '{value}' is not a real date; write YYYY, YYYY-MM or YYYY-MM-DD"
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"id": "a", "date": value, "text": TEXT}) + "\n"
+                    + json.dumps({"id": "b", "date": "2023-02-28", "text": TEXT}) + "\n",
+                    "utf-8")
+    (bad, good) = list(iter_documents([str(feed)]))
+    assert isinstance(bad, InputError) and expected in str(bad)
+    assert isinstance(good, Document) and good.date == "2023-02-28"  # the rest is read
+    if value.isascii():  # a header of other digits is no header: it stays in the text
+        article = tmp_path / "a.txt"
+        article.write_text(f"date {value}\n{TEXT}\n", "utf-8")
+        (only,) = list(iter_documents([str(article)]))
+        assert isinstance(only, InputError) and expected in str(only)
+    db = tmp_path / "s.db"
+    Store(db).close()
+    with TestClient(create_app(str(db), token="t0ken"), client=("127.0.0.1", 5000),
+                    base_url="http://127.0.0.1") as client:
+        response = client.post("/api/documents", headers={"Authorization": "Bearer t0ken"},
+                               json={"id": "a", "date": value, "text": TEXT})
+    assert response.status_code == 422
+    assert "is not a date" in response.json()["error"]["message"]
+    assert Store(db, create=False).count_claims() == 0
 
 
 @pytest.mark.parametrize("value", ["2021", "2021-03", "2024-02-29"])

@@ -20,8 +20,8 @@ import click
 from newsevents import exports
 from newsevents.cli_options import doc_seconds_option
 from newsevents.errors import NewsEventsError
+from newsevents.iso_date import check_date
 from newsevents.store import DEFAULT_DB, ClaimFilter, Store, parse_near
-from newsevents.store.filters import check_date
 from newsevents.table import figure_text
 from newsevents.terminal import printable
 

@@ -22,6 +22,7 @@ from typing import IO, Any
 
 from newsevents import html_extract
 from newsevents.errors import InputError
+from newsevents.iso_date import WHAT_TO_WRITE, check_date, is_date
 from newsevents.limits import (
     BLANK_RUN_LINES,
     GZIP_FLOOR_BYTES,
@@ -42,8 +43,7 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 
 # "date 2021-03" or "date 2021-03-25" at the very start, possibly after spaces (the seeds).
 _DATE_HEADER = re.compile(
-    r"\A[ \t\ufeff]{0,20}date[ \t]{1,5}(\d{4}(?:-\d{2}(?:-\d{2})?)?)\b[ \t]*\n?")
-_ISO_PREFIX = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?\Z")
+    r"\A[ \t\ufeff]{0,20}date[ \t]{1,5}([0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?)\b[ \t]*\n?")
 
 
 def iter_documents(paths: Sequence[str]) -> Iterator[Document | InputError]:
@@ -181,7 +181,19 @@ def text_document(text: str, doc_id: str, source: str | None = None,
         text = text[header.end():].lstrip(" \t")
     if not text.strip():
         raise InputError(source or doc_id, "the article is empty", "give a file with text")
-    return Document(doc_id=doc_id, text=text, date=date, source=source or doc_id)
+    return Document(doc_id=doc_id, text=text, date=_checked_date(date, source or doc_id),
+                    source=source or doc_id)
+
+
+def _checked_date(date: str | None, source: str) -> str | None:
+    """The document's date through the one check of dates (``iso_date``)."""
+    if date is None:
+        return None
+    try:
+        return check_date(date)
+    except ValueError:
+        raise InputError(source, f"the date {date!r} is not a real date",
+                         WHAT_TO_WRITE) from None
 
 
 def html_document(html: str, doc_id: str, source: str | None = None) -> Document:
@@ -191,8 +203,10 @@ def html_document(html: str, doc_id: str, source: str | None = None) -> Document
             source or doc_id, "no article text could be found in the HTML",
             "give the article page itself, or its text as .txt",
         )
+    # A page's own metadata is no date the user gave: one that is not a date is dropped.
+    date = extracted.date if extracted.date and is_date(extracted.date) else None
     return Document(
-        doc_id=doc_id, text=extracted.text, date=extracted.date, url=extracted.url,
+        doc_id=doc_id, text=extracted.text, date=date, url=extracted.url,
         title=extracted.title, outlet=extracted.outlet, source=source or doc_id,
     )
 
@@ -259,9 +273,7 @@ def document_from_record(record: Any, source: str) -> Document:
     text = without_lone_surrogates(text)  # JSON allows "\ud800"; UTF-8 and SQLite do not
     date = _optional_str(record, "date")
     if date is not None:
-        date = date[:10]
-        if not _ISO_PREFIX.match(date):
-            raise InputError(source, f"the date '{date}' is not ISO", "write YYYY-MM-DD")
+        date = _checked_date(date[:10], source)  # a timestamp's day: "2021-03-05T10:00Z"
     return Document(
         doc_id=without_lone_surrogates(str(doc_id)), text=text.replace("\r\n", "\n"), date=date,
         url=_optional_str(record, "url"), outlet=_optional_str(record, "outlet"),

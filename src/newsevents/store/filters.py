@@ -13,24 +13,9 @@ from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any
 
+from newsevents.iso_date import check_date
+
 _WORD = re.compile(r"\w+")
-_ISO_PREFIX = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
-
-
-def check_date(value: str) -> str:
-    """``value`` when it is a real date or month or year as YYYY, YYYY-MM or YYYY-MM-DD;
-    else ValueError with one sentence saying what to write. The CLI and the API both
-    call it (through ``ClaimFilter``), so they refuse the same dates the same way."""
-    match = _ISO_PREFIX.fullmatch(value)
-    try:
-        if match is None:
-            raise ValueError(value)
-        year, month, day = match.groups()
-        date(int(year), int(month or 1), int(day or 1))
-    except ValueError:
-        raise ValueError(f"{value!r} is not a date: write YYYY, YYYY-MM or YYYY-MM-DD with "
-                         "a real month and day (for example 2021-03 or 2021-03-05)") from None
-    return value
 
 
 @dataclass(frozen=True)

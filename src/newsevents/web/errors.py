@@ -78,6 +78,9 @@ def validation_message(errors: Sequence[Any]) -> str:
     where = "Query parameter" if first.get("loc", ("",))[0] == "query" else "Field"
     if first.get("type") == "missing":
         problem = "is required"
+    elif first.get("type") == "value_error":  # our own check's sentence says what to write
+        message = str(first.get("msg", "")).removeprefix("Value error, ").rstrip(".")
+        return f"{where} '{name}' is invalid: {message}."
     else:
         problem = f"is invalid ({str(first.get('msg', 'bad value')).rstrip('.').lower()})"
     hint = PARAMETER_HINTS.get(name, "check the value against /openapi.json")

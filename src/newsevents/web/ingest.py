@@ -10,12 +10,13 @@ from __future__ import annotations
 import dataclasses
 
 from fastapi import APIRouter, Depends, Request
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 from starlette.responses import Response
 
 from newsevents.errors import InputError, StageError, StoreError, TimeBudgetExceeded
+from newsevents.iso_date import check_date
 from newsevents.web.errors import ApiError
-from newsevents.web.params import ISO_DATE, reject_unknown_parameters
+from newsevents.web.params import reject_unknown_parameters
 from newsevents.web.routes import JSON
 from newsevents.web.security import bearer_token, token_matches
 
@@ -30,10 +31,16 @@ class ArticleIn(BaseModel):
 
     id: str = Field(min_length=1, max_length=200, pattern=r"^[^\x00-\x1f]+$")
     text: str = Field(min_length=1)
-    date: str | None = Field(default=None, pattern=ISO_DATE)
+    date: str | None = Field(default=None, max_length=10)
     url: str | None = Field(default=None, max_length=2000)
     outlet: str | None = Field(default=None, max_length=200)
     title: str | None = Field(default=None, max_length=1000)
+
+    @field_validator("date")
+    @classmethod
+    def _real_date(cls, value: str | None) -> str | None:
+        """The readers' and the filters' check: "2021-13-45" is refused in one sentence."""
+        return None if value is None else check_date(value)
 
 
 def require_token(request: Request) -> None:

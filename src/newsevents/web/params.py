@@ -13,11 +13,10 @@ from typing import Annotated, Any, Literal
 
 from fastapi import Query, Request
 
+from newsevents.iso_date import check_date
 from newsevents.store import ClaimFilter, parse_near
-from newsevents.store.filters import check_date
 from newsevents.web.errors import PARAMETER_HINTS, ApiError
 
-ISO_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 MAX_LIMIT = 500
 MAX_OFFSET = 1_000_000_000  # beyond SQLite's reach anyway; keeps integers in 64 bits
 _WORDS = 200  # longest free-text value, in characters

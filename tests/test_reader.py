@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from newsevents.errors import InputError
+from newsevents.pipeline import process_document
 from newsevents.reader import iter_documents, text_document
 from newsevents.records import Document
 
@@ -87,6 +88,21 @@ def test_latin1_file_is_decoded(tmp_path: Path) -> None:
     docs, errors = _read(path)
     assert not errors and "Ménaka" in docs[0].text
 
+    assert docs[0].read_warnings == ()  # one legacy encoding throughout: nothing mixed
+
+
+def test_a_file_mixing_utf8_and_latin1_is_read_right_and_said(tmp_path: Path) -> None:
+    path = tmp_path / "mixed.txt"
+    path.write_bytes("date 2020-02-02\nAu moins 12 soldats ont été tués près de Gao. ".encode()
+                     + "Les forces armées ont riposté à Ménaka, a déclaré l'état-major."
+                     .encode("latin-1"))
+    docs, errors = _read(path)
+    assert not errors
+    assert "été tués" in docs[0].text and "armées ont riposté à Ménaka" in docs[0].text
+    (warning,) = docs[0].read_warnings
+    assert "mixes UTF-8 with bytes of another encoding" in warning and "mixed.txt" in warning
+    result = process_document(docs[0])
+    assert warning in result.warnings
 
 def test_oversized_file_is_refused_with_a_clear_message(tmp_path: Path) -> None:
     path = tmp_path / "huge.txt"

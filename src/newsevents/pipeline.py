@@ -88,7 +88,7 @@ def _steps(doc: Document) -> _Steps:
     """The stages of one document: it yields the sentences to parse (`_ParseRequest`),
     is sent their parses, and returns the result (several documents' parses can then
     run in one batch)."""
-    warnings = []
+    warnings = list(doc.read_warnings)
     source = doc.source or doc.doc_id
     valid = limits.without_lone_surrogates(doc.text)  # the same object when already valid
     if valid is not doc.text:  # invalid Unicode (JSON "\ud800") breaks encoders

@@ -9,6 +9,8 @@ size.
 
 from __future__ import annotations
 
+import codecs
+import dataclasses
 import gzip
 import io
 import json
@@ -152,12 +154,17 @@ def read_path(path: Path) -> Iterator[Document | InputError]:
             data = stream.read(MAX_DOCUMENT_BYTES + 1)
         if len(data) > MAX_DOCUMENT_BYTES:
             raise document_too_large(source)
-        text = decode_bytes(data, source)
+        text, mixed = decode_bytes(data, source)
         name = display_path(path.name)
         if kind == "html":
-            yield html_document(text, doc_id=name, source=source)
+            document = html_document(text, doc_id=name, source=source)
         else:
-            yield text_document(text, doc_id=name, source=source)
+            document = text_document(text, doc_id=name, source=source)
+        if mixed:
+            document = dataclasses.replace(document, read_warnings=(
+                f"{source}: the file mixes UTF-8 with bytes of another encoding, read as "
+                "Windows-1252; save the article as UTF-8 throughout.",))
+        yield document
     except InputError as error:
         yield error
     except OSError as error:
@@ -211,28 +218,65 @@ def html_document(html: str, doc_id: str, source: str | None = None) -> Document
     )
 
 
-def decode_bytes(data: bytes, source: str) -> str:
-    """UTF-8 first; otherwise the detected encoding; binary data is refused."""
+def decode_bytes(data: bytes, source: str) -> tuple[str, bool]:
+    """The text, and whether it mixed UTF-8 with another encoding: UTF-16 by its marks,
+    then UTF-8, then mostly UTF-8 with some legacy bytes, then the detected encoding;
+    binary data is refused."""
     if not data.strip():
         raise InputError(source, "the file is empty", "give a file with text")
     utf16 = _utf16_encoding(data)
     if utf16 is not None:
         try:
-            return data.decode(utf16)
+            return data.decode(utf16), False
         except UnicodeDecodeError:
             pass
     if b"\x00" in data[:4096]:
         raise InputError(source, "the file is binary, not text", "give a text, JSONL or HTML file")
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8-sig"), False
     except UnicodeDecodeError:
         pass
+    if _has_utf8_sequences(data):
+        # Mostly UTF-8 with some legacy bytes (a Latin-1 paragraph pasted into a UTF-8
+        # file): each sequence that is not UTF-8 is read as Windows-1252, the rest as UTF-8.
+        return data.decode("utf-8-sig", errors=_MIXED_ERRORS), True
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
     if best is None:
         raise InputError(source, "the text encoding cannot be recognised", "save it as UTF-8")
-    return str(best)
+    return str(best), False
+
+
+# A multi-byte UTF-8 sequence: a lead byte and its continuation bytes.
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}"
+                            rb"|[\xf0-\xf4][\x80-\xbf]{3}")
+_MIXED_ERRORS = "newsevents-cp1252"
+_HIGH_BYTES = bytes(range(0x80, 0x100))
+
+
+def _has_utf8_sequences(data: bytes) -> bool:
+    """Whether valid multi-byte UTF-8 sequences are a fair share of the non-ASCII bytes
+    (a whole Latin-1 file has next to none: "é" is one byte there, never a lead byte
+    followed by a continuation byte)."""
+    sequences = len(_UTF8_SEQUENCE.findall(data[:MAX_DOCUMENT_BYTES]))
+    high = len(data) - len(data.translate(None, _HIGH_BYTES))
+    return sequences >= 2 and sequences * 2 >= high // 4
+
+
+def _mixed_bytes(error: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: the bytes UTF-8 cannot read, as Windows-1252 (Latin-1 where
+    1252 has no character)."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    chunk = error.object[error.start:error.end]
+    text = "".join(bytes([b]).decode("cp1252") if b not in _CP1252_HOLES else chr(b)
+                   for b in chunk)
+    return text, error.end
+
+
+_CP1252_HOLES = frozenset({0x81, 0x8D, 0x8F, 0x90, 0x9D})
+codecs.register_error(_MIXED_ERRORS, _mixed_bytes)
 
 
 def _utf16_encoding(data: bytes) -> str | None:

@@ -25,6 +25,8 @@ class Document:
     title: str | None = None
     lang: str | None = None
     source: str | None = None  # path (and line) it was read from, for messages
+    # What reading it had to guess (a file mixing two encodings), said with its claims.
+    read_warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -224,7 +224,28 @@ SETS: list[tuple[str, list[tuple[str, str]]]] = [
     ("Les convois passent une fois par trimestre.", [("trimestre", "P3M")]),
     ("Up to 40 shells fell per hour.", [("hour", "PT1H")]),
     ("The camp received aid twice per week.", [("week", "P1W")]),
+    # A periodical is no frequency: a press noun after a determiner, any form after
+    # "presse" (data/times/modifiers.yaml), in every paper's name.
+    ("Selon l'hebdomadaire Jeune Afrique, les frappes quotidiennes ont repris.",
+     [("quotidiennes", "P1D")]),
+    ("Les hebdomadaires locaux publient des bilans mensuels.", [("mensuels", "P1M")]),
 ]
+
+# A season word alone: a season ("Eté comme hiver"), after "de" only as the complement of a
+# time noun ("les semaines d'hiver", not "les Jeux d'hiver"); "été" the participle never.
+SEASONS: list[tuple[str, str, str, str, str | None, str | None]] = [
+    ("Été comme hiver, les déplacés vivent sous des tentes.", "2021-03-25", "hiver",
+     "XXXX-WI", None, None),
+    ("Les combats cessent pendant les semaines d'hiver.", "2021-03-25", "hiver",
+     "XXXX-WI", None, None),
+    ("Winter or summer, the camps are full.", "2021-03-25", "summer", "XXXX-SU", None, None),
+]
+
+
+@pytest.mark.parametrize(("text", "reference", "expected", "value", "start", "end"), SEASONS)
+def test_a_season_word_alone(text: str, reference: str, expected: str, value: str,
+                             start: str | None, end: str | None) -> None:
+    assert _found(text, reference, expected) == (value, start, end)
 
 
 @pytest.mark.parametrize(("text", "expected"), SETS)

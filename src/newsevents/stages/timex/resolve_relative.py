@@ -399,16 +399,19 @@ def resolve_set_per(match: Match, ctx: Context) -> Resolved | None:
 
 
 def resolve_set_adjective(match: Match, ctx: Context) -> Resolved | None:
-    """"quotidien" is a frequency after a noun, the newspaper after a determiner."""
+    """"des frappes quotidiennes" is a frequency; "le quotidien", "un hebdomadaire" (the
+    forms modifiers.yaml lists as ``press_nouns``, after a determiner) and "la presse
+    quotidienne" (any form after ``press_before``) name a periodical, no time."""
     word = match.group("set_adjective")
     modifiers = lexicon().modifiers
-    determiners = {fold(d) for d in modifiers["noun_determiners"]}
-    previous_word = re.search(r"([\w']{1,40})\s$", ctx.before)
-    if fold(word).startswith("quotidien"):
-        if fold(word).endswith("s") and fold(word) != "quotidiennes":
-            return None
-        if previous_word and fold(previous_word.group(1)) in determiners:
-            return None
+    previous = re.search(r"([\w']{1,40})\s$", ctx.before)
+    previous_word = fold(previous.group(1)) if previous else ""
+    if previous_word in {fold(w) for w in modifiers["press_before"]}:
+        return None
+    if fold(word) in {fold(w) for w in modifiers["press_nouns"]} and (
+            previous_word in {fold(d) for d in modifiers["noun_determiners"]}
+            or re.search(r"(?<!\w)l'$", ctx.before, re.IGNORECASE)):
+        return None
     return Resolved("SET", str(_lookup(modifiers["set_adjectives"], word)))
 
 

@@ -150,6 +150,42 @@ FORMATS: list[Row] = [
      "2021-05-29", "2021-05-29"),
 ]
 
+# Formats that date and number parsers elsewhere check and news writes too (our own
+# sentences): clock times with a fraction of the hour or a half of the day, "o'clock",
+# "9.30pm", agency times with a zone.
+MORE_FORMATS: list[Row] = [
+    ("L'attaque a commencé à trois heures et demie du matin.", "2021-03-25",
+     "trois heures et demie du matin", "2021-03-25T03:30", "2021-03-25", "2021-03-25"),
+    ("Le convoi est arrivé à Gao à midi et demi.", "2021-03-25", "midi et demi",
+     "2021-03-25T12:30", "2021-03-25", "2021-03-25"),
+    ("Les tirs ont cessé vers midi et quart.", "2021-03-25", "vers midi et quart",
+     "2021-03-25T12:15", "2021-03-25", "2021-03-25"),
+    ("L'explosion a eu lieu à onze heures trois quarts.", "2021-03-25",
+     "onze heures trois quarts", "2021-03-25T11:45", "2021-03-25", "2021-03-25"),
+    ("Les rebelles ont attaqué à huit heures moins dix.", "2021-03-25",
+     "huit heures moins dix", "2021-03-25T07:50", "2021-03-25", "2021-03-25"),
+    ("La patrouille a été visée à six heures du soir.", "2021-03-25", "six heures du soir",
+     "2021-03-25T18:00", "2021-03-25", "2021-03-25"),
+    ("Le marché a été bombardé à 6 h du soir.", "2021-03-25", "6 h du soir",
+     "2021-03-25T18:00", "2021-03-25", "2021-03-25"),
+    ("The attack began at 3 o'clock in the afternoon.", "2021-03-25",
+     "3 o'clock in the afternoon", "2021-03-25T15:00", "2021-03-25", "2021-03-25"),
+    ("The strike hit the port at 1700 GMT, the ministry said.", "2021-03-25", "1700 GMT",
+     "2021-03-25T17:00", "2021-03-25", "2021-03-25"),
+    ("An explosion was heard at 9.30pm in Kabul.", "2021-03-25", "9.30pm",
+     "2021-03-25T21:30", "2021-03-25", "2021-03-25"),
+    ("Drones were shot down at 6am.", "2021-03-25", "6am", "2021-03-25T06:00",
+     "2021-03-25", "2021-03-25"),
+]
+
+
+@pytest.mark.parametrize(("text", "reference", "expected", "value", "start", "end"),
+                         MORE_FORMATS)
+def test_formats_other_parsers_check(text: str, reference: str, expected: str, value: str,
+                                     start: str | None, end: str) -> None:
+    assert _found(text, reference, expected) == (value, start, end)
+
+
 # The narrative moves on past a night: a part of the day named after "la nuit" of a day is
 # the next day's, and "le lendemain" counts from there; English parts of the day alone.
 NARRATIVE: list[Row] = [

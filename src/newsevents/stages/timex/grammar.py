@@ -46,7 +46,11 @@ RULES: tuple[tuple[str, str], ...] = (
     ("clock_words",
      r"(?:(?P<lead>(?:à|a|jusqu'à|dès|avant|après)\s+)|(?P<bound>{bound})\s+)"
      r"(?P<hw>[01]?\d|2[0-3]|{numword}(?:[-\s]{{1,2}}{numword}){{0,2}})\s+heures?"
-     r"(?:\s+(?P<mw>[0-5]\d|{numword}(?:[-\s]{{1,2}}{numword}){{0,2}}))?"),
+     # a fraction of the hour before minutes in words ("trois heures et demie": "et" alone
+     # is no minute)
+     r"(?:\s+(?P<frac>{clock_fraction})"
+     r"|\s+(?!et\b)(?P<mw>[0-5]\d|{numword}(?:[-\s]{{1,2}}{numword}){{0,2}}))?"
+     r"(?:\s+(?P<half>{day_half}))?(?:\s+(?P<local>{clock_zone}))?"),
     ("part_of_year",
      r"(?:(?P<det>le|la|du|the)\s+|(?P<lead>(?:au|in\s+the)\s+))?(?P<ord>{ordinal})\s+(?P<part>{part_unit})"
      r"(?:\s+(?:de\s+l'année\s+|of\s+)?(?P<year>" + _YEAR + r"))?"
@@ -111,9 +115,14 @@ RULES: tuple[tuple[str, str], ...] = (
      r"(?:\s+(?P<dir>{dir_after}))?"),
     ("clock",
      r"(?:(?P<bound>{bound})\s+)?(?:(?P<h>[01]?\d|2[0-3])\s?h\s?(?P<m>[0-5]\d)?"
-     r"|(?P<h12>1[0-2]|0?[1-9])(?::(?P<m12>[0-5]\d))?\s?(?P<ampm>[ap]\.?m\b\.?)"
+     # "9:30 a.m.", "9.30pm", "6am" (a sentence's full stop after "am" is not the mention's)
+     r"|(?P<h12>1[0-2]|0?[1-9])(?:[:.](?P<m12>[0-5]\d))?\s?(?P<ampm>[ap]\.m\.?|[ap]m\b)"
+     r"|(?P<oc>1[0-2]|0?[1-9]|{numword})\s?o'clock"
      r"|(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?![\d:])"
-     r"|(?P<fixed>{fixed_clock}))(?:\s+(?P<local>locales?|GMT|UTC))?"),
+     # "1700 GMT": four digits are a clock time only with a zone after them
+     r"|(?P<hm>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?=\s(?:{clock_zone})(?!\w))"
+     r"|(?P<fixed>{fixed_clock})(?:\s+(?P<frac>{clock_fraction}))?)"
+     r"(?:\s+(?P<half>{day_half}))?(?:\s+(?P<local>{clock_zone}))?"),
     ("ago",
      r"(?P<ilya>il\s+y\s+a|voici|voilà)\s+(?:(?P<bound>{bound})\s+)?(?:(?P<n>" + _NUM +
      r")|(?P<one>{one}))\s+(?P<unit>{unit})"),

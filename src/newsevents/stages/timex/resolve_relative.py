@@ -179,9 +179,31 @@ def resolve_clock(match: Match, ctx: Context) -> Resolved | None:
     elif groups.get("h12") is not None:
         twelve = int(groups["h12"]) % 12 + (12 if groups["ampm"].lower().startswith("p") else 0)
         hour, minute = str(twelve), groups.get("m12") or "00"
+    elif groups.get("oc") is not None:
+        count = parse_count(groups["oc"])
+        if count is None or not 1 <= count <= 12:
+            return None
+        hour, minute = str(count), "00"
+    elif groups.get("hm") is not None:
+        hour, minute = groups["hm"], groups["mm"]
     else:
         hour, minute = groups["h24"], groups["m24"]
-    return clock_on_day(int(hour), int(minute), groups.get("bound"), ctx)
+    hours, minutes = in_the_day(int(hour), int(minute), groups.get("frac"), groups.get("half"))
+    return clock_on_day(hours, minutes, groups.get("bound"), ctx)
+
+
+def in_the_day(hour: int, minute: int, fraction: str | None, half: str | None
+               ) -> tuple[int, int]:
+    """The clock time with its fraction of the hour ("et demie" +30, "moins le quart" -15)
+    and its half of the day ("du soir", "in the afternoon": 1-11 o'clock in the
+    afternoon)."""
+    pods = lexicon().parts_of_day
+    if half and str(_lookup(pods["day_halves"], half)) == "pm" and 1 <= hour < 12:
+        hour += 12
+    if fraction:
+        minute += int(str(_lookup(pods["clock_fractions"], fraction) or 0))
+    total = (hour * 60 + minute) % (24 * 60)
+    return total // 60, total % 60
 
 
 def clock_on_day(hour: int, minute: int, bound: str | None, ctx: Context) -> Resolved:

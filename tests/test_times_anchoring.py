@@ -176,7 +176,32 @@ MORE_FORMATS: list[Row] = [
      "2021-03-25T21:30", "2021-03-25", "2021-03-25"),
     ("Drones were shot down at 6am.", "2021-03-25", "6am", "2021-03-25T06:00",
      "2021-03-25", "2021-03-25"),
+    # Hours from the publication: the day they reach (the publication gives no hour).
+    ("Il y a deux heures, un drone a frappé la base de Kidal.", "2021-03-25",
+     "Il y a deux heures", "2021-03-25", "2021-03-25", "2021-03-25"),
+    ("Le bilan définitif sera connu dans 48 heures.", "2021-03-25", "48 heures",
+     "2021-03-27", "2021-03-27", "2021-03-27"),
+    ("Two hours ago, a drone hit the base in Kidal.", "2021-03-25", "Two hours ago",
+     "2021-03-25", "2021-03-25", "2021-03-25"),
+    # A fortnight; "from now".
+    ("A fortnight ago, rebels seized the town of Palma.", "2021-03-25", "A fortnight ago",
+     "2021-03-11", "2021-03-11", "2021-03-11"),
+    ("Foreign troops will withdraw two weeks from now.", "2021-03-25", "two weeks from now",
+     "2021-04-08", "2021-04-08", "2021-04-08"),
+    # "mid-March" written with its hyphen; a year range with a dash.
+    ("The offensive on Marib started in mid-March.", "2021-03-25", "mid-March", "2021-03",
+     "2021-03-11", "2021-03-21"),
+    ("En 2019-2020, le conflit a fait 4 000 morts au Sahel.", "2021-03-25", "2019-2020",
+     "2019/2020", "2019-01-01", "2020-12-31"),
 ]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Une seconde frappe a visé le marché de Gao.",
+    "Hours later, a second blast hit the market.",
+])
+def test_an_ordinal_second_is_no_duration(sentence: str) -> None:
+    assert find_times(sentence, "2021-03-25") == []
 
 
 @pytest.mark.parametrize(("text", "reference", "expected", "value", "start", "end"),

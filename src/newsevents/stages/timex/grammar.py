@@ -18,7 +18,9 @@ _DAYNUM = r"(?:1er|1re|premier|[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?<![\d.,])(?:1[5-9]\d\d|20\d\d)(?![\d]|[.,]\d)"
 _SHORT_YEAR = r"'?\d{2}(?=\s{0,2}[,.;:)»]|\s*$)"
 _NUM = r"(?:\d{1,4}(?:[.,]5)?|{numword}(?:[-\s]{{1,2}}{numword}){{0,4}})"
-_AFTER = r"(?:plus\s+tard|plus\s+tôt|auparavant|later|earlier|ago)"
+# "deux jours plus tard", "two weeks from now" (TimeML leaves "avant", "après" out of the
+# expression: a signal before a duration, "un an avant" is "un an", P1Y).
+_AFTER = r"(?:plus\s+tard|plus\s+tôt|auparavant|later|earlier|ago|from\s+now)"
 
 # (rule name, template). Order matters only for ties between equally long matches.
 RULES: tuple[tuple[str, str], ...] = (
@@ -69,7 +71,7 @@ RULES: tuple[tuple[str, str], ...] = (
      r"(?P<year>" + _YEAR + "|" + _SHORT_YEAR + r")"),
     ("month_alone",
      r"(?:(?P<lead>(?:in|since|until|of|during|by|from|to|and|early|late|mid-?|last|next|"
-     r"this|thus\s+far\s+in|so\s+far\s+in)\s+)|(?P<det>le\s+|l')?mois\s+d[e']\s*)?"
+     r"this|thus\s+far\s+in|so\s+far\s+in)\s+|mid-)|(?P<det>le\s+|l')?mois\s+d[e']\s*)?"
      r"(?P<month>{month}|{month_cs})(?:\s+(?P<dir>{dir_after}))?"
      r"(?:\s+(?P<anaph>de\s+la\s+même\s+année|de\s+cette\s+année-là|of\s+the\s+same\s+year|"
      r"of\s+that\s+year))?"),
@@ -174,7 +176,10 @@ def compiled_rules() -> tuple[Rule, ...]:
     for name, template in RULES:
         body = _fill(template, names)
         flags = 0 if name in CASE_SENSITIVE else re.IGNORECASE
-        pattern = re.compile(r"(?:(?<![\w-])|(?<=mi-)|(?<=Mi-))(?:" + body + r")(?![\w])", flags)
+        # a year may follow another and a dash ("2019-2020"), no other expression a hyphen
+        after_year = r"|(?<=\d{4}-)|(?<=\d{4}–)" if name == "year" else ""
+        pattern = re.compile(r"(?:(?<![\w-])|(?<=mi-)|(?<=Mi-)" + after_year + r")(?:" + body
+                             + r")(?![\w])", flags)
         rules.append(Rule(name, pattern))
     return tuple(rules)
 

@@ -255,22 +255,36 @@ def _shifted(anchor: Anchor | None, amount: int, unit: str, mod: str | None = No
     if anchor is None and base is None:
         return None
     if " T" in unit:
-        return None
+        return _hours_shifted(anchor, amount, unit, mod) if base is None else None
     if base is None:
         assert anchor is not None
-        if unit in ("D", "W") and not anchor.knows("day"):
+        if unit in ("D", "W", "2W") and not anchor.knows("day"):
             return anchor_interval(anchor)
         if unit in ("M", "3M", "6M") and not anchor.knows("month"):
             return anchor_interval(anchor)
         base = anchor.date
     moved = shift(base, amount, unit)
-    if unit in ("D", "W"):
+    if unit in ("D", "W", "2W"):
         resolved = day_value(moved)
     elif unit in ("M", "3M", "6M"):
         resolved = month_value(moved.year, moved.month)
     else:
         resolved = year_value(moved.year)
     return replace(resolved, mod=mod)
+
+
+def _hours_shifted(anchor: Anchor | None, amount: int, unit: str, mod: str | None
+                   ) -> Resolved | None:
+    """"il y a deux heures", "dans 48 heures", "hours from now": the publication gives no
+    hour, so the day those hours reach (whole days of 24 hours counted, the rest on the
+    reference day)."""
+    if anchor is None:
+        return None
+    if not anchor.knows("day"):
+        return anchor_interval(anchor)
+    hours = {"H": 1, "M": 1 / 60, "S": 1 / 3600}.get(unit.split()[0], 0) * abs(amount)
+    days = int(hours // 24) * (1 if amount > 0 else -1)
+    return replace(day_value(anchor.date + timedelta(days=days)), mod=mod)
 
 
 def resolve_in_future(match: Match, ctx: Context) -> Resolved | None:
@@ -341,7 +355,7 @@ def resolve_duration(match: Match, ctx: Context) -> Resolved | None:
     "deux jours plus tard" (a day after the previous time)."""
     unit = _unit_of(match.group("unit"))
     groups = match.groupdict()
-    if not unit or _is_age(match, ctx):
+    if not unit or _is_age(match, ctx) or _ordinal_second(match, ctx):
         return None
     amount = None if groups.get("vague") else _count(match, "n", "one")
     if amount is None and not groups.get("vague"):
@@ -349,7 +363,7 @@ def resolve_duration(match: Match, ctx: Context) -> Resolved | None:
     after = fold(groups.get("after") or "")
     if groups.get("vague") and fold(groups["vague"]) == "des" and " T" in unit:
         return None
-    if after and amount is not None and " T" not in unit:
+    if after and amount is not None and (" T" not in unit or after in ("ago", "from now")):
         return _relative_to_previous(amount, unit, after, ctx)
     number = "X" if amount is None else str(amount)
     resolved = Resolved("DURATION", iso_duration(number, unit), mod=_bound(groups.get("bound")))
@@ -367,13 +381,25 @@ def resolve_duration(match: Match, ctx: Context) -> Resolved | None:
 
 def _relative_to_previous(amount: int, unit: str, after: str, ctx: Context) -> Resolved | None:
     sign = 1 if after in ("plus tard", "later") else -1
-    if after == "ago":
-        return _shifted(ctx.anchor, -amount, unit)
+    if after in ("ago", "from now"):
+        return _shifted(ctx.anchor, amount if after == "from now" else -amount, unit)
     day = ctx.previous_day or ctx.focus
     base = day.start if day else None
     if base is None and ctx.previous is not None and unit not in ("D", "W"):
         base = ctx.previous.start
     return _shifted(ctx.anchor, sign * amount, unit, base=base)
+
+
+_WORD_AFTER = re.compile(r"\s{1,3}[^\W\d_]")
+
+
+def _ordinal_second(match: Match, ctx: Context) -> bool:
+    """"a second blast", "une seconde frappe": "second(e)" after an article and before a
+    word (not "later", "ago") is the ordinal, not one second."""
+    count = fold(match.groupdict().get("one") or match.groupdict().get("n") or "")
+    return count in {fold(w) for w in lexicon().unit_file["articles_one"]} \
+        and fold(match.group("unit")) in ("second", "seconde") \
+        and not match.groupdict().get("after") and bool(_WORD_AFTER.match(ctx.after))
 
 
 _AGE_AFTER = re.compile(r"^\s?(?:old|-old)\b", re.IGNORECASE)

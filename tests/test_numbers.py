@@ -224,6 +224,12 @@ FIGURES: list[tuple[str, list[Expected]]] = [
     # Somalia: a military release restates its words in digits; one count each
     ("U.S. forces killed three (3) terrorists and destroyed one (1) vehicle near Jilib.",
      [("three", 3, None, None, "exact"), ("one", 1, None, None, "exact")]),
+    # A share of a scale is a figure; a share of people is none (Sudan, Sahel).
+    ("Three quarters of a million people have fled El Fasher.",
+     [("Three quarters of a million", 750000, None, None, "exact")]),
+    ("Les trois quarts d'un million de déplacés vivent dans des camps au Tchad.",
+     [("trois quarts d'un million", 750000, None, None, "exact")]),
+    ("Les deux tiers des 300 victimes étaient des civils.", [("300", 300, None, None, "exact")]),
 ]
 
 # Sentences with numbers that are not figures: nothing may come out of them.
@@ -290,6 +296,8 @@ NO_FIGURE: list[str] = [
     "Le président a parlé pendant des heures.",
     "L'attaque a eu lieu le 02 mars vers 09:05.",
     "James Bond 007 est arrivé.",
+    "Two thirds of the victims were children, the UN said.",
+    "Les trois quarts des maisons de Marioupol ont été détruites.",
 ]
 
 

@@ -150,6 +150,67 @@ FORMATS: list[Row] = [
      "2021-05-29", "2021-05-29"),
 ]
 
+# Formats that date and number parsers elsewhere check and news writes too (our own
+# sentences): clock times with a fraction of the hour or a half of the day, "o'clock",
+# "9.30pm", agency times with a zone.
+MORE_FORMATS: list[Row] = [
+    ("L'attaque a commencé à trois heures et demie du matin.", "2021-03-25",
+     "trois heures et demie du matin", "2021-03-25T03:30", "2021-03-25", "2021-03-25"),
+    ("Le convoi est arrivé à Gao à midi et demi.", "2021-03-25", "midi et demi",
+     "2021-03-25T12:30", "2021-03-25", "2021-03-25"),
+    ("Les tirs ont cessé vers midi et quart.", "2021-03-25", "vers midi et quart",
+     "2021-03-25T12:15", "2021-03-25", "2021-03-25"),
+    ("L'explosion a eu lieu à onze heures trois quarts.", "2021-03-25",
+     "onze heures trois quarts", "2021-03-25T11:45", "2021-03-25", "2021-03-25"),
+    ("Les rebelles ont attaqué à huit heures moins dix.", "2021-03-25",
+     "huit heures moins dix", "2021-03-25T07:50", "2021-03-25", "2021-03-25"),
+    ("La patrouille a été visée à six heures du soir.", "2021-03-25", "six heures du soir",
+     "2021-03-25T18:00", "2021-03-25", "2021-03-25"),
+    ("Le marché a été bombardé à 6 h du soir.", "2021-03-25", "6 h du soir",
+     "2021-03-25T18:00", "2021-03-25", "2021-03-25"),
+    ("The attack began at 3 o'clock in the afternoon.", "2021-03-25",
+     "3 o'clock in the afternoon", "2021-03-25T15:00", "2021-03-25", "2021-03-25"),
+    ("The strike hit the port at 1700 GMT, the ministry said.", "2021-03-25", "1700 GMT",
+     "2021-03-25T17:00", "2021-03-25", "2021-03-25"),
+    ("An explosion was heard at 9.30pm in Kabul.", "2021-03-25", "9.30pm",
+     "2021-03-25T21:30", "2021-03-25", "2021-03-25"),
+    ("Drones were shot down at 6am.", "2021-03-25", "6am", "2021-03-25T06:00",
+     "2021-03-25", "2021-03-25"),
+    # Hours from the publication: the day they reach (the publication gives no hour).
+    ("Il y a deux heures, un drone a frappé la base de Kidal.", "2021-03-25",
+     "Il y a deux heures", "2021-03-25", "2021-03-25", "2021-03-25"),
+    ("Le bilan définitif sera connu dans 48 heures.", "2021-03-25", "48 heures",
+     "2021-03-27", "2021-03-27", "2021-03-27"),
+    ("Two hours ago, a drone hit the base in Kidal.", "2021-03-25", "Two hours ago",
+     "2021-03-25", "2021-03-25", "2021-03-25"),
+    # A fortnight; "from now".
+    ("A fortnight ago, rebels seized the town of Palma.", "2021-03-25", "A fortnight ago",
+     "2021-03-11", "2021-03-11", "2021-03-11"),
+    ("Foreign troops will withdraw two weeks from now.", "2021-03-25", "two weeks from now",
+     "2021-04-08", "2021-04-08", "2021-04-08"),
+    # "mid-March" written with its hyphen; a year range with a dash.
+    ("The offensive on Marib started in mid-March.", "2021-03-25", "mid-March", "2021-03",
+     "2021-03-11", "2021-03-21"),
+    ("En 2019-2020, le conflit a fait 4 000 morts au Sahel.", "2021-03-25", "2019-2020",
+     "2019/2020", "2019-01-01", "2020-12-31"),
+]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Une seconde frappe a visé le marché de Gao.",
+    "Hours later, a second blast hit the market.",
+])
+def test_an_ordinal_second_is_no_duration(sentence: str) -> None:
+    assert find_times(sentence, "2021-03-25") == []
+
+
+@pytest.mark.parametrize(("text", "reference", "expected", "value", "start", "end"),
+                         MORE_FORMATS)
+def test_formats_other_parsers_check(text: str, reference: str, expected: str, value: str,
+                                     start: str | None, end: str) -> None:
+    assert _found(text, reference, expected) == (value, start, end)
+
+
 # The narrative moves on past a night: a part of the day named after "la nuit" of a day is
 # the next day's, and "le lendemain" counts from there; English parts of the day alone.
 NARRATIVE: list[Row] = [
@@ -224,7 +285,28 @@ SETS: list[tuple[str, list[tuple[str, str]]]] = [
     ("Les convois passent une fois par trimestre.", [("trimestre", "P3M")]),
     ("Up to 40 shells fell per hour.", [("hour", "PT1H")]),
     ("The camp received aid twice per week.", [("week", "P1W")]),
+    # A periodical is no frequency: a press noun after a determiner, any form after
+    # "presse" (data/times/modifiers.yaml), in every paper's name.
+    ("Selon l'hebdomadaire Jeune Afrique, les frappes quotidiennes ont repris.",
+     [("quotidiennes", "P1D")]),
+    ("Les hebdomadaires locaux publient des bilans mensuels.", [("mensuels", "P1M")]),
 ]
+
+# A season word alone: a season ("Eté comme hiver"), after "de" only as the complement of a
+# time noun ("les semaines d'hiver", not "les Jeux d'hiver"); "été" the participle never.
+SEASONS: list[tuple[str, str, str, str, str | None, str | None]] = [
+    ("Été comme hiver, les déplacés vivent sous des tentes.", "2021-03-25", "hiver",
+     "XXXX-WI", None, None),
+    ("Les combats cessent pendant les semaines d'hiver.", "2021-03-25", "hiver",
+     "XXXX-WI", None, None),
+    ("Winter or summer, the camps are full.", "2021-03-25", "summer", "XXXX-SU", None, None),
+]
+
+
+@pytest.mark.parametrize(("text", "reference", "expected", "value", "start", "end"), SEASONS)
+def test_a_season_word_alone(text: str, reference: str, expected: str, value: str,
+                             start: str | None, end: str | None) -> None:
+    assert _found(text, reference, expected) == (value, start, end)
 
 
 @pytest.mark.parametrize(("text", "expected"), SETS)

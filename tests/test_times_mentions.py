@@ -28,6 +28,14 @@ from .conftest import SHARED_CORPUS
 # (text, publication date, [(mention text, value, text of the range it is part of)])
 Row = tuple[str, str, list[tuple[str, str, str | None]]]
 RANGES: list[Row] = [
+    # A second clock time earlier than the first is the next morning's.
+    ("The curfew runs from 10pm to 6am.", "2021-03-25",
+     [("from 10pm to 6am", "2021-03-25T22:00/2021-03-26T06:00", None),
+      ("10pm", "2021-03-25T22:00", "from 10pm to 6am"),
+      ("6am", "2021-03-26T06:00", "from 10pm to 6am")]),
+    ("Le couvre-feu va de 22 h à 6 h.", "2021-03-25",
+     [("de 22 h à 6 h", "2021-03-25T22:00/2021-03-26T06:00", None),
+      ("22 h", "2021-03-25T22:00", "de 22 h à 6 h"), ("6 h", "2021-03-26T06:00", "de 22 h à 6 h")]),
     ("Des combats ont eu lieu du 3 au 5 mai près de Gao.", "2023-05-20",
      [("du 3 au 5 mai", "2023-05-03/2023-05-05", None), ("3", "2023-05-03", "du 3 au 5 mai"),
       ("5 mai", "2023-05-05", "du 3 au 5 mai")]),

@@ -19,6 +19,9 @@ from newsevents.stages.numbers_data import SPACE, alternation, load_yaml, normal
 class ComposeVocabulary:
     half_after: re.Pattern[str]
     half_before: re.Pattern[str]
+    fraction: re.Pattern[str]
+    numerators: dict[str, int]
+    denominators: dict[str, int]
     multiplier: re.Pattern[str]
     multipliers: dict[str, int]
     decimal: re.Pattern[str]
@@ -39,6 +42,15 @@ def compose_vocabulary() -> ComposeVocabulary:
                               re.IGNORECASE),
         half_before=re.compile(rf"(?<!\w){alternation(words['half_before_scale'])}\s{{0,3}}"
                                rf"(?P<scale>{scale_words})(?!\w)", re.IGNORECASE),
+        fraction=re.compile(
+            rf"(?<!\w)(?P<num>{alternation(list(words['fraction_numerators']))}){SPACE}"
+            rf"(?P<den>{alternation(list(words['fraction_denominators']))}){SPACE}"
+            rf"{alternation(words['fraction_of'])}{SPACE}(?P<scale>{scale_words})(?!\w)",
+            re.IGNORECASE),
+        numerators={normalize_phrase(k): int(v)
+                    for k, v in words["fraction_numerators"].items()},
+        denominators={normalize_phrase(k): int(v)
+                      for k, v in words["fraction_denominators"].items()},
         multiplier=re.compile(rf"{SPACE}(?P<noun>{alternation(list(words['multiplier_nouns']))})"
                               r"(?!\w)", re.IGNORECASE),
         multipliers={normalize_phrase(k): int(v) for k, v in words["multiplier_nouns"].items()},
@@ -92,7 +104,8 @@ def _decimal_pair(text: str, first: Atom, second: Atom, vocab: ComposeVocabulary
 def compose(text: str, atoms: list[Atom], lo: int, hi: int) -> list[Atom]:
     """The atoms with composed figures merged, new ones added, adjectives dropped."""
     vocab = compose_vocabulary()
-    extra = [*_half_before(text, lo, hi, vocab), *_zero_led(text, lo, hi, vocab)]
+    extra = [*_half_before(text, lo, hi, vocab), *_fraction_of_scale(text, lo, hi, vocab),
+             *_zero_led(text, lo, hi, vocab)]
     taken = [(a.start, a.end) for a in extra]
     result: list[Atom] = list(extra)
     index = 0
@@ -121,6 +134,17 @@ def _half_before(text: str, lo: int, hi: int, vocab: ComposeVocabulary) -> list[
     return [Atom(m.start(), m.end(), "words", "exact",
                  vocab.scales[normalize_phrase(m.group("scale"))] // 2)
             for m in vocab.half_before.finditer(text, lo, hi)]
+
+
+def _fraction_of_scale(text: str, lo: int, hi: int, vocab: ComposeVocabulary) -> list[Atom]:
+    """"three quarters of a million" -> 750000, "deux tiers d'un million" -> 666667."""
+    found = []
+    for m in vocab.fraction.finditer(text, lo, hi):
+        share = Decimal(vocab.numerators[normalize_phrase(m.group("num"))]) / Decimal(
+            vocab.denominators[normalize_phrase(m.group("den"))])
+        value = share * vocab.scales[normalize_phrase(m.group("scale"))]
+        found.append(Atom(m.start(), m.end(), "words", "exact", int(value.to_integral_value())))
+    return found
 
 
 def _zero_led(text: str, lo: int, hi: int, vocab: ComposeVocabulary) -> list[Atom]:

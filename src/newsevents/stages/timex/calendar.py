@@ -169,6 +169,8 @@ def shift(day: date, amount: int, unit: str) -> date:
         return day + timedelta(days=amount)
     if unit == "W":
         return day + timedelta(weeks=amount)
+    if unit == "2W":  # a fortnight
+        return day + timedelta(weeks=2 * amount)
     multiplier = {"M": 1, "3M": 3, "6M": 6, "Y": 12, "10Y": 120, "100Y": 1200}.get(unit, 0)
     if multiplier == 0:
         return day

@@ -109,6 +109,7 @@ def _ranges(text: str, found: list[Found]) -> list[Found]:
             index += 2
             continue
         if second and (opener or years) and patterns.connector.match(gap):
+            second = _after_clock(first, second)
             joined = _join(first, second)
             if joined is not None:
                 start = opener.start() if opener else first.start
@@ -149,6 +150,17 @@ def _on_day(item: Found, day: date, night: bool, after: int | None = None) -> Fo
     moved = replace(item.resolved, value=day.isoformat() + clock, start=day, end=day,
                     granularity="day")
     return replace(item, resolved=moved)
+
+
+def _after_clock(first: Found, second: Found) -> Found:
+    """"from 10pm to 6am", "de 22 h à 6 h": a range's second clock time earlier than its
+    first, on the same day, is the next morning's."""
+    hours = _clock_hour(first), _clock_hour(second)
+    day = first.resolved.start
+    if hours[0] is None or hours[1] is None or day is None or second.resolved.start != day \
+            or hours[1] >= hours[0]:
+        return second
+    return _on_day(second, day, False, after=hours[0])
 
 
 def _clocks_on_days(text: str, found: list[Found]) -> list[Found]:

@@ -18,7 +18,9 @@ _DAYNUM = r"(?:1er|1re|premier|[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?<![\d.,])(?:1[5-9]\d\d|20\d\d)(?![\d]|[.,]\d)"
 _SHORT_YEAR = r"'?\d{2}(?=\s{0,2}[,.;:)»]|\s*$)"
 _NUM = r"(?:\d{1,4}(?:[.,]5)?|{numword}(?:[-\s]{{1,2}}{numword}){{0,4}})"
-_AFTER = r"(?:plus\s+tard|plus\s+tôt|auparavant|later|earlier|ago)"
+# "deux jours plus tard", "two weeks from now" (TimeML leaves "avant", "après" out of the
+# expression: a signal before a duration, "un an avant" is "un an", P1Y).
+_AFTER = r"(?:plus\s+tard|plus\s+tôt|auparavant|later|earlier|ago|from\s+now)"
 
 # (rule name, template). Order matters only for ties between equally long matches.
 RULES: tuple[tuple[str, str], ...] = (
@@ -46,7 +48,11 @@ RULES: tuple[tuple[str, str], ...] = (
     ("clock_words",
      r"(?:(?P<lead>(?:à|a|jusqu'à|dès|avant|après)\s+)|(?P<bound>{bound})\s+)"
      r"(?P<hw>[01]?\d|2[0-3]|{numword}(?:[-\s]{{1,2}}{numword}){{0,2}})\s+heures?"
-     r"(?:\s+(?P<mw>[0-5]\d|{numword}(?:[-\s]{{1,2}}{numword}){{0,2}}))?"),
+     # a fraction of the hour before minutes in words ("trois heures et demie": "et" alone
+     # is no minute)
+     r"(?:\s+(?P<frac>{clock_fraction})"
+     r"|\s+(?!et\b)(?P<mw>[0-5]\d|{numword}(?:[-\s]{{1,2}}{numword}){{0,2}}))?"
+     r"(?:\s+(?P<half>{day_half}))?(?:\s+(?P<local>{clock_zone}))?"),
     ("part_of_year",
      r"(?:(?P<det>le|la|du|the)\s+|(?P<lead>(?:au|in\s+the)\s+))?(?P<ord>{ordinal})\s+(?P<part>{part_unit})"
      r"(?:\s+(?:de\s+l'année\s+|of\s+)?(?P<year>" + _YEAR + r"))?"
@@ -65,7 +71,7 @@ RULES: tuple[tuple[str, str], ...] = (
      r"(?P<year>" + _YEAR + "|" + _SHORT_YEAR + r")"),
     ("month_alone",
      r"(?:(?P<lead>(?:in|since|until|of|during|by|from|to|and|early|late|mid-?|last|next|"
-     r"this|thus\s+far\s+in|so\s+far\s+in)\s+)|(?P<det>le\s+|l')?mois\s+d[e']\s*)?"
+     r"this|thus\s+far\s+in|so\s+far\s+in)\s+|mid-)|(?P<det>le\s+|l')?mois\s+d[e']\s*)?"
      r"(?P<month>{month}|{month_cs})(?:\s+(?P<dir>{dir_after}))?"
      r"(?:\s+(?P<anaph>de\s+la\s+même\s+année|de\s+cette\s+année-là|of\s+the\s+same\s+year|"
      r"of\s+that\s+year))?"),
@@ -111,9 +117,14 @@ RULES: tuple[tuple[str, str], ...] = (
      r"(?:\s+(?P<dir>{dir_after}))?"),
     ("clock",
      r"(?:(?P<bound>{bound})\s+)?(?:(?P<h>[01]?\d|2[0-3])\s?h\s?(?P<m>[0-5]\d)?"
-     r"|(?P<h12>1[0-2]|0?[1-9])(?::(?P<m12>[0-5]\d))?\s?(?P<ampm>[ap]\.?m\b\.?)"
+     # "9:30 a.m.", "9.30pm", "6am" (a sentence's full stop after "am" is not the mention's)
+     r"|(?P<h12>1[0-2]|0?[1-9])(?:[:.](?P<m12>[0-5]\d))?\s?(?P<ampm>[ap]\.m\.?|[ap]m\b)"
+     r"|(?P<oc>1[0-2]|0?[1-9]|{numword})\s?o'clock"
      r"|(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?![\d:])"
-     r"|(?P<fixed>{fixed_clock}))(?:\s+(?P<local>locales?|GMT|UTC))?"),
+     # "1700 GMT": four digits are a clock time only with a zone after them
+     r"|(?P<hm>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?=\s(?:{clock_zone})(?!\w))"
+     r"|(?P<fixed>{fixed_clock})(?:\s+(?P<frac>{clock_fraction}))?)"
+     r"(?:\s+(?P<half>{day_half}))?(?:\s+(?P<local>{clock_zone}))?"),
     ("ago",
      r"(?P<ilya>il\s+y\s+a|voici|voilà)\s+(?:(?P<bound>{bound})\s+)?(?:(?P<n>" + _NUM +
      r")|(?P<one>{one}))\s+(?P<unit>{unit})"),
@@ -165,7 +176,10 @@ def compiled_rules() -> tuple[Rule, ...]:
     for name, template in RULES:
         body = _fill(template, names)
         flags = 0 if name in CASE_SENSITIVE else re.IGNORECASE
-        pattern = re.compile(r"(?:(?<![\w-])|(?<=mi-)|(?<=Mi-))(?:" + body + r")(?![\w])", flags)
+        # a year may follow another and a dash ("2019-2020"), no other expression a hyphen
+        after_year = r"|(?<=\d{4}-)|(?<=\d{4}–)" if name == "year" else ""
+        pattern = re.compile(r"(?:(?<![\w-])|(?<=mi-)|(?<=Mi-)" + after_year + r")(?:" + body
+                             + r")(?![\w])", flags)
         rules.append(Rule(name, pattern))
     return tuple(rules)
 

@@ -209,12 +209,8 @@ def resolve_season(match: Match, ctx: Context) -> Resolved | None:
     if code is None:
         return None
     marked = groups.get("det") or groups.get("lead") or groups.get("year") or groups.get("dir")
-    if not marked:
-        after_month = re.search(r"\bmois\s+d['’]$", ctx.before)
-        initial = match.group("season")[0].isupper() and re.search(r"(?:^|[.!?\n]\s*)$",
-                                                                     ctx.before)
-        if not after_month and not initial:
-            return None
+    if not marked and not _season_alone(match.group("season"), ctx.before):
+        return None
     if groups.get("year"):
         return replace(season_value(int(groups["year"]), code, lex.season_months[code]),
                        explicit_year=True)
@@ -226,6 +222,26 @@ def resolve_season(match: Match, ctx: Context) -> Resolved | None:
     direction = direction or {"last": -1, "next": 1}.get(det, 0)
     year = ctx.anchor.year + direction
     return season_value(year, code, lex.season_months[code])
+
+
+def _season_alone(word: str, before: str) -> bool:
+    """A season word with no determiner, preposition or year. After "de"/"d'" it names a
+    time only as the complement of a time noun ("les mois d'été", "trois semaines
+    d'hiver"), a kind otherwise ("les Jeux d'hiver"). Else it is a season ("Eté comme
+    hiver") unless it is also a verb form ("a été tué", "prices fall", seasons.yaml
+    ``ambiguous``), which then needs a capital at the start of a sentence or one of
+    ``ambiguous_cues`` right before it ("during spring")."""
+    seasons = lexicon().seasons_raw
+    plain = fold(before)
+    complement = re.search(r"([\w-]{1,30})\s{1,3}d(?:e\s{1,3}|')$", plain)
+    if complement:
+        return complement.group(1) in lexicon().units
+    if fold(word) not in {fold(w) for w in seasons.get("ambiguous") or ()}:
+        return True
+    if any(plain.endswith(" " + fold(cue)) or plain == fold(cue)
+           for cue in seasons.get("ambiguous_cues") or ()):
+        return True
+    return word[0].isupper() and bool(re.search(r"(?:^|[.!?\n]\s*)$", before))
 
 
 def weekday_date(weekday: int, anchor: Anchor, direction: int, tense: int,
@@ -270,12 +286,11 @@ def resolve_weekday(match: Match, ctx: Context) -> Resolved | None:
     if not ctx.anchor.knows("day"):
         return anchor_interval(ctx.anchor)
     direction = direction_of(groups.get("dir")) or {"last": -1, "next": 1}.get(pre, 0)
-    tense = 0 if pre in ("ce", "cette", "this", "ce même") and ctx.tense < 0 else ctx.tense
     focus = ctx.far_focus()
     if focus is not None and focus.start is not None and not direction:
         day = nearest_weekday(weekday, focus.start)
     else:
-        day = weekday_date(weekday, ctx.anchor, direction, tense, ctx.present)
+        day = weekday_date(weekday, ctx.anchor, direction, ctx.tense, ctx.present)
     return with_part_of_day(day_value(day), groups.get("pod"))
 
 

@@ -24,7 +24,7 @@ from newsevents.stages.timex.resolve_dates import (
     parse_year,
     year_for_month,
 )
-from newsevents.stages.timex.resolve_relative import clock_on_day
+from newsevents.stages.timex.resolve_relative import clock_on_day, in_the_day
 
 Match = re.Match[str]
 
@@ -64,7 +64,9 @@ def resolve_clock_words(match: Match, ctx: Context) -> Resolved | None:
     minute = parse_count(match.group("mw")) if match.group("mw") else 0
     if hour is None or minute is None or not (0 <= hour <= 24 and 0 <= minute < 60):
         return None
-    return clock_on_day(hour % 24, minute, match.groupdict().get("bound"), ctx)
+    groups = match.groupdict()
+    hours, minutes = in_the_day(hour % 24, minute, groups.get("frac"), groups.get("half"))
+    return clock_on_day(hours, minutes, groups.get("bound"), ctx)
 
 
 def _ordinal(word: str) -> int | str | None:

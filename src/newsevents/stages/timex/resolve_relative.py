@@ -179,9 +179,31 @@ def resolve_clock(match: Match, ctx: Context) -> Resolved | None:
     elif groups.get("h12") is not None:
         twelve = int(groups["h12"]) % 12 + (12 if groups["ampm"].lower().startswith("p") else 0)
         hour, minute = str(twelve), groups.get("m12") or "00"
+    elif groups.get("oc") is not None:
+        count = parse_count(groups["oc"])
+        if count is None or not 1 <= count <= 12:
+            return None
+        hour, minute = str(count), "00"
+    elif groups.get("hm") is not None:
+        hour, minute = groups["hm"], groups["mm"]
     else:
         hour, minute = groups["h24"], groups["m24"]
-    return clock_on_day(int(hour), int(minute), groups.get("bound"), ctx)
+    hours, minutes = in_the_day(int(hour), int(minute), groups.get("frac"), groups.get("half"))
+    return clock_on_day(hours, minutes, groups.get("bound"), ctx)
+
+
+def in_the_day(hour: int, minute: int, fraction: str | None, half: str | None
+               ) -> tuple[int, int]:
+    """The clock time with its fraction of the hour ("et demie" +30, "moins le quart" -15)
+    and its half of the day ("du soir", "in the afternoon": 1-11 o'clock in the
+    afternoon)."""
+    pods = lexicon().parts_of_day
+    if half and str(_lookup(pods["day_halves"], half)) == "pm" and 1 <= hour < 12:
+        hour += 12
+    if fraction:
+        minute += int(str(_lookup(pods["clock_fractions"], fraction) or 0))
+    total = (hour * 60 + minute) % (24 * 60)
+    return total // 60, total % 60
 
 
 def clock_on_day(hour: int, minute: int, bound: str | None, ctx: Context) -> Resolved:
@@ -233,22 +255,36 @@ def _shifted(anchor: Anchor | None, amount: int, unit: str, mod: str | None = No
     if anchor is None and base is None:
         return None
     if " T" in unit:
-        return None
+        return _hours_shifted(anchor, amount, unit, mod) if base is None else None
     if base is None:
         assert anchor is not None
-        if unit in ("D", "W") and not anchor.knows("day"):
+        if unit in ("D", "W", "2W") and not anchor.knows("day"):
             return anchor_interval(anchor)
         if unit in ("M", "3M", "6M") and not anchor.knows("month"):
             return anchor_interval(anchor)
         base = anchor.date
     moved = shift(base, amount, unit)
-    if unit in ("D", "W"):
+    if unit in ("D", "W", "2W"):
         resolved = day_value(moved)
     elif unit in ("M", "3M", "6M"):
         resolved = month_value(moved.year, moved.month)
     else:
         resolved = year_value(moved.year)
     return replace(resolved, mod=mod)
+
+
+def _hours_shifted(anchor: Anchor | None, amount: int, unit: str, mod: str | None
+                   ) -> Resolved | None:
+    """"il y a deux heures", "dans 48 heures", "hours from now": the publication gives no
+    hour, so the day those hours reach (whole days of 24 hours counted, the rest on the
+    reference day)."""
+    if anchor is None:
+        return None
+    if not anchor.knows("day"):
+        return anchor_interval(anchor)
+    hours = {"H": 1, "M": 1 / 60, "S": 1 / 3600}.get(unit.split()[0], 0) * abs(amount)
+    days = int(hours // 24) * (1 if amount > 0 else -1)
+    return replace(day_value(anchor.date + timedelta(days=days)), mod=mod)
 
 
 def resolve_in_future(match: Match, ctx: Context) -> Resolved | None:
@@ -319,7 +355,7 @@ def resolve_duration(match: Match, ctx: Context) -> Resolved | None:
     "deux jours plus tard" (a day after the previous time)."""
     unit = _unit_of(match.group("unit"))
     groups = match.groupdict()
-    if not unit or _is_age(match, ctx):
+    if not unit or _is_age(match, ctx) or _ordinal_second(match, ctx):
         return None
     amount = None if groups.get("vague") else _count(match, "n", "one")
     if amount is None and not groups.get("vague"):
@@ -327,7 +363,7 @@ def resolve_duration(match: Match, ctx: Context) -> Resolved | None:
     after = fold(groups.get("after") or "")
     if groups.get("vague") and fold(groups["vague"]) == "des" and " T" in unit:
         return None
-    if after and amount is not None and " T" not in unit:
+    if after and amount is not None and (" T" not in unit or after in ("ago", "from now")):
         return _relative_to_previous(amount, unit, after, ctx)
     number = "X" if amount is None else str(amount)
     resolved = Resolved("DURATION", iso_duration(number, unit), mod=_bound(groups.get("bound")))
@@ -345,13 +381,25 @@ def resolve_duration(match: Match, ctx: Context) -> Resolved | None:
 
 def _relative_to_previous(amount: int, unit: str, after: str, ctx: Context) -> Resolved | None:
     sign = 1 if after in ("plus tard", "later") else -1
-    if after == "ago":
-        return _shifted(ctx.anchor, -amount, unit)
+    if after in ("ago", "from now"):
+        return _shifted(ctx.anchor, amount if after == "from now" else -amount, unit)
     day = ctx.previous_day or ctx.focus
     base = day.start if day else None
     if base is None and ctx.previous is not None and unit not in ("D", "W"):
         base = ctx.previous.start
     return _shifted(ctx.anchor, sign * amount, unit, base=base)
+
+
+_WORD_AFTER = re.compile(r"\s{1,3}[^\W\d_]")
+
+
+def _ordinal_second(match: Match, ctx: Context) -> bool:
+    """"a second blast", "une seconde frappe": "second(e)" after an article and before a
+    word (not "later", "ago") is the ordinal, not one second."""
+    count = fold(match.groupdict().get("one") or match.groupdict().get("n") or "")
+    return count in {fold(w) for w in lexicon().unit_file["articles_one"]} \
+        and fold(match.group("unit")) in ("second", "seconde") \
+        and not match.groupdict().get("after") and bool(_WORD_AFTER.match(ctx.after))
 
 
 _AGE_AFTER = re.compile(r"^\s?(?:old|-old)\b", re.IGNORECASE)
@@ -399,16 +447,19 @@ def resolve_set_per(match: Match, ctx: Context) -> Resolved | None:
 
 
 def resolve_set_adjective(match: Match, ctx: Context) -> Resolved | None:
-    """"quotidien" is a frequency after a noun, the newspaper after a determiner."""
+    """"des frappes quotidiennes" is a frequency; "le quotidien", "un hebdomadaire" (the
+    forms modifiers.yaml lists as ``press_nouns``, after a determiner) and "la presse
+    quotidienne" (any form after ``press_before``) name a periodical, no time."""
     word = match.group("set_adjective")
     modifiers = lexicon().modifiers
-    determiners = {fold(d) for d in modifiers["noun_determiners"]}
-    previous_word = re.search(r"([\w']{1,40})\s$", ctx.before)
-    if fold(word).startswith("quotidien"):
-        if fold(word).endswith("s") and fold(word) != "quotidiennes":
-            return None
-        if previous_word and fold(previous_word.group(1)) in determiners:
-            return None
+    previous = re.search(r"([\w']{1,40})\s$", ctx.before)
+    previous_word = fold(previous.group(1)) if previous else ""
+    if previous_word in {fold(w) for w in modifiers["press_before"]}:
+        return None
+    if fold(word) in {fold(w) for w in modifiers["press_nouns"]} and (
+            previous_word in {fold(d) for d in modifiers["noun_determiners"]}
+            or re.search(r"(?<!\w)l'$", ctx.before, re.IGNORECASE)):
+        return None
     return Resolved("SET", str(_lookup(modifiers["set_adjectives"], word)))
 
 

@@ -1944,3 +1944,16 @@ def test_soldiers_a_foreign_army_counts_are_its_own(text: str, date: str,
                                                     state: str) -> None:
     toll = next(c for c in _read(text, date).claims if c.number is not None)
     assert toll.targets == (state,)
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    # Mali: the reporting army is no perpetrator of the "attaque jihadiste" it reports
+    ("Au moins 12 civils ont été tués dans une attaque jihadiste près de Gao, a indiqué "
+     "l'armée malienne.", "2021-04-04"),
+    # Burkina Faso: the same with a terrorist raid told by the government
+    ("Quinze villageois ont été tués dans une attaque terroriste à Solhan, a annoncé le "
+     "gouvernement burkinabè.", "2021-06-05"),
+])
+def test_the_armed_adjective_of_the_attack_names_its_side(text: str, date: str) -> None:
+    (toll,) = [c for c in _read(text, date).claims if c.number is not None]
+    assert toll.actors == ("unknown",) and toll.targets == ("civilians",)

@@ -304,4 +304,22 @@ def agent_side(parsed: ParsedSentence, predicate: ParsedToken | None, lexicon: L
                 return ["unknown"]
             if side == "armed_groups" and heads_it:
                 return [armed_group or "unknown"]  # no group named: unidentified men
+    return _event_adjective_side(parsed, predicate, lexicon, armed_group)
+
+
+def _event_adjective_side(parsed: ParsedSentence, predicate: ParsedToken,
+                          lexicon: Lexicon, armed_group: str | None) -> list[str]:
+    """The armed side an adjective of the act's event noun names: "tués dans une attaque
+    jihadiste", "l'offensive rebelle a fait 12 morts" (the article's armed group, else
+    unidentified armed men), when no agent is named."""
+    nouns = [predicate] if predicate.pos == "NOUN" else []
+    nouns += [c for c in parsed.children(predicate.index)
+              if c.pos == "NOUN" and c.relation in ("obl", "nmod", "nsubj")]
+    for noun in nouns:
+        if fold(noun.lemma) not in lexicon.event_nouns:
+            continue
+        for modifier in parsed.children(noun.index):
+            if modifier.relation == "amod" and "armed_groups" in (
+                    lexicon.side(modifier.lemma), lexicon.side(modifier.text.lower())):
+                return [armed_group or "unknown"]
     return []

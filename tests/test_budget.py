@@ -111,11 +111,31 @@ def _slow_loader() -> int:
     return 42
 
 
+@functools.lru_cache(maxsize=4)
+def _slow_language_loader(language: str) -> str:
+    """A resource loaded once per language (a lexicon): four budgets long."""
+    started = time.monotonic()
+    while time.monotonic() - started < 1.2:
+        sum(range(100))
+    return language
+
+
+@functools.lru_cache(maxsize=10_000)
+def _memoised_per_text(text: str) -> str:
+    """Work memoised per text: a cache of many keys is work, not a load."""
+    _spin()
+    return text
+
+
 def test_a_lazy_load_is_never_interrupted_and_not_counted() -> None:
     with budget.within(0.3, "first document"):
         assert _slow_loader() == 42  # the same budget would stop a loop of that length
+    with budget.within(0.3, "first French document"):
+        assert _slow_language_loader("fr") == "fr"
     with pytest.raises(budget.OverBudget), budget.within(0.3, "loop"):
         _spin()
+    with pytest.raises(budget.OverBudget), budget.within(0.3, "memoised loop"):
+        _memoised_per_text("x")
 
 
 def test_an_sqlite_statement_is_interrupted() -> None:

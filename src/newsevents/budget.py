@@ -97,6 +97,9 @@ _order = itertools.count()
 _watchdog: threading.Thread | None = None
 
 
+LOADER_CACHE_KEYS = 8  # a cached function keyed on at most this many values loads data
+
+
 def _set_async_exc(thread_id: int, exc: type[BaseException] | None) -> None:
     ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread_id),
                                                ctypes.py_object(exc) if exc else None)
@@ -104,25 +107,32 @@ def _set_async_exc(thread_id: int, exc: type[BaseException] | None) -> None:
 
 def _loading(frame: FrameType | None) -> bool:
     """Whether a thread's stack is inside an import, a spaCy model load or the first call
-    of a cached loader without arguments (the gazetteer, a vocabulary: done once)."""
+    of a cached loader (the gazetteer, a vocabulary, a language's lexicon: done once)."""
     while frame is not None:
         code = frame.f_code
         name = code.co_filename
         if name.startswith("<frozen importlib") or (
                 code.co_name in ("_nlp", "_full_nlp") and name.endswith("parse.py")) or (
                 code.co_name.startswith("load_model") and "spacy" in name) or (
-                code.co_argcount == 0 and _is_cached_loader(frame)):
+                _is_cached_loader(frame)):
             return True
         frame = frame.f_back
     return False
 
 
 def _is_cached_loader(frame: FrameType) -> bool:
-    """Whether ``frame`` runs the body of a module-level ``functools.cache``d function."""
+    """Whether ``frame`` runs the body of a module-level cached loader: a function of no
+    argument under ``functools.cache``, or one keyed on a handful of values (a language:
+    ``lru_cache(maxsize=4)``). A cache of many keys memoises per-text work, which the
+    budget counts."""
     function = frame.f_globals.get(frame.f_code.co_name)
     wrapped = getattr(function, "__wrapped__", None)
-    return hasattr(function, "cache_info") and getattr(wrapped, "__code__", None) is \
-        frame.f_code
+    cache_info = getattr(function, "cache_info", None)
+    if cache_info is None or getattr(wrapped, "__code__", None) is not frame.f_code:
+        return False
+    maxsize = cache_info().maxsize
+    return frame.f_code.co_argcount == 0 or (maxsize is not None
+                                             and maxsize <= LOADER_CACHE_KEYS)
 
 
 def _watch() -> None:

@@ -1957,3 +1957,29 @@ def test_soldiers_a_foreign_army_counts_are_its_own(text: str, date: str,
 def test_the_armed_adjective_of_the_attack_names_its_side(text: str, date: str) -> None:
     (toll,) = [c for c in _read(text, date).claims if c.number is not None]
     assert toll.actors == ("unknown",) and toll.targets == ("civilians",)
+
+
+@pytest.mark.parametrize(("text", "date", "actor", "target"), [
+    # Ukraine war: the side that says "it" shot down drones did it, not the drones' owner
+    ("Russia said it shot down 20 Ukrainian drones overnight.", "2024-06-05", "russia",
+     "state:UA"),
+    ("The Ukrainian air force says it shot down 20 Russian drones overnight.", "2024-06-05",
+     "state:UA", "russia"),
+    # the same with an infinitive under the reporting verb
+    ("Le Kremlin affirme avoir abattu 12 drones ukrainiens au-dessus de Belgorod.",
+     "2024-06-05", "russia", "state:UA"),
+    # Yemen: "they" of the Houthis who speak
+    ("On Friday, the Houthis said they launched 3 missiles at a US aircraft carrier in the "
+     "Red Sea.", "2024-06-01", "houthis", "united_states"),
+])
+def test_the_speaker_is_the_subject_of_its_own_report(text: str, date: str, actor: str,
+                                                      target: str) -> None:
+    claim = _read(text, date).claims[0]
+    assert claim.actors == (actor,) and target in claim.targets
+
+
+def test_a_passive_pronoun_is_the_speaker_hit_not_acting() -> None:
+    # "it was hit": the speaker is the one struck, the drones' owner acted
+    claims = _read("Russia said it was hit by 20 Ukrainian drones overnight.",
+                   "2024-06-05").claims
+    assert all(c.actors != ("russia",) for c in claims)

@@ -28,6 +28,7 @@ from newsevents.stages.claims.roles import (
     hits_civilians,
     noun_forms,
     owner_side,
+    reports_own_act,
     side_ids,
     syntactic_roles,
     victims_side,
@@ -623,6 +624,14 @@ def _emit(doc: DocumentMentions, sentence: Segment, attribution: Attribution | N
         if agents:
             actors = agents
             origin["actors"] = f"parse: agent of {verb}"
+        elif attribution is not None and predicate is not None and reports_own_act(
+                parsed, predicate, attribution.start, attribution.end) and (
+                forces := [a for a in _speaker_actors(attribution, state)
+                           if a not in patients and a not in hit_here]):
+            # "Russia said it shot down 20 Ukrainian drones": the speaker acted, not the
+            # side its object names
+            actors = forces
+            origin["actors"] = f"the speaker: the subject of its own {verb}"
         if patients:
             origin["targets"] = f"parse: patient of {verb}"
         targets = list(dict.fromkeys([*targets, *patients]))

@@ -323,3 +323,42 @@ def _event_adjective_side(parsed: ParsedSentence, predicate: ParsedToken,
                     lexicon.side(modifier.lemma), lexicon.side(modifier.text.lower())):
                 return [armed_group or "unknown"]
     return []
+
+
+def reports_own_act(parsed: ParsedSentence, predicate: ParsedToken, start: int,
+                    end: int) -> bool:
+    """Whether the act is the speaker's own, told in the clause its attribution (``start``
+    to ``end``) reports: its subject a personal pronoun ("Russia said it shot down 20
+    drones", "the Houthis said they launched", '"nous avons détruit", a dit l'armée') or
+    none, in an infinitive under the reporting verb ("Bakou dit avoir tué 2 300
+    militaires", "claims to have downed"). A passive subject is the one hit, never the
+    speaker ("Russia said it was struck")."""
+    children = parsed.children(predicate.index)
+    if any(c.dep in ("nsubj:pass", "aux:pass", "obl:agent") for c in children):
+        return False
+    subjects = [c for c in children if c.relation in ("nsubj", "expl")]
+    if subjects:
+        if not all(s.pos == "PRON" and s.feature("PronType") == "Prs"
+                   and s.feature("Person") in ("1", "3") for s in subjects):
+            return False
+    elif not (predicate.relation == "xcomp" and _is_infinitive(parsed, predicate)):
+        return False
+    return _reported_by(parsed, predicate, start, end)
+
+
+def _is_infinitive(parsed: ParsedSentence, verb: ParsedToken) -> bool:
+    """An infinitive, or a participle with an infinitive auxiliary ("avoir tué")."""
+    return verb.feature("VerbForm") == "Inf" or any(
+        c.relation == "aux" and c.feature("VerbForm") == "Inf"
+        for c in parsed.children(verb.index))
+
+
+def _reported_by(parsed: ParsedSentence, predicate: ParsedToken, start: int,
+                 end: int) -> bool:
+    """The predicate's clause is the one the attribution clause reports: it hangs from a
+    word of that clause ("says it shot"), or that clause hangs from it ("it shot down 20
+    drones, the army said")."""
+    if any(start <= a.start < end for a in parsed.ancestors(predicate.index)):
+        return True
+    return any(start <= c.start < end and c.relation in ("parataxis", "ccomp", "advcl")
+               for c in parsed.children(predicate.index))

@@ -386,6 +386,12 @@ JOINED_FORMATS: list[tuple[str, str, str, str, str | None, str | None]] = [
      "2021-05-20", "2021-05-20"),
     ("Fighting resumed in Sirte at dusk on Tuesday.", "2021-05-20", "dusk on Tuesday",
      "2021-05-18TEV", "2021-05-18", "2021-05-18"),
+    ("Les secours sont arrivés à Beni à la tombée de la nuit.", "2021-05-20",
+     "la tombée de la nuit", "2021-05-20TEV", "2021-05-20", "2021-05-20"),
+    ("The convoy left Juba at sunrise on Monday.", "2021-05-20", "sunrise on Monday",
+     "2021-05-17TMO", "2021-05-17", "2021-05-17"),
+    ("Le vendredi 14 au soir, des tirs ont visé Bangui.", "2021-05-20",
+     "Le vendredi 14 au soir", "2021-05-14TEV", "2021-05-14", "2021-05-14"),
     # A numeric day and month without a year, in the language's order.
     ("Le scrutin a eu lieu le 2/4 à Bamako.", "2021-05-20", "le 2/4", "2021-04-02",
      "2021-04-02", "2021-04-02"),

@@ -56,7 +56,9 @@ RULES: tuple[tuple[str, str], ...] = (
      r"(?:(?P<lead>on\s+)|(?P<det>le|the)\s+)?(?P<wd>{weekday}),?\s+"
      r"(?:the\s+(?P<day>" + _DAYNUM + r")|(?P<day2>(?:1er|1re|[12]\d|3[01]|0?[1-9])"
      r"(?:st|nd|rd|th)?)(?![\d:.,]\d|\s?h\b|\s?h\d)"
-     r"(?=\s{0,2}[,.;:!?)»—–]|\s{0,2}$|\s{1,3}(?:{day_number_before})(?!\w)))"),
+     r"(?=\s{0,2}[,.;:!?)»—–]|\s{0,2}$|\s{1,3}(?:{day_number_before})(?!\w)))"
+     # "le vendredi 14 au soir": the part of the day after it
+     r"(?:\s+(?:au\s+)?(?P<pod>{pod}))?"),
     ("clock_words",
      r"(?:(?P<lead>(?:à|a|jusqu'à|dès|avant|après)\s+)|(?P<bound>{bound})\s+)"
      r"(?P<hw>[01]?\d|2[0-3]|{numword}(?:[-\s]{{1,2}}{numword}){{0,2}})\s+heures?"
@@ -165,7 +167,7 @@ RULES: tuple[tuple[str, str], ...] = (
     ("fixed_duration", r"(?:(?P<bound>{bound})\s+)?(?P<fixed_duration>{fixed_duration})"
                        r"(?:\s+(?P<after>" + _AFTER + r"))?"),
     # "hours later", "des jours plus tard": a count left out, PTXH
-    ("vague_after", r"(?P<unit>{unit})\s+(?P<after>" + _AFTER + r")"),
+    ("vague_after", r"(?P<unit>{plural_unit})\s+(?P<after>" + _AFTER + r")"),
     ("set",
      r"(?P<opener>{set_opener})\s+(?:(?P<n>" + _NUM + r")\s+)?(?:(?P<wd>{weekday})s?|"
      r"(?P<unit>{unit}))"),

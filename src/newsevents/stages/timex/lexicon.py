@@ -84,6 +84,7 @@ class Lexicon:
             "weekday": alternation(self.weekdays_raw()),
             "season": alternation(self.seasons_raw["names"]),
             "unit": alternation(self.unit_file["units"]),
+            "plural_unit": alternation(self.unit_file["plural_units"]),
             "period": alternation(rel["periods"]),
             "deictic_day": alternation(rel["deictic_days"]),
             "anaphoric_day": alternation(rel["anaphoric_days"]),

@@ -335,7 +335,7 @@ def resolve_weekday_day(match: Match, ctx: Context) -> Resolved | None:
     if not matching:
         return None
     best = min(matching, key=lambda d: (abs((d - reference).days), d < reference))
-    return with_part_of_day(replace(day_value(best), day=number), None)
+    return with_part_of_day(replace(day_value(best), day=number), groups.get("pod"))
 
 
 def with_part_of_day(resolved: Resolved, pod: str | None, mod: str | None = None) -> Resolved:

@@ -458,13 +458,9 @@ def resolve_fixed_duration(match: Match, ctx: Context) -> Resolved | None:
 
 def resolve_vague_after(match: Match, ctx: Context) -> Resolved | None:
     """"hours later", "des jours plus tard" (after "des", ours): a duration with the count
-    left out, PTXH, PXD; a singular unit is no such duration ("an hour later" is the
-    duration rule's)."""
-    word = fold(match.group("unit"))
-    unit = _unit_of(word)
-    if not unit or not (word.endswith("s") or word == "mois"):
-        return None
-    return Resolved("DURATION", iso_duration("X", unit))
+    left out, PTXH, PXD (plural units only: "an hour later" is the duration rule's)."""
+    unit = _unit_of(match.group("unit"))
+    return Resolved("DURATION", iso_duration("X", unit)) if unit else None
 
 
 def resolve_set(match: Match, ctx: Context) -> Resolved | None:

@@ -35,6 +35,11 @@ COMPOSED: list[tuple[str, list[tuple[str, int | float | None]]]] = [
     ("A dozen soldiers were abducted on the road.", [("A dozen", 12)]),
     ("Une demi-douzaine de maisons ont brûlé à Kidal.", [("Une demi-douzaine", 6)]),
     ("Half a dozen houses burned in the raid.", [("Half a dozen", 6)]),
+    # "a couple (of)" is two, loosely; "a score of" twenty; "a couple of dozen" 24.
+    ("A couple of soldiers were wounded in Kandahar.", [("A couple", 2)]),
+    ("A score of villagers were killed in Borno.", [("A score", 20)]),
+    ("A couple of dozen fighters surrendered in Mosul.", [("A couple of dozen", 24)]),
+    ("A married couple was killed in the shelling of Kharkiv.", []),
     ("Un million de personnes ont quitté la ville.", [("Un million", 1000000)]),
     ("A hundred people were evacuated from the camp.", [("A hundred", 100)]),
     ("Un demi-million de réfugiés attendent de l'aide.", [("Un demi-million", 500000)]),

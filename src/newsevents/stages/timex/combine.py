@@ -14,8 +14,11 @@ from newsevents.stages.timex.calendar import (
     day_value,
     month_end,
     month_value,
+    shift,
+    week_value,
+    weekend_value,
 )
-from newsevents.stages.timex.lexicon import alternation, fold, lexicon
+from newsevents.stages.timex.lexicon import alternation, fold, folded, lexicon
 
 if TYPE_CHECKING:
     from newsevents.stages.timex.finder import Found
@@ -34,6 +37,9 @@ class _Patterns:
     after: re.Pattern[str]
     and_: re.Pattern[str]
     clock_then_day: re.Pattern[str]
+    of_day: re.Pattern[str]
+    week_of: re.Pattern[str]
+    from_day: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -60,16 +66,102 @@ def _patterns() -> _Patterns:
         and_=re.compile(r"\s{1,3}(?:et|and|&)\s{1,3}", re.IGNORECASE),
         clock_then_day=re.compile(r"\s{0,2},?\s{0,2}(?:" + alternation(rel["clock_then_day"])
                                   + r"\s{1,3})?", re.IGNORECASE),
+        # "la matinée du 12 mars", "l'après-midi de mardi", "dawn on Friday", "le lendemain
+        # du 13 mars": what joins a part of the day or a day's neighbour to its day
+        of_day=re.compile(r"\s{1,3}(?:du|de|d'|of|on)\s{0,3}", re.IGNORECASE),
+        week_of=re.compile(r"(?<![\w'])(?:la|the)\s{1,3}(?P<week>semaine|week-end|week|weekend)"
+                           r"\s{1,3}(?:du|of)\s{1,3}(?:the\s{1,3})?$", re.IGNORECASE),
+        from_day=re.compile(r"\s{1,3}(?P<way>après|avant|after|before)\s{1,3}"
+                            r"(?:(?:le|l'|the)\s{0,3})?", re.IGNORECASE),
     )
 
 
 def combine(text: str, found: list[Found]) -> list[Found]:
     """Apply the combining passes in order: modifiers, then ranges, clock times on the day
     beside them, then open ranges."""
+    found = _joined_to_days(text, found)
     found = [_with_position(text, f) for f in found]
     found = _ranges(text, found)
     found = _clocks_on_days(text, found)
     return [_open_range(text, f) for f in found]
+
+
+_POD_CODE = re.compile(r"T(MO|AF|EV|NI|DT)$")
+
+
+def _plain_day(item: Found) -> date | None:
+    """The day a day-level expression names, with no clock time or part of the day."""
+    day = _day_of(item)
+    return day if day is not None and "T" not in item.resolved.value else None
+
+
+def _joined_to_days(text: str, found: list[Found]) -> list[Found]:
+    """An expression that names its day after it counts from that day, not from the
+    publication: a part of the day ("la matinée du 12 mars" 2021-03-12TMO, "l'après-midi de
+    mardi", "dawn on Friday"), a day's neighbour ("le lendemain du 13 mars", "the day after
+    March 13"), a count of days before or after ("two days after March 13", kept as its two
+    parts for TimeML); "la semaine du 6 avril", "the week of April 6" (the week holding
+    it)."""
+    result: list[Found] = []
+    index = 0
+    while index < len(found):
+        item = found[index]
+        following = found[index + 1] if index + 1 < len(found) else None
+        day = _plain_day(following) if following is not None else None
+        joined = None
+        if following is not None and day is not None:
+            joined = _joined(text, item, following, day)
+        if joined is not None:
+            result.append(joined)
+            index += 2
+            continue
+        result.append(_week_of(text, item))
+        index += 1
+    return result
+
+
+def _joined(text: str, item: Found, following: Found, day: date) -> Found | None:
+    """``item`` read from the day ``following`` names right after it, or None."""
+    patterns = _patterns()
+    resolved = item.resolved
+    of_day = patterns.of_day.fullmatch(text, item.end, following.start)
+    code = _POD_CODE.search(resolved.value)
+    if item.rule == "pod_alone" and of_day and code:
+        moved = Resolved("TIME", f"{following.resolved.value}T{code.group(1)}", day, day,
+                         "day", mod=resolved.mod)
+        if code.group(1) == "NI":
+            moved = replace(moved, end=day + timedelta(days=1))
+        return replace(following, start=item.start, resolved=moved, rule=item.rule)
+    offset = folded(lexicon().relative["anaphoric_days"]).get(fold(text[item.start:item.end]))
+    if item.rule == "anaphoric_day" and offset is not None and "T" not in resolved.value and (
+            of_day or (text[item.start:item.end].lower().endswith(("after", "before"))
+                       and not text[item.end:following.start].strip())):
+        moved = day_value(day + timedelta(days=offset))
+        return replace(following, start=item.start, resolved=moved, rule=item.rule)
+    signal = patterns.from_day.fullmatch(text, item.end, following.start)
+    amount = _DAYS.fullmatch(resolved.value) if resolved.type == "DURATION" else None
+    if signal and amount and resolved.mod is None:
+        sign = -1 if fold(signal.group("way")) in ("avant", "before") else 1
+        moved = day_value(shift(day, sign * int(amount.group(1)), amount.group(2)))
+        return replace(following, start=item.start, resolved=moved, rule=item.rule,
+                       parts=(item, following))
+    return None
+
+
+_DAYS = re.compile(r"P(\d{1,3})([DWMY])")
+
+
+def _week_of(text: str, item: Found) -> Found:
+    """"la semaine du 6 avril", "the week of April 6": the week (or weekend) holding it."""
+    day = _plain_day(item)
+    if day is None:
+        return item
+    match = _patterns().week_of.search(text, max(0, item.start - 24), item.start)
+    if match is None:
+        return item
+    weekend = fold(match.group("week")).replace(" ", "").replace("-", "") == "weekend"
+    resolved = weekend_value(day) if weekend else week_value(day)
+    return replace(item, start=match.start(), resolved=resolved)
 
 
 def _with_position(text: str, item: Found) -> Found:

@@ -53,6 +53,8 @@ RESOLVERS: dict[str, Resolver] = {
     "date_dmy": d.resolve_date,
     "date_mdy": d.resolve_date,
     "date_numeric": f.resolve_numeric_date,
+    "date_numeric_short": f.resolve_short_numeric_date,
+    "weekday_day": d.resolve_weekday_day,
     "clock_words": f.resolve_clock_words,
     "part_of_year": f.resolve_part_of_year,
     "week_number": f.resolve_week_number,
@@ -80,6 +82,7 @@ RESOLVERS: dict[str, Resolver] = {
     "coming": r.resolve_coming,
     "duration": r.resolve_duration,
     "fixed_duration": r.resolve_fixed_duration,
+    "vague_after": r.resolve_vague_after,
     "set": r.resolve_set,
     "set_per": r.resolve_set_per,
     "set_adjective": r.resolve_set_adjective,
@@ -113,6 +116,7 @@ class Found:
     # What set the direction: "parse:future", "parse:present"..., "cues" (no parse), or
     # "written" (the expression says it: a year, "dernier", "next").
     direction: str = ""
+    rule: str = ""  # the grammar rule that found it (combine joins some to their neighbours)
 
     def timeml(self) -> tuple[Found, ...]:
         """TimeML tags a range as its endpoints and "depuis X" as X: our view of it."""
@@ -239,7 +243,7 @@ def _resolved(plain: str, found_candidates: Sequence[Candidate],
         how = f"parse:{direction.rule}" if direction else (
             "cues" if t.is_bare(candidate) else "written")
         found.append(_with_parts(Found(candidate.start, candidate.end, resolved, anchor,
-                                       direction=how), candidate))
+                                       direction=how, rule=candidate.rule), candidate))
         if resolved.start is not None and resolved.type in ("DATE", "TIME"):
             previous = resolved
             if resolved.granularity == "day":

@@ -45,6 +45,20 @@ RULES: tuple[tuple[str, str], ...] = (
     ("date_numeric",
      r"(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)(?P<y>\d{4}|(?<=/)\d{2})(?![\d/.]\d)"
      r"|(?P<iy>1[5-9]\d\d|20\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)(?![\d-])"),
+    # "le 17/03", "on 3/17": a numeric day and month without a year need a determiner or a
+    # preposition before them, and no "de"/"of" after ("les 2/3 des sièges" is a share)
+    ("date_numeric_short",
+     r"(?:(?P<det>le)\s+|(?P<lead>(?:du|au|dès\s+le|depuis\s+le|jusqu'au|on|since|until|by)"
+     r"\s+))(?P<a>[0-3]?\d)(?P<sep>/)(?P<b>[0-3]?\d)(?![\d/]|[.,]\d)"
+     r"(?!\s{1,3}(?:des|de|du|d'|of)(?!\w))"),
+    # "mercredi 17", "Wednesday the 17th": a weekday and a day number, no month
+    ("weekday_day",
+     r"(?:(?P<lead>on\s+)|(?P<det>le|the)\s+)?(?P<wd>{weekday}),?\s+"
+     r"(?:the\s+(?P<day>" + _DAYNUM + r")|(?P<day2>(?:1er|1re|[12]\d|3[01]|0?[1-9])"
+     r"(?:st|nd|rd|th)?)(?![\d:.,]\d|\s?h\b|\s?h\d)"
+     r"(?=\s{0,2}[,.;:!?)»—–]|\s{0,2}$|\s{1,3}(?:{day_number_before})(?!\w)))"
+     # "le vendredi 14 au soir": the part of the day after it
+     r"(?:\s+(?:au\s+)?(?P<pod>{pod}))?"),
     ("clock_words",
      r"(?:(?P<lead>(?:à|a|jusqu'à|dès|avant|après)\s+)|(?P<bound>{bound})\s+)"
      r"(?P<hw>[01]?\d|2[0-3]|{numword}(?:[-\s]{{1,2}}{numword}){{0,2}})\s+heures?"
@@ -88,28 +102,39 @@ RULES: tuple[tuple[str, str], ...] = (
      r"(?P<season>{season})(?:\s+(?:de\s+|of\s+)?(?P<year>" + _YEAR + r")"
      r"|\s+(?P<dir>{dir_after}))?"),
     ("night_between",
-     r"(?:la\s+|the\s+)?(?:nuit|night)\s+(?:de|du|of)\s+(?:the\s+)?(?:(?P<wd>{weekday})"
+     r"(?:(?P<pos>tard|tôt|late|early)\s+(?:dans|in)\s+)?(?:la\s+|the\s+)?(?:nuit|night)\s+(?:de|du|of)\s+(?:the\s+)?(?:(?P<wd>{weekday})"
      r"(?:\s+(?:à|au|to)\s+(?P<wd2>{weekday}))?|(?P<d1>" + _DAYNUM + r")(?:\s+(?:au|to)\s+"
      r"(?P<day>" + _DAYNUM + r"))?\s+(?P<month>{month}|{month_cs}|{month_abbr})"
      r"|(?P<month_en>{month_en}|{month_abbr})\s+(?P<d_en>" + _DAYNUM + r"))"
      r"(?:,?\s+(?P<year>" + _YEAR + r"))?"),
+    # "mercredi suivant", "the following Wednesday" (after the previous day named), "lundi
+    # en huit" (a week after the next Monday), "late Tuesday" (END of the day)
     ("weekday",
-     r"(?:(?P<lead>on\s+)|(?P<pre>ce\s+même|ce|cette|this|last|next|le|les|dès)\s+)?"
-     r"(?P<wd>{weekday})(?P<plural>s)?(?:\s+(?P<pod>{pod}))?(?:\s+(?P<dir>{dir_after}))?"),
+     r"(?:(?P<lead>on\s+)|(?P<pre>ce\s+même|ce|cette|this|last|next|le|les|dès)\s+"
+     r"|(?P<fpre>(?:the\s+)?{weekday_following_before})\s+"
+     r"|(?P<pos>(?:late|early)(?:\s+on)?)\s+(?=(?-i:[A-Z])))?"
+     r"(?P<wd>{weekday})(?P<plural>s)?(?:\s+(?P<pod>{pod}))?(?:\s+(?P<dir>{dir_after})"
+     r"|\s+(?P<follow>{weekday_following_after})|\s+en\s+(?P<en>huit|quinze))?"),
     ("deictic",
      r"(?P<deictic>{deictic_day})(?:\s+(?:(?P<pmod>en\s+début\s+d['e]|en\s+fin\s+d['e]|"
      r"dans\s+l['a])\s*)?(?P<pod>{pod}))?(?:\s{0,2}\((?P<paren>{weekday})\))?"),
     ("this_part", r"(?P<this_part>{this_part})"),
     ("anaphoric_day", r"(?P<anaphoric_day>{anaphoric_day})(?:\s+(?P<pod>{pod}))?"),
+    # a moment of the day stands after "at", "au" without a determiner, or alone before its
+    # day ("dawn on Friday": joined to the day by combine)
     ("pod_alone",
      r"(?:(?P<pmod>(?:en\s+)?(?:début|fin)\s+d['e]\s*|(?:early|late)\s+(?:in\s+)?(?:the\s+)?)"
-     r"|(?P<det>la\s+|l'|le\s+|the\s+|that\s+))(?P<pod>{pod})"
+     r"|(?P<det>la\s+|l'|le\s+|the\s+|that\s+)|(?P<lead>(?:au|at|before|after|by)\s+)"
+     r"(?=(?:{pod_moment})(?!\w))|(?=(?:{pod_moment})\s+(?:on|of)\s))(?P<pod>{pod})"
      r"(?:\s+(?P<meme>même))?"),
     ("anaphoric_year", r"(?P<anaphoric_year>{anaphoric_year})"),
     ("relative_period",
-     r"(?:(?P<within>{within_period})\s+)?(?:(?P<this>ce|cet|cette|this|last|next|coming)\s+"
+     r"(?:(?P<within>{within_period})\s+)?(?:(?P<this>ce|cet|cette|this\s+past|this|last|next|"
+     r"coming)\s+"
      r"(?P<period>{period})(?P<ci>-ci|-là)?|(?P<det>le\s+|la\s+|l'|the\s+)(?P<period2>{period})"
-     r"\s+(?P<dir>{dir_after}))"),
+     r"\s+(?P<dir>{dir_after})"
+     # "over the weekend", "at the weekend": the weekend of the clause's tense
+     r"|(?P<lead>(?:over|during|at)\s+)the\s+(?P<period3>weekend|week-end))"),
     ("mod_period",
      r"(?P<lead>(?:en|au|à|dès|vers|at|in|by)\s+)?(?P<det>la\s+|le\s+|l'|the\s+)?"
      r"(?P<pos>début|fin|milieu|beginning|end|middle)\s+(?:de\s+la\s+|de\s+l'|du\s+|de\s+|d'|"
@@ -136,9 +161,13 @@ RULES: tuple[tuple[str, str], ...] = (
     ("coming",
      r"(?:(?P<lead>dans\s+)(?P<det>les\s+))(?P<unit>{unit})\s+(?P<coming>{coming})"),
     ("duration",
-     r"(?:(?P<bound>{bound})\s+)?(?:(?P<n>" + _NUM + r")|(?P<one>{one})|(?P<vague>{vague}))\s+"
+     r"(?:(?P<bound>{bound})\s+)?(?:(?P<n>" + _NUM + r")|(?P<one>{one})|(?P<vague>{vague})"
+     r"|(?P<couple>a\s+couple\s+of))\s+"
      r"(?P<unit>{unit})(?:\s+(?P<after>" + _AFTER + r"))?"),
-    ("fixed_duration", r"(?:(?P<bound>{bound})\s+)?(?P<fixed_duration>{fixed_duration})"),
+    ("fixed_duration", r"(?:(?P<bound>{bound})\s+)?(?P<fixed_duration>{fixed_duration})"
+                       r"(?:\s+(?P<after>" + _AFTER + r"))?"),
+    # "hours later", "des jours plus tard": a count left out, PTXH
+    ("vague_after", r"(?P<unit>{plural_unit})\s+(?P<after>" + _AFTER + r")"),
     ("set",
      r"(?P<opener>{set_opener})\s+(?:(?P<n>" + _NUM + r")\s+)?(?:(?P<wd>{weekday})s?|"
      r"(?P<unit>{unit}))"),

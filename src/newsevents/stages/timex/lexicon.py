@@ -84,6 +84,7 @@ class Lexicon:
             "weekday": alternation(self.weekdays_raw()),
             "season": alternation(self.seasons_raw["names"]),
             "unit": alternation(self.unit_file["units"]),
+            "plural_unit": alternation(self.unit_file["plural_units"]),
             "period": alternation(rel["periods"]),
             "deictic_day": alternation(rel["deictic_days"]),
             "anaphoric_day": alternation(rel["anaphoric_days"]),
@@ -102,6 +103,12 @@ class Lexicon:
             "coming": alternation(rel["coming"]),
             "so_far": alternation(rel["so_far"]),
             "pod": alternation(pods["names"]),
+            "pod_moment": alternation(pods["moments"]),
+            "day_number_before": alternation(load_yaml("weekdays.yaml")["day_number_before"]),
+            "weekday_following_before": alternation(
+                load_yaml("weekdays.yaml")["following"]["before"]),
+            "weekday_following_after": alternation(
+                load_yaml("weekdays.yaml")["following"]["after"]),
             "fixed_clock": alternation(pods["fixed_clock"]),
             "clock_fraction": alternation(pods["clock_fractions"]),
             "day_half": alternation(pods["day_halves"]),

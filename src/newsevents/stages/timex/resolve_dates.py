@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from newsevents.stages.timex.calendar import (
     Anchor,
     Resolved,
+    add_months,
     anchor_interval,
     century_value,
     day_value,
@@ -279,19 +280,62 @@ def resolve_weekday(match: Match, ctx: Context) -> Resolved | None:
     if weekday is None:
         return None
     pre = fold(groups.get("pre") or "")
-    if groups.get("plural") or (pre in ("le", "les") and not groups.get("dir")):
+    following = groups.get("fpre") or groups.get("follow")
+    if groups.get("plural") or (pre in ("le", "les") and not groups.get("dir") and not following):
         return Resolved("SET", f"XXXX-WXX-{weekday + 1}")
     if ctx.anchor is None:
         return Resolved("DATE", f"XXXX-WXX-{weekday + 1}")
     if not ctx.anchor.knows("day"):
         return anchor_interval(ctx.anchor)
+    # "late Tuesday", "early on Monday": the day, its END or START (TIMEX3 mod)
+    mod = {"late": "END", "early": "START"}.get(fold(groups.get("pos") or "").split(" ")[0])
+    if following:
+        # after the previous day named, else after the reference
+        base = ctx.previous_day.start if ctx.previous_day and ctx.previous_day.start \
+            else ctx.anchor.date
+        day = base + timedelta(days=(weekday - base.weekday()) % 7 or 7)
+        return with_part_of_day(day_value(day), groups.get("pod"))
+    if groups.get("en"):
+        # "lundi en huit": a week after the next Monday ("en quinze": two)
+        weeks = 2 if fold(groups["en"]) == "quinze" else 1
+        day = weekday_date(weekday, ctx.anchor, 1, 1) + timedelta(weeks=weeks)
+        return with_part_of_day(day_value(day), groups.get("pod"))
     direction = direction_of(groups.get("dir")) or {"last": -1, "next": 1}.get(pre, 0)
     focus = ctx.far_focus()
     if focus is not None and focus.start is not None and not direction:
         day = nearest_weekday(weekday, focus.start)
     else:
         day = weekday_date(weekday, ctx.anchor, direction, ctx.tense, ctx.present)
-    return with_part_of_day(day_value(day), groups.get("pod"))
+    return with_part_of_day(day_value(day), groups.get("pod")).with_mod(mod)
+
+
+def resolve_weekday_day(match: Match, ctx: Context) -> Resolved | None:
+    """"mercredi 17", "Wednesday the 17th": the date nearest the reference (the narrative's
+    day when it is far from the publication) that is that day number and that weekday."""
+    groups = match.groupdict()
+    weekday = lexicon().weekdays.get(fold(match.group("wd")))
+    number = parse_day(groups.get("day") or groups.get("day2") or "")
+    if weekday is None or number is None:
+        return None
+    if ctx.anchor is None or not ctx.anchor.knows("month"):
+        return Resolved("DATE", f"XXXX-XX-{number:02d}", day=number)
+    focus = ctx.far_focus()
+    reference = focus.start if focus is not None and focus.start is not None else (
+        ctx.anchor.date if ctx.anchor.knows("day") else ctx.anchor.date.replace(day=15))
+    first = date(reference.year, reference.month, 1)
+    matching = []
+    for months in range(-14, 15):  # the same weekday and day number recur within 14 months
+        month_start = add_months(first, months)
+        try:
+            day = month_start.replace(day=number)
+        except ValueError:
+            continue
+        if day.weekday() == weekday:
+            matching.append(day)
+    if not matching:
+        return None
+    best = min(matching, key=lambda d: (abs((d - reference).days), d < reference))
+    return with_part_of_day(replace(day_value(best), day=number), groups.get("pod"))
 
 
 def with_part_of_day(resolved: Resolved, pod: str | None, mod: str | None = None) -> Resolved:
@@ -323,7 +367,11 @@ def resolve_night_between(match: Match, ctx: Context) -> Resolved | None:
         focus = ctx.far_focus()
         day = (nearest_weekday(weekday, focus.start) if focus and focus.start
                else weekday_date(weekday, ctx.anchor, 0, ctx.tense, ctx.present))
-    return Resolved("TIME", f"{day.isoformat()}TNI", day, day + timedelta(days=1), "day")
+    # "tard dans la nuit de mardi": the night's END (TIMEX3 mod), "tôt dans": its START
+    mod = {"tard": "END", "late": "END", "tôt": "START", "early": "START"}.get(
+        fold(groups.get("pos") or ""))
+    return Resolved("TIME", f"{day.isoformat()}TNI", day, day + timedelta(days=1), "day",
+                    mod=mod)
 
 
 def _night_start(match: Match, ctx: Context) -> date | None:

@@ -57,6 +57,23 @@ def resolve_numeric_date(match: Match, ctx: Context) -> Resolved | None:
     return replace(resolved, explicit_year=True, month=month, day=day)
 
 
+def resolve_short_numeric_date(match: Match, ctx: Context) -> Resolved | None:
+    """"le 17/03", "le 2/4" (fr: 2 April), "on 3/17": day and month in the language's order,
+    the year as for "le 17 mars" (the narrative's, else by the clause's direction)."""
+    day, month = day_month_order(int(match.group("a")), int(match.group("b")), ctx.language,
+                                 "/")
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    year = narrative_year(ctx) or year_for_month(month, day, ctx, 0)
+    if year is None:
+        return Resolved("DATE", f"XXXX-{month:02d}-{day:02d}", month=month, day=day)
+    try:
+        resolved = day_value(date(year, month, day))
+    except ValueError:
+        return None
+    return replace(resolved, month=month, day=day)
+
+
 def resolve_clock_words(match: Match, ctx: Context) -> Resolved | None:
     """"à seize heures", "vers 16 heures 30", "jusqu'à vingt-deux heures": a clock time
     (not the duration "seize heures")."""

@@ -6,6 +6,7 @@ import math
 import re
 from dataclasses import replace
 from datetime import date, timedelta
+from functools import lru_cache
 
 from newsevents.stages.timex.calendar import (
     Anchor,
@@ -22,7 +23,7 @@ from newsevents.stages.timex.calendar import (
     year_value,
 )
 from newsevents.stages.timex.context import Context
-from newsevents.stages.timex.lexicon import fold, lexicon
+from newsevents.stages.timex.lexicon import alternation, fold, lexicon
 from newsevents.stages.timex.numbers import parse_count
 from newsevents.stages.timex.resolve_dates import direction_of, resolve_weekday, with_part_of_day
 
@@ -85,7 +86,7 @@ def resolve_pod_alone(match: Match, ctx: Context) -> Resolved | None:
     """"la nuit", "la soirée", "fin d'après-midi", "le matin même", "that night", "late in
     the afternoon": on the previous day named (the next one after its night)."""
     pod = fold(match.group("pod"))
-    if pod in ("journée", "day"):
+    if pod in ("journée", "day") or _figurative(pod, ctx.after):
         return None
     pmod = fold(match.group("pmod") or "")
     mod = "START" if pmod.startswith(("début", "en début", "early")) \
@@ -101,6 +102,27 @@ def resolve_pod_alone(match: Match, ctx: Context) -> Resolved | None:
         day = resolved.start + timedelta(days=1)
         resolved = with_part_of_day(day_value(day), pod, mod)
     return resolved
+
+
+@lru_cache(maxsize=1)
+def _complements() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A complement after a moment of the day, and one that names a day (a number, a
+    weekday, a deictic: "l'aube du 12 mars", "l'aube de mardi", "dawn on Friday")."""
+    lex = lexicon()
+    days = alternation([*lex.weekdays_raw(), *lex.relative["deictic_days"]])
+    of = re.compile(r"\s{1,3}(?:(?:de|du|des|of)(?!\w)|d')", re.IGNORECASE)
+    day = re.compile(r"\s{1,3}(?:de|du|d'|of)\s{0,3}(?:the\s{1,3})?(?:\d|(?:" + days
+                     + r")(?!\w))", re.IGNORECASE)
+    return of, day
+
+
+def _figurative(pod: str, after: str) -> bool:
+    """"l'aube de l'an 2000", "à l'aube du XXIe siècle", "the dawn of a new era": a moment of
+    the day whose complement is no day is the start of an age, no time of the day."""
+    if pod not in {fold(m) for m in lexicon().parts_of_day["moments"]}:
+        return False
+    of, day = _complements()
+    return of.match(after) is not None and day.match(after) is None
 
 
 def resolve_anaphoric_year(match: Match, ctx: Context) -> Resolved | None:
@@ -137,7 +159,7 @@ def resolve_relative_period(match: Match, ctx: Context) -> Resolved | None:
     if ctx.anchor is None:
         return None
     groups = match.groupdict()
-    word = groups.get("period") or groups.get("period2") or ""
+    word = groups.get("period") or groups.get("period2") or groups.get("period3") or ""
     period = str(lexicon().periods.get(fold(word), ""))
     if not period:
         return None
@@ -145,7 +167,10 @@ def resolve_relative_period(match: Match, ctx: Context) -> Resolved | None:
     amount = direction_of(groups.get("dir")) or {"last": -1, "next": 1, "coming": 1}.get(this, 0)
     if groups.get("ci") and fold(groups["ci"]) == "-là" and ctx.previous is not None:
         return ctx.previous
-    if period == "WE" and amount == 0 and ctx.tense < 0 and ctx.anchor.knows("day"):
+    if this == "this past":  # "this past weekend": the last one before the reference
+        amount = -1 if period != "WE" or not ctx.anchor.knows("day") else (
+            -1 if ctx.anchor.date.weekday() < 5 else 0)
+    elif period == "WE" and amount == 0 and ctx.tense < 0 and ctx.anchor.knows("day"):
         amount = -1 if ctx.anchor.date.weekday() < 5 else 0
     resolved = period_value(period, ctx.anchor, amount)
     return replace(resolved, explicit_year=False)
@@ -357,7 +382,8 @@ def resolve_duration(match: Match, ctx: Context) -> Resolved | None:
     groups = match.groupdict()
     if not unit or _is_age(match, ctx) or _ordinal_second(match, ctx):
         return None
-    amount = None if groups.get("vague") else _count(match, "n", "one")
+    amount = 2 if groups.get("couple") else None if groups.get("vague") else _count(
+        match, "n", "one")
     if amount is None and not groups.get("vague"):
         return None
     after = fold(groups.get("after") or "")
@@ -428,6 +454,13 @@ def _is_age(match: Match, ctx: Context) -> bool:
 def resolve_fixed_duration(match: Match, ctx: Context) -> Resolved | None:
     value = _lookup(lexicon().unit_file["fixed_durations"], match.group("fixed_duration"))
     return Resolved("DURATION", str(value), mod=_bound(match.groupdict().get("bound")))
+
+
+def resolve_vague_after(match: Match, ctx: Context) -> Resolved | None:
+    """"hours later", "des jours plus tard" (after "des", ours): a duration with the count
+    left out, PTXH, PXD (plural units only: "an hour later" is the duration rule's)."""
+    unit = _unit_of(match.group("unit"))
+    return Resolved("DURATION", iso_duration("X", unit)) if unit else None
 
 
 def resolve_set(match: Match, ctx: Context) -> Resolved | None:

@@ -38,8 +38,8 @@ if TYPE_CHECKING:
 Span = tuple[int, int]
 # Rules whose direction is not written in the expression when these groups are empty.
 BARE_RULES = frozenset({"weekday", "date_dmy", "date_mdy", "month_alone", "range_days",
-                        "range_days_mdy", "night_between"})
-_WRITTEN = ("year", "dir", "anaph", "plural")
+                        "range_days_mdy", "night_between", "date_numeric_short"})
+_WRITTEN = ("year", "dir", "anaph", "plural", "fpre", "follow", "en")
 _FINAL = re.compile(r"[.!?…][\s\"'»”’)\]]*$")
 
 

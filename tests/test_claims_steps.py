@@ -1983,3 +1983,19 @@ def test_a_passive_pronoun_is_the_speaker_hit_not_acting() -> None:
     claims = _read("Russia said it was hit by 20 Ukrainian drones overnight.",
                    "2024-06-05").claims
     assert all(c.actors != ("russia",) for c in claims)
+
+
+@pytest.mark.parametrize(("text", "date", "actor", "seat"), [
+    # Nagorno-Karabakh: a capital speaking is its state, and no place of the event
+    ("Bakou dit avoir tué 2 300 militaires arméniens.", "2020-10-10", "state:AZ", "Baku"),
+    # Ethiopia: the same in English
+    ("Addis Ababa said it killed 50 rebels in Tigray.", "2021-11-02", "state:ET",
+     "Addis Ababa"),
+    # Ukraine: the capital that says it shot the drones down is not where they fell
+    ("Kyiv says it shot down 20 Russian drones overnight.", "2024-06-05", "state:UA", "Kyiv"),
+])
+def test_a_capital_speaking_is_its_state_not_the_place(text: str, date: str, actor: str,
+                                                       seat: str) -> None:
+    claim = _read(text, date).claims[0]
+    assert claim.actors == (actor,)
+    assert seat not in [p.name for p in claim.places]

@@ -50,7 +50,13 @@ from newsevents.stages.claims.slots import (
 )
 from newsevents.stages.claims.vocab import claim_vocabulary
 from newsevents.stages.parse import ParsedSentence, ParsedToken
-from newsevents.stages.places import country_place, is_capital, is_dateline, is_speaker_seat
+from newsevents.stages.places import (
+    country_place,
+    find_places,
+    is_capital,
+    is_dateline,
+    is_speaker_seat,
+)
 
 _MILITARY_MEASURES = frozenset({"strikes", "operations", "targets_destroyed",
                                 "fatalities_combatants", "neutralized"})
@@ -1076,8 +1082,9 @@ def _the_country(doc: DocumentMentions, lead_only: bool = False) -> PlaceMention
         return fallback
     if doc.lead_end is None:
         doc.lead_end = _lead_end(doc.text)
-    if lead_only and fallback.start < doc.lead_end:
-        return fallback
+    if lead_only and fallback.start < doc.lead_end and not is_speaker_seat(
+            doc.text, fallback) and not is_dateline(doc.text, fallback):
+        return fallback  # (not "Kyiv says", "MOGADISHU (Reuters) -": its country then)
     return next((p for p in doc.places if p.country == fallback.country
                  and p.precision == "country"), None) or country_place(fallback.country)
 
@@ -1239,9 +1246,25 @@ def _speaker_actors(attribution: Attribution, state: str | None = None) -> list[
     source = " ".join(p for p in (attribution.role, attribution.text, attribution.name) if p)
     named = list(dict.fromkeys(m.id for m in find_actors(source)
                                if m.id not in ("civilians", "unknown")))
+    if not named and (seat := _state_of_its_seat(attribution.text)) is not None:
+        return [seat]
     if not named and state and speaks_for_forces(attribution):
         return [state]
     return named
+
+
+def _state_of_its_seat(source: str) -> str | None:
+    """The state a capital or a country speaking stands for ("Bakou dit avoir tué",
+    "Addis Ababa said"): the source is that one place and nothing else."""
+    found = find_places(source) if source and len(source) <= _SEAT_LENGTH else []
+    if len(found) != 1 or found[0].text != source.strip():
+        return None
+    place = found[0]
+    return state_actor(place.country) if place.precision == "country" or is_capital(
+        place) else None
+
+
+_SEAT_LENGTH = 40  # a place's name, not a sentence
 
 
 def _speaker_affiliation(text: str, sentence: Segment, attribution: Attribution | None,

@@ -1999,3 +1999,17 @@ def test_a_capital_speaking_is_its_state_not_the_place(text: str, date: str, act
     claim = _read(text, date).claims[0]
     assert claim.actors == (actor,)
     assert seat not in [p.name for p in claim.places]
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    # Burkina Faso: a country named with a part of it is where, not who
+    ("More than 7,000 people have fled northern Burkina Faso after an attack on the village "
+     "of Solhan.", "2021-06-08"),
+    # Nigeria: the same with a compound compass word
+    ("At least 2,000 people have fled north-eastern Nigeria after the attack on Dikwa.",
+     "2021-03-03"),
+])
+def test_a_country_with_its_compass_adjective_is_a_place_not_an_actor(text: str,
+                                                                      date: str) -> None:
+    claim = _read(text, date).claims[0]
+    assert not any(a.startswith("state:") for a in claim.actors)

@@ -123,6 +123,11 @@ TABLE = [
      "2021-03-22", "2021-03-22", "2021-03-22", "day"),
     ("il y a deux ans, la ville était aux mains de l'EI", "2019-07-01", "il y a deux ans",
      "2017", "2017-01-01", "2017-12-31", "year"),
+    # exactness says nothing TimeML marks, and no longer breaks the expression
+    ("Il y a exactement trois ans, la Russie intervenait en Syrie.", "2018-10-01",
+     "Il y a exactement trois ans", "2015", "2015-01-01", "2015-12-31", "year"),
+    ("The town fell to the Taliban exactly a year ago.", "2022-08-15", "exactly a year ago",
+     "2021", "2021-01-01", "2021-12-31", "year"),
     ("Le 3 mai, l'armée a repris Palmyre; deux jours plus tard, l'EI a contre-attaqué.",
      "2016-06-01", "deux jours plus tard", "2016-05-05", "2016-05-05", "2016-05-05", "day"),
     ("L'attaque a eu lieu le 12 mars. La veille, des tirs avaient été signalés.", "2020-03-20",

@@ -780,7 +780,9 @@ def test_a_page_stamp_dates_no_event() -> None:
     result = _read("28 Juillet 2014 À 09:21\nAu moins 97 personnes ont été tuées en deux "
                    "semaines de combats à Tripoli, selon un bilan du ministère de la Santé "
                    "diffusé dimanche.", "2014-07-28")
-    assert [c.time["start"] for c in result.claims] == ["2014-07-27"]
+    # (the toll's "en deux semaines" is the two weeks up to the report)
+    assert [(c.time["start"], c.time["text"]) for c in result.claims] == [
+        ("2014-07-14", "en deux semaines")]
     result = _read("Le 3 mai 2021\nAu moins 12 personnes ont été tuées dans des combats à "
                    "Tripoli.", "2021-05-05")
     assert [c.time["start"] for c in result.claims] == ["2021-05-03"]
@@ -2013,3 +2015,21 @@ def test_a_country_with_its_compass_adjective_is_a_place_not_an_actor(text: str,
                                                                       date: str) -> None:
     claim = _read(text, date).claims[0]
     assert not any(a.startswith("state:") for a in claim.actors)
+
+
+@pytest.mark.parametrize(("text", "date", "start", "end"), [
+    # Syria: a month's report, "depuis six mois": the six months up to and including it
+    ("Plus de 1 600 personnes ont péri depuis six mois dans les frappes de la coalition en "
+     "Syrie.", "2015-02", "2014-09-01", "2015-02-28"),
+    # Cameroon: "en moins de trois ans", a toll so far, to the report's day
+    ("Au moins 1 500 personnes ont été tuées en moins de trois ans dans l'Extrême-Nord, "
+     "selon le gouvernement camerounais.", "2017-01-20", "2014-01-20", "2017-01-20"),
+    # Mali: "depuis trois semaines" counts back from the report
+    ("Plus de 40 soldats ont été tués depuis trois semaines près de Gao.",
+     "2021-05-20", "2021-04-29", "2021-05-20"),
+])
+def test_a_duration_opened_by_since_is_the_period_so_far(text: str, date: str, start: str,
+                                                         end: str) -> None:
+    claim = next(c for c in _read(text, date).claims if c.number is not None)
+    assert claim.time is not None
+    assert (claim.time["start"], claim.time["end"]) == (start, end)

@@ -43,6 +43,7 @@ from newsevents.stages.claims.slots import (
     fallback_time,
     first_person,
     no_later_than,
+    period_so_far,
     since_time,
     split_actors,
     time_slot,
@@ -785,6 +786,13 @@ def _emit(doc: DocumentMentions, sentence: Segment, attribution: Attribution | N
         time = since_time(doc.text, time_mention, sentence.date or doc.doc_date,
                           table.since) or time_slot(time_mention)
         origin["time"] = f"sentence: {time_mention.text!r}"
+    elif (doc.frame is None or doc.frame.granularity != "range") and (
+            period := period_so_far(doc.text, times, sentence.date or doc.doc_date,
+                                    table.period_openers)) is not None:
+        # "Plus de 1 600 personnes ont péri depuis six mois": the months up to the report
+        # (an article that gives the period's dates, "du 13 octobre au 1er novembre",
+        # frames it better than a count back from its date)
+        time, origin["time"] = period, f"sentence: {period['text']!r}"
     elif syntax is not None and (since := _since_then(doc, syntax[0], table)) is not None:
         # "has been the target of an offensive since June. The government forces have
         # since seized the airport": the period opened before

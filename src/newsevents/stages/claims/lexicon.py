@@ -82,6 +82,8 @@ class Lexicon:
     own_side: frozenset[str]  # "côté ami", "in our ranks": a military's own losses
     partitive_dead: frozenset[str]  # "des morts", "of the dead": dead counted before
     since: re.Pattern[str]  # "since", "depuis": a date it opens starts a toll's interval
+    # "depuis six mois": a duration it opens (ending the text before it) is a period so far
+    period_openers: re.Pattern[str]
 
     def side(self, lemma: str) -> str | None:
         """'state_forces' or 'armed_groups' for a noun naming one side's people."""
@@ -164,6 +166,9 @@ def lexicon(language: str) -> Lexicon:
         partitive_dead=_words(data.get("partitive_dead") or []),
         since=re.compile(r"\b(?:" + "|".join(re.escape(str(w)) for w in data.get("since") or [
             "since"]) + r")\b", re.IGNORECASE),
+        period_openers=re.compile(r"(?:^|\s)(?:" + "|".join(
+            re.escape(str(w)).replace(r"\ ", r"\s+") for w in data.get("period_openers") or [
+                "since"]) + r")\s+\Z", re.IGNORECASE),
     )
 
 

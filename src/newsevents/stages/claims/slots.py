@@ -8,7 +8,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, Literal
 
 from newsevents.gazetteer.disambiguation import context_words, demonym_countries
@@ -263,6 +263,53 @@ def since_time(text: str, mention: TimeMention, reference: str | None,
         return None
     return {"start": mention.start_date, "end": end, "granularity": "range",
             "text": text[opened.start():mention.end]}
+
+
+_DURATION = re.compile(r"P([1-9][0-9]{0,3})([YMWD])")
+_OPENER_REACH = 24  # characters before a duration where "depuis", "au cours des" stand
+
+
+def period_so_far(text: str, times: Sequence[TimeMention], reference: str | None,
+                  openers: re.Pattern[str]) -> dict[str, Any] | None:
+    """'depuis six mois', 'en trois ans', 'au cours des deux dernières semaines': a
+    counted duration such a word opens is the period that ends at the publication (a toll
+    so far), not a time of its own."""
+    end = fallback_time(reference)["end"] if reference else None
+    if end is None:
+        return None
+    for mention in times:
+        written = _DURATION.fullmatch(mention.value or "") if mention.type == "DURATION" else None
+        before = text[max(0, mention.start - _OPENER_REACH):mention.start]
+        if written is None or not openers.search(before):
+            continue
+        count, unit = int(written.group(1)), written.group(2)
+        if mention.start_date and mention.end_date:
+            start, end = mention.start_date, mention.end_date  # the time stage anchored it
+        elif len(reference or "") == 7 and unit in "MY":
+            # a month's report: the N months up to and including it ("depuis six mois" in
+            # February: September to February)
+            first = date.fromisoformat(end).replace(day=1)
+            start = _back(first, count * (12 if unit == "Y" else 1) - 1, "M").isoformat()
+        else:  # counted back from the reference day, as the time stage anchors durations
+            start = _back(date.fromisoformat(end), count, unit).isoformat()
+        opener = openers.search(before)
+        assert opener is not None
+        return {"start": start, "end": end, "granularity": "range",
+                "text": text[mention.start - len(before) + opener.start():mention.end].strip()}
+    return None
+
+
+def _back(day: date, count: int, unit: str) -> date:
+    """``day`` less ``count`` years, months, weeks or days (the month's last day when it
+    has fewer days)."""
+    if unit in "WD":
+        return day - timedelta(days=count * (7 if unit == "W" else 1))
+    months = day.year * 12 + day.month - 1 - count * (12 if unit == "Y" else 1)
+    year, month = divmod(months, 12)
+    import calendar
+
+    return date(max(1, year), month + 1, min(day.day, calendar.monthrange(max(1, year),
+                                                                           month + 1)[1]))
 
 
 def since_opening(text: str, mention: TimeMention, cues: re.Pattern[str]) -> re.Match[str] | None:

@@ -150,3 +150,14 @@ def test_memory_is_given_back_only_after_a_large_document() -> None:
     assert heap.release_after(TRIM_AFTER_CHARS - 1) is False
     if sys.platform.startswith("linux") and platform.libc_ver()[0] == "glibc":
         assert heap.release_after(TRIM_AFTER_CHARS) is True
+
+
+def test_the_parser_keeps_large_blocks_apart_from_the_heap() -> None:
+    """glibc's threshold for mapping a block apart stays fixed once a model is loaded (it
+    rose with each freed array of the parse, whose holes then stayed resident)."""
+    from newsevents.stages import parse
+
+    parse.parse_spans("Trois frappes.", [(0, 14)])
+    glibc = sys.platform.startswith("linux") and platform.libc_ver()[0] == "glibc"
+    assert heap.fixed_mmap_threshold.cache_info().currsize == 1  # asked for by the parser
+    assert heap.fixed_mmap_threshold() is glibc

@@ -27,6 +27,8 @@ from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any
 
+from newsevents import heap
+
 FRENCH_MODEL = "fr_core_news_md"
 ENGLISH_MODEL = "en_ud"  # a folder of newsevents/models
 ENGLISH_MODEL_ENV = "NEWSEVENTS_EN_MODEL"
@@ -137,6 +139,7 @@ class ParsedSentence:
 def _nlp(language: str) -> Any:
     import spacy
 
+    heap.fixed_mmap_threshold()  # the parse's arrays unmapped when freed (heap.py)
     if language == "en":
         # NEWSEVENTS_EN_MODEL: a retrained pipeline scored before it replaces the shipped one
         # (training/en_ud/package.py); unset, the pipeline shipped in the package.

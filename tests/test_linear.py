@@ -187,3 +187,12 @@ def test_the_paragraph_of_each_time_is_found_by_bisection() -> None:
     before = _line_breaks(text)
     assert [before(at) for at in range(len(text) + 1)] == [
         text.rfind("\n", 0, at) for at in range(len(text) + 1)]
+
+
+def test_whether_a_mention_opens_its_line_reads_back_over_blanks_only() -> None:
+    from newsevents.records import opens_line
+
+    text = "KYIV (Reuters)\n  \tGAO : x\nA B\n" + "mot " * 50
+    for at in range(len(text) + 1):
+        line_start = text.rfind("\n", 0, at) + 1
+        assert opens_line(text, at) is not bool(text[line_start:at].strip())

@@ -21,7 +21,7 @@ from typing import Any
 
 import yaml
 
-from newsevents.records import ActorMention, first_disjoint
+from newsevents.records import ActorMention, first_disjoint, opens_line
 
 GENERIC = "generic_hostile"
 _WORD = re.compile(r"[\w’'.-]{1,40}")
@@ -333,8 +333,7 @@ _ARTICLES = frozenset({"l", "d", "le", "la", "les", "the"})
 
 def _dateline(folded: str, start: int, end: int) -> bool:
     """'Burkina Faso : au moins 79 civils tués': a place heading a paragraph or headline."""
-    line_start = folded.rfind("\n", 0, start) + 1
-    return not folded[line_start:start].strip() and folded[end:end + 3].lstrip(" \u00a0")[:1] in (
+    return opens_line(folded, start) and folded[end:end + 3].lstrip(" \u00a0")[:1] in (
         ":", "-", "—", "(")
 
 

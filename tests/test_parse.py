@@ -199,7 +199,12 @@ def test_a_large_parse_gives_memory_back_between_its_batches(
     from newsevents import heap
 
     trims: list[int] = []
-    monkeypatch.setattr(heap, "release", lambda: trims.append(1) or True)
+
+    def release() -> bool:
+        trims.append(1)
+        return True
+
+    monkeypatch.setattr(heap, "release", release)
     monkeypatch.setattr(parse, "TRIM_AFTER_CHARS", 1_000)
     monkeypatch.setattr(parse, "BATCH", 8)
     sentence = "Trois soldats ont été tués mardi près de Gao. "

@@ -150,3 +150,24 @@ def test_memory_is_given_back_only_after_a_large_document() -> None:
     assert heap.release_after(TRIM_AFTER_CHARS - 1) is False
     if sys.platform.startswith("linux") and platform.libc_ver()[0] == "glibc":
         assert heap.release_after(TRIM_AFTER_CHARS) is True
+
+
+def test_a_model_loads_with_large_blocks_apart_from_the_heap(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """glibc's threshold for mapping a block apart is 128 kB while a model loads (it rose
+    with each freed block of the load, whose holes then stayed resident), 32 MB after."""
+    settings: list[int] = []
+    mallopt = heap._mallopt()
+    glibc = sys.platform.startswith("linux") and platform.libc_ver()[0] == "glibc"
+    assert (mallopt is not None) is glibc
+    if mallopt is not None:
+        def recording(parameter: int, value: int) -> int:
+            settings.append(value)
+            return mallopt(parameter, value)
+
+        monkeypatch.setattr(heap, "_mallopt", lambda: recording)
+    with heap.large_blocks_apart() as apart:
+        assert apart is glibc
+        assert settings == ([heap.MMAP_THRESHOLD_LOADING] if glibc else [])
+    assert settings == ([heap.MMAP_THRESHOLD_LOADING, heap.MMAP_THRESHOLD_AFTER] if glibc
+                        else [])

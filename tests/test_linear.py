@@ -155,3 +155,44 @@ def test_page_document_view_cuts_the_text_in_about_linear_reads(tmp_path: Path) 
     assert counts[2000]["covered"] == 2000  # every figure inside its claim's evidence
     # n log n grows ~4.5x from 500 to 2,000; a scan of every span per piece grows 16x
     assert counts[2000]["reads"] <= 6 * counts[500]["reads"]
+
+
+def test_the_cue_lists_tense_is_read_only_for_the_expressions_that_use_it(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A sentence's tense by the cue lists (a scan of the sentence for verbs) was read for
+    every expression: 30% of a 1 MB line's time. Years, clock times and full dates never
+    use it: it is read for none of them, and once for a bare weekday."""
+    from newsevents.stages.timex import finder
+
+    calls: list[int] = []
+
+    def counting(text: str, start: int, end: int, language: str = "fr") -> int:
+        calls.append(start)
+        return finder_tense(text, start, end, language)
+
+    finder_tense = finder.sentence_tense
+    monkeypatch.setattr(finder, "sentence_tense", counting)
+    unit = "Le 12 mars 2021 à 10h30, en 2020, 3 soldats ont été tués. "
+    assert finder.find_times(unit * 200, None)
+    assert calls == []
+    text = "Mardi, 3 soldats ont été tués. " + unit  # no parse: the cue lists say past
+    found = finder.resolve_all(text, "2021-03-25", (), (), use_parse=False)
+    assert calls == [0] and found[0].resolved.value == "2021-03-23"
+
+
+def test_the_paragraph_of_each_time_is_found_by_bisection() -> None:
+    from newsevents.stages.timex.finder import _line_breaks
+
+    text = "a\nbb\n\nccc\n" + "d" * 50
+    before = _line_breaks(text)
+    assert [before(at) for at in range(len(text) + 1)] == [
+        text.rfind("\n", 0, at) for at in range(len(text) + 1)]
+
+
+def test_whether_a_mention_opens_its_line_reads_back_over_blanks_only() -> None:
+    from newsevents.records import opens_line
+
+    text = "KYIV (Reuters)\n  \tGAO : x\nA B\n" + "mot " * 50
+    for at in range(len(text) + 1):
+        line_start = text.rfind("\n", 0, at) + 1
+        assert opens_line(text, at) is not bool(text[line_start:at].strip())

@@ -70,6 +70,15 @@ def first_disjoint(ranked: Iterable[R]) -> list[R]:
     return kept
 
 
+def opens_line(text: str, position: int) -> bool:
+    """Whether only blanks stand between the start of its line and ``position``: read back
+    over the blanks (a slice from the line's start is quadratic over a 1 MB line)."""
+    at = position
+    while at > 0 and text[at - 1] != "\n" and text[at - 1].isspace():
+        at -= 1
+    return at == 0 or text[at - 1] == "\n"
+
+
 class Ranges:
     """Sorted, merged character ranges with an overlap test in O(log n).
 

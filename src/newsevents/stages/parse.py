@@ -27,6 +27,9 @@ from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any
 
+from newsevents import heap
+from newsevents.limits import TRIM_AFTER_CHARS
+
 FRENCH_MODEL = "fr_core_news_md"
 ENGLISH_MODEL = "en_ud"  # a folder of newsevents/models
 ENGLISH_MODEL_ENV = "NEWSEVENTS_EN_MODEL"
@@ -137,15 +140,16 @@ class ParsedSentence:
 def _nlp(language: str) -> Any:
     import spacy
 
-    if language == "en":
-        # NEWSEVENTS_EN_MODEL: a retrained pipeline scored before it replaces the shipped one
-        # (training/en_ud/package.py); unset, the pipeline shipped in the package.
-        path = os.environ.get(ENGLISH_MODEL_ENV) or str(
-            resources.files("newsevents.models").joinpath(ENGLISH_MODEL))
-        return spacy.load(path, exclude=list(UNUSED_COMPONENTS))
-    nlp = spacy.load(FRENCH_MODEL, exclude=list(UNUSED_COMPONENTS))
-    _compact_lemma_tables(nlp)
-    return nlp
+    with heap.large_blocks_apart():  # no holes of the load left under the weights
+        if language == "en":
+            # NEWSEVENTS_EN_MODEL: a retrained pipeline scored before it replaces the shipped
+            # one (training/en_ud/package.py); unset, the pipeline shipped in the package.
+            path = os.environ.get(ENGLISH_MODEL_ENV) or str(
+                resources.files("newsevents.models").joinpath(ENGLISH_MODEL))
+            return spacy.load(path, exclude=list(UNUSED_COMPONENTS))
+        nlp = spacy.load(FRENCH_MODEL, exclude=list(UNUSED_COMPONENTS))
+        _compact_lemma_tables(nlp)
+        return nlp
 
 
 def _compact_lemma_tables(nlp: Any) -> None:
@@ -240,13 +244,23 @@ def parse_many(items: Sequence[tuple[str, Sequence[tuple[int, int]]]],
     # the corpus. (spaCy never lowers len(vocab): a zone's words count too.)
     zone = nlp.memory_zone() if len(nlp.vocab) >= PERMANENT_WORDS else nullcontext()
     with zone:
-        docs = (doc for group in _batches(pieces)
-                for doc in nlp.pipe(group, batch_size=len(group)))
+        docs = _parsed(nlp, pieces)
         for (number, text, start, end), doc in zip(owners, docs, strict=True):
             parsed[number].append(
                 ParsedSentence(start, end, _tokens(text, start, doc), language))
     _bound_caches(nlp)
     return parsed
+
+
+def _parsed(nlp: Any, pieces: Sequence[str]) -> Iterator[Any]:
+    """The pieces' Docs, batch by batch. Between the batches of a large parse, the memory
+    the last one's activations freed is given back (holes in the heap, under the parses
+    kept, would otherwise stay resident)."""
+    large = sum(map(len, pieces)) >= TRIM_AFTER_CHARS
+    for group in _batches(pieces):
+        yield from nlp.pipe(group, batch_size=len(group))
+        if large:
+            heap.release()
 
 
 def _batches(pieces: Sequence[str]) -> Iterator[list[str]]:

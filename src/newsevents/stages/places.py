@@ -42,7 +42,7 @@ from newsevents.gazetteer.lookup import NameMatch, Token, find_names, skipped_ra
 from newsevents.gazetteer.normalize import fold_name
 from newsevents.gazetteer.phrases import Phrase, find_phrase, with_article
 from newsevents.gazetteer.settlements import settlement_names
-from newsevents.records import Noise, PlaceMention, Ranges, Segment
+from newsevents.records import Noise, PlaceMention, Ranges, Segment, opens_line
 
 PRECISION_OF_KIND = {"P": "exact", "A1": "admin1", "A2": "admin2", "C": "country", "R": "region"}
 # "la province de X" is an admin1 in Iraq, an admin2 in Burkina Faso: both levels answer.
@@ -440,8 +440,7 @@ def is_dateline(text: str, mention: PlaceMention) -> bool:
     attaque contre...") is the event's country, not a dateline."""
     if mention.precision == "country":
         return False
-    line_start = text.rfind("\n", 0, mention.start) + 1
-    if text[line_start:mention.start].strip():
+    if not opens_line(text, mention.start):
         return False
     if _DATELINE_END.match(text, mention.end, min(len(text), mention.end + 6)):
         return True

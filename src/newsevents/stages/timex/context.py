@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from newsevents.stages.timex.calendar import Anchor, Resolved
 from newsevents.stages.timex.lexicon import lexicon
@@ -19,7 +20,10 @@ class Context:
     """Everything a resolver may look at besides the match itself."""
 
     anchor: Anchor | None
-    tense: int  # -1 past, +1 future, 0 present or unknown (news default: past)
+    # The tense of the governing clause, -1 past, +1 future, 0 present or unknown (news
+    # default: past), read when a resolver asks for it (`tense`): the cue lists' scan of
+    # the sentence is the time stage's largest cost, and most expressions never need it.
+    tense_of: Callable[[], int]
     previous: Resolved | None  # the last resolved date in the text, for anaphora
     previous_day: Resolved | None  # the last resolved day-level date in the paragraph
     before: str  # up to 40 characters of text before the match
@@ -29,6 +33,10 @@ class Context:
     narrative_year: int | None = None  # the year named in this or the last sentence
     language: str = "fr"  # of the segment: the day-month order of numeric dates
     present: bool = False  # the governing clause is in the present: the nearest day
+
+    @cached_property
+    def tense(self) -> int:
+        return self.tense_of()
 
     def far_focus(self) -> Resolved | None:
         """The day of this or the last sentence when the narrative is far from the

@@ -13,6 +13,8 @@
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -211,17 +213,18 @@ def _resolved(plain: str, found_candidates: Sequence[Candidate],
     previous_day: tuple[int, Resolved] | None = None
     year: tuple[int, int, int] | None = None
     day_end = 0
+    paragraph_at = _line_breaks(plain)
     for candidate in found_candidates:
         segment = segment_at(candidate.start, segments)
         anchor = Anchor.parse(segment.date) if segment and segment.date else doc_anchor
-        paragraph_start = plain.rfind("\n", 0, candidate.start)
+        paragraph_start = paragraph_at(candidate.start)
         day = previous_day[1] if previous_day and previous_day[0] == paragraph_start else None
         direction = directions.get(candidate.start)
         language = languages(candidate.start)
         context = Context(
             anchor=anchor,
-            tense=direction.way if direction else sentence_tense(
-                plain, candidate.start, candidate.end, language),
+            tense_of=_known(direction.way) if direction else functools.partial(
+                sentence_tense, plain, candidate.start, candidate.end, language),
             previous=previous if _same_sentence(plain, previous, found, candidate) else None,
             previous_day=day,
             before=plain[max(0, candidate.start - 40):candidate.start],
@@ -256,6 +259,22 @@ def _resolved(plain: str, found_candidates: Sequence[Candidate],
                 year = None if background else (paragraph_start, resolved.start.year,
                                                  candidate.end)
     return found
+
+
+def _line_breaks(text: str) -> Callable[[int], int]:
+    """The last newline before a position (-1: none), by bisection: a search back from
+    each expression is quadratic on a 1 MB line."""
+    breaks = [m.start() for m in re.finditer("\n", text)]
+
+    def before(position: int) -> int:
+        index = bisect.bisect_left(breaks, position) - 1
+        return breaks[index] if index >= 0 else -1
+
+    return before
+
+
+def _known(way: int) -> Callable[[], int]:
+    return lambda: way
 
 
 def _directions(text: str, found: list[Candidate], segments: Sequence[Segment],

@@ -153,25 +153,24 @@ def _sentence_claim(number: int, best: int, sentence: tuple[int, int]) -> dict[s
                  evidence={"text": "", "start": sentence[0], "end": sentence[1]})
 
 
+def _grouped(claims: list[dict[str, Any]]) -> list[list[str]]:
+    """The claim ids of each event the claims merge into, sorted."""
+    return sorted(sorted(c["claim_id"] for c in e["claims"]) for e in merge_claims(claims))
+
+
 def test_a_restatement_joins_its_figure_even_after_another_figure_of_its_article() -> None:
     # "22 civils tués" (headline); then "13 femmes parmi les 22 victimes": the 13 comes
     # first in the second sentence and cannot share an event with that sentence's 22, but
     # the two 22s are one count.
-    claims = [_sentence_claim(1, 22, (0, 40)), _sentence_claim(2, 13, (50, 120)),
-              _sentence_claim(3, 22, (50, 120))]
-    events = merge_claims(claims)
-    assert sorted(sorted(c["claim_id"] for c in e["claims"]) for e in events) == [
-        ["doc1#1", "doc1#3"], ["doc1#2"]]
+    assert _grouped([_sentence_claim(1, 22, (0, 40)), _sentence_claim(2, 13, (50, 120)),
+                     _sentence_claim(3, 22, (50, 120))]) == [["doc1#1", "doc1#3"], ["doc1#2"]]
 
 
 def test_an_articles_claims_are_taken_in_its_own_order() -> None:
     # Claim 10 of an article comes after claim 8 (not before it, as "#10" < "#8" as text):
     # the 14 of claims 1 and 8 is one event, the 2 of claim 10's sentence another.
-    claims = [_sentence_claim(1, 14, (0, 40)), _sentence_claim(10, 2, (50, 120)),
-              _sentence_claim(8, 14, (50, 120))]
-    events = merge_claims(claims)
-    assert sorted(sorted(c["claim_id"] for c in e["claims"]) for e in events) == [
-        ["doc1#1", "doc1#8"], ["doc1#10"]]
+    assert _grouped([_sentence_claim(1, 14, (0, 40)), _sentence_claim(10, 2, (50, 120)),
+                     _sentence_claim(8, 14, (50, 120))]) == [["doc1#1", "doc1#8"], ["doc1#10"]]
 
 
 FIGURES = [

@@ -8,6 +8,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 from typing import Any
 
 from newsevents.records import (
@@ -1261,9 +1262,11 @@ def _speaker_actors(attribution: Attribution, state: str | None = None) -> list[
     return named
 
 
+@lru_cache(maxsize=256)
 def _state_of_its_seat(source: str) -> str | None:
     """The state a capital or a country speaking stands for ("Bakou dit avoir tué",
-    "Addis Ababa said"): the source is that one place and nothing else."""
+    "Addis Ababa said"): the source is that one place and nothing else. (Asked for each of
+    a claim's readings of its speaker, and an article's speakers recur: looked up once.)"""
     found = find_places(source) if source and len(source) <= _SEAT_LENGTH else []
     if len(found) != 1 or found[0].text != source.strip():
         return None

@@ -4,6 +4,7 @@ time, and the fallbacks a sentence inherits from the claim it continues or its d
 from __future__ import annotations
 
 import bisect
+import calendar
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -278,9 +279,11 @@ def period_so_far(text: str, times: Sequence[TimeMention], reference: str | None
     if end is None:
         return None
     for mention in times:
-        written = _DURATION.fullmatch(mention.value or "") if mention.type == "DURATION" else None
+        if mention.type != "DURATION" or (
+                written := _DURATION.fullmatch(mention.value or "")) is None:
+            continue
         before = text[max(0, mention.start - _OPENER_REACH):mention.start]
-        if written is None or not openers.search(before):
+        if (opener := openers.search(before)) is None:
             continue
         count, unit = int(written.group(1)), written.group(2)
         if mention.start_date and mention.end_date:
@@ -292,8 +295,6 @@ def period_so_far(text: str, times: Sequence[TimeMention], reference: str | None
             start = _back(first, count * (12 if unit == "Y" else 1) - 1, "M").isoformat()
         else:  # counted back from the reference day, as the time stage anchors durations
             start = _back(date.fromisoformat(end), count, unit).isoformat()
-        opener = openers.search(before)
-        assert opener is not None
         return {"start": start, "end": end, "granularity": "range",
                 "text": text[mention.start - len(before) + opener.start():mention.end].strip()}
     return None
@@ -306,8 +307,6 @@ def _back(day: date, count: int, unit: str) -> date:
         return day - timedelta(days=count * (7 if unit == "W" else 1))
     months = day.year * 12 + day.month - 1 - count * (12 if unit == "Y" else 1)
     year, month = divmod(months, 12)
-    import calendar
-
     return date(max(1, year), month + 1, min(day.day, calendar.monthrange(max(1, year),
                                                                            month + 1)[1]))
 
@@ -334,8 +333,6 @@ def fallback_time(reference: str | None) -> dict[str, Any]:
         return {"start": f"{year}-01-01", "end": f"{year}-12-31", "granularity": "year",
                 "text": None}
     month = int(reference[5:7])
-    import calendar
-
     last = calendar.monthrange(year, month)[1]
     # A reported event never ends after the report: an article of the 18th ends on the 18th.
     day = reference[8:10]
